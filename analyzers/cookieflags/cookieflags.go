@@ -1,20 +1,207 @@
 package cookieflags
 
 import (
+	_ "embed"
+	"fmt"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/flagx"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
+
+//go:embed doc.go
+var doc string
+
+// DefaultNames is the default pattern of sensitive cookie names. "sid"
+// must stand alone ("connect.sid", not "sidebar").
+const DefaultNames = `(?i)sess|(^|[^a-z])sid([^a-z]|$)|auth|token|jwt|access|refresh|remember|login|identity|credential`
 
 // Analyzer is the cookieflags check with default options.
 var Analyzer = New()
 
 // New returns a cookieflags analyzer with its own options.
 func New() *analysis.Analyzer {
+	c := &checker{names: flagx.NewRegexp(DefaultNames)}
 	a := &analysis.Analyzer{
 		Name:     "cookieflags",
-		Doc:      "report cookies set without HttpOnly, Secure or SameSite (placeholder)",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		Doc:      docx.Extract(doc, "cookieflags"),
+		URL:      "https://github.com/resplint/resplint/blob/main/docs/cookieflags.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
+		Run:      c.run,
 	}
+	a.Flags.Var(c.names, "names", "regular expression of sensitive cookie names")
+	a.Flags.BoolVar(&c.all, "all", false, "report missing HttpOnly and Secure on every cookie, not only sensitive ones")
 	return a
+}
+
+type checker struct {
+	names *flagx.Regexp
+	all   bool
+}
+
+// A finding is one missing attribute of one cookie.
+type finding struct {
+	category string
+	attr     respmodel.Attribute
+	problem  string // what is wrong and why, after the cookie's description
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
+	for _, ev := range res.Cookies() {
+		generic := c.findings(ev.Generic())
+		for _, f := range c.findings(ev.Cookie) {
+			if ev.Generic() != nil && contains(generic, f) {
+				continue // reported in the helper itself
+			}
+			report(pass, ev, f)
+		}
+	}
+	return nil, nil
+}
+
+func contains(fs []finding, f finding) bool {
+	for _, g := range fs {
+		if g.category == f.category && g.attr == f.attr {
+			return true
+		}
+	}
+	return false
+}
+
+// findings applies the rules of SPEC 4.1 to one cookie.
+func (c *checker) findings(ck *respmodel.Cookie) []finding {
+	if ck == nil {
+		return nil
+	}
+	var out []finding
+	sensitive := c.sensitive(ck)
+	secure := ck.SecureFlag()
+	prefix := prefixFindings(ck)
+	if (sensitive || c.all) && !ck.Deleting() && ck.HttpOnly.IsFalseOrAbsent() {
+		out = append(out, finding{"httponly", respmodel.AttrHttpOnly,
+			"is set without HttpOnly: page scripts, and so any XSS bug, can read it"})
+	}
+	if secure.IsFalseOrAbsent() && !containsAttr(prefix, respmodel.AttrSecure) {
+		switch {
+		case ck.SameSiteMode() == respmodel.SameSiteNone:
+			out = append(out, finding{"secure", respmodel.AttrSecure,
+				"has SameSite=None without Secure: browsers reject such cookies"})
+		case sensitive || c.all:
+			out = append(out, finding{"secure", respmodel.AttrSecure,
+				"is set without Secure: browsers also send it over plain HTTP, where the network can read it"})
+		}
+	}
+	if sensitive && !ck.Deleting() && ck.SameSiteMode() == respmodel.SameSiteMissing {
+		out = append(out, finding{"samesite", respmodel.AttrSameSite,
+			"is set without SameSite: browsers that do not default to Lax send it with cross-site requests (CSRF)"})
+	}
+	return append(out, prefix...)
+}
+
+func containsAttr(fs []finding, a respmodel.Attribute) bool {
+	for _, f := range fs {
+		if f.attr == a {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixFindings reports __Secure- and __Host- cookies that browsers drop
+// (RFC 6265bis section 4.1.3; prefixes match case-insensitively).
+func prefixFindings(ck *respmodel.Cookie) []finding {
+	if ck.Name.State != respmodel.Known {
+		return nil
+	}
+	name := strings.ToLower(ck.Name.Str)
+	var p string
+	switch {
+	case strings.HasPrefix(name, "__secure-"):
+		p = "__Secure-"
+	case strings.HasPrefix(name, "__host-"):
+		p = "__Host-"
+	default:
+		return nil
+	}
+	var out []finding
+	if ck.SecureFlag().IsFalseOrAbsent() {
+		out = append(out, finding{"prefix", respmodel.AttrSecure, "has the " + p + " prefix but not Secure: browsers drop it"})
+	}
+	if p == "__Host-" {
+		if path := ck.PathAttr(); path.State == respmodel.Absent || path.State == respmodel.Known && path.Str != "/" {
+			out = append(out, finding{"prefix", respmodel.AttrRootPath, `has the __Host- prefix but its Path is not "/": browsers drop it`})
+		}
+		if d := ck.Domain; d.State == respmodel.Known && d.Str != "" {
+			out = append(out, finding{"prefix", 0, "has the __Host- prefix but sets Domain: browsers drop it; remove the Domain"})
+		}
+	}
+	return out
+}
+
+// sensitive reports whether a cookie carries a session or credentials:
+// a session store's cookie, or one whose name (or, when the name is
+// computed, the variable it is read from) matches the pattern, unless it
+// is a CSRF token.
+func (c *checker) sensitive(ck *respmodel.Cookie) bool {
+	if ck.Session {
+		return true
+	}
+	name := ck.Name.Str
+	if ck.Name.State != respmodel.Known {
+		name = ck.Name.Hint
+	}
+	if name == "" || isCSRF(name) {
+		return false
+	}
+	return c.names.MatchString(name)
+}
+
+func isCSRF(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "csrf") || strings.Contains(n, "xsrf")
+}
+
+// subject describes the cookie for messages.
+func subject(ev *respmodel.Event) string {
+	ck := ev.Cookie
+	var s string
+	switch {
+	case ck.Syntax == respmodel.StoreDefaults:
+		s = "session cookie of this gorilla/sessions store (default Options)"
+	case ck.Session:
+		s = "session cookie with these sessions.Options"
+	case ck.Name.State == respmodel.Known:
+		s = fmt.Sprintf("cookie %q", ck.Name.Str)
+	case ck.Name.Hint != "":
+		s = "cookie named by " + ck.Name.Hint
+	default:
+		s = "cookie"
+	}
+	if ev.Via != "" {
+		s += " (set by " + ev.Via + ")"
+	}
+	return s
+}
+
+func report(pass *analysis.Pass, ev *respmodel.Event, f finding) {
+	ck := ev.Cookie
+	msg := subject(ev) + " " + f.problem
+	d := analysis.Diagnostic{Pos: ev.Pos(), End: ev.Node().End(), Category: f.category}
+	if f.attr != 0 {
+		hint := ck.FixHint(f.attr)
+		msg += "; " + hint
+		if edits := ck.Fix(pass, f.attr); edits != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: strings.ToUpper(hint[:1]) + hint[1:], TextEdits: edits}}
+		}
+	}
+	d.Message = msg
+	if decl := ck.Decl(); decl.IsValid() && pass.Fset.Position(decl).Line != pass.Fset.Position(ev.Pos()).Line {
+		d.Related = []analysis.RelatedInformation{{Pos: decl, Message: "the cookie is defined here"}}
+	}
+	pass.Report(d)
 }

@@ -1,0 +1,123 @@
+// Package edit builds the text edits of resplint's suggested fixes.
+package edit
+
+import (
+	"bytes"
+	"go/ast"
+	"go/token"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// File is one source file of the package being fixed.
+type File struct {
+	Fset   *token.FileSet
+	Syntax *ast.File
+	Src    []byte
+}
+
+// ForPos returns the file of pass that contains pos, reading its source.
+func ForPos(pass *analysis.Pass, pos token.Pos) *File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			name := pass.Fset.File(pos).Name()
+			src, err := pass.ReadFile(name)
+			if err != nil {
+				return nil
+			}
+			return &File{Fset: pass.Fset, Syntax: f, Src: src}
+		}
+	}
+	return nil
+}
+
+func (f *File) offset(pos token.Pos) int { return f.Fset.File(pos).Offset(pos) }
+
+// lineStart returns the position of the start of pos's line.
+func (f *File) lineStart(pos token.Pos) token.Pos {
+	tf := f.Fset.File(pos)
+	return tf.LineStart(tf.Line(pos))
+}
+
+// indent returns the leading white space of pos's line.
+func (f *File) indent(pos token.Pos) string {
+	start := f.offset(f.lineStart(pos))
+	end := start
+	for end < len(f.Src) && (f.Src[end] == ' ' || f.Src[end] == '\t') {
+		end++
+	}
+	return string(f.Src[start:end])
+}
+
+// Replace replaces the text of n.
+func Replace(n ast.Node, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}
+}
+
+// AddField adds "key: value" as the last element of a keyed composite
+// literal, on a line of its own when the literal spans several lines.
+func (f *File) AddField(lit *ast.CompositeLit, field string) analysis.TextEdit {
+	tf := f.Fset.File(lit.Pos())
+	if len(lit.Elts) == 0 || tf.Line(lit.Elts[len(lit.Elts)-1].End()) == tf.Line(lit.Rbrace) {
+		if len(lit.Elts) == 0 {
+			return analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(field)}
+		}
+		last := lit.Elts[len(lit.Elts)-1].End()
+		return analysis.TextEdit{Pos: last, End: last, NewText: []byte(", " + field)}
+	}
+	at := f.lineStart(lit.Rbrace)
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(lit.Rbrace) + "\t" + field + ",\n")}
+}
+
+// InsertBefore inserts a statement on its own line before stmt.
+func (f *File) InsertBefore(stmt ast.Node, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text + "\n" + f.indent(stmt.Pos()))}
+}
+
+// InsertAfter inserts a statement on its own line after stmt.
+func (f *File) InsertAfter(stmt ast.Node, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: stmt.End(), End: stmt.End(), NewText: []byte("\n" + f.indent(stmt.Pos()) + text)}
+}
+
+// AppendToString inserts text at the end of a string literal's contents.
+func AppendToString(lit *ast.BasicLit, text string) analysis.TextEdit {
+	end := lit.End() - 1 // before the closing quote
+	if lit.Value[0] == '"' {
+		text = strconv.Quote(text)
+		text = text[1 : len(text)-1]
+	}
+	return analysis.TextEdit{Pos: end, End: end, NewText: []byte(text)}
+}
+
+// Text returns the source text of n.
+func (f *File) Text(n ast.Node) string {
+	return string(f.Src[f.offset(n.Pos()):f.offset(n.End())])
+}
+
+// Import returns the name under which the file refers to the package with
+// the given import path, and the edit that imports it if it does not yet.
+func (f *File) Import(path, name string) (string, []analysis.TextEdit) {
+	for _, imp := range f.Syntax.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
+			if imp.Name != nil {
+				if imp.Name.Name == "_" || imp.Name.Name == "." {
+					continue
+				}
+				return imp.Name.Name, nil
+			}
+			return name, nil
+		}
+	}
+	spec := strconv.Quote(path)
+	for _, d := range f.Syntax.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
+			at := gd.Lparen + 1
+			return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\t" + spec)}}
+		}
+	}
+	at := f.Syntax.Name.End()
+	var b bytes.Buffer
+	b.WriteString("\n\nimport " + spec)
+	return name, []analysis.TextEdit{{Pos: at, End: at, NewText: b.Bytes()}}
+}

@@ -1,0 +1,285 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"net/http"
+)
+
+// An op is what a framework call does to the response.
+type op uint8
+
+const (
+	opSetCookie    op = iota + 1 // arg: the cookie
+	opGinSetCookie               // gin's positional SetCookie
+	opGinSameSite                // gin's SetSameSite, read by later SetCookie calls
+	opHeaderSet                  // arg: name, arg+1: value
+	opHeaderAdd
+	opHeaderDel
+	opStatus   // arg: the status code
+	opBody     // arg: the body; status, if any, at statusArg
+	opRedirect // arg: the status code, if any
+	opError    // an error response
+	opIdentity // arg: the cookie name or key read
+)
+
+// An adapter maps one framework function or method to what it does.
+type adapter struct {
+	path, recv, name string // recv is the receiver's type name, "" for functions
+	op               op
+	arg              int
+	body             BodyKind
+	statusArg        int // -1: none
+}
+
+// adapterTable lists the response calls of every modelled framework, read
+// from their sources at the versions in testdata/go.mod (see frameworks.go).
+func adapterTable() map[string][]adapter {
+	var rows []adapter
+	add := func(path string, recvs []string, name string, o op, arg int, body BodyKind, status int) {
+		for _, r := range recvs {
+			rows = append(rows, adapter{path, r, name, o, arg, body, status})
+		}
+	}
+	fn := []string{""}
+	// net/http
+	add(pathNetHTTP, fn, "SetCookie", opSetCookie, 1, 0, -1)
+	for _, h := range [][]string{{pathNetHTTP, "Header"}, {"github.com/valyala/fasthttp", "ResponseHeader"}} {
+		add(h[0], h[1:], "Set", opHeaderSet, 0, 0, -1)
+		add(h[0], h[1:], "Add", opHeaderAdd, 0, 0, -1)
+		add(h[0], h[1:], "Del", opHeaderDel, 0, 0, -1)
+	}
+	add(pathNetHTTP, []string{"ResponseWriter"}, "WriteHeader", opStatus, 0, 0, -1)
+	add(pathNetHTTP, []string{"ResponseWriter"}, "Write", opBody, 0, BodyBytes, -1)
+	add(pathNetHTTP, fn, "Error", opError, 1, 0, 2)
+	add(pathNetHTTP, fn, "NotFound", opError, 0, 0, -1)
+	add(pathNetHTTP, fn, "Redirect", opRedirect, 3, 0, -1)
+	add(pathNetHTTP, fn, "ServeFile", opBody, 2, BodyFile, -1)
+	add(pathNetHTTP, fn, "ServeFileFS", opBody, 3, BodyFile, -1)
+	add(pathNetHTTP, fn, "ServeContent", opBody, 2, BodyFile, -1)
+	add(pathNetHTTP, []string{"Request"}, "Cookie", opIdentity, 0, 0, -1)
+	add(pathNetHTTP, []string{"Request"}, "BasicAuth", opIdentity, -1, 0, -1)
+	// go-chi/render
+	add(pathRender, fn, "JSON", opBody, 2, BodyJSON, -1)
+	add(pathRender, fn, "Render", opBody, 2, BodyJSON, -1)
+	add(pathRender, fn, "PlainText", opBody, 2, BodyString, -1)
+	add(pathRender, fn, "Data", opBody, 2, BodyBytes, -1)
+	// gin v1.12.0 (*gin.Context)
+	ctx := []string{"Context"}
+	add(pathGin, ctx, "SetCookie", opGinSetCookie, 0, 0, -1)
+	add(pathGin, ctx, "SetCookieData", opSetCookie, 0, 0, -1)
+	add(pathGin, ctx, "SetSameSite", opGinSameSite, 0, 0, -1)
+	add(pathGin, ctx, "Header", opHeaderSet, 0, 0, -1)
+	add(pathGin, ctx, "Status", opStatus, 0, 0, -1)
+	add(pathGin, ctx, "AbortWithStatus", opStatus, 0, 0, -1)
+	for _, m := range []string{"JSON", "IndentedJSON", "SecureJSON", "PureJSON", "AsciiJSON", "JSONP", "AbortWithStatusJSON"} {
+		add(pathGin, ctx, m, opBody, 1, BodyJSON, 0)
+	}
+	add(pathGin, ctx, "String", opBody, 1, BodyString, 0)
+	add(pathGin, ctx, "Data", opBody, 2, BodyBytes, 0)
+	add(pathGin, ctx, "DataFromReader", opBody, 3, BodyStream, 0)
+	add(pathGin, ctx, "HTML", opBody, 1, BodyTemplate, 0)
+	add(pathGin, ctx, "File", opBody, 0, BodyFile, -1)
+	add(pathGin, ctx, "FileAttachment", opBody, 0, BodyFile, -1)
+	add(pathGin, ctx, "Redirect", opRedirect, 0, 0, -1)
+	add(pathGin, ctx, "AbortWithError", opError, 1, 0, 0)
+	add(pathGin, ctx, "Cookie", opIdentity, 0, 0, -1)
+	// echo v4.16.0 (echo.Context interface) and v5.4.4 (*echo.Context)
+	for _, p := range []string{pathEchoV4, pathEchoV5} {
+		add(p, ctx, "SetCookie", opSetCookie, 0, 0, -1)
+		add(p, ctx, "JSON", opBody, 1, BodyJSON, 0)
+		add(p, ctx, "JSONPretty", opBody, 1, BodyJSON, 0)
+		add(p, ctx, "JSONP", opBody, 2, BodyJSON, 0)
+		add(p, ctx, "JSONBlob", opBody, 1, BodyBytes, 0)
+		add(p, ctx, "String", opBody, 1, BodyString, 0)
+		add(p, ctx, "HTML", opBody, 1, BodyString, 0)
+		add(p, ctx, "Render", opBody, 2, BodyTemplate, 0)
+		add(p, ctx, "Blob", opBody, 2, BodyBytes, 0)
+		add(p, ctx, "Stream", opBody, 2, BodyStream, 0)
+		add(p, ctx, "File", opBody, 0, BodyFile, -1)
+		add(p, ctx, "Attachment", opBody, 0, BodyFile, -1)
+		add(p, ctx, "Inline", opBody, 0, BodyFile, -1)
+		add(p, ctx, "NoContent", opStatus, 0, 0, -1)
+		add(p, ctx, "Redirect", opRedirect, 0, 0, -1)
+		add(p, ctx, "Cookie", opIdentity, 0, 0, -1)
+	}
+	add(pathEchoV4, []string{"Response"}, "WriteHeader", opStatus, 0, 0, -1)
+	add(pathEchoV4, []string{"Response"}, "Write", opBody, 0, BodyBytes, -1)
+	// fiber v2.52.15 (*fiber.Ctx) and v3.1.0 (fiber.Ctx, Res and their defaults)
+	for _, f := range []struct {
+		path  string
+		recvs []string
+	}{{pathFiberV2, []string{"Ctx"}}, {pathFiberV3, []string{"Ctx", "DefaultCtx", "Res", "DefaultRes"}}} {
+		add(f.path, f.recvs, "Cookie", opSetCookie, 0, 0, -1)
+		add(f.path, f.recvs, "Set", opHeaderSet, 0, 0, -1)
+		add(f.path, f.recvs, "Append", opHeaderAdd, 0, 0, -1)
+		add(f.path, f.recvs, "Status", opStatus, 0, 0, -1)
+		add(f.path, f.recvs, "SendStatus", opStatus, 0, 0, -1)
+		add(f.path, f.recvs, "JSON", opBody, 0, BodyJSON, -1)
+		add(f.path, f.recvs, "JSONP", opBody, 0, BodyJSON, -1)
+		add(f.path, f.recvs, "Send", opBody, 0, BodyBytes, -1)
+		add(f.path, f.recvs, "SendString", opBody, 0, BodyString, -1)
+		add(f.path, f.recvs, "SendStream", opBody, 0, BodyStream, -1)
+		add(f.path, f.recvs, "SendFile", opBody, 0, BodyFile, -1)
+		add(f.path, f.recvs, "Download", opBody, 0, BodyFile, -1)
+		add(f.path, f.recvs, "Render", opBody, 1, BodyTemplate, -1)
+		add(f.path, f.recvs, "Cookies", opIdentity, 0, 0, -1)
+	}
+	add(pathFiberV2, []string{"Ctx"}, "Redirect", opRedirect, 1, 0, -1)
+
+	table := make(map[string][]adapter)
+	for _, r := range rows {
+		table[r.name] = append(table[r.name], r)
+	}
+	return table
+}
+
+// lookup returns the adapter for a call of fn, if fn is a modelled call.
+func (m *model) lookup(fn *types.Func) (adapter, bool) {
+	rows := m.table[fn.Name()]
+	if len(rows) == 0 {
+		return adapter{}, false
+	}
+	path, recv := pkgPath(fn), ""
+	if r := fn.Type().(*types.Signature).Recv(); r != nil {
+		t := r.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			recv = n.Obj().Name()
+		}
+	}
+	for _, a := range rows {
+		if a.path == path && a.recv == recv {
+			return a, true
+		}
+	}
+	return adapter{}, false
+}
+
+// events returns the events of one modelled call.
+func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) []*Event {
+	arg := func(i int) ast.Expr {
+		if i >= 0 && i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent()}
+	if a.path == "github.com/valyala/fasthttp" {
+		ev.Framework = FiberV2
+	}
+	switch a.op {
+	case opSetCookie:
+		if arg(a.arg) == nil {
+			return nil
+		}
+		ev.Kind = SetCookie
+		ev.Cookie = m.resolveCookie(arg(a.arg), s, sink, 0)
+		if ev.Cookie == nil {
+			return nil
+		}
+		if ev.Framework == Gin {
+			m.ginCookieData(ev.Cookie, call, s)
+		}
+	case opGinSetCookie:
+		if len(call.Args) != 7 {
+			return nil
+		}
+		ev.Kind = SetCookie
+		ev.Cookie = m.ginCookie(call, s)
+	case opHeaderSet, opHeaderAdd, opHeaderDel:
+		if !m.responseHeader(call, a) || arg(a.arg) == nil {
+			return nil
+		}
+		ev.Kind = headerKind(a.op)
+		name := m.eval(arg(a.arg), s.params)
+		if name.State != Known {
+			return nil
+		}
+		ev.Header = http.CanonicalHeaderKey(name.Str)
+		if v := arg(a.arg + 1); v != nil {
+			ev.Value = m.eval(v, s.params)
+			if ev.Header == "Set-Cookie" && a.op != opHeaderDel {
+				if c := m.headerCookie(v, s, sink); c != nil {
+					c.Framework = ev.Framework
+					c.syn.call = call
+					ev.Kind, ev.Cookie = SetCookie, c
+				}
+			}
+		}
+	case opStatus:
+		ev.Kind = WriteStatus
+		if e := arg(a.arg); e != nil {
+			ev.Value = m.eval(e, s.params)
+		}
+	case opBody:
+		ev.Kind, ev.Body = WriteBody, a.body
+		if e := arg(a.arg); e != nil {
+			ev.bodyTyp = m.info.TypeOf(e)
+		}
+		if e := arg(a.statusArg); e != nil {
+			ev.Value = m.eval(e, s.params)
+		}
+	case opRedirect:
+		ev.Kind = Redirect
+	case opError:
+		ev.Kind = Error
+		if e := arg(a.statusArg); e != nil {
+			ev.Value = m.eval(e, s.params)
+		}
+	case opIdentity:
+		ev.Kind = ReadIdentity
+		if e := arg(a.arg); e != nil {
+			ev.Value = m.eval(e, s.params)
+		}
+	default:
+		return nil
+	}
+	if ev.Cookie != nil {
+		ev.Cookie.syn.sink = sink
+		if ev.Cookie.syn.call == nil {
+			ev.Cookie.syn.call = call
+		}
+	}
+	return []*Event{ev}
+}
+
+// responseHeader reports whether a header call acts on a response: the
+// http.Header must come from a Header() method call (w.Header(),
+// c.Writer.Header(), c.Response().Header()), directly or through a
+// variable; request headers (r.Header) are fields, not calls.
+func (m *model) responseHeader(call *ast.CallExpr, a adapter) bool {
+	if a.recv != "Header" || a.path != pathNetHTTP {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x := ast.Unparen(sel.X)
+	if id, ok := x.(*ast.Ident); ok {
+		if obj := m.info.Uses[id]; obj != nil {
+			if rhs, ok := m.defs.single(obj); ok && rhs != nil {
+				x = ast.Unparen(rhs)
+			}
+		}
+	}
+	hc, ok := x.(*ast.CallExpr)
+	if !ok || len(hc.Args) != 0 {
+		return false
+	}
+	hs, ok := ast.Unparen(hc.Fun).(*ast.SelectorExpr)
+	return ok && hs.Sel.Name == "Header"
+}
+
+func headerKind(o op) Kind {
+	switch o {
+	case opHeaderAdd:
+		return AddHeader
+	case opHeaderDel:
+		return DelHeader
+	}
+	return SetHeader
+}

@@ -1,0 +1,419 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// A Cookie is what one Set-Cookie will carry, as far as the code says.
+// It is gob-encodable so that helpers and factories can export it in facts.
+type Cookie struct {
+	Framework Framework
+	Syntax    Syntax
+	// Type is the Go type the cookie is written as ("http.Cookie",
+	// "fiber.Cookie", "sessions.Options"), or "" for gin's arguments and
+	// raw header strings.
+	Type string
+
+	Name        Value // string
+	HttpOnly    Value // bool
+	Secure      Value // bool
+	Partitioned Value // bool
+	SameSite    Value // http.SameSite (int) or fiber's string
+	MaxAge      Value // int
+	Expires     Value // Bool: known to be in the past
+	Path        Value // string
+	Domain      Value // string
+	SessionOnly Value // bool, fiber only
+
+	// Session: the cookie carries a gorilla/sessions session.
+	Session bool
+
+	// Param is the parameter the whole cookie comes from (a helper that
+	// sets a cookie it is given), or -1.
+	Param int
+
+	syn cookieSyntax // how to edit it; zero when not in this package
+}
+
+// Syntax says how a cookie was written in the source.
+type Syntax uint8
+
+const (
+	// StructSyntax: an http.Cookie, fiber.Cookie or sessions.Options value.
+	StructSyntax Syntax = iota + 1
+	// GinArgs: gin's positional Context.SetCookie arguments.
+	GinArgs
+	// HeaderString: a raw Set-Cookie header value.
+	HeaderString
+	// StoreDefaults: a gorilla/sessions store's default Options.
+	StoreDefaults
+)
+
+// cookieSyntax keeps the syntax of a cookie in this package, for fixes and
+// related information.
+type cookieSyntax struct {
+	lit    *ast.CompositeLit // the literal, if any
+	varID  *ast.Ident        // the variable holding it, if any
+	decl   ast.Node          // the literal, new(T) call or declaration
+	sink   ast.Node          // the statement that sets the cookie
+	call   *ast.CallExpr     // the sink call (gin: the SetCookie call)
+	header *headerString     // raw header strings
+	store  ast.Expr          // the variable or field a session store is kept in
+	local  bool              // store is a local variable, configurable after sink
+}
+
+// Decl returns the position of the cookie's literal or declaration in this
+// package, or token.NoPos.
+func (c *Cookie) Decl() token.Pos {
+	if c.syn.decl != nil {
+		return c.syn.decl.Pos()
+	}
+	return token.NoPos
+}
+
+// SameSiteMode is the SameSite attribute browsers will see.
+type SameSiteMode uint8
+
+const (
+	// SameSiteMissing: no SameSite attribute is written.
+	SameSiteMissing SameSiteMode = iota
+	SameSiteLax
+	SameSiteStrict
+	SameSiteNone
+	// SameSiteDisabled: the attribute is explicitly turned off (fiber's
+	// "disabled"), a deliberate choice.
+	SameSiteDisabled
+	SameSiteUnknown
+)
+
+// Values of net/http's SameSite enumeration (Go 1.26 net/http/cookie.go).
+const (
+	httpSameSiteDefault = 1
+	httpSameSiteLax     = 2
+	httpSameSiteStrict  = 3
+	httpSameSiteNone    = 4
+)
+
+// SameSite returns the SameSite attribute the framework writes.
+//
+// net/http writes nothing for 0 and SameSiteDefaultMode. gin's SetCookie
+// passes the context's mode, whose zero value writes nothing. fiber v2.52
+// and v3.1 write Lax for "" and any unrecognised string, nothing for
+// "disabled".
+func (c *Cookie) SameSiteMode() SameSiteMode {
+	v := c.SameSite
+	if v.State == Unknown {
+		return SameSiteUnknown
+	}
+	if c.Framework.Fiber() {
+		if v.State == Absent {
+			return SameSiteLax
+		}
+		switch strings.ToLower(v.Str) {
+		case "strict":
+			return SameSiteStrict
+		case "none":
+			return SameSiteNone
+		case "disabled":
+			return SameSiteDisabled
+		}
+		return SameSiteLax
+	}
+	if c.Syntax == HeaderString {
+		if v.State == Absent {
+			return SameSiteMissing
+		}
+		switch strings.ToLower(v.Str) {
+		case "lax":
+			return SameSiteLax
+		case "strict":
+			return SameSiteStrict
+		case "none":
+			return SameSiteNone
+		}
+		return SameSiteMissing // browsers ignore an unknown value
+	}
+	if v.State == Absent {
+		return SameSiteMissing
+	}
+	switch v.Int {
+	case httpSameSiteLax:
+		return SameSiteLax
+	case httpSameSiteStrict:
+		return SameSiteStrict
+	case httpSameSiteNone:
+		return SameSiteNone
+	}
+	return SameSiteMissing
+}
+
+// SecureFlag is whether the Secure attribute is written, taking into
+// account that fiber turns Secure on for SameSite=None (fasthttp's
+// Cookie.SetSameSite in v2.52, res.go in v3.1) and for Partitioned (v3.1).
+func (c *Cookie) SecureFlag() Value {
+	if c.Framework.Fiber() && c.SameSiteMode() == SameSiteNone ||
+		c.Framework == FiberV3 && c.Partitioned.IsTrue() {
+		return knownBool(true)
+	}
+	return c.Secure
+}
+
+// PathAttr is the Path attribute written: gin's SetCookie and
+// SetCookieData (v1.12) and fiber v3.1 turn "" into "/".
+func (c *Cookie) PathAttr() Value {
+	p := c.Path
+	if (c.Framework == Gin || c.Framework == FiberV3) && (p.State == Absent || p.State == Known && p.Str == "") {
+		return knownStr("/")
+	}
+	if p.State == Known && p.Str == "" {
+		return absent()
+	}
+	return p
+}
+
+// Deleting reports whether the cookie deletes one the browser holds:
+// MaxAge < 0 or Expires in the past (fiber's SessionOnly drops both).
+func (c *Cookie) Deleting() bool {
+	if c.SessionOnly.IsTrue() {
+		return false
+	}
+	return c.MaxAge.State == Known && c.MaxAge.Int < 0 || c.Expires.IsTrue()
+}
+
+// cookieType reports whether t (or *t) is a cookie-describing struct.
+func cookieType(t types.Type) (Framework, string) {
+	switch {
+	case isNamed(t, pathNetHTTP, "Cookie"):
+		return NetHTTP, "http.Cookie"
+	case isNamed(t, pathFiberV2, "Cookie"):
+		return FiberV2, "fiber.Cookie"
+	case isNamed(t, pathFiberV3, "Cookie"):
+		return FiberV3, "fiber.Cookie"
+	case isNamed(t, pathSessions, "Options"):
+		return GorillaSessions, "sessions.Options"
+	}
+	return 0, ""
+}
+
+func newCookie(f Framework, syntax Syntax, typ string) *Cookie {
+	a := absent()
+	return &Cookie{
+		Framework: f, Syntax: syntax, Type: typ, Param: -1,
+		Name: a, HttpOnly: a, Secure: a, Partitioned: a, SameSite: a,
+		MaxAge: a, Expires: a, Path: a, Domain: a, SessionOnly: a,
+	}
+}
+
+// field returns the attribute a struct field sets, by the field's name in
+// http.Cookie, fiber.Cookie and sessions.Options.
+func (c *Cookie) field(name string) *Value {
+	switch name {
+	case "Name":
+		return &c.Name
+	case "HttpOnly", "HTTPOnly":
+		return &c.HttpOnly
+	case "Secure":
+		return &c.Secure
+	case "Partitioned":
+		return &c.Partitioned
+	case "SameSite":
+		return &c.SameSite
+	case "MaxAge":
+		return &c.MaxAge
+	case "Expires":
+		return &c.Expires
+	case "Path":
+		return &c.Path
+	case "Domain":
+		return &c.Domain
+	case "SessionOnly":
+		return &c.SessionOnly
+	}
+	return nil
+}
+
+// setField stores the value of field name written as e.
+func (m *model) setField(c *Cookie, name string, e ast.Expr, s *scope) {
+	p := c.field(name)
+	if p == nil {
+		return
+	}
+	if name == "Expires" {
+		*p = m.pastTime(e, s)
+		return
+	}
+	*p = m.eval(e, s.params)
+}
+
+// resolveCookie follows e to the cookie it denotes at sink, or nil.
+func (m *model) resolveCookie(e ast.Expr, s *scope, sink ast.Node, depth int) *Cookie {
+	if depth > maxDepth {
+		return nil
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return m.resolveCookie(x.X, s, sink, depth+1)
+		}
+	case *ast.StarExpr:
+		return m.resolveCookie(x.X, s, sink, depth+1)
+	case *ast.CompositeLit:
+		f, typ := cookieType(m.info.TypeOf(x))
+		if f == 0 {
+			return nil
+		}
+		c := newCookie(f, StructSyntax, typ)
+		c.syn.lit, c.syn.decl = x, x
+		st, _ := m.info.TypeOf(x).Underlying().(*types.Struct)
+		for i, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					m.setField(c, id.Name, kv.Value, s)
+				}
+			} else if st != nil && i < st.NumFields() {
+				m.setField(c, st.Field(i).Name(), elt, s)
+			}
+		}
+		return c
+	case *ast.CallExpr:
+		if isBuiltin(m.info, x.Fun, "new") && len(x.Args) == 1 {
+			if f, typ := cookieType(m.info.TypeOf(x.Args[0])); f != 0 {
+				c := newCookie(f, StructSyntax, typ)
+				c.syn.decl = x
+				return c
+			}
+			return nil
+		}
+		return m.factoryCookie(x, s)
+	case *ast.Ident:
+		obj, ok := m.info.Uses[x].(*types.Var)
+		if !ok {
+			return nil
+		}
+		if i, ok := s.params[obj]; ok {
+			if f, typ := cookieType(obj.Type()); f != 0 {
+				c := newCookie(f, StructSyntax, typ)
+				for _, p := range c.attrs() {
+					*p = Value{State: Unknown, Param: -1}
+				}
+				c.Param = i
+				return c
+			}
+			return nil
+		}
+		def, ok := m.defs.definition(obj)
+		if !ok {
+			return nil
+		}
+		var c *Cookie
+		if def.rhs == nil {
+			f, typ := cookieType(obj.Type())
+			if f == 0 {
+				return nil
+			}
+			c = newCookie(f, StructSyntax, typ)
+			c.syn.decl = def.stmt
+		} else if c = m.resolveCookie(def.rhs, s, sink, depth+1); c == nil {
+			return nil
+		}
+		c.syn.varID = x
+		m.applyFieldAssigns(c, obj, def, s, sink)
+		return c
+	}
+	return nil
+}
+
+// applyFieldAssigns applies c.F = v assignments made to obj after its
+// definition and before sink, in the function being analysed. One made in
+// a nested block is conditional, so the field becomes Unknown.
+func (m *model) applyFieldAssigns(c *Cookie, obj types.Object, def assignment, s *scope, sink ast.Node) {
+	for _, fa := range m.defs.fields[obj] {
+		if len(fa.path) != 1 || fa.stmt.Pos() < def.stmt.End() || fa.stmt.Pos() >= sink.Pos() ||
+			fa.stmt.Pos() < s.node.Pos() || fa.stmt.End() > s.node.End() {
+			continue
+		}
+		p := c.field(fa.path[0])
+		if p == nil {
+			continue
+		}
+		if fa.rhs == nil || fa.block != def.block {
+			*p = unknown(fa.rhs)
+			continue
+		}
+		m.setField(c, fa.path[0], fa.rhs, s)
+	}
+}
+
+func (c *Cookie) attrs() []*Value {
+	return []*Value{&c.Name, &c.HttpOnly, &c.Secure, &c.Partitioned, &c.SameSite, &c.MaxAge, &c.Expires, &c.Path, &c.Domain, &c.SessionOnly}
+}
+
+// pastTime evaluates an Expires value: Known true when it is certainly in
+// the past (time.Unix(small, 0), time.Now().Add(-d), AddDate with a
+// negative year, month or day), Absent for the zero time.
+func (m *model) pastTime(e ast.Expr, s *scope) Value {
+	e = ast.Unparen(e)
+	if cl, ok := e.(*ast.CompositeLit); ok && len(cl.Elts) == 0 {
+		return absent()
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return unknown(e)
+	}
+	fn := calledFunc(m.info, call)
+	if fn == nil || pkgPath(fn) != "time" {
+		return unknown(e)
+	}
+	switch fn.Name() {
+	case "Unix":
+		if v := m.eval(call.Args[0], s.params); v.State == Known && v.Int < 1e9 {
+			return knownBool(true).at(e)
+		}
+	case "Add":
+		if v := m.eval(call.Args[0], s.params); v.State == Known && v.Int < 0 {
+			return knownBool(true).at(e)
+		}
+	case "AddDate":
+		neg, pos := false, false
+		for _, a := range call.Args {
+			if v := m.eval(a, s.params); v.State == Known {
+				neg = neg || v.Int < 0
+				pos = pos || v.Int > 0
+			}
+		}
+		if neg && !pos {
+			return knownBool(true).at(e)
+		}
+	}
+	return unknown(e)
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// calledFunc returns the function or method a call statically calls.
+func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[f].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		fn, _ := info.Uses[f.Sel].(*types.Func)
+		return fn
+	case *ast.IndexExpr:
+		return calledFunc(info, &ast.CallExpr{Fun: f.X})
+	case *ast.IndexListExpr:
+		return calledFunc(info, &ast.CallExpr{Fun: f.X})
+	}
+	return nil
+}

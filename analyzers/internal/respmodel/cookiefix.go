@@ -1,0 +1,154 @@
+package respmodel
+
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers/internal/edit"
+)
+
+// Attribute names a cookie attribute a fix can turn on.
+type Attribute uint8
+
+const (
+	AttrHttpOnly Attribute = iota + 1
+	AttrSecure
+	AttrSameSite // SameSite=Lax
+	AttrRootPath // Path=/
+)
+
+// fieldName is attr's field in c's struct type.
+func (c *Cookie) fieldName(attr Attribute) string {
+	switch attr {
+	case AttrHttpOnly:
+		if c.Type == "fiber.Cookie" {
+			return "HTTPOnly"
+		}
+		return "HttpOnly"
+	case AttrSecure:
+		return "Secure"
+	case AttrSameSite:
+		return "SameSite"
+	}
+	return "Path"
+}
+
+// valueText is the Go expression that turns attr on; http names net/http.
+func (c *Cookie) valueText(attr Attribute, http string) string {
+	switch attr {
+	case AttrSameSite:
+		if c.Framework.Fiber() {
+			return `"Lax"`
+		}
+		return http + ".SameSiteLaxMode"
+	case AttrRootPath:
+		return `"/"`
+	}
+	return "true"
+}
+
+// headerText is attr as a Set-Cookie attribute.
+func headerText(attr Attribute) string {
+	switch attr {
+	case AttrHttpOnly:
+		return "; HttpOnly"
+	case AttrSecure:
+		return "; Secure"
+	case AttrSameSite:
+		return "; SameSite=Lax"
+	}
+	return "; Path=/"
+}
+
+// FixHint says, in the framework's terms, how to set attr on c; it ends
+// the checks' messages.
+func (c *Cookie) FixHint(attr Attribute) string {
+	switch c.Syntax {
+	case GinArgs:
+		switch attr {
+		case AttrHttpOnly:
+			return "pass httpOnly=true to SetCookie"
+		case AttrSecure:
+			return "pass secure=true to SetCookie"
+		case AttrSameSite:
+			return "call c.SetSameSite(http.SameSiteLaxMode) before SetCookie"
+		}
+		return `pass path "/" to SetCookie`
+	case HeaderString:
+		return `add "` + headerText(attr) + `" to the header value`
+	case StoreDefaults:
+		return "set store.Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " after creating the store"
+	}
+	return "set " + c.fieldName(attr) + ": " + c.valueText(attr, "http")
+}
+
+// Fix returns the edits that turn attr on for c, or nil when c is not
+// written in this package in a form a fix can edit.
+func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
+	if c.syn.decl == nil {
+		return nil
+	}
+	f := edit.ForPos(pass, c.syn.decl.Pos())
+	if f == nil {
+		return nil
+	}
+	value := func() (string, []analysis.TextEdit) {
+		if attr == AttrSameSite && !c.Framework.Fiber() {
+			http, imp := f.Import("net/http", "http")
+			return c.valueText(attr, http), imp
+		}
+		return c.valueText(attr, ""), nil
+	}
+	v := c.attrValue(attr)
+	switch c.Syntax {
+	case StructSyntax, GinArgs:
+		if e := v.Expr(); e != nil && v.State == Known && pass.TypesInfo.Types[e].Value != nil {
+			// Only a constant is replaced: a variable may have other uses.
+			text, imp := value()
+			return append(imp, edit.Replace(e, text))
+		}
+		switch {
+		case c.Syntax == GinArgs:
+			sel, ok := c.syn.call.Fun.(*ast.SelectorExpr)
+			if attr != AttrSameSite || !ok || !isStmt(c.syn.sink) {
+				return nil
+			}
+			text, imp := value()
+			return append(imp, f.InsertBefore(c.syn.sink, f.Text(sel.X)+".SetSameSite("+text+")"))
+		case c.syn.lit != nil:
+			text, imp := value()
+			return append(imp, f.AddField(c.syn.lit, c.fieldName(attr)+": "+text))
+		case c.syn.varID != nil && isStmt(c.syn.sink):
+			text, imp := value()
+			return append(imp, f.InsertBefore(c.syn.sink, c.syn.varID.Name+"."+c.fieldName(attr)+" = "+text))
+		}
+	case HeaderString:
+		if h := c.syn.header; h != nil && h.last != nil {
+			return []analysis.TextEdit{edit.AppendToString(h.last, headerText(attr))}
+		}
+	case StoreDefaults:
+		if c.syn.local {
+			text, imp := value()
+			return append(imp, f.InsertAfter(c.syn.sink, f.Text(c.syn.store)+".Options."+c.fieldName(attr)+" = "+text))
+		}
+	}
+	return nil
+}
+
+func (c *Cookie) attrValue(attr Attribute) Value {
+	switch attr {
+	case AttrHttpOnly:
+		return c.HttpOnly
+	case AttrSecure:
+		return c.Secure
+	case AttrSameSite:
+		return c.SameSite
+	}
+	return c.Path
+}
+
+func isStmt(n ast.Node) bool {
+	_, ok := n.(ast.Stmt)
+	return ok
+}

@@ -1,0 +1,17 @@
+// Package respmodel is resplint's shared response model.
+//
+// It turns the calls that build an HTTP response — in net/http and the
+// routers built on it, gin, echo v4/v5, fiber v2/v3, gorilla/sessions and
+// go-chi/render — into framework-neutral events (set header, set cookie,
+// write status, write body, redirect, error, read identity) per function, in
+// source order. The checks are small rules over these events; framework
+// knowledge lives here, in the adapter tables of frameworks.go and calls.go.
+//
+// Values are resolved through constants, local and package variables with a
+// single definition, composite literals and later field assignments.
+// Functions that act on a response they receive as a parameter (helpers) or
+// that build and return a cookie (factories) export a fact describing what
+// they do, with values that depend on their parameters left symbolic; their
+// callers, in this package or another, see those events with the arguments
+// substituted.
+package respmodel

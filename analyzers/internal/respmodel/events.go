@@ -1,0 +1,128 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Kind is the kind of a response event.
+type Kind uint8
+
+const (
+	SetHeader Kind = iota + 1
+	AddHeader
+	DelHeader
+	SetCookie
+	WriteStatus
+	WriteBody
+	Redirect
+	Error
+	ReadIdentity
+)
+
+var kindNames = [...]string{
+	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
+	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
+	Redirect: "redirect", Error: "error", ReadIdentity: "read identity",
+}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// BodyKind says what a body write sends.
+type BodyKind uint8
+
+const (
+	BodyBytes BodyKind = iota + 1
+	BodyString
+	BodyJSON
+	BodyTemplate
+	BodyFile
+	BodyStream
+	BodyCSV
+	BodyOther
+)
+
+// An Event is one thing a function does to its response (or, for
+// ReadIdentity, one way it learns who the user is). Events are
+// gob-encodable; their syntax is kept unexported.
+type Event struct {
+	Kind      Kind
+	Framework Framework
+	// Header is the canonical header name for header events.
+	Header string
+	// Value is the header value, status code, or identity key.
+	Value  Value
+	Cookie *Cookie
+	Body   BodyKind
+	// Via names the helper ("pkg.Func") through which the event happens,
+	// when the function calls a helper that acts on its response.
+	Via string
+
+	call    *ast.CallExpr
+	node    ast.Node // what the event is reported at: call, or a literal
+	generic *Cookie
+	bodyTyp types.Type
+}
+
+// Generic returns, for a cookie set through a helper, the cookie as the
+// helper alone determines it (its arguments unknown), or nil. A finding
+// that holds for it is reported in the helper, not at each call.
+func (e *Event) Generic() *Cookie { return e.generic }
+
+// Call returns the call in the analysed function that causes the event:
+// the framework call itself or the call of a helper.
+func (e *Event) Call() *ast.CallExpr { return e.call }
+
+// Node returns the syntax the event happens at: its call or, for
+// gorilla/sessions options, the Options literal.
+func (e *Event) Node() ast.Node { return e.node }
+
+// Pos returns the position of the event's syntax.
+func (e *Event) Pos() token.Pos {
+	if e.node == nil {
+		return token.NoPos
+	}
+	return e.node.Pos()
+}
+
+// BodyType is the static type of the value a JSON body serialises.
+func (e *Event) BodyType() types.Type { return e.bodyTyp }
+
+// A Func is a function or function literal and its events in source order.
+type Func struct {
+	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Handler Framework
+	Events  []*Event
+}
+
+// Result is what the model computes for one package.
+type Result struct {
+	Funcs []*Func
+	// Package holds events outside any function, such as a session store
+	// created in a package-level variable declaration.
+	Package []*Event
+}
+
+// Cookies returns every cookie event of the package.
+func (r *Result) Cookies() []*Event {
+	var out []*Event
+	for _, f := range r.Funcs {
+		for _, e := range f.Events {
+			if e.Kind == SetCookie {
+				out = append(out, e)
+			}
+		}
+	}
+	for _, e := range r.Package {
+		if e.Kind == SetCookie {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,286 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Analyzer computes the response model of a package. Its result is a
+// *Result; it exports HelperFact and FactoryFact.
+var Analyzer = &analysis.Analyzer{
+	Name:       "respmodel",
+	Doc:        "compute resplint's framework-neutral response events",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact)},
+}
+
+// model holds the state of one run over one package.
+type model struct {
+	pass         *analysis.Pass
+	info         *types.Info
+	defs         *defs
+	table        map[string][]adapter
+	ginSameSites []*ast.CallExpr
+	decls        map[*types.Func]*ast.FuncDecl
+	summaries    map[ast.Node]*summary
+}
+
+// summary is what one function does.
+type summary struct {
+	events  []*Event
+	factory *Cookie // the cookie it returns, for factories
+	done    bool
+}
+
+// scope is the function whose body is being read.
+type scope struct {
+	node   ast.Node // *ast.FuncDecl or *ast.FuncLit
+	sig    *types.Signature
+	params map[*types.Var]int
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	m := &model{
+		pass:      pass,
+		info:      pass.TypesInfo,
+		defs:      indexDefs(pass.TypesInfo, insp),
+		table:     adapterTable(),
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		summaries: make(map[ast.Node]*summary),
+	}
+	res := &Result{}
+	var funcs []ast.Node
+	insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if fn, ok := m.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+				m.decls[fn] = n
+				funcs = append(funcs, n)
+			}
+		case *ast.FuncLit:
+			funcs = append(funcs, n)
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "SetSameSite" {
+				if fn := calledFunc(m.info, n); fn != nil && pkgPath(fn) == pathGin {
+					m.ginSameSites = append(m.ginSameSites, n)
+				}
+			}
+		}
+	})
+	for _, n := range funcs {
+		sum := m.summary(n)
+		f := &Func{Node: n, Events: sum.events}
+		if sig, ok := m.info.TypeOf(funcType(n)).(*types.Signature); ok {
+			f.Handler = HandlerKind(sig)
+		}
+		res.Funcs = append(res.Funcs, f)
+		if d, ok := n.(*ast.FuncDecl); ok {
+			m.exportFacts(d, sum)
+		}
+	}
+	res.Package = m.packageEvents()
+	return res, nil
+}
+
+func funcType(n ast.Node) ast.Expr {
+	if d, ok := n.(*ast.FuncDecl); ok {
+		return d.Name
+	}
+	return n.(*ast.FuncLit)
+}
+
+// summary returns the events of a function, computing them once. A
+// recursive call sees the events found so far.
+func (m *model) summary(n ast.Node) *summary {
+	if s, ok := m.summaries[n]; ok {
+		return s
+	}
+	sum := &summary{}
+	m.summaries[n] = sum
+	s := m.newScope(n)
+	var body *ast.BlockStmt
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		body = n.Body
+	case *ast.FuncLit:
+		body = n.Body
+	}
+	var returns []ast.Expr
+	ast.PreorderStack(body, nil, func(x ast.Node, stack []ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			sum.events = append(sum.events, m.callEvents(x, s, append(stack, x))...)
+		case *ast.CompositeLit:
+			if ev := m.optionsEvent(x, s, append(stack, x)); ev != nil {
+				sum.events = append(sum.events, ev)
+			}
+		case *ast.ReturnStmt:
+			if len(x.Results) == 1 {
+				returns = append(returns, x.Results[0])
+			}
+		}
+		return true
+	})
+	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
+		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {
+			sum.factory = m.resolveCookie(returns[0], s, body, 0)
+		}
+	}
+	sum.done = true
+	return sum
+}
+
+func (m *model) newScope(n ast.Node) *scope {
+	s := &scope{node: n, params: make(map[*types.Var]int)}
+	sig, _ := m.info.TypeOf(funcType(n)).(*types.Signature)
+	if d, ok := n.(*ast.FuncDecl); ok {
+		if fn, ok := m.info.Defs[d.Name].(*types.Func); ok {
+			sig = fn.Type().(*types.Signature)
+		}
+	}
+	s.sig = sig
+	if sig != nil {
+		for i := 0; i < sig.Params().Len(); i++ {
+			s.params[sig.Params().At(i)] = i
+		}
+	}
+	return s
+}
+
+// callEvents returns the events of one call inside scope s; stack ends
+// with the call.
+func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Event {
+	fn := calledFunc(m.info, call)
+	if fn == nil {
+		return nil
+	}
+	sink := enclosingStmt(stack)
+	if a, ok := m.lookup(fn); ok {
+		return m.events(a, call, s, sink)
+	}
+	if pkgPath(fn) == pathSessions {
+		if ev := m.storeEvent(call, fn, stack); ev != nil {
+			return []*Event{ev}
+		}
+		return nil
+	}
+	var helper []*Event
+	if d, ok := m.decls[fn.Origin()]; ok {
+		helper = m.summary(d).events
+	} else if fn.Pkg() != m.pass.Pkg {
+		var fact HelperFact
+		if m.pass.ImportObjectFact(fn.Origin(), &fact) {
+			helper = fact.Events
+		}
+	}
+	var out []*Event
+	via := fn.Name()
+	if fn.Pkg() != nil {
+		via = fn.Pkg().Name() + "." + via
+	}
+	for _, h := range helper {
+		if e := m.substEvent(h, via, call, s, sink); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// factoryCookie resolves a call of a function that returns a cookie.
+func (m *model) factoryCookie(call *ast.CallExpr, s *scope) *Cookie {
+	fn := calledFunc(m.info, call)
+	if fn == nil {
+		return nil
+	}
+	var c *Cookie
+	if d, ok := m.decls[fn.Origin()]; ok {
+		c = m.summary(d).factory
+	} else if fn.Pkg() != m.pass.Pkg {
+		var fact FactoryFact
+		if m.pass.ImportObjectFact(fn.Origin(), &fact) {
+			c = fact.Cookie
+		}
+	}
+	if c == nil {
+		return nil
+	}
+	return m.substCookie(c, call, s, call)
+}
+
+// exportFacts exports what a function declaration does for its callers.
+func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
+	fn, ok := m.info.Defs[d.Name].(*types.Func)
+	if !ok {
+		return
+	}
+	if sum.factory != nil {
+		m.pass.ExportObjectFact(fn, &FactoryFact{Cookie: sum.factory})
+	}
+	if len(sum.events) == 0 || !hasResponseParam(fn.Type().(*types.Signature)) {
+		return
+	}
+	m.pass.ExportObjectFact(fn, &HelperFact{Events: sum.events})
+}
+
+func hasResponseParam(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if ResponseParam(sig.Params().At(i).Type()) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// packageEvents returns the events of package-level declarations: session
+// stores kept in package variables.
+func (m *model) packageEvents() []*Event {
+	var out []*Event
+	s := &scope{params: map[*types.Var]int{}}
+	for _, f := range m.pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			s.node = gd
+			ast.PreorderStack(gd, nil, func(x ast.Node, stack []ast.Node) bool {
+				switch x := x.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					if fn := calledFunc(m.info, x); fn != nil && pkgPath(fn) == pathSessions {
+						if ev := m.storeEvent(x, fn, append(stack, x)); ev != nil {
+							out = append(out, ev)
+						}
+					}
+				case *ast.CompositeLit:
+					if ev := m.optionsEvent(x, s, append(stack, x)); ev != nil {
+						out = append(out, ev)
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// enclosingStmt returns the innermost statement on stack.
+func enclosingStmt(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if st, ok := stack[i].(ast.Stmt); ok {
+			return st
+		}
+	}
+	return stack[len(stack)-1]
+}

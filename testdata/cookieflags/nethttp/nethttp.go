@@ -1,0 +1,127 @@
+// Package nethttp holds cookieflags cases for net/http handlers.
+package nethttp
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+const sessionName = "session_id"
+
+func login(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v"}) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
+
+	http.SetCookie(w, &http.Cookie{Name: sessionName, Value: "v", HttpOnly: true, Secure: true}) // want `cookie "session_id" is set without SameSite: .*; set SameSite: http.SameSiteLaxMode`
+
+	http.SetCookie(w, &http.Cookie{ // want `cookie "auth_token" is set without Secure`
+		Name:     "auth_token",
+		Value:    "v",
+		HttpOnly: true,
+		Secure:   false,
+		SameSite: http.SameSiteStrictMode,
+	})
+
+	// SameSiteDefaultMode writes no attribute at all.
+	http.SetCookie(w, &http.Cookie{Name: "jwt", HttpOnly: true, Secure: true, SameSite: http.SameSiteDefaultMode}) // want `cookie "jwt" is set without SameSite`
+}
+
+// Later field assignments count; the report is at the sink, with the
+// literal as related information.
+func laterFields(w http.ResponseWriter, r *http.Request) {
+	c := &http.Cookie{Name: "refresh_token", Value: "v"}
+	c.HttpOnly = true
+	c.SameSite = http.SameSiteLaxMode
+	http.SetCookie(w, c) // want `cookie "refresh_token" is set without Secure`
+
+	ck := new(http.Cookie)
+	ck.Name = "remember_me"
+	ck.Value = "1"
+	ck.Expires = time.Now().Add(24 * time.Hour)
+	ck.Secure = true
+	ck.SameSite = http.SameSiteLaxMode
+	http.SetCookie(w, ck) // want `cookie "remember_me" is set without HttpOnly`
+
+	var v http.Cookie
+	v.Name = "sid"
+	v.HttpOnly, v.Secure, v.SameSite = true, true, http.SameSiteLaxMode
+	http.SetCookie(w, &v)
+}
+
+// Raw Set-Cookie headers are parsed, including fmt.Sprintf formats and
+// concatenations.
+func rawHeaders(w http.ResponseWriter, r *http.Request, tok string) {
+	w.Header().Set("Set-Cookie", "access_token=abc; Path=/; Secure; SameSite=Lax") // want `cookie "access_token" is set without HttpOnly: .*; add "; HttpOnly" to the header value`
+	w.Header().Add("Set-Cookie", fmt.Sprintf("sessid=%s; Path=/; HttpOnly; SameSite=Strict", tok)) // want `cookie "sessid" is set without Secure`
+	w.Header().Add("set-cookie", "login="+tok+"; HttpOnly; Secure; SameSite=Lax")
+	h := w.Header()
+	h.Add("Set-Cookie", "theme=dark; SameSite=None") // want `cookie "theme" has SameSite=None without Secure: browsers reject such cookies`
+	// A format that leaves the attributes to run time is deliberate.
+	w.Header().Add("Set-Cookie", fmt.Sprintf("session=%s; %s", tok, attrs()))
+	// Request headers are not responses.
+	r.Header.Set("Set-Cookie", "session=x")
+}
+
+func attrs() string { return "HttpOnly; Secure; SameSite=Lax" }
+
+// Any cookie with a prefix browsers enforce.
+func prefixes(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "__Host-lang", Value: "en", Secure: true}) // want `cookie "__Host-lang" has the __Host- prefix but its Path is not "/"`
+	http.SetCookie(w, &http.Cookie{Name: "__Host-pref", Value: "x", Secure: true, Path: "/", Domain: "example.com"}) // want `cookie "__Host-pref" has the __Host- prefix but sets Domain`
+	http.SetCookie(w, &http.Cookie{Name: "__Secure-pref", Value: "x"}) // want `cookie "__Secure-pref" has the __Secure- prefix but not Secure`
+	http.SetCookie(w, &http.Cookie{Name: "__Host-ok", Value: "x", Secure: true, Path: "/"})
+}
+
+// Negatives: correct cookies, non-sensitive names, CSRF tokens, deletion
+// cookies, and flags computed at run time.
+func negatives(w http.ResponseWriter, r *http.Request, secure bool) {
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: "theme", Value: "dark"})
+	http.SetCookie(w, &http.Cookie{Name: "sidebar_collapsed", Value: "1"})
+	http.SetCookie(w, &http.Cookie{Name: "csrf_token", Value: "t", Secure: true, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, &http.Cookie{Name: "XSRF-TOKEN", Value: "t", Secure: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "", Path: "/", MaxAge: -1, Secure: true})
+	http.SetCookie(w, &http.Cookie{Name: "auth", Value: "", Expires: time.Unix(0, 0), Secure: true})
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode})
+	c := &http.Cookie{Name: "token", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}
+	if r.TLS != nil {
+		c.Secure = true
+	}
+	http.SetCookie(w, c)
+	http.SetCookie(w, cookieFrom(r))
+}
+
+func cookieFrom(r *http.Request) *http.Cookie {
+	c, _ := r.Cookie("session")
+	return c
+}
+
+// A variable whose name says session counts when the cookie name is
+// computed.
+type config struct{ SessionCookieName string }
+
+func named(w http.ResponseWriter, cfg config) {
+	http.SetCookie(w, &http.Cookie{Name: cfg.SessionCookieName, Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie named by SessionCookieName is set without Secure`
+}
+
+// Factories build cookies for their callers.
+func newSessionCookie(value string) *http.Cookie {
+	return &http.Cookie{Name: "session", Value: value, Secure: true, SameSite: http.SameSiteLaxMode} // the report is at each SetCookie
+}
+
+func useFactory(w http.ResponseWriter) {
+	http.SetCookie(w, newSessionCookie("v")) // want `cookie "session" is set without HttpOnly`
+}
+
+// ServeHTTP methods and closures are handlers too.
+type h struct{}
+
+func (h) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "auth", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "auth" is set without Secure`
+}
+
+func routes(mux *http.ServeMux) {
+	mux.Handle("/x", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "token", Value: "v", Secure: true, SameSite: http.SameSiteLaxMode}) // want `cookie "token" is set without HttpOnly`
+	}))
+}

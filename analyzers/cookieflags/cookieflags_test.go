@@ -9,6 +9,13 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/testmod"
 )
 
-func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testmod.Dir(t), cookieflags.New(), "./cookieflags/nethttp")
+// Each framework has its own package of positive and negative cases;
+// helpers in another package are seen through facts. One run loads them
+// all, since loading the frameworks dominates the cost.
+func TestCookieflags(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t), cookieflags.New(),
+		"./cookieflags/nethttp", "./cookieflags/gin", "./cookieflags/ginmw",
+		"./cookieflags/echo4", "./cookieflags/echo5",
+		"./cookieflags/fiber2", "./cookieflags/fiber3", "./cookieflags/sessions",
+		"./cookieflags/helpers", "./cookieflags/usehelpers")
 }

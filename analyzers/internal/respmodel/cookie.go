@@ -108,7 +108,7 @@ func (c *Cookie) SameSiteMode() SameSiteMode {
 	if v.State == Unknown {
 		return SameSiteUnknown
 	}
-	if c.Framework.Fiber() {
+	if c.Framework.Fiber() && c.Syntax == StructSyntax {
 		if v.State == Absent {
 			return SameSiteLax
 		}
@@ -154,8 +154,8 @@ func (c *Cookie) SameSiteMode() SameSiteMode {
 // account that fiber turns Secure on for SameSite=None (fasthttp's
 // Cookie.SetSameSite in v2.52, res.go in v3.1) and for Partitioned (v3.1).
 func (c *Cookie) SecureFlag() Value {
-	if c.Framework.Fiber() && c.SameSiteMode() == SameSiteNone ||
-		c.Framework == FiberV3 && c.Partitioned.IsTrue() {
+	if c.Syntax == StructSyntax && (c.Framework.Fiber() && c.SameSiteMode() == SameSiteNone ||
+		c.Framework == FiberV3 && c.Partitioned.IsTrue()) {
 		return knownBool(true)
 	}
 	return c.Secure
@@ -165,7 +165,7 @@ func (c *Cookie) SecureFlag() Value {
 // SetCookieData (v1.12) and fiber v3.1 turn "" into "/".
 func (c *Cookie) PathAttr() Value {
 	p := c.Path
-	if (c.Framework == Gin || c.Framework == FiberV3) && (p.State == Absent || p.State == Known && p.Str == "") {
+	if (c.Framework == Gin || c.Framework == FiberV3 && c.Syntax == StructSyntax) && (p.State == Absent || p.State == Known && p.Str == "") {
 		return knownStr("/")
 	}
 	if p.State == Known && p.Str == "" {

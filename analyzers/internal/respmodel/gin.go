@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/types"
 )
 
 // ginCookie models gin v1.12.0's Context.SetCookie(name, value, maxAge,
@@ -30,26 +31,58 @@ func (m *model) ginCookieData(c *Cookie, call *ast.CallExpr, s *scope) {
 	}
 }
 
+// A ginSameSite is a call of Context.SetSameSite.
+type ginSameSite struct {
+	call       *ast.CallExpr
+	middleware bool // in a function that calls c.Next()
+}
+
 // ginSameSite is the SameSite mode a gin context carries at call: the
 // argument of the last SetSameSite before it in the same function;
-// Unknown if the package calls SetSameSite elsewhere (middleware may set
-// it); Absent otherwise.
+// Unknown if a middleware of the package sets it; Absent otherwise.
 func (m *model) ginSameSite(call *ast.CallExpr, s *scope) Value {
 	var last *ast.CallExpr
-	elsewhere := false
+	middleware := false
 	for _, set := range m.ginSameSites {
 		switch {
-		case set.Pos() >= s.node.Pos() && set.End() <= s.node.End() && set.Pos() < call.Pos():
-			last = set
-		case set.Pos() < s.node.Pos() || set.End() > s.node.End():
-			elsewhere = true
+		case set.call.Pos() >= s.node.Pos() && set.call.End() <= s.node.End() && set.call.Pos() < call.Pos():
+			last = set.call
+		case set.middleware:
+			middleware = true
 		}
 	}
 	switch {
 	case last != nil && len(last.Args) == 1:
 		return m.eval(last.Args[0], s.params)
-	case elsewhere:
+	case middleware:
 		return unknown(nil)
 	}
 	return absent()
+}
+
+// isGinMiddleware reports whether fn's body calls gin's Context.Next.
+func isGinMiddleware(info *types.Info, fn ast.Node) bool {
+	found := false
+	if fn != nil {
+		ast.Inspect(fn, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if f := calledFunc(info, call); f != nil && f.Name() == "Next" && pkgPath(f) == pathGin {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// enclosingFunc returns the innermost function on stack, or nil.
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
 }

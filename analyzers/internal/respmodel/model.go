@@ -27,7 +27,7 @@ type model struct {
 	info         *types.Info
 	defs         *defs
 	table        map[string][]adapter
-	ginSameSites []*ast.CallExpr
+	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
 }
@@ -58,7 +58,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := &Result{}
 	var funcs []ast.Node
-	insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
+	insp.WithStack([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if fn, ok := m.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
@@ -70,10 +73,11 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CallExpr:
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "SetSameSite" {
 				if fn := calledFunc(m.info, n); fn != nil && pkgPath(fn) == pathGin {
-					m.ginSameSites = append(m.ginSameSites, n)
+					m.ginSameSites = append(m.ginSameSites, ginSameSite{n, isGinMiddleware(m.info, enclosingFunc(stack))})
 				}
 			}
 		}
+		return true
 	})
 	for _, n := range funcs {
 		sum := m.summary(n)

@@ -50,11 +50,11 @@ func (v Value) IsFalseOrAbsent() bool {
 	return v.State == Absent || v.State == Known && !v.Bool
 }
 
-func absent() Value              { return Value{Param: -1} }
-func unknown(e ast.Expr) Value   { return Value{State: Unknown, Param: -1, expr: e} }
-func knownBool(b bool) Value     { return Value{State: Known, Bool: b, Param: -1} }
-func knownStr(s string) Value    { return Value{State: Known, Str: s, Param: -1} }
-func knownInt(i int64) Value     { return Value{State: Known, Int: i, Param: -1} }
+func absent() Value                 { return Value{Param: -1} }
+func unknown(e ast.Expr) Value      { return Value{State: Unknown, Param: -1, expr: e} }
+func knownBool(b bool) Value        { return Value{State: Known, Bool: b, Param: -1} }
+func knownStr(s string) Value       { return Value{State: Known, Str: s, Param: -1} }
+func knownInt(i int64) Value        { return Value{State: Known, Int: i, Param: -1} }
 func (v Value) at(e ast.Expr) Value { v.expr = e; return v }
 
 // fromConstant converts a typed constant to a Value.

@@ -51,7 +51,7 @@ func laterFields(w http.ResponseWriter, r *http.Request) {
 // Raw Set-Cookie headers are parsed, including fmt.Sprintf formats and
 // concatenations.
 func rawHeaders(w http.ResponseWriter, r *http.Request, tok string) {
-	w.Header().Set("Set-Cookie", "access_token=abc; Path=/; Secure; SameSite=Lax") // want `cookie "access_token" is set without HttpOnly: .*; add "; HttpOnly" to the header value`
+	w.Header().Set("Set-Cookie", "access_token=abc; Path=/; Secure; SameSite=Lax")                 // want `cookie "access_token" is set without HttpOnly: .*; add "; HttpOnly" to the header value`
 	w.Header().Add("Set-Cookie", fmt.Sprintf("sessid=%s; Path=/; HttpOnly; SameSite=Strict", tok)) // want `cookie "sessid" is set without Secure`
 	w.Header().Add("set-cookie", "login="+tok+"; HttpOnly; Secure; SameSite=Lax")
 	h := w.Header()
@@ -66,9 +66,9 @@ func attrs() string { return "HttpOnly; Secure; SameSite=Lax" }
 
 // Any cookie with a prefix browsers enforce.
 func prefixes(w http.ResponseWriter, r *http.Request) {
-	http.SetCookie(w, &http.Cookie{Name: "__Host-lang", Value: "en", Secure: true}) // want `cookie "__Host-lang" has the __Host- prefix but its Path is not "/"`
+	http.SetCookie(w, &http.Cookie{Name: "__Host-lang", Value: "en", Secure: true})                                  // want `cookie "__Host-lang" has the __Host- prefix but its Path is not "/"`
 	http.SetCookie(w, &http.Cookie{Name: "__Host-pref", Value: "x", Secure: true, Path: "/", Domain: "example.com"}) // want `cookie "__Host-pref" has the __Host- prefix but sets Domain`
-	http.SetCookie(w, &http.Cookie{Name: "__Secure-pref", Value: "x"}) // want `cookie "__Secure-pref" has the __Secure- prefix but not Secure`
+	http.SetCookie(w, &http.Cookie{Name: "__Secure-pref", Value: "x"})                                               // want `cookie "__Secure-pref" has the __Secure- prefix but not Secure`
 	http.SetCookie(w, &http.Cookie{Name: "__Host-ok", Value: "x", Secure: true, Path: "/"})
 }
 

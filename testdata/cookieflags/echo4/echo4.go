@@ -1,0 +1,32 @@
+// Package echo4 holds cookieflags cases for echo v4 handlers.
+package echo4
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+func login(c echo.Context) error {
+	cookie := new(http.Cookie)
+	cookie.Name = "session"
+	cookie.Value = "v"
+	cookie.Expires = time.Now().Add(24 * time.Hour)
+	c.SetCookie(cookie) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
+	return c.String(http.StatusOK, "ok")
+}
+
+func token(c echo.Context) error {
+	c.SetCookie(&http.Cookie{Name: "auth_token", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "auth_token" is set without Secure`
+	c.Response().Header().Set("Set-Cookie", "jwt=x; HttpOnly; Secure")                                        // want `cookie "jwt" is set without SameSite`
+	return nil
+}
+
+func negatives(c echo.Context) error {
+	c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	c.SetCookie(&http.Cookie{Name: "username", Value: "jon"})
+	c.SetCookie(&http.Cookie{Name: "session", MaxAge: -1, Secure: true})
+	c.SetCookie(&http.Cookie{Name: "_csrf", Value: "t", Secure: true})
+	return nil
+}

@@ -1,0 +1,21 @@
+// Package echo5 holds cookieflags cases for echo v5 handlers.
+package echo5
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v5"
+)
+
+func login(c *echo.Context) error {
+	c.SetCookie(&http.Cookie{Name: "session", Value: "v", Secure: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without HttpOnly`
+	c.Response().Header().Add("Set-Cookie", "sid=1; Secure; SameSite=Lax")                               // want `cookie "sid" is set without HttpOnly`
+	return c.JSON(http.StatusOK, "ok")
+}
+
+func negatives(c *echo.Context) error {
+	c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	c.SetCookie(&http.Cookie{Name: "lang", Value: "en"})
+	c.SetCookie(&http.Cookie{Name: "login", Expires: (http.Cookie{}).Expires, MaxAge: -1, Secure: true})
+	return nil
+}

@@ -1,0 +1,27 @@
+// Package fiber2 holds cookieflags cases for fiber v2 handlers.
+package fiber2
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+func login(c *fiber.Ctx) error {
+	// fiber v2.52 writes SameSite=Lax when SameSite is empty: no samesite report.
+	c.Cookie(&fiber.Cookie{Name: "session", Value: "v"})                            // want `cookie "session" is set without HttpOnly: .*; set HTTPOnly: true` `cookie "session" is set without Secure`
+	c.Cookie(&fiber.Cookie{Name: "jwt", Value: "v", HTTPOnly: true, Secure: false}) // want `cookie "jwt" is set without Secure`
+	c.Set("Set-Cookie", "token=x; HttpOnly; Secure")                                // want `cookie "token" is set without SameSite`
+	return c.SendString("ok")
+}
+
+func negatives(c *fiber.Ctx) error {
+	c.Cookie(&fiber.Cookie{Name: "session", Value: "v", HTTPOnly: true, Secure: true})
+	// SameSite=None makes fasthttp write Secure.
+	c.Cookie(&fiber.Cookie{Name: "auth", Value: "v", HTTPOnly: true, SameSite: fiber.CookieSameSiteNoneMode})
+	c.Cookie(&fiber.Cookie{Name: "theme", Value: "dark"})
+	c.Cookie(&fiber.Cookie{Name: "session", Expires: time.Now().Add(-time.Hour), Secure: true})
+	// "disabled" is a deliberate choice.
+	c.Cookie(&fiber.Cookie{Name: "sid", Value: "v", HTTPOnly: true, Secure: true, SameSite: fiber.CookieSameSiteDisabled})
+	return nil
+}

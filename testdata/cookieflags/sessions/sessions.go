@@ -1,0 +1,48 @@
+// Package sessions holds cookieflags cases for gorilla/sessions stores.
+package sessions
+
+import (
+	"net/http"
+	"os"
+
+	"github.com/gorilla/sessions"
+)
+
+// NewCookieStore (v1.4.0) defaults to Secure and SameSite=None, not HttpOnly.
+var store = sessions.NewCookieStore([]byte(os.Getenv("SESSION_KEY"))) // want `session cookie of this gorilla/sessions store \(default Options\) is set without HttpOnly`
+
+var configured = sessions.NewCookieStore([]byte("k"))
+
+func init() {
+	configured.Options.HttpOnly = true
+}
+
+func localStore() *sessions.FilesystemStore {
+	fs := sessions.NewFilesystemStore("", []byte("k")) // want `without HttpOnly` `without Secure` `without SameSite`
+	fs.Options.MaxAge = 3600
+	return fs
+}
+
+func options(w http.ResponseWriter, r *http.Request) {
+	s, _ := store.Get(r, "app-session")
+	s.Options = &sessions.Options{Path: "/", MaxAge: 3600} // want `session cookie with these sessions.Options is set without HttpOnly` `without Secure` `without SameSite`
+	s.Save(r, w)
+}
+
+func replaced() {
+	st := sessions.NewCookieStore([]byte("k"))
+	st.Options = &sessions.Options{Path: "/", MaxAge: 3600, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}
+	_ = st
+}
+
+func logout(w http.ResponseWriter, r *http.Request) {
+	s, _ := store.Get(r, "app-session")
+	s.Options = &sessions.Options{MaxAge: -1, Secure: true}
+	s.Save(r, w)
+}
+
+func fromConfig(secure bool) *sessions.CookieStore {
+	cs := sessions.NewCookieStore([]byte("k"))
+	cs.Options.HttpOnly = secure
+	return cs
+}

@@ -41,4 +41,3 @@ func negatives(c *gin.Context, secure bool) {
 	c.SetCookie("session", "", -1, "/", "", true, false)
 	c.SetCookie("session", "v", 3600, "/", "", secure, true) // want `cookie "session" is set without SameSite`
 }
-

@@ -19,3 +19,13 @@ func TestCookieflags(t *testing.T) {
 		"./cookieflags/fiber2", "./cookieflags/fiber3", "./cookieflags/sessions",
 		"./cookieflags/helpers", "./cookieflags/usehelpers")
 }
+
+// Every suggested fix is applied and compared with the golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testmod.Dir(t), cookieflags.New(), "./cookieflags/fixes")
+}
+
+// The golden files compile.
+func TestFixesTypeCheck(t *testing.T) {
+	testmod.CheckGoldens(t, "cookieflags/fixes")
+}

@@ -75,9 +75,16 @@ func (f *File) InsertBefore(stmt ast.Node, text string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text + "\n" + f.indent(stmt.Pos()))}
 }
 
-// InsertAfter inserts a statement on its own line after stmt.
+// InsertAfter inserts a statement on its own line after the line where
+// stmt ends, so that a trailing comment stays with stmt.
 func (f *File) InsertAfter(stmt ast.Node, text string) analysis.TextEdit {
-	return analysis.TextEdit{Pos: stmt.End(), End: stmt.End(), NewText: []byte("\n" + f.indent(stmt.Pos()) + text)}
+	tf := f.Fset.File(stmt.End())
+	line := tf.Line(stmt.End())
+	if line == tf.LineCount() {
+		return analysis.TextEdit{Pos: stmt.End(), End: stmt.End(), NewText: []byte("\n" + f.indent(stmt.Pos()) + text)}
+	}
+	at := tf.LineStart(line + 1)
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(stmt.Pos()) + text + "\n")}
 }
 
 // AppendToString inserts text at the end of a string literal's contents.

@@ -1,0 +1,3 @@
+module example.com/resplint-demo
+
+go 1.26

@@ -198,6 +198,12 @@ func report(pass *analysis.Pass, ev *respmodel.Event, f finding) {
 		if edits := ck.Fix(pass, f.attr); edits != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: strings.ToUpper(hint[:1]) + hint[1:], TextEdits: edits}}
 		}
+		if edits, fn := ck.HttpsafeFix(pass); edits != nil && f.category != "prefix" {
+			d.SuggestedFixes = append(d.SuggestedFixes, analysis.SuggestedFix{
+				Message:   "Use httpsafe." + fn + ", which sets HttpOnly, Secure, SameSite=Lax and Path=/",
+				TextEdits: edits,
+			})
+		}
 	}
 	d.Message = msg
 	if decl := ck.Decl(); decl.IsValid() && pass.Fset.Position(decl).Line != pass.Fset.Position(ev.Pos()).Line {

@@ -29,3 +29,7 @@ func literals(w http.ResponseWriter, tok string) {
 	w.Header().Add("Set-Cookie", "access_token="+tok+"; Path=/; HttpOnly; SameSite=Lax")   // want "Secure"
 	http.SetCookie(w, &http.Cookie{Name: "__Host-id", Value: tok, Secure: true})           // want `Path is not "/"`
 }
+
+func logout(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: "session_id", MaxAge: -1}) // want "Secure"
+}

@@ -53,6 +53,9 @@ type finding struct {
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
 	for _, ev := range res.Cookies() {
+		if respmodel.InTestFile(pass.Fset, ev.Pos()) {
+			continue
+		}
 		generic := c.findings(ev.Generic())
 		for _, f := range c.findings(ev.Cookie) {
 			if ev.Generic() != nil && contains(generic, f) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // Kind is the kind of a response event.
@@ -107,6 +108,12 @@ type Result struct {
 	// Package holds events outside any function, such as a session store
 	// created in a package-level variable declaration.
 	Package []*Event
+}
+
+// InTestFile reports whether pos is in a _test.go file. Checks do not
+// report there: test servers and fixtures are not what users ship.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
 }
 
 // Cookies returns every cookie event of the package.

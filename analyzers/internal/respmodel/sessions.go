@@ -101,6 +101,9 @@ func (m *model) storeTarget(call *ast.CallExpr, stack []ast.Node) (ast.Expr, ast
 // or session whose Options it becomes, with that store's later field
 // assignments applied.
 func (m *model) optionsEvent(lit *ast.CompositeLit, s *scope, stack []ast.Node) *Event {
+	if m.pass.Pkg.Path() == pathSessions {
+		return nil // the store defaults, modelled by storeDefaults
+	}
 	c := m.resolveCookie(lit, s, lit, 0)
 	if c == nil || c.Framework != GorillaSessions {
 		return nil

@@ -1,10 +1,80 @@
-// Command resplint runs resplint's analyzers.
+// Command resplint reports mistakes in hand-built HTTP responses: cookies
+// without HttpOnly, Secure or SameSite, raw JSON that leaks secret fields,
+// downloads without Content-Disposition, per-user data without private
+// cache headers, and headers set after the body.
+//
+// Usage:
+//
+//	resplint [flags] packages...   analyse packages (go list patterns)
+//	resplint help [analyzer...]    describe the analyzers and their flags
+//
+// Diagnostics are printed to standard error, one a line:
+//
+//	path:line:col: message (analyzer/category)
+//
+// with -json, as the JSON of go vet -json on standard output; -fix applies
+// their first suggested fixes, and -diff prints those fixes as a unified
+// diff instead. -NAME=false disables analyzer NAME; -NAME runs only the
+// analyzers so named; -NAME.flag=value sets an analyzer's option.
+//
+// Exit status: 0 when there are no diagnostics (and, with -json, -fix or
+// -diff, when nothing failed); 1 when loading, type-checking, analysis or
+// fixing failed; 2 for bad usage; 3 when diagnostics were reported.
+//
+// The same binary works as the analysis tool of the go command:
+//
+//	go vet -vettool=$(which resplint) ./...
+//	go fix -fixtool=$(which resplint) ./...
 package main
 
 import (
-	"golang.org/x/tools/go/analysis/multichecker"
+	"errors"
+	"flag"
+	"io"
+	"os"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/resplint/resplint/analyzers"
+	"github.com/resplint/resplint/internal/driver"
 )
 
-func main() { multichecker.Main(analyzers.All()...) }
+// Exit statuses of the standalone command.
+const (
+	exitOK       = 0
+	exitError    = 1 // loading, type-checking, analysis or fixing failed
+	exitUsage    = 2
+	exitFindings = 3 // diagnostics were reported
+)
+
+func main() {
+	all := analyzers.All()
+	driver.Protect(all)
+	if invokedByGoCommand(os.Args[1:]) {
+		unitchecker.Main(all...) // does not return
+	}
+	os.Exit(run(os.Args[1:], all, os.Stdout, os.Stderr))
+}
+
+// run runs the standalone command and returns its exit status.
+func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, all, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage // parseFlags has printed the error
+	}
+	if len(opts.args) == 0 {
+		usage(opts.flags)
+		return exitUsage
+	}
+	switch opts.args[0] {
+	case "help":
+		return help(stdout, stderr, opts.flags, all, opts.args[1:])
+	// Other subcommands (such as a language server) go here.
+	default:
+		return lint(opts, stdout, stderr)
+	}
+}

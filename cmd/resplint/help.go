@@ -1,0 +1,103 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// help implements "resplint help [analyzer...]".
+func help(stdout, stderr io.Writer, fs *flag.FlagSet, all []*analysis.Analyzer, names []string) int {
+	if len(names) == 0 {
+		overview(stdout, fs, all)
+		return exitOK
+	}
+	var selected []*analysis.Analyzer
+	for _, name := range names {
+		i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name })
+		if i < 0 {
+			fmt.Fprintf(stderr, "resplint: unknown analyzer %q; run 'resplint help' for the list\n", name)
+			return exitUsage
+		}
+		selected = append(selected, all[i])
+	}
+	for i, a := range selected {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		describe(stdout, fs, a)
+	}
+	return exitOK
+}
+
+// overview prints what the command does, its analyzers and its own flags.
+func overview(w io.Writer, fs *flag.FlagSet, all []*analysis.Analyzer) {
+	fmt.Fprint(w, `resplint reports mistakes in hand-built HTTP responses.
+
+Usage:
+  resplint [flags] packages...                 analyse packages
+  resplint help [analyzer...]                  describe analyzers
+  go vet -vettool=$(which resplint) [flags] packages...
+  go fix -fixtool=$(which resplint) [flags] packages...
+
+Analyzers:
+`)
+	sorted := slices.Clone(all)
+	slices.SortFunc(sorted, func(a, b *analysis.Analyzer) int { return strings.Compare(a.Name, b.Name) })
+	for _, a := range sorted {
+		fmt.Fprintf(w, "  %-14s %s\n", a.Name, title(a))
+	}
+	fmt.Fprint(w, `
+All analyzers run by default. -NAME runs only the analyzers so named;
+-NAME=false runs all but NAME. -NAME.FLAG=value sets a flag of analyzer
+NAME; 'resplint help NAME' lists them.
+
+Output: text diagnostics on standard error, one a line,
+  path:line:col: message (analyzer/category)
+or, with -json, the JSON of go vet -json on standard output.
+
+Exit status: 0 no diagnostics (with -json, -fix or -diff: nothing failed);
+1 loading, type-checking, analysis or fixing failed; 2 bad usage;
+3 diagnostics reported.
+
+Flags:
+`)
+	printFlags(w, fs, func(name string) bool { return !strings.Contains(name, ".") })
+}
+
+// describe prints the documentation and flags of analyzer a.
+func describe(w io.Writer, fs *flag.FlagSet, a *analysis.Analyzer) {
+	fmt.Fprintf(w, "%s: %s\n", a.Name, title(a))
+	if _, rest, ok := strings.Cut(a.Doc, "\n\n"); ok {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(rest))
+	}
+	prefix := a.Name + "."
+	hasFlags := false
+	a.Flags.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		fmt.Fprint(w, "\nFlags:\n")
+		printFlags(w, fs, func(name string) bool { return strings.HasPrefix(name, prefix) })
+	}
+}
+
+// title returns the first paragraph of an analyzer's documentation.
+func title(a *analysis.Analyzer) string {
+	first, _, _ := strings.Cut(a.Doc, "\n\n")
+	return strings.Join(strings.Fields(first), " ")
+}
+
+// printFlags prints the usage of the flags of fs whose names satisfy keep.
+func printFlags(w io.Writer, fs *flag.FlagSet, keep func(name string) bool) {
+	sub := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+	fs.VisitAll(func(f *flag.Flag) {
+		if keep(f.Name) {
+			sub.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	sub.SetOutput(w)
+	sub.PrintDefaults()
+}

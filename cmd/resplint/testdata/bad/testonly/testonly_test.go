@@ -1,0 +1,8 @@
+package testonly
+
+import "testing"
+
+func TestLogin(t *testing.T) {
+	var n int = "one"
+	_ = n
+}

@@ -1,0 +1,164 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"io"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// A Diagnostic is a diagnostic of a root action, with its analyzer and
+// position resolved.
+type Diagnostic struct {
+	analysis.Diagnostic
+	Analyzer string
+	Posn     token.Position
+	Fset     *token.FileSet
+}
+
+// Diagnostics returns the diagnostics of the analysed packages, sorted by
+// position, without duplicates (a file analysed in more than one package
+// reports the same diagnostic more than once).
+func (r *Result) Diagnostics() []Diagnostic {
+	if r.Graph == nil {
+		return nil
+	}
+	type key struct {
+		posn, end                   token.Position
+		analyzer, category, message string
+	}
+	seen := make(map[key]bool)
+	var diags []Diagnostic
+	for _, act := range r.Graph.Roots {
+		if act.Err != nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn := fset.Position(d.Pos)
+			k := key{posn, fset.Position(d.End), act.Analyzer.Name, d.Category, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			diags = append(diags, Diagnostic{Diagnostic: d, Analyzer: act.Analyzer.Name, Posn: posn, Fset: fset})
+		}
+	}
+	slices.SortStableFunc(diags, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Posn.Filename, b.Posn.Filename),
+			cmp.Compare(a.Posn.Offset, b.Posn.Offset),
+			cmp.Compare(a.Analyzer, b.Analyzer),
+		)
+	})
+	return diags
+}
+
+// WriteText writes one line per diagnostic:
+//
+//	path:line:col: message (analyzer/category)
+//
+// with "(analyzer)" when the diagnostic has no category, and the path
+// relative to dir when the file is below dir.
+func WriteText(w io.Writer, diags []Diagnostic, dir string) error {
+	var sb strings.Builder
+	for _, d := range diags {
+		rule := d.Analyzer
+		if d.Category != "" {
+			rule += "/" + d.Category
+		}
+		fmt.Fprintf(&sb, "%s:%d:%d: %s (%s)\n", RelPath(dir, d.Posn.Filename), d.Posn.Line, d.Posn.Column, d.Message, rule)
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// WriteJSON writes the results in the JSON form of go vet -json: an object
+// mapping package ID to analyzer name to either a list of diagnostics or
+// an error.
+func (r *Result) WriteJSON(w io.Writer) error {
+	if r.Graph == nil {
+		_, err := io.WriteString(w, "{}\n")
+		return err
+	}
+	return r.Graph.PrintJSON(w)
+}
+
+// RelPath returns filename relative to dir if it is below dir, and
+// filename otherwise.
+func RelPath(dir, filename string) string {
+	if dir == "" || !filepath.IsAbs(filename) {
+		return filename
+	}
+	rel, err := filepath.Rel(dir, filename)
+	if err != nil || !filepath.IsLocal(rel) {
+		return filename
+	}
+	return rel
+}
+
+// maxErrors is how many errors of a broken package are shown.
+const maxErrors = 10
+
+// Message describes why the package was not analysed, naming the package
+// and its first few errors, with paths relative to dir.
+func (b *Broken) Message(dir string) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "package %s", b.PkgPath)
+	if b.ImportedBy != "" {
+		fmt.Fprintf(&sb, " (imported by %s)", b.ImportedBy)
+	}
+	if len(b.Errors) == 0 {
+		if b.Dep == "" {
+			sb.WriteString(": not analysed: it or a dependency has errors")
+		} else {
+			fmt.Fprintf(&sb, ": not analysed: dependency %s has errors", b.Dep)
+		}
+		return sb.String()
+	}
+	fmt.Fprintf(&sb, ": %s:", countErrors(b.Errors))
+	for i, e := range b.Errors {
+		if i == maxErrors {
+			fmt.Fprintf(&sb, "\n\t... and %d more", len(b.Errors)-maxErrors)
+			break
+		}
+		sb.WriteString("\n\t")
+		if e.Pos != "" && e.Pos != "-" {
+			sb.WriteString(relPos(dir, e.Pos) + ": ")
+		}
+		sb.WriteString(strings.ReplaceAll(e.Msg, "\n", "\n\t"))
+	}
+	return sb.String()
+}
+
+// countErrors returns "1 type error", "3 errors" and the like.
+func countErrors(errs []packages.Error) string {
+	kind := "type error"
+	for _, e := range errs {
+		if e.Kind != packages.TypeError {
+			kind = "error"
+		}
+	}
+	if len(errs) != 1 {
+		kind += "s"
+	}
+	return fmt.Sprintf("%d %s", len(errs), kind)
+}
+
+var posSuffix = regexp.MustCompile(`^(.*?)((?::\d+){1,2})$`)
+
+// relPos applies RelPath to the file name of a "file:line:col" position.
+func relPos(dir, pos string) string {
+	m := posSuffix.FindStringSubmatch(pos)
+	if m == nil {
+		return RelPath(dir, pos)
+	}
+	return RelPath(dir, m[1]) + m[2]
+}

@@ -36,7 +36,6 @@ type model struct {
 type summary struct {
 	events  []*Event
 	factory *Cookie // the cookie it returns, for factories
-	done    bool
 }
 
 // scope is the function whose body is being read.
@@ -140,7 +139,6 @@ func (m *model) summary(n ast.Node) *summary {
 			sum.factory = m.resolveCookie(returns[0], s, body, 0)
 		}
 	}
-	sum.done = true
 	return sum
 }
 
@@ -178,15 +176,7 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 		}
 		return nil
 	}
-	var helper []*Event
-	if d, ok := m.decls[fn.Origin()]; ok {
-		helper = m.summary(d).events
-	} else if fn.Pkg() != m.pass.Pkg {
-		var fact HelperFact
-		if m.pass.ImportObjectFact(fn.Origin(), &fact) {
-			helper = fact.Events
-		}
-	}
+	helper, _ := m.callee(fn)
 	var out []*Event
 	via := fn.Name()
 	if fn.Pkg() != nil {
@@ -206,19 +196,30 @@ func (m *model) factoryCookie(call *ast.CallExpr, s *scope) *Cookie {
 	if fn == nil {
 		return nil
 	}
-	var c *Cookie
-	if d, ok := m.decls[fn.Origin()]; ok {
-		c = m.summary(d).factory
-	} else if fn.Pkg() != m.pass.Pkg {
-		var fact FactoryFact
-		if m.pass.ImportObjectFact(fn.Origin(), &fact) {
-			c = fact.Cookie
-		}
-	}
+	_, c := m.callee(fn)
 	if c == nil {
 		return nil
 	}
 	return m.substCookie(c, call, s, call)
+}
+
+// callee returns what fn does to a response it receives and the cookie it
+// returns: from its summary in this package, or from the facts exported
+// by its own package.
+func (m *model) callee(fn *types.Func) ([]*Event, *Cookie) {
+	fn = fn.Origin()
+	if d, ok := m.decls[fn]; ok {
+		sum := m.summary(d)
+		return sum.events, sum.factory
+	}
+	if fn.Pkg() == m.pass.Pkg {
+		return nil, nil
+	}
+	var helper HelperFact
+	var factory FactoryFact
+	m.pass.ImportObjectFact(fn, &helper)
+	m.pass.ImportObjectFact(fn, &factory)
+	return helper.Events, factory.Cookie
 }
 
 // exportFacts exports what a function declaration does for its callers.

@@ -3,6 +3,7 @@ package respmodel
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 )
 
 // HelperFact is exported for a function that receives a response and acts
@@ -62,8 +63,23 @@ func (m *model) substCookie(c *Cookie, call *ast.CallExpr, s *scope, sink ast.No
 		return m.resolveCookie(call.Args[c.Param], s, sink, 0)
 	}
 	out := *c
+	if d := out.syn.decl; d != nil && !m.inPackage(d.Pos()) {
+		// Syntax of another package: not ours to edit or point at (and
+		// lost anyway when facts are serialised, as under go vet).
+		out.syn = cookieSyntax{}
+	}
 	for _, p := range out.attrs() {
 		*p = m.substValue(*p, call, s)
 	}
 	return &out
+}
+
+// inPackage reports whether pos is in a file of the package analysed.
+func (m *model) inPackage(pos token.Pos) bool {
+	for _, f := range m.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return true
+		}
+	}
+	return false
 }

@@ -60,6 +60,8 @@ type Event struct {
 	Value  Value
 	Cookie *Cookie
 	Body   BodyKind
+	// Identity is where a ReadIdentity event reads from.
+	Identity Identity
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string

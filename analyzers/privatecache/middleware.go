@@ -34,10 +34,11 @@ func knownNoStore(name string) string {
 	return ""
 }
 
-// exportFacts exports NoStoreFact for the package's functions.
+// exportFacts exports NoStoreFact for the package's exported functions
+// that can be middleware (a net/http handler cannot).
 func (r *routes) exportFacts() {
 	for fn, d := range r.decls {
-		if isTestFile(r.pass, d) {
+		if !fn.Exported() || isTestFile(r.pass, d) || r.funcs[d].Handler == respmodel.NetHTTP {
 			continue
 		}
 		if v := r.noStoreNode(d); v != "" {
@@ -169,8 +170,11 @@ func funcLike(t types.Type) bool {
 // handlerLike reports whether t is a handler of some framework: a
 // function of a handler's shape, or an http.Handler.
 func handlerLike(t types.Type) bool {
-	if t == nil {
+	switch u := t.(type) {
+	case nil, *types.Tuple:
 		return false
+	case *types.Signature:
+		return respmodel.HandlerKind(u) != 0
 	}
 	if sig, ok := t.Underlying().(*types.Signature); ok {
 		return respmodel.HandlerKind(sig) != 0

@@ -86,4 +86,3 @@ func inPackage(pass *analysis.Pass, n ast.Node) bool {
 	}
 	return false
 }
-

@@ -80,12 +80,12 @@ func noCache(c *gin.Context) {
 
 func profile(c *gin.Context) { c.JSON(http.StatusOK, c.MustGet("user")) }
 
-func use(c *gin.Context)         { profile(c) }
-func nested(c *gin.Context)      { profile(c) }
-func groupArg(c *gin.Context)    { profile(c) }
-func groupUse(c *gin.Context)    { profile(c) }
-func chain(c *gin.Context)       { profile(c) }
-func post(c *gin.Context)        { profile(c) }
+func use(c *gin.Context)          { profile(c) }
+func nested(c *gin.Context)       { profile(c) }
+func groupArg(c *gin.Context)     { profile(c) }
+func groupUse(c *gin.Context)     { profile(c) }
+func chain(c *gin.Context)        { profile(c) }
+func post(c *gin.Context)         { profile(c) }
 func handleMethod(c *gin.Context) { profile(c) }
 func exposed(c *gin.Context) {
 	profile(c) // want `handler reads the request value "user" \(through gin.profile\) but writes`

@@ -36,11 +36,11 @@ func profile(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(helpers.UserFrom(r.Context()))
 }
 
-func wrapped(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
+func wrapped(w http.ResponseWriter, r *http.Request)      { profile(w, r) }
 func wrappedTwice(w http.ResponseWriter, r *http.Request) { profile(w, r) }
-func inVariable(w http.ResponseWriter, r *http.Request)  { profile(w, r) }
-func postOnly(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
-func factsMW(w http.ResponseWriter, r *http.Request)     { profile(w, r) }
+func inVariable(w http.ResponseWriter, r *http.Request)   { profile(w, r) }
+func postOnly(w http.ResponseWriter, r *http.Request)     { profile(w, r) }
+func factsMW(w http.ResponseWriter, r *http.Request)      { profile(w, r) }
 func exposedMux(w http.ResponseWriter, r *http.Request) {
 	profile(w, r) // want `handler reads the context value helpers.userKey \(through nethttp.profile\) but writes`
 }

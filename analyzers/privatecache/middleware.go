@@ -2,8 +2,10 @@ package privatecache
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -11,17 +13,24 @@ import (
 )
 
 // NoStoreFact is exported for a function that sets Cache-Control private
-// or no-store on the responses of what it wraps or returns: a middleware
+// or no-store: itself (Own), on the response it is given, or on the
+// responses of what it wraps or returns: a middleware
 // (func(http.Handler) http.Handler, func(echo.HandlerFunc)
 // echo.HandlerFunc), a gin or fiber handler used as middleware, or a
 // function that returns one of these.
 type NoStoreFact struct {
 	CacheControl string
+	Own          bool
 }
 
 func (*NoStoreFact) AFact() {}
 
-func (f *NoStoreFact) String() string { return "sets Cache-Control " + strconv.Quote(f.CacheControl) }
+func (f *NoStoreFact) String() string {
+	if f.Own {
+		return "sets Cache-Control " + strconv.Quote(f.CacheControl)
+	}
+	return "wraps with Cache-Control " + strconv.Quote(f.CacheControl)
+}
 
 // knownNoStore returns the Cache-Control value of middleware that sets it
 // in a way the model does not follow, or "". chi v5.5.0's
@@ -34,17 +43,91 @@ func knownNoStore(name string) string {
 	return ""
 }
 
-// exportFacts exports NoStoreFact for the package's exported functions
-// that can be middleware (a net/http handler cannot).
+// exportFacts exports NoStoreFact for the package's exported functions.
 func (r *routes) exportFacts() {
 	for fn, d := range r.decls {
-		if !fn.Exported() || isTestFile(r.pass, d) || r.funcs[d].Handler == respmodel.NetHTTP {
+		if !fn.Exported() || isTestFile(r.pass, d) {
 			continue
 		}
-		if v := r.noStoreNode(d); v != "" {
+		if v := r.setsOwn(d); v != "" {
+			r.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v, Own: true})
+		} else if v := r.noStoreNode(d); v != "" && r.funcs[d].Handler != respmodel.NetHTTP {
 			r.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v})
 		}
 	}
+}
+
+// setsOwn returns the private Cache-Control value a function sets on its
+// own response, as privateCalls finds it or as model events, or "".
+func (r *routes) setsOwn(n ast.Node) string {
+	if v, ok := r.own[n]; ok {
+		return v
+	}
+	r.own[n] = "" // a recursive use sees none
+	var v string
+	if f := r.funcs[n]; f != nil {
+		v = setsPrivate(f.Events)
+	}
+	if v == "" {
+		for _, call := range r.privateCalls(n) {
+			v = r.privateCall(call.(*ast.CallExpr))
+			break
+		}
+	}
+	r.own[n] = v
+	return v
+}
+
+// privateCalls returns the calls in a function's body (not in nested
+// function literals) that set a private Cache-Control in ways the model
+// does not follow: a call with the constant arguments "Cache-Control" and
+// a private value, whatever it is a method of (a response builder's
+// WithHeader("Cache-Control", "no-store")), or a call of a function that
+// sets one itself.
+func (r *routes) privateCalls(n ast.Node) []ast.Node {
+	var out []ast.Node
+	if body := funcBody(n); body != nil {
+		ast.Inspect(body, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if r.privateCall(x) != "" {
+					out = append(out, x)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// privateCall returns the private Cache-Control value a call sets, as
+// privateCalls describes, or "".
+func (r *routes) privateCall(call *ast.CallExpr) string {
+	info := r.pass.TypesInfo
+	if len(call.Args) >= 2 {
+		name, value := info.Types[call.Args[0]].Value, info.Types[call.Args[1]].Value
+		if name != nil && value != nil && name.Kind() == constant.String && value.Kind() == constant.String &&
+			strings.EqualFold(constant.StringVal(name), "Cache-Control") {
+			if d := directives(constant.StringVal(value)); d["private"] || d["no-store"] {
+				return constant.StringVal(value)
+			}
+		}
+	}
+	fn := typeutil.StaticCallee(info, call)
+	if fn == nil {
+		return ""
+	}
+	fn = fn.Origin()
+	if d, ok := r.decls[fn]; ok {
+		return r.setsOwn(d)
+	}
+	var f NoStoreFact
+	if fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && f.Own {
+		return f.CacheControl
+	}
+	return ""
 }
 
 // noStoreNode returns the private Cache-Control value a function or
@@ -54,10 +137,7 @@ func (r *routes) noStoreNode(n ast.Node) string {
 		return v
 	}
 	r.memo[n] = "" // a recursive use sees none
-	var v string
-	if f := r.funcs[n]; f != nil {
-		v = setsPrivate(f.Events)
-	}
+	v := r.setsOwn(n)
 	if body := funcBody(n); v == "" && body != nil {
 		ast.Inspect(body, func(x ast.Node) bool {
 			switch x := x.(type) {

@@ -75,25 +75,41 @@ func (c *checker) check(pass *analysis.Pass, r *routes, f *respmodel.Func) {
 	if id == nil {
 		return
 	}
-	body := successBody(f)
-	if body == nil {
+	bodies := successBodies(f)
+	if len(bodies) == 0 {
 		return
 	}
 	cc := cacheHeaders(f.Events)
 	switch {
-	case cc.unknown || cc.vary || cc.private:
+	case cc.unknown || cc.vary:
 		return
+	case cc.private:
+		// checked per body below
 	case len(cc.public) > 0:
 		for _, ev := range cc.public {
-			reportPublic(pass, f, ev, id)
+			reportPublic(pass, ev, id)
 		}
-	case len(cc.other) > 0:
-		reportWeak(pass, f, cc.other[0], id)
-	case !r.exposed(f):
 		return
-	default:
-		reportMissing(pass, f, body, id)
+	case len(cc.other) > 0:
+		reportWeak(pass, cc.other[0], id)
+		return
 	}
+	body := r.uncovered(f, bodies)
+	if body == nil || readsBody(f.Events) || !r.exposed(f) {
+		return
+	}
+	reportMissing(pass, f, body, id)
+}
+
+// readsBody reports whether a handler reads the request body: it serves
+// POST, PUT or PATCH, whose responses shared caches do not store.
+func readsBody(events []*respmodel.Event) bool {
+	for _, ev := range events {
+		if ev.Kind == respmodel.ReadBody {
+			return true
+		}
+	}
+	return false
 }
 
 // what describes an identity read for messages.
@@ -144,7 +160,7 @@ func reportMissing(pass *analysis.Pass, f *respmodel.Func, body, id *respmodel.E
 	})
 }
 
-func reportWeak(pass *analysis.Pass, f *respmodel.Func, cc, id *respmodel.Event) {
+func reportWeak(pass *analysis.Pass, cc, id *respmodel.Event) {
 	pass.Report(analysis.Diagnostic{
 		Pos:      cc.Pos(),
 		End:      cc.Node().End(),
@@ -156,7 +172,7 @@ func reportWeak(pass *analysis.Pass, f *respmodel.Func, cc, id *respmodel.Event)
 	})
 }
 
-func reportPublic(pass *analysis.Pass, f *respmodel.Func, cc, id *respmodel.Event) {
+func reportPublic(pass *analysis.Pass, cc, id *respmodel.Event) {
 	pass.Report(analysis.Diagnostic{
 		Pos:      cc.Pos(),
 		End:      cc.Node().End(),

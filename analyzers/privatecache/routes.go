@@ -33,6 +33,7 @@ type routes struct {
 	funcs map[ast.Node]*respmodel.Func
 	decls map[*types.Func]*ast.FuncDecl
 	memo  map[ast.Node]string // noStoreNode
+	own   map[ast.Node]string // setsOwn
 
 	built    bool
 	refs     map[types.Object][]inspector.Cursor // uses of functions, variables and fields
@@ -55,6 +56,7 @@ func newRoutes(c *checker, pass *analysis.Pass, res *respmodel.Result) *routes {
 		funcs: make(map[ast.Node]*respmodel.Func),
 		decls: make(map[*types.Func]*ast.FuncDecl),
 		memo:  make(map[ast.Node]string),
+		own:   make(map[ast.Node]string),
 	}
 	for _, f := range res.Funcs {
 		r.funcs[f.Node] = f

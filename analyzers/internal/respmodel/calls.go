@@ -28,6 +28,7 @@ const (
 	opReadContext
 	opReadLocal
 	opReadSession
+	opReadBody // the request body (request.go); arg: the reader, -1 for a method of the request
 	// Body writes through an io.Writer that is the response (writers.go);
 	// arg: the writer, statusArg: the value written.
 	opWriterBody
@@ -135,6 +136,7 @@ func adapterTable() map[string][]adapter {
 	add(pathFiberV2, []string{"Ctx"}, "Redirect", opRedirect, 1, 0, -1)
 	rows = append(rows, identityRows()...)
 	rows = append(rows, writerRows()...)
+	rows = append(rows, requestRows()...)
 
 	table := make(map[string][]adapter)
 	for _, r := range rows {
@@ -242,6 +244,8 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		return m.identityEvent(ev, a, call, s)
 	case opWriterBody, opEncode, opCacheHelper:
 		return m.writerEvent(ev, a, call, s)
+	case opReadBody:
+		return m.bodyReadEvent(ev, a, call)
 	default:
 		return nil
 	}

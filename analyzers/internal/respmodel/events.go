@@ -19,12 +19,15 @@ const (
 	Redirect
 	Error
 	ReadIdentity
+	// ReadBody: the request's body is read (decoded, parsed as a form,
+	// a file taken from it), which requests for GET do not have.
+	ReadBody
 )
 
 var kindNames = [...]string{
 	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
 	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
-	Redirect: "redirect", Error: "error", ReadIdentity: "read identity",
+	Redirect: "redirect", Error: "error", ReadIdentity: "read identity", ReadBody: "read body",
 }
 
 func (k Kind) String() string {

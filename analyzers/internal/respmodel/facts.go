@@ -8,7 +8,7 @@ import (
 // HelperFact is exported for a function that receives a response and acts
 // on it: its events, with values that come from its parameters left
 // symbolic (Value.Param, Cookie.Param). A function that receives no
-// response exports its identity reads alone.
+// response exports its reads of the request (identity, body) alone.
 type HelperFact struct {
 	Events []*Event
 }

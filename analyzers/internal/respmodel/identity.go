@@ -238,11 +238,11 @@ func qualifiedName(obj types.Object) string {
 	return obj.Name()
 }
 
-// identityReads returns the identity reads among events.
-func identityReads(events []*Event) []*Event {
+// requestReads returns the identity and body reads among events.
+func requestReads(events []*Event) []*Event {
 	var out []*Event
 	for _, e := range events {
-		if e.Kind == ReadIdentity {
+		if e.Kind == ReadIdentity || e.Kind == ReadBody {
 			out = append(out, e)
 		}
 	}

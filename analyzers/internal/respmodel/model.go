@@ -232,9 +232,9 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	}
 	events := sum.events
 	if !hasResponseParam(fn.Type().(*types.Signature)) {
-		// What it learns about the user is still its callers' to know
+		// What it reads from the request is still its callers' to know
 		// (a currentUser(r) that reads the session cookie).
-		events = identityReads(events)
+		events = requestReads(events)
 	}
 	if len(events) == 0 {
 		return

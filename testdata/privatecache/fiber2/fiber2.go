@@ -70,6 +70,14 @@ func stores(c *fiber.Ctx) error {
 	return c.SendString(c.Get("Accept-Language") + c.Cookies("lang"))
 }
 
+func parsesBody(c *fiber.Ctx) error {
+	var v struct{ Name string }
+	if err := c.BodyParser(&v); err != nil {
+		return err
+	}
+	return c.JSON(c.Locals("user"))
+}
+
 // Routing.
 
 func noStore(c *fiber.Ctx) error {

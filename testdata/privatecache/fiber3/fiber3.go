@@ -66,6 +66,21 @@ func stores(c fiber.Ctx) error {
 	return c.SendString("ok")
 }
 
+func bindsBody(c fiber.Ctx) error {
+	var v struct{ Name string }
+	if err := c.Bind().Body(&v); err != nil {
+		return err
+	}
+	return c.JSON(c.Locals("user"))
+}
+
+// Set after the body: fiber buffers the response, so it still counts.
+func setAfter(c fiber.Ctx) error {
+	err := c.JSON(c.Locals("user"))
+	c.Set("Cache-Control", "no-store")
+	return err
+}
+
 // Routing.
 
 func noStore(c fiber.Ctx) error {

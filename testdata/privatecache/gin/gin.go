@@ -71,6 +71,15 @@ func anonymous(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"lang": lang, "id": c.GetString("requestID"), "ua": c.GetHeader("User-Agent")})
 }
 
+func bindsBody(c *gin.Context) {
+	var v struct{ Name string }
+	if err := c.ShouldBindJSON(&v); err != nil {
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	c.JSON(http.StatusOK, c.MustGet("user"))
+}
+
 // Routing.
 
 func noCache(c *gin.Context) {

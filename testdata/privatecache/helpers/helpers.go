@@ -57,7 +57,7 @@ func GinUser(c *gin.Context) any {
 }
 
 // NoStore is a net/http middleware that marks every response private.
-func NoStore(next http.Handler) http.Handler { // want NoStore:`sets Cache-Control "private, no-store"`
+func NoStore(next http.Handler) http.Handler { // want NoStore:`wraps with Cache-Control "private, no-store"`
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "private, no-store")
 		next.ServeHTTP(w, r)
@@ -65,7 +65,7 @@ func NoStore(next http.Handler) http.Handler { // want NoStore:`sets Cache-Contr
 }
 
 // GinNoStore returns a gin middleware that marks every response private.
-func GinNoStore() gin.HandlerFunc { // want GinNoStore:`sets Cache-Control "no-store"`
+func GinNoStore() gin.HandlerFunc { // want GinNoStore:`wraps with Cache-Control "no-store"`
 	return func(c *gin.Context) {
 		c.Header("Cache-Control", "no-store")
 		c.Next()
@@ -75,4 +75,38 @@ func GinNoStore() gin.HandlerFunc { // want GinNoStore:`sets Cache-Control "no-s
 // SetPrivate marks one response private for its caller.
 func SetPrivate(w http.ResponseWriter) { // want SetPrivate:`sets Cache-Control "private, max-age=60"`
 	w.Header().Set("Cache-Control", "private, max-age=60")
+}
+
+// A Builder collects headers and writes them with the body, where the
+// model does not follow them.
+type Builder struct {
+	w       http.ResponseWriter
+	headers http.Header
+}
+
+func NewBuilder(w http.ResponseWriter) *Builder {
+	return &Builder{w: w, headers: make(http.Header)}
+}
+
+func (b *Builder) WithHeader(key, value string) *Builder {
+	b.headers.Set(key, value)
+	return b
+}
+
+func (b *Builder) Write(body []byte) {
+	for k, v := range b.headers {
+		b.w.Header()[k] = v
+	}
+	b.w.Write(body)
+}
+
+// HTML writes a page that no cache may store.
+func HTML(w http.ResponseWriter, body string) { // want HTML:`sets Cache-Control "no-cache, no-store"`
+	NewBuilder(w).WithHeader("Cache-Control", "no-cache, no-store").Write([]byte(body))
+}
+
+// ServerError sets no-store on the error page only.
+func ServerError(w http.ResponseWriter) { // want ServerError:`sets Cache-Control "no-store"`
+	w.Header().Set("Cache-Control", "no-store")
+	http.Error(w, "internal error", http.StatusInternalServerError)
 }

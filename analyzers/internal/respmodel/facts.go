@@ -8,7 +8,8 @@ import (
 
 // HelperFact is exported for a function that receives a response and acts
 // on it: its events, with values that come from its parameters left
-// symbolic (Value.Param, Cookie.Param).
+// symbolic (Value.Param, Cookie.Param). A function that receives no
+// response exports its reads of the request (identity, body) alone.
 type HelperFact struct {
 	Events []*Event
 }
@@ -32,6 +33,9 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e := *h
 	e.Via, e.call, e.node = via, call, call
 	e.Value = m.substValue(h.Value, call, s)
+	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && h.Value.Param < len(call.Args) {
+		e.Value = m.identityKey(call.Args[h.Value.Param], s)
+	}
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {

@@ -154,6 +154,9 @@ func (c *checker) sensitive(ck *respmodel.Cookie) bool {
 	if ck.Session {
 		return true
 	}
+	if ck.ValueIsFlag() {
+		return false
+	}
 	name := ck.Name.Str
 	if ck.Name.State != respmodel.Known {
 		name = ck.Name.Hint

@@ -18,6 +18,7 @@ type Cookie struct {
 	Type string
 
 	Name        Value // string
+	Value       Value // string
 	HttpOnly    Value // bool
 	Secure      Value // bool
 	Partitioned Value // bool
@@ -183,6 +184,23 @@ func (c *Cookie) Deleting() bool {
 	return c.MaxAge.State == Known && c.MaxAge.Int < 0 || c.Expires.IsTrue()
 }
 
+// ValueIsFlag reports whether the cookie's value is a boolean flag — the
+// constant "true" or "false", or strconv.FormatBool(x) — which holds
+// no secret whatever the cookie is called (a "logged in" hint for
+// scripts, next to the real HttpOnly session cookie).
+func (c *Cookie) ValueIsFlag() bool {
+	if c.Value.State == Known {
+		switch strings.ToLower(c.Value.Str) {
+		case "true", "false":
+			return true
+		}
+	}
+	return c.Value.Hint == formatBoolHint
+}
+
+// formatBoolHint marks a value computed by strconv.FormatBool.
+const formatBoolHint = "strconv.FormatBool"
+
 // cookieType reports whether t (or *t) is a cookie-describing struct.
 func cookieType(t types.Type) (Framework, string) {
 	switch {
@@ -202,7 +220,7 @@ func newCookie(f Framework, syntax Syntax, typ string) *Cookie {
 	a := absent()
 	return &Cookie{
 		Framework: f, Syntax: syntax, Type: typ, Param: -1,
-		Name: a, HttpOnly: a, Secure: a, Partitioned: a, SameSite: a,
+		Name: a, Value: a, HttpOnly: a, Secure: a, Partitioned: a, SameSite: a,
 		MaxAge: a, Expires: a, Path: a, Domain: a, SessionOnly: a,
 	}
 }
@@ -213,6 +231,8 @@ func (c *Cookie) field(name string) *Value {
 	switch name {
 	case "Name":
 		return &c.Name
+	case "Value":
+		return &c.Value
 	case "HttpOnly", "HTTPOnly":
 		return &c.HttpOnly
 	case "Secure":
@@ -246,6 +266,11 @@ func (m *model) setField(c *Cookie, name string, e ast.Expr, s *scope) {
 		return
 	}
 	*p = m.eval(e, s.params)
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && name == "Value" {
+		if fn := calledFunc(m.info, call); fn != nil && pkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
+			p.Hint = formatBoolHint
+		}
+	}
 }
 
 // resolveCookie follows e to the cookie it denotes at sink, or nil.
@@ -349,7 +374,7 @@ func (m *model) applyFieldAssigns(c *Cookie, obj types.Object, def assignment, s
 }
 
 func (c *Cookie) attrs() []*Value {
-	return []*Value{&c.Name, &c.HttpOnly, &c.Secure, &c.Partitioned, &c.SameSite, &c.MaxAge, &c.Expires, &c.Path, &c.Domain, &c.SessionOnly}
+	return []*Value{&c.Name, &c.Value, &c.HttpOnly, &c.Secure, &c.Partitioned, &c.SameSite, &c.MaxAge, &c.Expires, &c.Path, &c.Domain, &c.SessionOnly}
 }
 
 // pastTime evaluates an Expires value: Known true when it is certainly in

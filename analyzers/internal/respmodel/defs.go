@@ -43,7 +43,7 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 		fields:    make(map[types.Object][]fieldAssign),
 		addrTaken: make(map[types.Object]bool),
 	}
-	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)}
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.KeyValueExpr)(nil)}
 	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -82,6 +82,13 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 			if n.Op == token.AND {
 				if obj := rootObject(info, n.X); obj != nil {
 					d.addrTaken[obj] = true
+				}
+			}
+		case *ast.KeyValueExpr:
+			// A keyed struct literal element assigns the field.
+			if id, ok := n.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					d.assigns[f] = append(d.assigns[f], assignment{rhs: n.Value, stmt: n, block: block, conditional: cond})
 				}
 			}
 		case *ast.IncDecStmt:

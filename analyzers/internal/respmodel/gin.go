@@ -11,10 +11,8 @@ import (
 // nothing, on every request).
 func (m *model) ginCookie(call *ast.CallExpr, s *scope) *Cookie {
 	c := newCookie(Gin, GinArgs, "")
-	for i, f := range []string{"Name", "", "MaxAge", "Path", "Domain", "Secure", "HttpOnly"} {
-		if f != "" {
-			m.setField(c, f, call.Args[i], s)
-		}
+	for i, f := range []string{"Name", "Value", "MaxAge", "Path", "Domain", "Secure", "HttpOnly"} {
+		m.setField(c, f, call.Args[i], s)
 	}
 	c.SameSite = m.ginSameSite(call, s)
 	c.syn.decl = call

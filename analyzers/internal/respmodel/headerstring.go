@@ -80,8 +80,13 @@ func formatHoles(format string) string {
 func parseSetCookie(text string) *Cookie {
 	c := newCookie(NetHTTP, HeaderString, "")
 	parts := strings.Split(text, ";")
-	name, _, _ := strings.Cut(parts[0], "=")
+	name, value, _ := strings.Cut(parts[0], "=")
 	name = strings.TrimSpace(name)
+	if value = strings.TrimSpace(value); strings.Contains(value, hole) {
+		c.Value = unknown(nil)
+	} else {
+		c.Value = knownStr(value)
+	}
 	if strings.Contains(name, hole) || name == "" {
 		c.Name = unknown(nil)
 	} else {

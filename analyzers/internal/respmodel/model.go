@@ -18,18 +18,20 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact)},
 }
 
 // model holds the state of one run over one package.
 type model struct {
 	pass         *analysis.Pass
+	insp         *inspector.Inspector
 	info         *types.Info
 	defs         *defs
 	table        map[string][]adapter
 	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
+	escapes      map[types.Object]bool // see optionsEscape
 }
 
 // summary is what one function does.
@@ -49,6 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	m := &model{
 		pass:      pass,
+		insp:      insp,
 		info:      pass.TypesInfo,
 		defs:      indexDefs(pass.TypesInfo, insp),
 		table:     adapterTable(),
@@ -90,6 +93,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	res.Package = m.packageEvents()
+	m.exportStoreDefaults()
 	return res, nil
 }
 

@@ -3,26 +3,73 @@ package respmodel
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
-// Default options of gorilla/sessions v1.4.0 stores (store.go):
-// NewCookieStore sets Path "/", MaxAge 30 days, SameSite None and Secure;
-// NewFilesystemStore sets only Path "/" and MaxAge 30 days. Neither sets
-// HttpOnly.
-func storeDefaults(constructor string) *Cookie {
-	c := newCookie(GorillaSessions, StoreDefaults, "sessions.Options")
-	c.Session = true
-	c.Name = unknown(nil)
-	c.Path = knownStr("/")
-	c.MaxAge = knownInt(86400 * 30)
-	switch constructor {
-	case "NewCookieStore":
-		c.SameSite = knownInt(httpSameSiteNone)
-		c.Secure = knownBool(true)
-	case "NewFilesystemStore":
+// StoreFact is exported, when the model analyses gorilla/sessions itself,
+// for each store constructor: the default Options it gives its stores.
+// Defaults differ across versions (v1.2 sets only Path and MaxAge; v1.3
+// and v1.4 add Secure and SameSite=None), so they are read from the
+// version the program builds with.
+type StoreFact struct {
+	Cookie *Cookie
+}
+
+func (*StoreFact) AFact() {}
+
+func (*StoreFact) String() string { return "session store defaults" }
+
+// exportStoreDefaults exports a StoreFact for each function of
+// gorilla/sessions that returns a store built with an Options literal.
+func (m *model) exportStoreDefaults() {
+	if m.pass.Pkg.Path() != pathSessions {
+		return
+	}
+	for fn, d := range m.decls {
+		if !strings.HasPrefix(fn.Name(), "New") || !strings.HasSuffix(fn.Name(), "Store") {
+			continue
+		}
+		s := m.newScope(d)
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			if c := m.resolveCookie(lit, s, lit, 0); c != nil && c.Framework == GorillaSessions {
+				c.syn = cookieSyntax{}
+				m.pass.ExportObjectFact(fn, &StoreFact{Cookie: c})
+				return false
+			}
+			return true
+		})
+	}
+}
+
+// storeDefaults returns the cookie a store constructor's sessions get:
+// from its StoreFact or, when facts are not available, the defaults of
+// gorilla/sessions v1.4.0 (store.go: NewCookieStore sets Path "/", MaxAge
+// 30 days, SameSite None and Secure; NewFilesystemStore Path and MaxAge).
+func (m *model) storeDefaults(fn *types.Func) *Cookie {
+	var c *Cookie
+	var fact StoreFact
+	switch {
+	case m.pass.ImportObjectFact(fn, &fact):
+		cp := *fact.Cookie
+		c = &cp
+	case fn.Name() == "NewCookieStore" || fn.Name() == "NewFilesystemStore":
+		c = newCookie(GorillaSessions, StoreDefaults, "sessions.Options")
+		c.Path = knownStr("/")
+		c.MaxAge = knownInt(86400 * 30)
+		if fn.Name() == "NewCookieStore" {
+			c.SameSite = knownInt(httpSameSiteNone)
+			c.Secure = knownBool(true)
+		}
 	default:
 		return nil
 	}
+	c.Syntax = StoreDefaults
+	c.Session = true
+	c.Name = unknown(nil)
 	return c
 }
 
@@ -32,7 +79,7 @@ func storeDefaults(constructor string) *Cookie {
 // passed on) or whose Options are replaced yields no event; the
 // replacement literal is an event of its own.
 func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node) *Event {
-	c := storeDefaults(fn.Name())
+	c := m.storeDefaults(fn)
 	if c == nil {
 		return nil
 	}
@@ -44,7 +91,7 @@ func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node)
 	if id, ok := target.(*ast.Ident); ok && obj == nil {
 		obj = m.info.Defs[id]
 	}
-	if obj == nil {
+	if obj == nil || m.optionsEscape()[obj] {
 		return nil
 	}
 	for _, fa := range m.defs.fields[obj] {
@@ -101,22 +148,26 @@ func (m *model) storeTarget(call *ast.CallExpr, stack []ast.Node) (ast.Expr, ast
 // or session whose Options it becomes, with that store's later field
 // assignments applied.
 func (m *model) optionsEvent(lit *ast.CompositeLit, s *scope, stack []ast.Node) *Event {
-	if m.pass.Pkg.Path() == pathSessions {
-		return nil // the store defaults, modelled by storeDefaults
-	}
 	c := m.resolveCookie(lit, s, lit, 0)
 	if c == nil || c.Framework != GorillaSessions {
 		return nil
 	}
 	c.Session = true
 	c.Name = unknown(nil)
-	if target := m.optionsTarget(lit, stack); target != nil {
-		if obj := rootObject(m.info, target); obj != nil {
-			for _, fa := range m.defs.fields[obj] {
-				if len(fa.path) == 2 && fa.path[0] == "Options" && fa.stmt.Pos() > lit.End() {
-					m.optionAssign(c, fa)
-				}
-			}
+	// Only Options given to a gorilla/sessions session or store are its
+	// cookie: a custom store's own defaults may be replaced by code that
+	// the model does not follow.
+	target := m.optionsTarget(lit, stack)
+	if target == nil || pkgPathOfType(m.info.TypeOf(target)) != pathSessions {
+		return nil
+	}
+	obj := rootObject(m.info, target)
+	if obj == nil || m.optionsEscape()[obj] {
+		return nil
+	}
+	for _, fa := range m.defs.fields[obj] {
+		if len(fa.path) == 2 && fa.path[0] == "Options" && fa.stmt.Pos() > lit.End() {
+			m.optionAssign(c, fa)
 		}
 	}
 	c.syn.sink = lit
@@ -162,4 +213,51 @@ func (m *model) optionAssign(c *Cookie, fa fieldAssign) {
 		}
 	}
 	*p = v
+}
+
+// optionsEscape returns the variables and fields X whose X.Options is
+// used as a value — passed to a function, assigned elsewhere, or its
+// address taken — and so may be changed where the model cannot see.
+// It is computed once per package.
+func (m *model) optionsEscape() map[types.Object]bool {
+	if m.escapes != nil {
+		return m.escapes
+	}
+	m.escapes = make(map[types.Object]bool)
+	m.insp.WithStack([]ast.Node{(*ast.SelectorExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		sel := n.(*ast.SelectorExpr)
+		if !push || sel.Sel.Name != "Options" {
+			return true
+		}
+		obj := rootObject(m.info, sel.X)
+		if obj == nil {
+			return true
+		}
+		switch p := stack[len(stack)-2].(type) {
+		case *ast.SelectorExpr:
+			if p.X == sel {
+				return true // X.Options.F
+			}
+		case *ast.AssignStmt:
+			for _, l := range p.Lhs {
+				if l == sel {
+					return true // X.Options = ...
+				}
+			}
+		}
+		m.escapes[obj] = true
+		return true
+	})
+	return m.escapes
+}
+
+// pkgPathOfType returns the package of the named type t or *t.
+func pkgPathOfType(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return pkgPath(n.Obj())
+	}
+	return ""
 }

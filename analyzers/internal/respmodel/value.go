@@ -3,6 +3,7 @@ package respmodel
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 )
 
@@ -112,6 +113,24 @@ func (m *model) evalDepth(e ast.Expr, params map[*types.Var]int, depth int) Valu
 		}
 	case *ast.SelectorExpr:
 		v.Hint = e.Sel.Name
+		if sel, ok := m.info.Selections[e]; ok && sel.Kind() == types.FieldVal && depth < maxDepth {
+			if rhs, ok := m.defs.single(sel.Obj()); ok && rhs != nil {
+				r := m.evalDepth(rhs, params, depth+1)
+				if r.State == Known || r.Hint != "" {
+					r.Param = -1 // a field is not the enclosing function's parameter
+					if r.State == Unknown && r.Hint == "" {
+						r.Hint = v.Hint
+					}
+					return r.at(e)
+				}
+			}
+		}
+	case *ast.BinaryExpr:
+		// "sessionid-" + id: the constant parts describe the value.
+		if e.Op == token.ADD {
+			l, r := m.evalDepth(e.X, params, depth+1), m.evalDepth(e.Y, params, depth+1)
+			v.Hint = constText(l) + constText(r)
+		}
 	case *ast.CallExpr:
 		// A conversion such as string(x) or http.SameSite(x) keeps x.
 		if tv, ok := m.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
@@ -119,6 +138,14 @@ func (m *model) evalDepth(e ast.Expr, params map[*types.Var]int, depth int) Valu
 		}
 	}
 	return v
+}
+
+// constText is the constant text of a string value, or its hint.
+func constText(v Value) string {
+	if v.State == Known {
+		return v.Str
+	}
+	return v.Hint
 }
 
 // zeroValue is the Value of a variable declared without an initializer.

@@ -4,6 +4,7 @@ package nethttp
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -124,4 +125,22 @@ func routes(mux *http.ServeMux) {
 	mux.Handle("/x", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.SetCookie(w, &http.Cookie{Name: "token", Value: "v", Secure: true, SameSite: http.SameSiteLaxMode}) // want `cookie "token" is set without HttpOnly`
 	}))
+}
+
+// A boolean hint for scripts holds no secret, whatever its name.
+func hint(w http.ResponseWriter, loggedIn bool) {
+	http.SetCookie(w, &http.Cookie{Name: "app.session.present", Value: "true", Secure: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: "has_session", Value: strconv.FormatBool(loggedIn), Secure: true, SameSite: http.SameSiteLaxMode})
+}
+
+// A cookie name held in a field set by a constructor is followed, and the
+// constant part of a computed name describes it.
+type tokenCookies struct{ cookieName string }
+
+func newTokenCookies(id string) *tokenCookies {
+	return &tokenCookies{cookieName: "sessionid-" + id}
+}
+
+func (m *tokenCookies) create(w http.ResponseWriter, sid string) {
+	http.SetCookie(w, &http.Cookie{Name: m.cookieName, Value: sid, Secure: true, SameSite: http.SameSiteLaxMode}) // want `cookie named by sessionid-id is set without HttpOnly`
 }

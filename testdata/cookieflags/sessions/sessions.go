@@ -57,3 +57,24 @@ func conditional(insecure bool) *sessions.CookieStore {
 	}
 	return cs
 }
+
+// Options handed to a function may be hardened there.
+func harden(o *sessions.Options) {
+	o.HttpOnly = true
+	o.Secure = true
+	o.SameSite = http.SameSiteLaxMode
+}
+
+func hardened() *sessions.FilesystemStore {
+	fs := sessions.NewFilesystemStore("", []byte("k"))
+	harden(fs.Options)
+	return fs
+}
+
+// A custom store's default Options are not the cookie: the store may
+// replace them.
+type kvStore struct{ Options *sessions.Options }
+
+func newKVStore() *kvStore {
+	return &kvStore{Options: &sessions.Options{Path: "/", MaxAge: 3600}}
+}

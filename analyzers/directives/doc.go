@@ -9,8 +9,8 @@
 //
 //	//resplint:ignore NAME[,NAME] reason
 //
-// on the line of a diagnostic, or on the line above it, suppresses the
-// diagnostics of the analyzers so named there. The reason is required, so
+// at the end of the line of a diagnostic, or on a line of its own just
+// above it, suppresses the diagnostics of the analyzers so named there. The reason is required, so
 // that whoever reads the code later knows why the finding does not apply.
 //
 // This analyzer reports each directive that suppresses less than its

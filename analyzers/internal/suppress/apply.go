@@ -1,6 +1,7 @@
 package suppress
 
 import (
+	"go/ast"
 	"go/token"
 	"slices"
 	"sync"
@@ -36,8 +37,8 @@ func (s lineSet) contains(fset *token.FileSet, pos token.Pos) bool {
 }
 
 // suppressedLines returns the lines of the package's files where valid
-// directives suppress analyzer name: the line of each directive and the
-// line after it.
+// directives suppress analyzer name: the line of each directive and, for
+// a directive that begins its line, the line after it.
 func suppressedLines(pass *analysis.Pass, name string) lineSet {
 	s := make(lineSet)
 	for _, f := range pass.Files {
@@ -48,9 +49,33 @@ func suppressedLines(pass *analysis.Pass, name string) lineSet {
 		for _, d := range Parse(f) {
 			if d.Valid() && slices.Contains(d.Names, name) {
 				line := tf.Line(d.Comment.Slash)
-				s[tf] = append(s[tf], line, line+1)
+				s[tf] = append(s[tf], line)
+				if beginsLine(f, tf, d.Comment) {
+					s[tf] = append(s[tf], line+1)
+				}
 			}
 		}
 	}
 	return s
+}
+
+// beginsLine reports whether no code precedes comment c on its line: no
+// syntax node of f starts or ends between the start of the line and c.
+func beginsLine(f *ast.File, tf *token.File, c *ast.Comment) bool {
+	lineStart := tf.LineStart(tf.Line(c.Slash))
+	begins := true
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil, *ast.CommentGroup, *ast.Comment:
+			return false
+		}
+		if !begins || n.End() <= lineStart || n.Pos() >= c.Slash {
+			return false // no part of n lies before c on its line
+		}
+		if n.Pos() >= lineStart || n.End() <= c.Slash {
+			begins = false
+		}
+		return begins
+	})
+	return begins
 }

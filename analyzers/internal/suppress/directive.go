@@ -2,10 +2,11 @@
 //
 //	//resplint:ignore NAME[,NAME] reason
 //
-// on the line of a diagnostic, or on the line above it, drops the
-// diagnostics of the analyzers so named there. A directive without a
-// reason, or that is otherwise malformed, suppresses nothing; names that
-// are not analyzers are ignored. The directives analyzer reports both.
+// at the end of the line of a diagnostic, or on a line of its own just
+// above it, drops the diagnostics of the analyzers so named there. A
+// directive without a reason, or that is otherwise malformed, suppresses
+// nothing; names that are not analyzers are ignored. The directives
+// analyzer reports both.
 //
 // Suppression happens inside each analyzer's Run (see Apply), so every
 // driver honours it: the standalone command, go vet and go fix, the

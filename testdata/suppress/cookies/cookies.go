@@ -34,6 +34,24 @@ func lineBelow(w http.ResponseWriter) {
 	//resplint:ignore cookieflags directives do not look upwards
 }
 
+func trailing(w http.ResponseWriter) {
+	w.Header().Set("X-Frame-Options", "DENY")                                                        //resplint:ignore cookieflags after code, a directive covers its own line only
+	http.SetCookie(w, &http.Cookie{Name: "session", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
+}
+
+func trailingInLiteral(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{ //resplint:ignore cookieflags reported at the call, on this line
+		Name:     "session",
+		HttpOnly: true,
+		SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func afterBlockComment(w http.ResponseWriter) {
+	/* a block comment is not code */ //resplint:ignore cookieflags the directive still begins its line
+	http.SetCookie(w, &http.Cookie{Name: "session", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
 func list(w http.ResponseWriter) {
 	//resplint:ignore nosuchcheck,cookieflags a list; the unknown name does not spoil the known one
 	http.SetCookie(w, &http.Cookie{Name: "session", HttpOnly: true, SameSite: http.SameSiteLaxMode})

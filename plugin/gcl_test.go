@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,42 +87,44 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// sourceHash hashes what goes into the plugin: go.mod, go.sum and the Go
-// files of the module at root, less tests, testdata and nested modules.
+// sourceHash hashes what goes into the plugin: go.mod, go.sum and the
+// files of the packages of the module at root that the plugin imports.
 func sourceHash(t *testing.T, root string) string {
 	t.Helper()
+	cmd := exec.Command("go", "list", "-deps", "-json=ImportPath,Dir,GoFiles,CgoFiles,EmbedFiles,Module", "./plugin")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list -deps ./plugin: %v\n%s", err, out)
+	}
+	files := []string{filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum")}
+	for dec := json.NewDecoder(bytes.NewReader(out)); dec.More(); {
+		var p struct {
+			Dir                           string
+			GoFiles, CgoFiles, EmbedFiles []string
+			Module                        *struct{ Main bool }
+		}
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		if p.Module == nil || !p.Module.Main {
+			continue
+		}
+		for _, f := range slices.Concat(p.GoFiles, p.CgoFiles, p.EmbedFiles) {
+			files = append(files, filepath.Join(p.Dir, f))
+		}
+	}
+	slices.Sort(files)
 	h := sha256.New()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	for _, f := range files {
+		data, err := os.ReadFile(f)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if path == root {
-				return nil
-			}
-			if name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-				return filepath.SkipDir
-			}
-			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-				return filepath.SkipDir // another module
-			}
-			return nil
-		}
-		if !(name == "go.mod" || name == "go.sum" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go")) {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
+		rel, _ := filepath.Rel(root, f)
 		fmt.Fprintf(h, "%q %d\n", filepath.ToSlash(rel), len(data))
 		h.Write(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

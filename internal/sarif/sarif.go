@@ -14,12 +14,14 @@ const (
 // analysed repository, as GitHub code scanning expects.
 const SrcRoot = "%SRCROOT%"
 
+// A Log is a SARIF log file.
 type Log struct {
 	Schema  string `json:"$schema"`
 	Version string `json:"version"`
 	Runs    []Run  `json:"runs"`
 }
 
+// A Run is the output of one run of one tool.
 type Run struct {
 	Tool               Tool                        `json:"tool"`
 	Invocations        []Invocation                `json:"invocations,omitempty"`
@@ -28,15 +30,17 @@ type Run struct {
 	ColumnKind         string                      `json:"columnKind,omitempty"`
 }
 
+// A Tool describes the tool that made a run.
 type Tool struct {
 	Driver ToolComponent `json:"driver"`
 }
 
+// A ToolComponent is the tool's driver and its rules.
 type ToolComponent struct {
 	Name           string                `json:"name"`
 	Version        string                `json:"version,omitempty"`
 	InformationURI string                `json:"informationUri,omitempty"`
-	Rules          []ReportingDescriptor `json:"rules"`
+	Rules          []ReportingDescriptor `json:"rules,omitempty"`
 }
 
 // A ReportingDescriptor describes a rule.
@@ -50,29 +54,35 @@ type ReportingDescriptor struct {
 	DefaultConfiguration *ReportingConfiguration `json:"defaultConfiguration,omitempty"`
 }
 
+// A MultiformatMessage is text with an optional Markdown form.
 type MultiformatMessage struct {
 	Text     string `json:"text"`
 	Markdown string `json:"markdown,omitempty"`
 }
 
+// A ReportingConfiguration holds a rule's defaults.
 type ReportingConfiguration struct {
 	Level string `json:"level,omitempty"`
 }
 
+// An Invocation says whether the run succeeded, and why not.
 type Invocation struct {
 	ExecutionSuccessful        bool           `json:"executionSuccessful"`
 	ToolExecutionNotifications []Notification `json:"toolExecutionNotifications,omitempty"`
 }
 
+// A Notification is a message about the run itself.
 type Notification struct {
 	Level   string  `json:"level,omitempty"`
 	Message Message `json:"message"`
 }
 
+// A Message is plain text.
 type Message struct {
 	Text string `json:"text"`
 }
 
+// A Result is one finding.
 type Result struct {
 	RuleID           string     `json:"ruleId"`
 	RuleIndex        int        `json:"ruleIndex"`
@@ -83,17 +93,20 @@ type Result struct {
 	Fixes            []Fix      `json:"fixes,omitempty"`
 }
 
+// A Location is a place in a file, with a message for related locations.
 type Location struct {
 	ID               *int             `json:"id,omitempty"` // for related locations
 	PhysicalLocation PhysicalLocation `json:"physicalLocation"`
 	Message          *Message         `json:"message,omitempty"`
 }
 
+// A PhysicalLocation is a region of a file.
 type PhysicalLocation struct {
 	ArtifactLocation ArtifactLocation `json:"artifactLocation"`
 	Region           *Region          `json:"region,omitempty"`
 }
 
+// An ArtifactLocation names a file, relative to URIBaseID if set.
 type ArtifactLocation struct {
 	URI       string `json:"uri"`
 	URIBaseID string `json:"uriBaseId,omitempty"`
@@ -110,21 +123,25 @@ type Region struct {
 	EndColumn   int `json:"endColumn"`
 }
 
+// A Fix is a suggested fix: changes to files.
 type Fix struct {
 	Description     *Message         `json:"description,omitempty"`
 	ArtifactChanges []ArtifactChange `json:"artifactChanges"`
 }
 
+// An ArtifactChange is the replacements a fix makes in one file.
 type ArtifactChange struct {
 	ArtifactLocation ArtifactLocation `json:"artifactLocation"`
 	Replacements     []Replacement    `json:"replacements"`
 }
 
+// A Replacement replaces a region by new text.
 type Replacement struct {
 	DeletedRegion   Region           `json:"deletedRegion"`
 	InsertedContent *ArtifactContent `json:"insertedContent,omitempty"`
 }
 
+// An ArtifactContent is inserted text.
 type ArtifactContent struct {
 	Text string `json:"text"`
 }

@@ -5,14 +5,26 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers/cookieflags"
+	"github.com/resplint/resplint/analyzers/directives"
+	"github.com/resplint/resplint/analyzers/internal/suppress"
 	"github.com/resplint/resplint/analyzers/privatecache"
 )
 
 // All returns a fresh instance of every resplint analyzer, each with its own
 // flag set, so that callers may configure them independently.
+//
+// The checks drop their diagnostics where a //resplint:ignore directive
+// names them, whichever driver runs them; the last analyzer, directives,
+// reports malformed directives and unknown names, once per directive.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{
+	checks := []*analysis.Analyzer{
 		cookieflags.New(),
 		privatecache.New(),
 	}
+	names := make([]string, len(checks))
+	for i, a := range checks {
+		suppress.Apply(a)
+		names[i] = a.Name
+	}
+	return append(checks, directives.New(names...))
 }

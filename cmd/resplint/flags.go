@@ -5,20 +5,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/internal/anaflags"
 )
 
 // An outputMode says what the standalone command does with diagnostics.
 type outputMode int
 
 const (
-	outputText outputMode = iota // print them as text
-	outputJSON                   // print them as JSON
-	outputFix                    // apply their fixes
-	outputDiff                   // print their fixes as a diff
+	outputText  outputMode = iota // print them as text
+	outputJSON                    // print them as JSON
+	outputFix                     // apply their fixes
+	outputDiff                    // print their fixes as a diff
+	outputSARIF                   // print them as SARIF
 )
 
 // options are the settings of the standalone command.
@@ -42,18 +44,13 @@ func parseFlags(args []string, all []*analysis.Analyzer, stderr io.Writer) (*opt
 
 	opts := &options{flags: fs}
 	jsonOut := fs.Bool("json", false, "print the diagnostics as JSON (the format of go vet -json) to standard output")
+	sarifOut := fs.Bool("sarif", false, "print the diagnostics as SARIF 2.1.0 (for GitHub code scanning) to standard output")
 	fix := fs.Bool("fix", false, "apply the first suggested fix of each diagnostic instead of printing it")
 	diff := fs.Bool("diff", false, "print the fixes as a unified diff instead of applying them (implies -fix)")
 	fs.BoolVar(&opts.tests, "test", true, "analyse test files too")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated list of build tags")
 
-	enabled := make([]enableFlag, len(all))
-	for i, a := range all {
-		fs.Var(&enabled[i], a.Name, fmt.Sprintf("enable the %s analyzer", a.Name))
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-		})
-	}
+	analyzerFlags := anaflags.Define(fs, all)
 
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -66,28 +63,27 @@ func parseFlags(args []string, all []*analysis.Analyzer, stderr io.Writer) (*opt
 	opts.args = fs.Args()
 
 	switch {
-	case *jsonOut && (*fix || *diff):
-		fmt.Fprintln(stderr, "resplint: -json cannot be used with -fix or -diff")
+	case *jsonOut && *sarifOut:
+		fmt.Fprintln(stderr, "resplint: -json cannot be used with -sarif")
+		return nil, errors.New("conflicting flags")
+	case (*jsonOut || *sarifOut) && (*fix || *diff):
+		out := "-json"
+		if *sarifOut {
+			out = "-sarif"
+		}
+		fmt.Fprintf(stderr, "resplint: %s cannot be used with -fix or -diff\n", out)
 		return nil, errors.New("conflicting flags")
 	case *jsonOut:
 		opts.mode = outputJSON
+	case *sarifOut:
+		opts.mode = outputSARIF
 	case *diff:
 		opts.mode = outputDiff
 	case *fix:
 		opts.mode = outputFix
 	}
 
-	// Like go vet: if any -NAME is true, run only those analyzers;
-	// otherwise run all but those with -NAME=false.
-	only := false
-	for _, e := range enabled {
-		only = only || e == enabledTrue
-	}
-	for i, a := range all {
-		if only && enabled[i] == enabledTrue || !only && enabled[i] != enabledFalse {
-			opts.analyzers = append(opts.analyzers, a)
-		}
-	}
+	opts.analyzers = analyzerFlags.Selected()
 	return opts, nil
 }
 
@@ -111,35 +107,4 @@ Run 'resplint help' for the analyzers and all flags.
 Flags:
 `)
 	printFlags(w, fs, func(name string) bool { return !strings.Contains(name, ".") })
-}
-
-// An enableFlag is an analyzer's -NAME flag: a boolean flag that remembers
-// whether it was set.
-type enableFlag int
-
-const (
-	enabledUnset enableFlag = iota
-	enabledTrue
-	enabledFalse
-)
-
-func (e *enableFlag) IsBoolFlag() bool { return true }
-
-func (e *enableFlag) Set(s string) error {
-	b, err := strconv.ParseBool(s)
-	if err != nil {
-		return errors.New("want true or false")
-	}
-	*e = enabledFalse
-	if b {
-		*e = enabledTrue
-	}
-	return nil
-}
-
-func (e *enableFlag) String() string {
-	if e != nil && *e == enabledFalse {
-		return "false"
-	}
-	return "true"
 }

@@ -58,11 +58,15 @@ NAME; 'resplint help NAME' lists them.
 
 Output: text diagnostics on standard error, one a line,
   path:line:col: message (analyzer/category)
-or, with -json, the JSON of go vet -json on standard output.
+or, on standard output, with -json the JSON of go vet -json, with -sarif
+SARIF 2.1.0 for GitHub code scanning.
 
-Exit status: 0 no diagnostics (with -json, -fix or -diff: nothing failed);
-1 loading, type-checking, analysis or fixing failed; 2 bad usage;
-3 diagnostics reported.
+Suppress a finding with a comment on its line or the line above:
+  //resplint:ignore NAME[,NAME] reason
+
+Exit status: 0 no diagnostics (with -json, -sarif, -fix or -diff:
+nothing failed); 1 loading, type-checking, analysis or fixing failed;
+2 bad usage; 3 diagnostics reported.
 
 Flags:
 `)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
+	"github.com/resplint/resplint/analyzers"
 	"github.com/resplint/resplint/internal/driver"
 )
 
@@ -39,6 +41,14 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 		outErr = driver.WriteText(stderr, diags, cwd)
 	case outputJSON:
 		outErr = res.WriteJSON(stdout)
+	case outputSARIF:
+		outErr = driver.WriteSARIF(stdout, diags, driver.SARIFConfig{
+			Analyzers:  opts.analyzers,
+			Categories: analyzers.Categories,
+			Root:       driver.FindRoot(cwd),
+			Version:    version(),
+			Problems:   problems,
+		})
 	case outputFix, outputDiff:
 		var diff io.Writer
 		if opts.mode == outputDiff {
@@ -62,4 +72,14 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// version returns the module version of the command, or "" for a
+// development build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "(devel)" {
+		return ""
+	}
+	return info.Main.Version
 }

@@ -12,14 +12,20 @@
 //
 //	path:line:col: message (analyzer/category)
 //
-// with -json, as the JSON of go vet -json on standard output; -fix applies
-// their first suggested fixes, and -diff prints those fixes as a unified
-// diff instead. -NAME=false disables analyzer NAME; -NAME runs only the
-// analyzers so named; -NAME.flag=value sets an analyzer's option.
+// with -json, as the JSON of go vet -json on standard output; with
+// -sarif, as SARIF 2.1.0 for GitHub code scanning on standard output;
+// -fix applies their first suggested fixes, and -diff prints those fixes
+// as a unified diff instead. -NAME=false disables analyzer NAME; -NAME
+// runs only the analyzers so named; -NAME.flag=value sets an analyzer's
+// option.
 //
-// Exit status: 0 when there are no diagnostics (and, with -json, -fix or
-// -diff, when nothing failed); 1 when loading, type-checking, analysis or
-// fixing failed; 2 for bad usage; 3 when diagnostics were reported.
+// A comment "//resplint:ignore NAME[,NAME] reason" on the line of a
+// diagnostic or the line above suppresses the named analyzers there.
+//
+// Exit status: 0 when there are no diagnostics (and, with -json, -sarif,
+// -fix or -diff, when nothing failed); 1 when loading, type-checking,
+// analysis or fixing failed; 2 for bad usage; 3 when diagnostics were
+// reported.
 //
 // The same binary works as the analysis tool of the go command:
 //

@@ -437,6 +437,8 @@ func TestUsage(t *testing.T) {
 	}{
 		{nil, exitUsage, "usage: resplint"},
 		{[]string{"-json", "-fix", "./..."}, exitUsage, "-json cannot be used with -fix"},
+		{[]string{"-sarif", "-diff", "./..."}, exitUsage, "-sarif cannot be used with -fix or -diff"},
+		{[]string{"-sarif", "-json", "./..."}, exitUsage, "-json cannot be used with -sarif"},
 		{[]string{"-help"}, exitOK, "usage: resplint"},
 		{[]string{"./nosuchdir"}, exitError, "resplint: "},
 	} {

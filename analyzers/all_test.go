@@ -1,0 +1,61 @@
+package analyzers_test
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/resplint/resplint/analyzers"
+	"github.com/resplint/resplint/analyzers/internal/testmod"
+)
+
+func byName(t *testing.T, all []*analysis.Analyzer, name string) *analysis.Analyzer {
+	t.Helper()
+	i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name })
+	if i < 0 {
+		t.Fatalf("All() has no analyzer %s", name)
+	}
+	return all[i]
+}
+
+// The checks of All drop diagnostics where valid directives name them.
+func TestSuppression(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t), byName(t, analyzers.All(), "cookieflags"), "./suppress/cookies")
+}
+
+// The directives analyzer reports each problem of each directive once.
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t), byName(t, analyzers.All(), "directives"), "./suppress/directives")
+}
+
+// Every analyzer has a unique name, documentation and a docs link, and
+// the category registry names only analyzers that exist, with unique,
+// described categories.
+func TestRegistry(t *testing.T) {
+	all := analyzers.All()
+	if last := all[len(all)-1]; last.Name != "directives" {
+		t.Errorf("last analyzer is %s, want directives", last.Name)
+	}
+	seen := make(map[string]bool)
+	for _, a := range all {
+		if seen[a.Name] {
+			t.Errorf("two analyzers are named %s", a.Name)
+		}
+		seen[a.Name] = true
+		if a.Doc == "" || a.URL == "" {
+			t.Errorf("%s has no Doc or URL", a.Name)
+		}
+		cats := make(map[string]bool)
+		for _, c := range analyzers.Categories(a.Name) {
+			if c.Name == "" || c.Description == "" || cats[c.Name] {
+				t.Errorf("%s: bad or duplicate category %+v", a.Name, c)
+			}
+			cats[c.Name] = true
+		}
+	}
+	if analyzers.Categories("nosuchanalyzer") != nil {
+		t.Error("categories for an analyzer that does not exist")
+	}
+}

@@ -1,0 +1,39 @@
+package analyzers
+
+// A Category is one kind of finding of an analyzer: a value of the
+// Category field of its diagnostics. Drivers that describe their rules,
+// such as resplint -sarif, make a rule of each, named ANALYZER/CATEGORY.
+type Category struct {
+	Name        string
+	Description string // one line: what is reported
+}
+
+// Categories returns the categories of the named analyzer, in the order of
+// its documentation. An analyzer may list none; its diagnostics then form
+// one rule, and a category that is not listed becomes a rule described by
+// the analyzer's summary.
+//
+// When you add an analyzer, list its categories here.
+func Categories(analyzer string) []Category {
+	switch analyzer {
+	case "cookieflags":
+		return []Category{
+			{"httponly", "Sensitive cookie set without HttpOnly, so page scripts (and XSS) can read it"},
+			{"secure", "Sensitive cookie set without Secure, or SameSite=None without Secure"},
+			{"samesite", "Sensitive cookie set without SameSite, so it is sent with cross-site requests"},
+			{"prefix", "__Secure- or __Host- cookie that breaks its prefix rules and that browsers drop"},
+		}
+	case "privatecache":
+		return []Category{
+			{"missing", "Per-user success response without Cache-Control private or no-store, which shared caches may store"},
+			{"public", "Per-user response marked Cache-Control public or s-maxage, which shared caches will store"},
+		}
+	case "directives":
+		return []Category{
+			{"reason", "//resplint:ignore directive without a reason, which suppresses nothing"},
+			{"unknown", "//resplint:ignore directive naming an analyzer that does not exist"},
+			{"syntax", "Comment that looks meant to be a resplint directive but is not one"},
+		}
+	}
+	return nil
+}

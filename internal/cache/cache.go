@@ -1,0 +1,166 @@
+// Package cache runs analyzers on the packages of a set of files again and
+// again as the files change, keeping what did not change: the metadata
+// from go list, the parsed files, the type-checked packages and the facts
+// the analyzers exported on them.
+//
+// golang.org/x/tools/go/analysis/checker recomputes the facts of every
+// dependency on every call, which makes re-analysing one package after an
+// edit as slow as the first run. Here each package is type-checked and
+// analysed by this package itself, in dependency order, and the result is
+// kept under a key that hashes the package's files and the keys of its
+// dependencies. After an edit, only the edited packages and the packages
+// that import them get new keys; every other package, the frameworks
+// included, keeps its types and facts, so the analyzers importing those
+// facts see the same objects as before.
+//
+// The analyzers see what checker would give them: the same packages (the
+// test variant in place of a package, as the resplint command does), the
+// same requirements and the same facts (an object fact of a dependency is
+// visible where checker's propagation would make it visible).
+package cache
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Options configure a Cache.
+type Options struct {
+	// Analyzers are the analyzers whose diagnostics are wanted. Those they
+	// require run too, and those that use facts run on dependencies.
+	Analyzers []*analysis.Analyzer
+
+	Tests      bool     // analyse test files too, through test variants
+	BuildFlags []string // build flags for go list, such as -tags=x
+	Env        []string // environment of go list; nil means os.Environ()
+}
+
+// A Cache holds the state kept between runs. Its methods may be called
+// from several goroutines; runs are serialized.
+type Cache struct {
+	opts Options
+	plan *plan
+
+	mu     sync.Mutex // held during a run
+	env    *goEnv
+	views  map[string]*view      // by module root: metadata of the packages loaded there
+	files  map[string]*fileState // by file name: what was last read of workspace files
+	parsed map[fileKey]*parsed   // parsed files, by name and content
+	pkgs   map[string]*pkgEntry  // type-checked and analysed packages, by key
+	fset   *token.FileSet        // of every file parsed, in this run or before
+}
+
+// New returns an empty cache that runs the analyzers in opts.
+func New(opts Options) (*Cache, error) {
+	p, err := newPlan(opts.Analyzers)
+	if err != nil {
+		return nil, err
+	}
+	return &Cache{
+		opts:   opts,
+		plan:   p,
+		views:  make(map[string]*view),
+		files:  make(map[string]*fileState),
+		parsed: make(map[fileKey]*parsed),
+		pkgs:   make(map[string]*pkgEntry),
+		fset:   token.NewFileSet(),
+	}, nil
+}
+
+// Stats says how much of a run was done anew.
+type Stats struct {
+	Reloaded    int           // module roots whose metadata was loaded (go list) anew
+	Packages    int           // packages needed: the roots and their dependencies
+	TypeChecked int           // packages type-checked in this run
+	Analysed    int           // packages analysed in this run
+	Duration    time.Duration // of the whole run
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("%d packages, %d type-checked, %d analysed, %d metadata reloads, in %v",
+		s.Packages, s.TypeChecked, s.Analysed, s.Reloaded, s.Duration.Round(time.Millisecond))
+}
+
+// Run analyses the packages that contain files (absolute file names). The
+// contents of the files in overlay are read from it instead of the disk;
+// every other file is read from the disk. Only what changed since the last
+// run is type-checked and analysed again.
+//
+// Run returns an error only when it cannot run at all (ctx is done, or go
+// list fails as a whole); problems of single packages are in the Result.
+func (c *Cache) Run(ctx context.Context, files []string, overlay map[string][]byte) (*Result, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	start := time.Now()
+	r := &run{
+		c:           c,
+		ctx:         ctx,
+		overlay:     overlay,
+		res:         newResult(),
+		overlayHash: make(map[string]string),
+		statted:     make(map[string]bool),
+	}
+	views, err := r.metadata(files)
+	if err != nil {
+		return nil, err
+	}
+	r.res.Stats.Reloaded = r.reloaded
+	live := r.build(views, files)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c.evict(live)
+	r.res.Stats.Duration = time.Since(start)
+	return r.res, nil
+}
+
+// A run is the state of one call of Run.
+type run struct {
+	c        *Cache
+	ctx      context.Context
+	overlay  map[string][]byte
+	res      *Result
+	reloaded int
+
+	mu          sync.Mutex        // guards the fields below and the Cache's files and parsed
+	overlayHash map[string]string // hashes of overlay contents
+	statted     map[string]bool   // disk files whose state was checked in this run
+}
+
+// evict forgets the packages and parsed files the last run did not use.
+func (c *Cache) evict(live []*pkgEntry) {
+	keep := make(map[string]*pkgEntry, len(live))
+	used := make(map[fileKey]bool)
+	for _, e := range live {
+		keep[e.key] = e
+		for _, k := range e.fileKeys {
+			used[k] = true
+		}
+	}
+	c.pkgs = keep
+	for k := range c.parsed {
+		if !used[k] {
+			delete(c.parsed, k)
+		}
+	}
+}
+
+// parallelism is how many packages are type-checked or analysed at once.
+func parallelism() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

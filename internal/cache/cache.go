@@ -55,6 +55,7 @@ type Cache struct {
 	parsed map[fileKey]*parsed   // parsed files, by name and content
 	pkgs   map[string]*pkgEntry  // type-checked and analysed packages, by key
 	fset   *token.FileSet        // of every file parsed, in this run or before
+	runs   int                   // how many runs completed
 }
 
 // New returns an empty cache that runs the analyzers in opts.
@@ -72,6 +73,26 @@ func New(opts Options) (*Cache, error) {
 		pkgs:   make(map[string]*pkgEntry),
 		fset:   token.NewFileSet(),
 	}, nil
+}
+
+// Reconfigure changes the options of c. Type-checked packages are kept;
+// analysis results are dropped, and so is metadata if the build options
+// changed.
+func (c *Cache) Reconfigure(opts Options) error {
+	p, err := newPlan(opts.Analyzers)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if opts.Tests != c.opts.Tests || !slices.Equal(opts.BuildFlags, c.opts.BuildFlags) || !slices.Equal(opts.Env, c.opts.Env) {
+		clear(c.views)
+	}
+	c.opts, c.plan = opts, p
+	for _, e := range c.pkgs {
+		e.analysis = nil
+	}
+	return nil
 }
 
 // Stats says how much of a run was done anew.
@@ -134,17 +155,31 @@ type run struct {
 	statted     map[string]bool   // disk files whose state was checked in this run
 }
 
-// evict forgets the packages and parsed files the last run did not use.
+// keepRuns is for how many runs a package no run uses is kept: closing
+// the last file of a package and opening it again costs nothing, while
+// the versions of an edited package that no longer exist go away.
+const keepRuns = 10
+
+// evict forgets the packages that the last keepRuns runs did not use,
+// and the parsed files of no package kept. A package is used whenever a
+// package importing it is, so the dependencies of a package kept are
+// kept too.
 func (c *Cache) evict(live []*pkgEntry) {
-	keep := make(map[string]*pkgEntry, len(live))
-	used := make(map[fileKey]bool)
+	c.runs++
 	for _, e := range live {
-		keep[e.key] = e
+		e.lastUsed = c.runs
+		c.pkgs[e.key] = e
+	}
+	used := make(map[fileKey]bool)
+	for key, e := range c.pkgs {
+		if c.runs-e.lastUsed >= keepRuns {
+			delete(c.pkgs, key)
+			continue
+		}
 		for _, k := range e.fileKeys {
 			used[k] = true
 		}
 	}
-	c.pkgs = keep
 	for k := range c.parsed {
 		if !used[k] {
 			delete(c.parsed, k)

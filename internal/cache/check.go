@@ -23,6 +23,8 @@ type pkgEntry struct {
 	meta *packages.Package    // metadata from go list; no syntax or types
 	deps map[string]*pkgEntry // by import path
 
+	lastUsed int // the last run that used it
+
 	// Set by typeCheck.
 	fileKeys   []fileKey
 	files      []*ast.File

@@ -47,11 +47,7 @@ func (s *server) codeAction(params json.RawMessage) (any, *rpcError) {
 
 	maps := newMappers(res, encoding)
 	m := maps.get(path)
-	start, err1 := m.offset(p.Range.Start)
-	end, err2 := m.offset(p.Range.End)
-	if err1 != nil || err2 != nil {
-		return nil, errorf(codeInvalidParams, "range is outside the document")
-	}
+	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
 	for _, d := range res.Diagnostics {
 		if d.Range.File != path || d.Range.Start > end || d.Range.End < start {
 			continue

@@ -96,14 +96,11 @@ func (m *mapper) rangeOf(start, end int) protocolRange {
 }
 
 // offset returns the byte offset of pos. A character past the end of its
-// line means the end of the line, as the specification says; a line past
-// the end of the text is an error.
-func (m *mapper) offset(pos position) (int, error) {
+// line means the end of the line, as the specification says, and a line
+// past the end of the text the end of the text.
+func (m *mapper) offset(pos position) int {
 	if int(pos.Line) >= len(m.lines) {
-		if int(pos.Line) == len(m.lines) && pos.Character == 0 {
-			return len(m.text), nil
-		}
-		return 0, fmt.Errorf("line %d is past the end of the text (%d lines)", pos.Line, len(m.lines))
+		return len(m.text)
 	}
 	start := m.lines[int(pos.Line)]
 	end := len(m.text)
@@ -122,7 +119,7 @@ func (m *mapper) offset(pos position) (int, error) {
 		}
 		offset += size
 	}
-	return offset, nil
+	return offset
 }
 
 // uriToPath returns the file name of a file URI.

@@ -68,7 +68,8 @@ type server struct {
 	state      int
 	encoding   string
 	docChanges bool                 // the client takes documentChanges in workspace edits
-	folders    []string             // workspace folders; none means every file
+	folders    []string             // workspace folders
+	anyFile    bool                 // no workspace was given: every file is in it
 	docs       map[string]*document // open Go documents, by file name
 	settings   [2]json.RawMessage   // initializationOptions, then didChangeConfiguration
 	cache      *cache.Cache
@@ -224,6 +225,8 @@ func (s *server) initialize(params json.RawMessage) (any, *rpcError) {
 		s.addFolder(p.RootURI)
 	case p.RootPath != "":
 		s.folders = append(s.folders, filepath.Clean(p.RootPath))
+	default:
+		s.anyFile = true
 	}
 	s.settings[0] = p.InitializationOptions
 	s.configure()
@@ -261,16 +264,22 @@ func (s *server) configure() {
 	for _, p := range problems {
 		s.showMessage(messageError, "resplint settings: "+p)
 	}
-	c, err := cache.New(cache.Options{
+	opts := cache.Options{
 		Analyzers:  cfg.analyzers,
 		Tests:      cfg.tests,
 		BuildFlags: cfg.buildFlags,
 		Env:        s.opts.Env,
-	})
+	}
+	var err error
+	if s.cache == nil {
+		s.cache, err = cache.New(opts)
+	} else {
+		err = s.cache.Reconfigure(opts) // keeps the type-checked packages
+	}
 	if err != nil {
 		s.showMessage(messageError, "resplint: "+err.Error())
+		s.cache = nil // nothing is analysed
 	}
-	s.cache = c // nil if the analyzers are invalid: nothing is analysed
 }
 
 func (s *server) shutdown(json.RawMessage) (any, *rpcError) {
@@ -322,14 +331,7 @@ func (s *server) didChange(params json.RawMessage) error {
 			continue
 		}
 		m := newMapper(doc.text, s.encoding)
-		start, err := m.offset(ch.Range.Start)
-		if err != nil {
-			return err
-		}
-		end, err := m.offset(ch.Range.End)
-		if err != nil {
-			return err
-		}
+		start, end := m.offset(ch.Range.Start), m.offset(ch.Range.End)
 		if end < start {
 			return fmt.Errorf("change range ends before it starts")
 		}
@@ -418,7 +420,7 @@ func (s *server) didChangeConfiguration(params json.RawMessage) error {
 // inWorkspace reports whether the file is in a workspace folder. s.mu is
 // held.
 func (s *server) inWorkspace(path string) bool {
-	if len(s.folders) == 0 {
+	if s.anyFile {
 		return true
 	}
 	for _, f := range s.folders {

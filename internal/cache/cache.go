@@ -138,6 +138,13 @@ func (c *Cache) Run(ctx context.Context, files []string, overlay map[string][]by
 		return nil, err
 	}
 	c.evict(live)
+	r.res.contents = make(map[string][]byte, len(c.files)+len(overlay))
+	for name, st := range c.files {
+		r.res.contents[name] = st.content
+	}
+	for name, data := range overlay {
+		r.res.contents[name] = data
+	}
 	r.res.Stats.Duration = time.Since(start)
 	return r.res, nil
 }
@@ -161,7 +168,7 @@ type run struct {
 const keepRuns = 10
 
 // evict forgets the packages that the last keepRuns runs did not use,
-// and the parsed files of no package kept. A package is used whenever a
+// and the parsed and read files of no package or view kept. A package is used whenever a
 // package importing it is, so the dependencies of a package kept are
 // kept too.
 func (c *Cache) evict(live []*pkgEntry) {
@@ -180,9 +187,22 @@ func (c *Cache) evict(live []*pkgEntry) {
 			used[k] = true
 		}
 	}
+	names := make(map[string]bool)
 	for k := range c.parsed {
 		if !used[k] {
 			delete(c.parsed, k)
+		} else {
+			names[k.name] = true
+		}
+	}
+	for _, v := range c.views {
+		for name := range v.hashes {
+			names[name] = true
+		}
+	}
+	for name := range c.files {
+		if !names[name] {
+			delete(c.files, name)
 		}
 	}
 }

@@ -30,14 +30,20 @@ type Result struct {
 	Failures []*Failure
 
 	Stats Stats
+
+	contents map[string][]byte // every workspace file read, as analysed
 }
 
 func newResult() *Result { return &Result{Files: make(map[string][]byte)} }
 
-// Content returns the content of the named file as analysed, or, for a
-// file of another package (a dependency), as it is on the disk.
+// Content returns the content of the named file as analysed: for a file
+// of the workspace, the content the run read (the overlay's, if any),
+// and for one of GOROOT or the module cache, the content on the disk.
 func (r *Result) Content(name string) ([]byte, error) {
 	if c, ok := r.Files[name]; ok {
+		return c, nil
+	}
+	if c, ok := r.contents[name]; ok {
 		return c, nil
 	}
 	return os.ReadFile(name)

@@ -99,6 +99,12 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 	if len(r.c.plan.facts) == 0 {
 		need = rootList // dependencies need no analysis
 	}
+	for _, e := range need {
+		if e.slim && !e.analysed(roots[e]) {
+			r.slimMiss = true // its syntax is gone: start afresh
+			return nil
+		}
+	}
 	var analysed atomic.Int32
 	r.parallel(need, func(e *pkgEntry) bool { return !e.analysed(roots[e]) }, func(e *pkgEntry) {
 		r.analyse(e, roots[e])
@@ -110,6 +116,11 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 	}
 
 	r.collect(rootList)
+	for _, e := range all {
+		if !roots[e] && (e.analysis != nil || len(r.c.plan.facts) == 0) && r.immutable(e) {
+			e.slim, e.files, e.info, e.typeErrors, e.fileKeys = true, nil, nil, nil, nil
+		}
+	}
 	for _, e := range need {
 		if !roots[e] && e.analysis != nil {
 			for _, f := range e.analysis.failed {
@@ -120,6 +131,18 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 		}
 	}
 	return all
+}
+
+// immutable reports whether e's files are all in GOROOT or the module or
+// build cache. Such a package is never edited, and so is analysed only
+// as a dependency: only its types and facts are needed after that.
+func (r *run) immutable(e *pkgEntry) bool {
+	for _, name := range e.meta.CompiledGoFiles {
+		if !r.c.env.isImmutable(name) {
+			return false
+		}
+	}
+	return len(e.meta.CompiledGoFiles) > 0
 }
 
 // viewOf returns the view of the module of file f.

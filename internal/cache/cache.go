@@ -75,9 +75,10 @@ func New(opts Options) (*Cache, error) {
 	}, nil
 }
 
-// Reconfigure changes the options of c. Type-checked packages are kept;
-// analysis results are dropped, and so is metadata if the build options
-// changed.
+// Reconfigure changes the options of c. Analysis results are dropped, and
+// so is metadata if the build options changed. Type-checked packages are
+// kept, but since dependencies keep only their types and facts after
+// their analysis, the next run will usually type-check anew.
 func (c *Cache) Reconfigure(opts Options) error {
 	p, err := newPlan(opts.Analyzers)
 	if err != nil {
@@ -134,6 +135,15 @@ func (c *Cache) Run(ctx context.Context, files []string, overlay map[string][]by
 	}
 	r.res.Stats.Reloaded = r.reloaded
 	live := r.build(views, files)
+	if r.slimMiss {
+		// A package whose syntax was dropped must be analysed again:
+		// type-check everything anew, so that its importers see the
+		// same types as it.
+		clear(c.pkgs)
+		r.res = newResult()
+		r.res.Stats.Reloaded = r.reloaded
+		live = r.build(views, files)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -156,6 +166,7 @@ type run struct {
 	overlay  map[string][]byte
 	res      *Result
 	reloaded int
+	slimMiss bool // a package to analyse has been slimmed
 
 	mu          sync.Mutex        // guards the fields below and the Cache's files and parsed
 	overlayHash map[string]string // hashes of overlay contents

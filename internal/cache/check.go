@@ -36,8 +36,13 @@ type pkgEntry struct {
 	direct     map[*types.Package]bool
 	closure    map[*types.Package]*pkgEntry // every dependency, direct or not
 
-	// Set by analyse, for the configuration generation analysedGen.
+	// Set by analyse.
 	analysis *analysisResult
+
+	// slim is set when the syntax and type information of an immutable
+	// dependency were dropped after its analysis, to save memory: its
+	// types and facts are all its importers need.
+	slim bool
 }
 
 // typeKey computes the key of the package of meta from its files and the

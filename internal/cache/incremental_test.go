@@ -115,4 +115,22 @@ func TestIncremental(t *testing.T) {
 	delete(overlay, auth)
 	// The helper's first version is still cached: only the caller is checked.
 	step("helper reverted", 1, 1, 0, `web.go: cookie "session_id" (set by auth.SetAuth) is set without Secure`)
+
+	// New options: the dependencies, which kept only their types and
+	// facts, are type-checked and analysed anew.
+	all := analyzers.All()
+	if err := all[0].Flags.Set("names", "^session$"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Reconfigure(Options{Analyzers: all, Tests: true, Env: env()}); err != nil {
+		t.Fatal(err)
+	}
+	step("reconfigured", -1, -1, 0, `web.go: cookie "session" is set without SameSite`)
+	res, err := c.Run(context.Background(), files, overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := res.Stats; st.TypeChecked != 0 || strings.Contains(messages(res), "session_id") {
+		t.Errorf("after reconfiguring: %v\n%s", st, messages(res))
+	}
 }

@@ -26,7 +26,6 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 type view struct {
 	root     string
 	dirs     map[string]bool                // directories loaded, as patterns
-	pkgs     []*packages.Package            // the packages matched by dirs, with their dependencies in Imports
 	hashes   map[string]string              // workspace Go file -> hash of the content go list saw
 	headers  map[string]string              // workspace Go file -> its header (see header)
 	listings map[string]string              // workspace package directory -> its Go file names
@@ -181,7 +180,6 @@ func (r *run) load(root string, dirs map[string]bool) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	v.pkgs = pkgs
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, f := range slices.Concat(p.GoFiles, p.CompiledGoFiles) {
 			if !slices.Contains(v.byFile[f], p) {

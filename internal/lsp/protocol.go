@@ -6,7 +6,6 @@ import "encoding/json"
 // server uses, named as in the specification.
 
 type initializeParams struct {
-	ProcessID             *int               `json:"processId"`
 	RootURI               string             `json:"rootUri"`
 	RootPath              string             `json:"rootPath"`
 	InitializationOptions json.RawMessage    `json:"initializationOptions"`
@@ -185,8 +184,7 @@ type codeActionParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 	Range        protocolRange          `json:"range"`
 	Context      struct {
-		Diagnostics []diagnostic `json:"diagnostics"`
-		Only        []string     `json:"only"`
+		Only []string `json:"only"`
 	} `json:"context"`
 }
 
@@ -221,7 +219,6 @@ type textEdit struct {
 const (
 	messageError   = 1
 	messageWarning = 2
-	messageInfo    = 3
 	messageLog     = 4
 )
 

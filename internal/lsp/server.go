@@ -110,11 +110,11 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 			return ErrNoShutdown
 		case errors.Is(err, errBadMessage):
 			s.logf("%v", err)
-			var id json.RawMessage
-			if m != nil {
-				id = m.ID
+			if m == nil { // not JSON
+				s.out.reply(nil, nil, errorf(codeParseError, "%v", err))
+			} else {
+				s.out.reply(m.ID, nil, errorf(codeInvalidRequest, "%v", err))
 			}
-			s.out.reply(id, nil, errorf(codeParseError, "%v", err))
 			continue
 		case err != nil:
 			return err

@@ -132,12 +132,22 @@ func TestConfigure(t *testing.T) {
 // Bodies that are not JSON-RPC get an error response; the server goes on.
 func TestBadMessages(t *testing.T) {
 	c := startServer(t, "")
+	replies := map[string]chan *message{"null": make(chan *message, 1), "7": make(chan *message, 1)}
+	c.mu.Lock()
+	for id, ch := range replies {
+		c.pending[id] = ch
+	}
+	c.mu.Unlock()
 	for _, body := range []string{`{"jsonrpc": "2.0", "id": 1, "method": `, `{"jsonrpc": "1.0", "id": 7, "method": "shutdown"}`} {
 		if _, err := io.WriteString(c.in, "Content-Length: "+strconv.Itoa(len(body))+"\r\n\r\n"+body); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// The responses have IDs null and 7, which the client did not send.
+	for id, want := range map[string]int{"null": codeParseError, "7": codeInvalidRequest} {
+		if m := <-replies[id]; m.Error == nil || m.Error.Code != want {
+			t.Errorf("reply %s: %+v, want error %d", id, m, want)
+		}
+	}
 	if err := c.call("shutdown", nil, nil); err == nil || err.Code != codeServerNotInitialized {
 		t.Errorf("the server does not go on after bad messages: %v", err)
 	}

@@ -119,12 +119,36 @@ func (f *File) Import(path, name string) (string, []analysis.TextEdit) {
 	spec := strconv.Quote(path)
 	for _, d := range f.Syntax.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
-			at := gd.Lparen + 1
-			return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\t" + spec)}}
+			return name, []analysis.TextEdit{f.addToGroup(gd, path)}
 		}
 	}
 	at := f.Syntax.Name.End()
 	var b bytes.Buffer
 	b.WriteString("\n\nimport " + spec)
 	return name, []analysis.TextEdit{{Pos: at, End: at, NewText: b.Bytes()}}
+}
+
+// addToGroup inserts an import of path into a parenthesised import
+// declaration, in sorted order within its last block of consecutive
+// lines, which is where gofmt keeps it.
+func (f *File) addToGroup(gd *ast.GenDecl, path string) analysis.TextEdit {
+	spec := strconv.Quote(path)
+	tf := f.Fset.File(gd.Pos())
+	n := len(gd.Specs)
+	if n == 0 || tf.Line(gd.Specs[n-1].End()) == tf.Line(gd.Rparen) {
+		at := gd.Lparen + 1
+		return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n\t" + spec)}
+	}
+	first := n - 1
+	for first > 0 && tf.Line(gd.Specs[first-1].End())+1 >= tf.Line(gd.Specs[first].Pos()) {
+		first--
+	}
+	for _, s := range gd.Specs[first:] {
+		if p, err := strconv.Unquote(s.(*ast.ImportSpec).Path.Value); err == nil && p > path {
+			at := f.lineStart(s.Pos())
+			return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t" + spec + "\n")}
+		}
+	}
+	at := tf.LineStart(tf.Line(gd.Specs[n-1].End()) + 1)
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t" + spec + "\n")}
 }

@@ -20,7 +20,20 @@ const (
 	opBody     // arg: the body; status, if any, at statusArg
 	opRedirect // arg: the status code, if any
 	opError    // an error response
-	opIdentity // arg: the cookie name or key read
+	// Identity reads (identity.go); arg: the cookie name, header name or
+	// key read, -1 when there is none.
+	opReadCookie
+	opReadHeader
+	opBasicAuth
+	opReadContext
+	opReadLocal
+	opReadSession
+	opReadBody // the request body (request.go); arg: the reader, -1 for a method of the request
+	// Body writes through an io.Writer that is the response (writers.go);
+	// arg: the writer, statusArg: the value written.
+	opWriterBody
+	opEncode      // json.Encoder.Encode on an encoder of the response
+	opCacheHelper // httpsafe's NoStore, Private and Public
 )
 
 // An adapter maps one framework function or method to what it does.
@@ -57,8 +70,6 @@ func adapterTable() map[string][]adapter {
 	add(pathNetHTTP, fn, "ServeFile", opBody, 2, BodyFile, -1)
 	add(pathNetHTTP, fn, "ServeFileFS", opBody, 3, BodyFile, -1)
 	add(pathNetHTTP, fn, "ServeContent", opBody, 2, BodyFile, -1)
-	add(pathNetHTTP, []string{"Request"}, "Cookie", opIdentity, 0, 0, -1)
-	add(pathNetHTTP, []string{"Request"}, "BasicAuth", opIdentity, -1, 0, -1)
 	// go-chi/render
 	add(pathRender, fn, "JSON", opBody, 2, BodyJSON, -1)
 	add(pathRender, fn, "Render", opBody, 2, BodyJSON, -1)
@@ -83,7 +94,6 @@ func adapterTable() map[string][]adapter {
 	add(pathGin, ctx, "FileAttachment", opBody, 0, BodyFile, -1)
 	add(pathGin, ctx, "Redirect", opRedirect, 0, 0, -1)
 	add(pathGin, ctx, "AbortWithError", opError, 1, 0, 0)
-	add(pathGin, ctx, "Cookie", opIdentity, 0, 0, -1)
 	// echo v4.16.0 (echo.Context interface) and v5.4.4 (*echo.Context)
 	for _, p := range []string{pathEchoV4, pathEchoV5} {
 		add(p, ctx, "SetCookie", opSetCookie, 0, 0, -1)
@@ -101,7 +111,6 @@ func adapterTable() map[string][]adapter {
 		add(p, ctx, "Inline", opBody, 0, BodyFile, -1)
 		add(p, ctx, "NoContent", opStatus, 0, 0, -1)
 		add(p, ctx, "Redirect", opRedirect, 0, 0, -1)
-		add(p, ctx, "Cookie", opIdentity, 0, 0, -1)
 	}
 	add(pathEchoV4, []string{"Response"}, "WriteHeader", opStatus, 0, 0, -1)
 	add(pathEchoV4, []string{"Response"}, "Write", opBody, 0, BodyBytes, -1)
@@ -123,9 +132,11 @@ func adapterTable() map[string][]adapter {
 		add(f.path, f.recvs, "SendFile", opBody, 0, BodyFile, -1)
 		add(f.path, f.recvs, "Download", opBody, 0, BodyFile, -1)
 		add(f.path, f.recvs, "Render", opBody, 1, BodyTemplate, -1)
-		add(f.path, f.recvs, "Cookies", opIdentity, 0, 0, -1)
 	}
 	add(pathFiberV2, []string{"Ctx"}, "Redirect", opRedirect, 1, 0, -1)
+	rows = append(rows, identityRows()...)
+	rows = append(rows, writerRows()...)
+	rows = append(rows, requestRows()...)
 
 	table := make(map[string][]adapter)
 	for _, r := range rows {
@@ -229,11 +240,12 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		if e := arg(a.statusArg); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
-	case opIdentity:
-		ev.Kind = ReadIdentity
-		if e := arg(a.arg); e != nil {
-			ev.Value = m.eval(e, s.params)
-		}
+	case opReadCookie, opReadHeader, opBasicAuth, opReadContext, opReadLocal, opReadSession:
+		return m.identityEvent(ev, a, call, s)
+	case opWriterBody, opEncode, opCacheHelper:
+		return m.writerEvent(ev, a, call, s)
+	case opReadBody:
+		return m.bodyReadEvent(ev, a, call)
 	default:
 		return nil
 	}

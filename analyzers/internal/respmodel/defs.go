@@ -24,14 +24,17 @@ type assignment struct {
 	stmt    ast.Node
 	block   ast.Node // innermost enclosing block; nil at package level
 	pkgDecl bool     // a package-level var declaration
+	// conditional: inside an if, switch, select or loop of its function.
+	conditional bool
 }
 
 // A fieldAssign sets a field reached from obj: obj.path[0].path[1]... = rhs.
 type fieldAssign struct {
-	path  []string
-	rhs   ast.Expr
-	stmt  ast.Node
-	block ast.Node
+	path        []string
+	rhs         ast.Expr
+	stmt        ast.Node
+	block       ast.Node
+	conditional bool // inside an if, switch, select or loop of its function
 }
 
 func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
@@ -46,10 +49,11 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 			return true
 		}
 		block := enclosingBlock(stack)
+		cond := isConditional(stack)
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				a := assignment{stmt: n, block: block}
+				a := assignment{stmt: n, block: block, conditional: cond}
 				switch {
 				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 					a.opaque = true
@@ -119,13 +123,13 @@ func (d *defs) record(info *types.Info, lhs ast.Expr, a assignment) {
 		case *ast.SelectorExpr:
 			path = append([]string{e.Sel.Name}, path...)
 			if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal && len(path) > 1 {
-				d.fields[s.Obj()] = append(d.fields[s.Obj()], fieldAssign{path: path[1:], rhs: a.rhs, stmt: a.stmt, block: a.block})
+				d.fields[s.Obj()] = append(d.fields[s.Obj()], fieldAssign{path: path[1:], rhs: a.rhs, stmt: a.stmt, block: a.block, conditional: a.conditional})
 			}
 			x = e.X
 			continue
 		case *ast.Ident:
 			if obj := info.ObjectOf(e); obj != nil {
-				d.fields[obj] = append(d.fields[obj], fieldAssign{path: path, rhs: a.rhs, stmt: a.stmt, block: a.block})
+				d.fields[obj] = append(d.fields[obj], fieldAssign{path: path, rhs: a.rhs, stmt: a.stmt, block: a.block, conditional: a.conditional})
 			}
 		case *ast.StarExpr:
 			x = e.X
@@ -181,4 +185,18 @@ func enclosingBlock(stack []ast.Node) ast.Node {
 		}
 	}
 	return nil
+}
+
+// isConditional reports whether the top of stack runs only on some paths
+// of its function: inside an if, switch, select or loop.
+func isConditional(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
 }

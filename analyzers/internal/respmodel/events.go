@@ -20,12 +20,15 @@ const (
 	Redirect
 	Error
 	ReadIdentity
+	// ReadBody: the request's body is read (decoded, parsed as a form,
+	// a file taken from it), which requests for GET do not have.
+	ReadBody
 )
 
 var kindNames = [...]string{
 	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
 	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
-	Redirect: "redirect", Error: "error", ReadIdentity: "read identity",
+	Redirect: "redirect", Error: "error", ReadIdentity: "read identity", ReadBody: "read body",
 }
 
 func (k Kind) String() string {
@@ -61,6 +64,8 @@ type Event struct {
 	Value  Value
 	Cookie *Cookie
 	Body   BodyKind
+	// Identity is where a ReadIdentity event reads from.
+	Identity Identity
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string

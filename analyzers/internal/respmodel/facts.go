@@ -3,11 +3,13 @@ package respmodel
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 )
 
 // HelperFact is exported for a function that receives a response and acts
 // on it: its events, with values that come from its parameters left
-// symbolic (Value.Param, Cookie.Param).
+// symbolic (Value.Param, Cookie.Param). A function that receives no
+// response exports its reads of the request (identity, body) alone.
 type HelperFact struct {
 	Events []*Event
 }
@@ -31,6 +33,9 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e := *h
 	e.Via, e.call, e.node = via, call, call
 	e.Value = m.substValue(h.Value, call, s)
+	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && h.Value.Param < len(call.Args) {
+		e.Value = m.identityKey(call.Args[h.Value.Param], s)
+	}
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {
@@ -62,8 +67,23 @@ func (m *model) substCookie(c *Cookie, call *ast.CallExpr, s *scope, sink ast.No
 		return m.resolveCookie(call.Args[c.Param], s, sink, 0)
 	}
 	out := *c
+	if d := out.syn.decl; d != nil && !m.inPackage(d.Pos()) {
+		// Syntax of another package: not ours to edit or point at (and
+		// lost anyway when facts are serialised, as under go vet).
+		out.syn = cookieSyntax{}
+	}
 	for _, p := range out.attrs() {
 		*p = m.substValue(*p, call, s)
 	}
 	return &out
+}
+
+// inPackage reports whether pos is in a file of the package analysed.
+func (m *model) inPackage(pos token.Pos) bool {
+	for _, f := range m.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return true
+		}
+	}
+	return false
 }

@@ -231,10 +231,16 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if sum.factory != nil {
 		m.pass.ExportObjectFact(fn, &FactoryFact{Cookie: sum.factory})
 	}
-	if len(sum.events) == 0 || !hasResponseParam(fn.Type().(*types.Signature)) {
+	events := sum.events
+	if !hasResponseParam(fn.Type().(*types.Signature)) {
+		// What it reads from the request is still its callers' to know
+		// (a currentUser(r) that reads the session cookie).
+		events = requestReads(events)
+	}
+	if len(events) == 0 {
 		return
 	}
-	m.pass.ExportObjectFact(fn, &HelperFact{Events: sum.events})
+	m.pass.ExportObjectFact(fn, &HelperFact{Events: events})
 }
 
 func hasResponseParam(sig *types.Signature) bool {

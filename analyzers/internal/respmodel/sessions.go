@@ -145,15 +145,16 @@ func (m *model) optionsTarget(lit *ast.CompositeLit, stack []ast.Node) ast.Expr 
 	return nil
 }
 
-// optionAssign applies X.Options.F = v to a store's cookie: a constant
-// sets the field, anything else makes it Unknown.
+// optionAssign applies X.Options.F = v to a store's cookie: an
+// unconditional constant sets the field; anything else, such as
+// `if insecure { store.Options.Secure = false }`, makes it Unknown.
 func (m *model) optionAssign(c *Cookie, fa fieldAssign) {
 	p := c.field(fa.path[1])
 	if p == nil {
 		return
 	}
 	v := unknown(fa.rhs)
-	if fa.rhs != nil {
+	if fa.rhs != nil && !fa.conditional {
 		if tv, ok := m.info.Types[fa.rhs]; ok && tv.Value != nil {
 			if k, ok := fromConstant(tv.Value); ok {
 				v = k.at(fa.rhs)

@@ -46,3 +46,14 @@ func fromConfig(secure bool) *sessions.CookieStore {
 	cs.Options.HttpOnly = secure
 	return cs
 }
+
+// A flag turned off only under a condition is a deliberate choice.
+func conditional(insecure bool) *sessions.CookieStore {
+	cs := sessions.NewCookieStore([]byte("k"))
+	cs.Options.HttpOnly = true
+	cs.Options.SameSite = http.SameSiteLaxMode
+	if insecure {
+		cs.Options.Secure = false
+	}
+	return cs
+}

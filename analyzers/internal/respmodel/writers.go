@@ -1,0 +1,154 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// pathHTTPSafe is resplint's runtime package, which suggested fixes call.
+const pathHTTPSafe = "github.com/resplint/resplint/httpsafe"
+
+// writerRows lists body writes that go through the response as an
+// io.Writer (fmt, io, encoding/json, templates), the frameworks' less
+// common body methods, and httpsafe's Cache-Control setters.
+func writerRows() []adapter {
+	var rows []adapter
+	add := func(path string, recvs, names []string, o op, arg int, body BodyKind, status int) {
+		for _, r := range recvs {
+			for _, n := range names {
+				rows = append(rows, adapter{path, r, n, o, arg, body, status})
+			}
+		}
+	}
+	list := func(s ...string) []string { return s }
+	fn, ctx := list(""), list("Context")
+	add("fmt", fn, list("Fprint", "Fprintf", "Fprintln"), opWriterBody, 0, BodyString, -1)
+	add("io", fn, list("WriteString"), opWriterBody, 0, BodyString, -1)
+	add("io", fn, list("Copy", "CopyN", "CopyBuffer"), opWriterBody, 0, BodyStream, -1)
+	add("encoding/json", list("Encoder"), list("Encode"), opEncode, 0, BodyJSON, -1)
+	for _, p := range []string{"html/template", "text/template"} {
+		add(p, list("Template"), list("Execute", "ExecuteTemplate"), opWriterBody, 0, BodyTemplate, -1)
+	}
+	add(pathHTTPSafe, fn, list("NoStore", "Private", "Public"), opCacheHelper, 0, 0, -1)
+	// gin v1.12.0 context.go and response_writer.go
+	add(pathGin, ctx, list("XML", "YAML", "TOML", "ProtoBuf", "BSON"), opBody, 1, BodyOther, 0)
+	add(pathGin, list("ResponseWriter"), list("WriteString"), opBody, 0, BodyString, -1)
+	// echo v4.16.0 and v5.4.4 context.go
+	for _, p := range []string{pathEchoV4, pathEchoV5} {
+		add(p, ctx, list("XML", "XMLPretty", "XMLBlob"), opBody, 1, BodyOther, 0)
+		add(p, ctx, list("HTMLBlob"), opBody, 1, BodyBytes, 0)
+		add(p, ctx, list("JSONPBlob"), opBody, 2, BodyBytes, 0)
+	}
+	add(pathEchoV5, ctx, list("FileFS"), opBody, 0, BodyFile, -1)
+	// fiber v2.52.15 ctx.go and v3.1.0 res.go
+	for _, f := range []struct {
+		path  string
+		recvs []string
+	}{{pathFiberV2, list("Ctx")}, {pathFiberV3, list("Ctx", "DefaultCtx", "Res", "DefaultRes")}} {
+		add(f.path, f.recvs, list("XML"), opBody, 0, BodyOther, -1)
+		add(f.path, f.recvs, list("Write"), opBody, 0, BodyBytes, -1)
+		add(f.path, f.recvs, list("WriteString", "Writef"), opBody, 0, BodyString, -1)
+	}
+	add(pathFiberV3, list("Ctx", "DefaultCtx", "Res", "DefaultRes"), list("MsgPack", "CBOR"), opBody, 0, BodyOther, -1)
+	add(pathFiberV3, list("Ctx", "DefaultCtx", "Res", "DefaultRes"), list("SendStreamWriter"), opBody, 0, BodyStream, -1)
+	// go-chi/render v1.0.3
+	add(pathRender, fn, list("XML"), opBody, 2, BodyOther, -1)
+	add(pathRender, fn, list("HTML"), opBody, 2, BodyString, -1)
+	add(pathRender, fn, list("RenderList"), opBody, 2, BodyJSON, -1)
+	add(pathRender, fn, list("Status"), opStatus, 1, 0, -1)
+	return rows
+}
+
+// writerEvent completes ev for a write through an io.Writer, which is a
+// body write only when the writer is the response, or for httpsafe's
+// Cache-Control setters.
+func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) []*Event {
+	switch a.op {
+	case opWriterBody:
+		if a.arg >= len(call.Args) || !m.isResponse(call.Args[a.arg]) {
+			return nil
+		}
+		ev.Kind, ev.Body = WriteBody, a.body
+		ev.Framework = m.responseFramework(call.Args[a.arg])
+	case opEncode:
+		w := m.encoderWriter(call)
+		if w == nil || len(call.Args) != 1 {
+			return nil
+		}
+		ev.Kind, ev.Body, ev.bodyTyp = WriteBody, BodyJSON, m.info.TypeOf(call.Args[0])
+		ev.Framework = m.responseFramework(w)
+	case opCacheHelper:
+		if len(call.Args) == 0 {
+			return nil
+		}
+		// httpsafe v0 cache.go: NoStore writes CacheControlNoStore;
+		// Private and Public a max-age computed at run time.
+		value := map[string]string{"NoStore": "private, no-store", "Private": "private, max-age", "Public": "public, max-age"}[a.name]
+		ev.Kind, ev.Header, ev.Value = SetHeader, "Cache-Control", knownStr(value)
+		ev.Framework = m.responseFramework(call.Args[0])
+	}
+	return []*Event{ev}
+}
+
+// isResponse reports whether e is a response that can be written to: a
+// framework's response parameter type, or anything with the methods of
+// http.ResponseWriter (gin's c.Writer, echo's c.Response()).
+func (m *model) isResponse(e ast.Expr) bool {
+	t := m.info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if ResponseParam(t) != 0 {
+		return true
+	}
+	for _, name := range []string{"Header", "Write", "WriteHeader"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// responseFramework is the framework a response expression belongs to.
+func (m *model) responseFramework(e ast.Expr) Framework {
+	t := m.info.TypeOf(e)
+	if f := ResponseParam(t); f != 0 {
+		return f
+	}
+	if isNamed(t, pathGin, "ResponseWriter") {
+		return Gin
+	}
+	if isNamed(t, pathEchoV4, "Response") {
+		return EchoV4
+	}
+	return NetHTTP
+}
+
+// encoderWriter returns the response that the receiver of an
+// Encoder.Encode call was created on, json.NewEncoder(w) directly or
+// through a variable, or nil.
+func (m *model) encoderWriter(call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	x := ast.Unparen(sel.X)
+	if id, ok := x.(*ast.Ident); ok {
+		if obj := m.info.Uses[id]; obj != nil {
+			if rhs, ok := m.defs.single(obj); ok && rhs != nil {
+				x = ast.Unparen(rhs)
+			}
+		}
+	}
+	nc, ok := x.(*ast.CallExpr)
+	if !ok || len(nc.Args) != 1 {
+		return nil
+	}
+	if fn := calledFunc(m.info, nc); fn == nil || fn.Name() != "NewEncoder" || pkgPath(fn) != "encoding/json" {
+		return nil
+	}
+	if !m.isResponse(nc.Args[0]) {
+		return nil
+	}
+	return nc.Args[0]
+}

@@ -1,0 +1,114 @@
+package privatecache
+
+import (
+	"go/ast"
+
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+// successBodies returns the body writes of f that send a success (2xx)
+// response: a handler that only redirects or reports errors sends nothing
+// a cache would keep for a user.
+//
+// A body's status is the one it is written with (gin's c.JSON(code, v)),
+// else that of the nearest status write before it whose block encloses
+// it (w.WriteHeader(404) in an if block does not govern a write after
+// the block), else 200. A status computed at run time counts as success.
+func successBodies(f *respmodel.Func) []*respmodel.Event {
+	var statuses, out []*respmodel.Event
+	for _, ev := range f.Events {
+		if ev.Kind == respmodel.WriteStatus {
+			statuses = append(statuses, ev)
+		}
+	}
+	for _, ev := range f.Events {
+		if ev.Kind != respmodel.WriteBody {
+			continue
+		}
+		status := ev.Value
+		if status.State == respmodel.Absent {
+			if s := governing(f.Node, statuses, ev); s != nil {
+				status = s.Value
+			}
+		}
+		if status.State != respmodel.Known || status.Int >= 200 && status.Int < 300 {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// uncovered returns the first of bodies that no private Cache-Control
+// governs, or nil. A Cache-Control set governs a body when the same call
+// makes both (a helper that sets it and writes), when it is made inside
+// the body's call (a builder chain), or when it comes before the body in
+// a block that encloses it; fiber buffers the response, so there the
+// order does not matter.
+func (r *routes) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmodel.Event {
+	var sets []ast.Node
+	for _, ev := range f.Events {
+		if setsPrivate([]*respmodel.Event{ev}) != "" {
+			sets = append(sets, ev.Node())
+		}
+	}
+	sets = append(sets, r.privateCalls(f.Node)...)
+	for _, b := range bodies {
+		covered := false
+		for _, s := range sets {
+			if covers(f.Node, s, b.Node(), f.Handler.Fiber()) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return b
+		}
+	}
+	return nil
+}
+
+func covers(fn, set, body ast.Node, fiber bool) bool {
+	if body.Pos() <= set.Pos() && set.End() <= body.End() {
+		return true
+	}
+	if set.End() > body.Pos() && !fiber {
+		return false
+	}
+	b := innermostBlock(fn, set)
+	return b != nil && b.Pos() <= body.Pos() && body.End() <= b.End()
+}
+
+// governing returns the status write that applies to body, or nil.
+func governing(fn ast.Node, statuses []*respmodel.Event, body *respmodel.Event) *respmodel.Event {
+	var best *respmodel.Event
+	for _, s := range statuses {
+		if s.Pos() > body.Pos() || s.Pos() == body.Pos() && s.Node().End() > body.Node().End() {
+			continue
+		}
+		if b := innermostBlock(fn, s.Node()); b != nil && b.Pos() <= body.Pos() && body.Node().End() <= b.End() {
+			if best == nil || s.Pos() >= best.Pos() {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
+// innermostBlock returns the innermost block, case or select clause of fn
+// that contains n.
+func innermostBlock(fn ast.Node, n ast.Node) ast.Node {
+	var found ast.Node
+	ast.Inspect(fn, func(x ast.Node) bool {
+		if x == nil || x.Pos() > n.Pos() || x.End() < n.End() {
+			return false
+		}
+		switch x.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			found = x
+		case *ast.FuncLit:
+			return x == fn
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,57 @@
+package privatecache
+
+import (
+	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+// identity returns the first read among events that identifies the user,
+// or nil.
+func (c *checker) identity(events []*respmodel.Event) *respmodel.Event {
+	for _, ev := range events {
+		if ev.Kind == respmodel.ReadIdentity && c.identifies(ev) {
+			return ev
+		}
+	}
+	return nil
+}
+
+// identifies reports whether an identity read learns who the user is:
+// basic auth and sessions always do; cookies, headers, context values and
+// request values when their name or key matches the options. CSRF tokens
+// are per-session but say nothing about the user and are left out.
+func (c *checker) identifies(ev *respmodel.Event) bool {
+	v := ev.Value
+	var names []string
+	if v.State == respmodel.Known && v.Str != "" {
+		names = append(names, v.Str)
+	}
+	if v.Hint != "" {
+		names = append(names, v.Hint)
+	}
+	match := func(re interface{ MatchString(string) bool }) bool {
+		for _, n := range names {
+			if !isCSRF(n) && re.MatchString(n) {
+				return true
+			}
+		}
+		return false
+	}
+	switch ev.Identity {
+	case respmodel.IdentityBasicAuth, respmodel.IdentitySession:
+		return true
+	case respmodel.IdentityCookie:
+		return match(c.cookies)
+	case respmodel.IdentityHeader:
+		return v.State == respmodel.Known && c.headers.MatchString(v.Str)
+	case respmodel.IdentityContext, respmodel.IdentityLocal:
+		return match(c.keys)
+	}
+	return false
+}
+
+func isCSRF(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "csrf") || strings.Contains(n, "xsrf")
+}

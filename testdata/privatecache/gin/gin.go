@@ -1,0 +1,127 @@
+// Package gin holds privatecache cases for gin handlers.
+package gin
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"resplint.test/privatecache/helpers"
+)
+
+func me(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"user": c.MustGet("user")}) // want `handler reads the request value "user" but writes this response without Cache-Control private or no-store`
+}
+
+func session(c *gin.Context) {
+	sid, err := c.Cookie("session")
+	if err != nil {
+		c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "login"})
+		return
+	}
+	c.String(http.StatusOK, "hello %s", sid) // want `handler reads the cookie "session" but writes`
+}
+
+func bearer(c *gin.Context) {
+	tok := c.GetHeader("Authorization")
+	c.Data(http.StatusOK, "text/plain", []byte(tok)) // want `handler reads the Authorization header but writes`
+}
+
+func claims(c *gin.Context) {
+	v, _ := c.Get("claims")
+	id := c.GetString("userID")
+	c.JSON(200, gin.H{"claims": v, "id": id}) // want `handler reads the request value "claims" but writes`
+}
+
+func public(c *gin.Context) {
+	u := c.MustGet("user")
+	c.Header("Cache-Control", "public, max-age=600") // want `handler reads the request value "user" but sets Cache-Control "public, max-age=600"`
+	c.JSON(http.StatusOK, u)
+}
+
+func viaHelper(c *gin.Context) {
+	c.JSON(http.StatusOK, helpers.GinUser(c)) // want `handler reads the request value "user" \(through helpers.GinUser\) but writes`
+}
+
+// Negatives.
+
+func private(c *gin.Context) {
+	c.Header("Cache-Control", "private, no-store")
+	c.JSON(http.StatusOK, c.MustGet("user"))
+}
+
+func onlyErrors(c *gin.Context) {
+	if _, ok := c.Get("user"); !ok {
+		c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "login"})
+		return
+	}
+	c.AbortWithStatus(http.StatusForbidden)
+}
+
+func onlyRedirects(c *gin.Context) {
+	if _, err := c.Cookie("session"); err != nil {
+		c.Redirect(http.StatusFound, "/login")
+		return
+	}
+	c.Redirect(http.StatusFound, "/home")
+}
+
+func anonymous(c *gin.Context) {
+	lang, _ := c.Cookie("lang")
+	c.JSON(http.StatusOK, gin.H{"lang": lang, "id": c.GetString("requestID"), "ua": c.GetHeader("User-Agent")})
+}
+
+func bindsBody(c *gin.Context) {
+	var v struct{ Name string }
+	if err := c.ShouldBindJSON(&v); err != nil {
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	c.JSON(http.StatusOK, c.MustGet("user"))
+}
+
+// Routing.
+
+func noCache(c *gin.Context) {
+	c.Header("Cache-Control", "no-store")
+	c.Next()
+}
+
+func profile(c *gin.Context) { c.JSON(http.StatusOK, c.MustGet("user")) }
+
+func use(c *gin.Context)          { profile(c) }
+func nested(c *gin.Context)       { profile(c) }
+func groupArg(c *gin.Context)     { profile(c) }
+func groupUse(c *gin.Context)     { profile(c) }
+func chain(c *gin.Context)        { profile(c) }
+func post(c *gin.Context)         { profile(c) }
+func handleMethod(c *gin.Context) { profile(c) }
+func exposed(c *gin.Context) {
+	profile(c) // want `handler reads the request value "user" \(through gin.profile\) but writes`
+}
+func exposedGroup(c *gin.Context) {
+	profile(c) // want `handler reads the request value "user"`
+}
+
+func router() *gin.Engine {
+	r := gin.New()
+	r.Use(noCache)
+	r.GET("/use", use)
+	api := r.Group("/api")
+	v1 := api.Group("/v1")
+	v1.GET("/nested", nested)
+
+	open := gin.New()
+	g := open.Group("/g", noCache)
+	g.GET("/arg", groupArg)
+	g2 := open.Group("/g2")
+	g2.Use(helpers.GinNoStore())
+	g2.GET("/use", groupUse)
+	open.GET("/chain", noCache, chain)
+	open.POST("/post", post)
+	open.Handle(http.MethodPut, "/put", handleMethod)
+	open.GET("/exposed", exposed)
+	g3 := open.Group("/g3")
+	g3.GET("/exposed", exposedGroup)
+	return open
+}

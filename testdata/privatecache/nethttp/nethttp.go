@@ -1,0 +1,174 @@
+// Package nethttp holds privatecache cases for net/http handlers, routed
+// by http.ServeMux, chi and gorilla/mux.
+package nethttp
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+
+	"github.com/resplint/resplint/httpsafe"
+)
+
+type ctxKey int
+
+const (
+	userKey ctxKey = iota
+	requestIDKey
+)
+
+type claimsKey struct{}
+
+type user struct{ Name string }
+
+var page = template.Must(template.New("p").Parse("{{.}}"))
+
+func me(w http.ResponseWriter, r *http.Request) {
+	c, err := r.Cookie("session")
+	if err != nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	json.NewEncoder(w).Encode(user{c.Value}) // want `handler reads the cookie "session" but writes this response without Cache-Control private or no-store: a shared cache \(CDN, proxy\) may store it and serve one user's data to another; set Cache-Control: private, no-store at the start of the handler`
+}
+
+func bearer(w http.ResponseWriter, r *http.Request) {
+	tok := r.Header.Get("Authorization")
+	fmt.Fprintf(w, "hello %s", tok) // want `handler reads the Authorization header but writes`
+}
+
+func basic(w http.ResponseWriter, r *http.Request) {
+	name, _, ok := r.BasicAuth()
+	if !ok {
+		w.WriteHeader(http.StatusUnauthorized)
+		w.Write([]byte("who are you?"))
+		return
+	}
+	w.Write([]byte(name)) // want `handler reads basic auth credentials but writes`
+}
+
+func fromContext(w http.ResponseWriter, r *http.Request) {
+	u := r.Context().Value(userKey).(*user)
+	page.Execute(w, u) // want `handler reads the context value nethttp.userKey but writes`
+}
+
+func claims(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	c := ctx.Value(claimsKey{})
+	json.NewEncoder(w).Encode(c) // want `handler reads the context value nethttp.claimsKey but writes`
+}
+
+// currentUser makes its callers user-specific.
+func currentUser(r *http.Request) string {
+	c, err := r.Cookie("sid")
+	if err != nil {
+		return ""
+	}
+	return c.Value
+}
+
+func viaHelper(w http.ResponseWriter, r *http.Request) {
+	name := currentUser(r)
+	enc := json.NewEncoder(w)
+	enc.Encode(user{name}) // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but writes`
+}
+
+func public(w http.ResponseWriter, r *http.Request) {
+	c, _ := r.Cookie("auth_token")
+	w.Header().Set("Cache-Control", "public, max-age=60") // want `handler reads the cookie "auth_token" but sets Cache-Control "public, max-age=60": public and s-maxage let shared caches`
+	w.Write([]byte(c.Value))
+}
+
+func sMaxAge(w http.ResponseWriter, r *http.Request) {
+	u := r.Context().Value(userKey)
+	w.Header().Set("Cache-Control", "max-age=0, s-maxage=300") // want `sets Cache-Control "max-age=0, s-maxage=300": public and s-maxage`
+	json.NewEncoder(w).Encode(u)
+}
+
+func weak(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	w.Header().Set("Cache-Control", "max-age=300") // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but sets Cache-Control "max-age=300", without private or no-store`
+	fmt.Fprint(w, u)
+}
+
+// A status written in a block governs only that block.
+func errorThenSuccess(w http.ResponseWriter, r *http.Request) {
+	u := r.Context().Value(userKey)
+	if u == nil {
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, "forbidden")
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, u) // want `handler reads the context value nethttp.userKey but writes`
+}
+
+// outer is reported for what inner, which it calls, does; inner is not
+// reported on its own.
+func outer(w http.ResponseWriter, r *http.Request) {
+	inner(w, r) // want `handler reads the cookie "session" \(through nethttp.inner\) but writes`
+}
+
+func inner(w http.ResponseWriter, r *http.Request) {
+	c, _ := r.Cookie("session")
+	w.Write([]byte(c.Value))
+}
+
+// Negatives.
+
+func private(w http.ResponseWriter, r *http.Request) {
+	c, _ := r.Cookie("session")
+	w.Header().Set("Cache-Control", "private, max-age=60")
+	w.Write([]byte(c.Value))
+}
+
+func noStoreHelper(w http.ResponseWriter, r *http.Request) {
+	httpsafe.NoStore(w)
+	w.Write([]byte(currentUser(r)))
+}
+
+func varyCookie(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Vary", "Cookie")
+	w.Write([]byte(currentUser(r)))
+}
+
+var policy = cachePolicy()
+
+func cachePolicy() string { return "private" }
+
+func computed(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", policy)
+	w.Write([]byte(currentUser(r)))
+}
+
+func onlyRedirects(w http.ResponseWriter, r *http.Request) {
+	if currentUser(r) == "" {
+		http.Redirect(w, r, "/login", http.StatusFound)
+		return
+	}
+	http.Redirect(w, r, "/home", http.StatusSeeOther)
+}
+
+func onlyErrors(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") == "" {
+		http.Error(w, "no credentials", http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusNotFound)
+	w.Write([]byte("not found"))
+}
+
+func anonymous(w http.ResponseWriter, r *http.Request) {
+	theme, _ := r.Cookie("theme")
+	csrf, _ := r.Cookie("csrf_token")
+	lang := r.Header.Get("Accept-Language")
+	id := r.Context().Value(requestIDKey)
+	fmt.Fprint(w, theme, csrf, lang, id)
+}
+
+// A response header is not a request header.
+func responseHeader(w http.ResponseWriter, r *http.Request) {
+	_ = w.Header().Get("Authorization")
+	w.Write([]byte("ok"))
+}

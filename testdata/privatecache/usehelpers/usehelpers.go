@@ -1,0 +1,54 @@
+// Package usehelpers calls the helpers package: its identity reads and
+// cache headers count here, through facts.
+package usehelpers
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"resplint.test/privatecache/helpers"
+)
+
+func profile(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(helpers.CurrentUser(r)) // want `handler reads the cookie "session" \(through helpers.CurrentUser\) but writes`
+}
+
+func named(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CookieValue(r, "remember_token"))) // want `handler reads the cookie "remember_token" \(through helpers.CookieValue\) but writes`
+}
+
+// The error helper's no-store does not govern the success body.
+func errorPath(w http.ResponseWriter, r *http.Request) {
+	u := helpers.CurrentUser(r)
+	if u == "" {
+		helpers.ServerError(w)
+		return
+	}
+	w.Write([]byte(u)) // want `handler reads the cookie "session" \(through helpers.CurrentUser\) but writes`
+}
+
+// Negatives.
+
+func builder(w http.ResponseWriter, r *http.Request) {
+	helpers.NewBuilder(w).WithHeader("Cache-Control", "private, no-store").Write([]byte(helpers.CurrentUser(r)))
+}
+
+func page(w http.ResponseWriter, r *http.Request) {
+	helpers.HTML(w, helpers.CurrentUser(r))
+}
+
+// Decoding the request body: the handler serves POST, PUT or PATCH.
+func update(w http.ResponseWriter, r *http.Request) {
+	var v struct{ Name string }
+	json.NewDecoder(r.Body).Decode(&v)
+	json.NewEncoder(w).Encode(helpers.CurrentUser(r))
+}
+
+func locale(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.Locale(r) + helpers.CookieValue(r, "theme")))
+}
+
+func private(w http.ResponseWriter, r *http.Request) {
+	helpers.SetPrivate(w)
+	w.Write([]byte(helpers.CurrentUser(r)))
+}

@@ -78,6 +78,13 @@ func goVersion(meta *packages.Package) string {
 // type-checked already.
 func (r *run) typeCheck(e *pkgEntry) {
 	m := e.meta
+	e.types = types.NewPackage(m.PkgPath, m.Name)
+	defer func() {
+		if v := recover(); v != nil { // a bug in go/types must not end the server
+			e.errors = append(e.errors, packages.Error{Pos: "-", Msg: fmt.Sprintf("internal error: type-checking panicked: %v", v), Kind: packages.UnknownError})
+			e.illTyped = true
+		}
+	}()
 	e.errors = slices.Clone(m.Errors)
 	e.direct = make(map[*types.Package]bool)
 	e.closure = make(map[*types.Package]*pkgEntry)
@@ -116,7 +123,6 @@ func (r *run) typeCheck(e *pkgEntry) {
 		}
 	}
 
-	e.types = types.NewPackage(m.PkgPath, m.Name)
 	conf := &types.Config{
 		Importer: importer(func(path string) (*types.Package, error) {
 			if path == "unsafe" {

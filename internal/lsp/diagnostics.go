@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/resplint/resplint/internal/cache"
@@ -32,8 +33,14 @@ func (s *server) work() {
 }
 
 // analyse analyses the packages of the open Go files of the workspace
-// and publishes the diagnostics.
+// and publishes the diagnostics. A panic ends the run, not the server.
 func (s *server) analyse() {
+	defer func() {
+		if v := recover(); v != nil {
+			s.showMessage(messageError, fmt.Sprintf("resplint: internal error: %v", v))
+			s.logf("%s", debug.Stack())
+		}
+	}()
 	s.mu.Lock()
 	c := s.cache
 	var files []string

@@ -18,6 +18,7 @@ const (
 	codeInvalidRequest       = -32600
 	codeMethodNotFound       = -32601
 	codeInvalidParams        = -32602
+	codeInternalError        = -32603
 	codeServerNotInitialized = -32002
 )
 

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -154,7 +155,13 @@ func (s *server) dispatch(m *message) {
 
 	if !m.isRequest() {
 		if h := notifications[m.Method]; h != nil {
-			if err := h(s, m.Params); err != nil {
+			_, err := s.call(m.Method, func() (any, *rpcError) {
+				if err := h(s, m.Params); err != nil {
+					return nil, errorf(codeInvalidParams, "%v", err)
+				}
+				return nil, nil
+			})
+			if err != nil {
 				s.logf("%s: %v", m.Method, err)
 			}
 		}
@@ -165,10 +172,22 @@ func (s *server) dispatch(m *message) {
 		s.out.reply(m.ID, nil, errorf(codeMethodNotFound, "method %q not found", m.Method))
 		return
 	}
-	result, err := h(s, m.Params)
+	result, err := s.call(m.Method, func() (any, *rpcError) { return h(s, m.Params) })
 	if err := s.out.reply(m.ID, result, err); err != nil {
 		s.logf("replying to %s: %v", m.Method, err)
 	}
+}
+
+// call calls a handler, turning a panic into an internal error, so that a
+// bug ends one request, not the editor's session.
+func (s *server) call(method string, h func() (any, *rpcError)) (result any, err *rpcError) {
+	defer func() {
+		if v := recover(); v != nil {
+			result, err = nil, errorf(codeInternalError, "internal error in %s: %v", method, v)
+			s.logf("%s\n%s", err.Message, debug.Stack())
+		}
+	}()
+	return h()
 }
 
 var (

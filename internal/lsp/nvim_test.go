@@ -130,8 +130,8 @@ func TestNeovim(t *testing.T) {
 			t.Errorf("diagnostic %+v", d)
 		}
 	}
-	if res.Opened[2].Related != 1 {
-		t.Errorf("the helper's cookie has %d related locations, want 1", res.Opened[2].Related)
+	if res.Opened[1].Related != 1 {
+		t.Errorf("the prefs cookie has %d related locations, want 1 (its literal)", res.Opened[1].Related)
 	}
 	if len(res.Actions) != 1 || res.Actions[0] != "Set Secure: true" {
 		t.Errorf("code actions: %q", res.Actions)

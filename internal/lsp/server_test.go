@@ -132,9 +132,9 @@ func TestSession(t *testing.T) {
 		login.Data == nil || login.Data.Category != "secure" {
 		t.Errorf("diagnostic = %+v", *login)
 	}
-	if len(helper.RelatedInformation) != 1 || helper.RelatedInformation[0].Location.URI != pathToURI(filepath.Join(dir, "auth", "auth.go")) ||
-		helper.RelatedInformation[0].Location.Range.Start != (position{Line: 7, Character: 20}) {
-		t.Errorf("related information of the helper's cookie: %+v", helper.RelatedInformation)
+	if len(prefs.RelatedInformation) != 1 || prefs.RelatedInformation[0].Location.URI != uri ||
+		prefs.RelatedInformation[0].Location.Range.Start != utf16Position(text, strings.Index(text, "&http.Cookie{\n\t\tName:     \"prefs\"")+1) {
+		t.Errorf("related information of the prefs cookie: %+v", prefs.RelatedInformation)
 	}
 
 	// Code actions: every fix of the diagnostics in the range.

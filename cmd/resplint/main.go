@@ -79,6 +79,8 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 	switch opts.args[0] {
 	case "help":
 		return help(stdout, stderr, opts.flags, all, opts.args[1:])
+	case "lsp":
+		return serveLSP(opts, all, os.Stdin, stdout, stderr)
 	// Other subcommands (such as a language server) go here.
 	default:
 		return lint(opts, stdout, stderr)

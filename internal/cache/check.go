@@ -1,0 +1,198 @@
+package cache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/scanner"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// A pkgEntry is one package type-checked from given contents of its files
+// against given dependencies, and what the analyzers found in it. An
+// entry never changes once its work is done: a change to the package or
+// a dependency makes a new entry under another key.
+type pkgEntry struct {
+	key  string
+	meta *packages.Package    // metadata from go list; no syntax or types
+	deps map[string]*pkgEntry // by import path
+
+	lastUsed int // the last run that used it
+
+	// Set by typeCheck.
+	fileKeys   []fileKey
+	files      []*ast.File
+	types      *types.Package
+	info       *types.Info
+	typeErrors []types.Error
+	errors     []packages.Error // its own errors: go list, parse and type errors
+	illTyped   bool             // it or a dependency has errors
+	direct     map[*types.Package]bool
+	closure    map[*types.Package]*pkgEntry // every dependency, direct or not
+
+	// Set by analyse.
+	analysis *analysisResult
+
+	// slim is set when the syntax and type information of an immutable
+	// dependency were dropped after its analysis, to save memory: its
+	// types and facts are all its importers need.
+	slim bool
+}
+
+// typeKey computes the key of the package of meta from its files and the
+// keys of its dependencies, given in deps.
+func (r *run) typeKey(meta *packages.Package, deps map[string]*pkgEntry) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", meta.ID, goVersion(meta))
+	for _, e := range meta.Errors {
+		fmt.Fprintf(h, "error %s %s\x00", e.Pos, e.Msg)
+	}
+	for _, name := range meta.CompiledGoFiles {
+		_, hash, err := r.read(name)
+		if err != nil {
+			hash = "unreadable: " + err.Error()
+		}
+		fmt.Fprintf(h, "file %s %s\x00", name, hash)
+	}
+	for _, path := range sortedKeys(deps) {
+		fmt.Fprintf(h, "import %s %s\x00", path, deps[path].key)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func goVersion(meta *packages.Package) string {
+	if meta.Module != nil && meta.Module.GoVersion != "" {
+		return "go" + meta.Module.GoVersion
+	}
+	return ""
+}
+
+// typeCheck parses and type-checks e's package, as go/packages does with
+// LoadAllSyntax, against the types of its dependencies, which must be
+// type-checked already.
+func (r *run) typeCheck(e *pkgEntry) {
+	m := e.meta
+	e.types = types.NewPackage(m.PkgPath, m.Name)
+	defer func() {
+		if v := recover(); v != nil { // a bug in go/types must not end the server
+			e.errors = append(e.errors, packages.Error{Pos: "-", Msg: fmt.Sprintf("internal error: type-checking panicked: %v", v), Kind: packages.UnknownError})
+			e.illTyped = true
+		}
+	}()
+	e.errors = slices.Clone(m.Errors)
+	e.direct = make(map[*types.Package]bool)
+	e.closure = make(map[*types.Package]*pkgEntry)
+	for _, d := range e.deps {
+		e.illTyped = e.illTyped || d.illTyped
+		e.direct[d.types] = true
+		e.closure[d.types] = d
+		for t, dd := range d.closure {
+			e.closure[t] = dd
+		}
+	}
+	e.info = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	if m.PkgPath == "unsafe" {
+		e.types = types.Unsafe
+		return
+	}
+	for _, name := range m.CompiledGoFiles {
+		p, key, err := r.parse(name)
+		if err != nil {
+			e.errors = append(e.errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		e.fileKeys = append(e.fileKeys, key)
+		e.errors = append(e.errors, parseErrors(p.err)...)
+		if p.file != nil {
+			e.files = append(e.files, p.file)
+		}
+	}
+
+	conf := &types.Config{
+		Importer: importer(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if d := e.deps[path]; d != nil {
+				return d.types, nil
+			}
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}),
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				e.typeErrors = append(e.typeErrors, te)
+				pos := te.Fset.Position(te.Pos)
+				e.errors = append(e.errors, packages.Error{Pos: pos.String(), Msg: te.Msg, Kind: packages.TypeError})
+			} else {
+				e.errors = append(e.errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
+			}
+		},
+		Sizes:     m.TypesSizes,
+		GoVersion: goVersion(m),
+	}
+	_ = types.NewChecker(conf, r.c.fset, e.types, e.info).Files(e.files) // errors are in e.errors
+	e.illTyped = e.illTyped || len(e.errors) > 0
+}
+
+type importer func(path string) (*types.Package, error)
+
+func (f importer) Import(path string) (*types.Package, error) { return f(path) }
+
+// parseErrors turns a parser error into package errors.
+func parseErrors(err error) []packages.Error {
+	if err == nil {
+		return nil
+	}
+	var list scanner.ErrorList
+	if !errors.As(err, &list) {
+		return []packages.Error{{Pos: "-", Msg: err.Error(), Kind: packages.ParseError}}
+	}
+	errs := make([]packages.Error, len(list))
+	for i, e := range list {
+		errs[i] = packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError}
+	}
+	return errs
+}
+
+// module returns the analysis view of e's module.
+func (e *pkgEntry) module() *analysis.Module {
+	return analysisModule(e.meta.Module)
+}
+
+func analysisModule(m *packages.Module) *analysis.Module {
+	if m == nil {
+		return &analysis.Module{} // possibly empty, never nil, as checker gives it
+	}
+	am := &analysis.Module{
+		Path:      m.Path,
+		Version:   m.Version,
+		Time:      m.Time,
+		Main:      m.Main,
+		Indirect:  m.Indirect,
+		Dir:       m.Dir,
+		GoMod:     m.GoMod,
+		GoVersion: m.GoVersion,
+	}
+	if m.Replace != nil {
+		am.Replace = analysisModule(m.Replace)
+	}
+	if m.Error != nil {
+		am.Error = &analysis.ModuleError{Err: m.Error.Err}
+	}
+	return am
+}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -68,12 +67,4 @@ func commandLineSettings(opts *options, all []*analysis.Analyzer) map[string]any
 		settings["disable"] = disabled
 	}
 	return settings
-}
-
-// version returns the module version of the binary, if known.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok {
-		return info.Main.Version
-	}
-	return ""
 }

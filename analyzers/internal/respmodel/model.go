@@ -166,7 +166,7 @@ func (m *model) newScope(n ast.Node) *scope {
 func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Event {
 	fn := calledFunc(m.info, call)
 	if fn == nil {
-		return nil
+		return m.varCallEvents(call, s)
 	}
 	sink := enclosingStmt(stack)
 	if a, ok := m.lookup(fn); ok {

@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/go-chi/render"
+
 	"github.com/resplint/resplint/httpsafe"
 )
 
@@ -115,7 +117,34 @@ func inner(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(c.Value))
 }
 
+func respond(w http.ResponseWriter, r *http.Request) {
+	render.Respond(w, r, r.Context().Value(userKey)) // want `handler reads the context value nethttp.userKey but writes`
+}
+
 // Negatives.
+
+// writeJSONError keeps its status where the model does not look; its
+// name says it writes an error.
+func writeJSONError(w http.ResponseWriter, msg string) {
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+func errorHelper(w http.ResponseWriter, r *http.Request) {
+	if r.Context().Value(userKey) == nil {
+		writeJSONError(w, "login")
+	}
+}
+
+// A middleware's own writes answer the requests it stops.
+func requireUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if currentUser(r) == "" {
+			w.Write([]byte("please log in"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 func private(w http.ResponseWriter, r *http.Request) {
 	c, _ := r.Cookie("session")

@@ -103,6 +103,9 @@ func (r *routes) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmo
 	}
 	sets = append(sets, r.privateCalls(f.Node)...)
 	for _, b := range bodies {
+		if unsafeOnly(r.pass, f.Node, b.Node()) {
+			continue
+		}
 		covered := false
 		for _, s := range sets {
 			if covers(f.Node, s, b.Node(), f.Handler.Fiber()) {

@@ -121,7 +121,28 @@ func respond(w http.ResponseWriter, r *http.Request) {
 	render.Respond(w, r, r.Context().Value(userKey)) // want `handler reads the context value nethttp.userKey but writes`
 }
 
+// A body for POST only does not count; one for GET does.
+func methodSwitch(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	switch r.Method {
+	case http.MethodPost:
+		fmt.Fprint(w, "saved "+u)
+	case http.MethodGet:
+		fmt.Fprint(w, u) // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but writes`
+	}
+}
+
 // Negatives.
+
+func methodIf(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost || r.Method == "PUT" {
+		w.Write([]byte(currentUser(r)))
+	}
+	switch {
+	case r.Method == "DELETE":
+		w.Write([]byte(currentUser(r)))
+	}
+}
 
 // writeJSONError keeps its status where the model does not look; its
 // name says it writes an error.

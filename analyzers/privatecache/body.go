@@ -2,6 +2,12 @@ package privatecache
 
 import (
 	"go/ast"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
@@ -14,6 +20,9 @@ import (
 // else that of the nearest status write before it whose block encloses
 // it (w.WriteHeader(404) in an if block does not govern a write after
 // the block), else 200. A status computed at run time counts as success.
+// A body written by a helper named for an error (JSONServerError,
+// writeError, respondUnauthorized) is an error: such helpers often keep
+// their status where the model cannot see it (a response builder).
 func successBodies(f *respmodel.Func) []*respmodel.Event {
 	var statuses, out []*respmodel.Event
 	for _, ev := range f.Events {
@@ -22,7 +31,7 @@ func successBodies(f *respmodel.Func) []*respmodel.Event {
 		}
 	}
 	for _, ev := range f.Events {
-		if ev.Kind != respmodel.WriteBody {
+		if ev.Kind != respmodel.WriteBody || errorHelper.MatchString(ev.Via[strings.LastIndex(ev.Via, ".")+1:]) {
 			continue
 		}
 		status := ev.Value
@@ -36,6 +45,47 @@ func successBodies(f *respmodel.Func) []*respmodel.Event {
 		}
 	}
 	return out
+}
+
+// errorHelper matches the names of helpers that write error responses.
+var errorHelper = regexp.MustCompile(`(?i)err|fail|unauthori[sz]ed|forbidden|notfound|badrequest|denied|conflict`)
+
+// passesOn reports whether a handler passes the request on to the next
+// handler (next.ServeHTTP(w, r), next(c), c.Next()): it is a middleware,
+// whose own writes are the error responses of requests it stops, and
+// whose success response is the next handler's.
+func passesOn(pass *analysis.Pass, fn ast.Node) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		switch {
+		case found:
+			return false
+		case !ok:
+			_, lit := x.(*ast.FuncLit)
+			return !lit
+		}
+		switch callee := typeutil.Callee(pass.TypesInfo, call).(type) {
+		case *types.Func:
+			switch callee.Name() {
+			case "ServeHTTP":
+				found = len(call.Args) == 2
+			case "Next":
+				found = recvType(callee) != nil && respmodel.ResponseParam(recvType(callee)) != 0
+			}
+		case *types.Var:
+			found = handlerLike(callee.Type())
+		}
+		return true
+	})
+	return found
+}
+
+func recvType(fn *types.Func) types.Type {
+	if r := fn.Type().(*types.Signature).Recv(); r != nil {
+		return r.Type()
+	}
+	return nil
 }
 
 // uncovered returns the first of bodies that no private Cache-Control
@@ -53,6 +103,9 @@ func (r *routes) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmo
 	}
 	sets = append(sets, r.privateCalls(f.Node)...)
 	for _, b := range bodies {
+		if unsafeOnly(r.pass, f.Node, b.Node()) {
+			continue
+		}
 		covered := false
 		for _, s := range sets {
 			if covers(f.Node, s, b.Node(), f.Handler.Fiber()) {

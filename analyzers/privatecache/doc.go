@@ -16,9 +16,14 @@
 // no-store, a CDN or shared proxy may store the response and serve one
 // user's data to the next (web cache deception); category missing. When
 // it sets Cache-Control with public or s-maxage, one will; category
-// public. Handlers that only redirect or send errors are not reported,
-// nor those that set Cache-Control from a value computed at run time or
-// send Vary: Cookie or Vary: Authorization.
+// public. Not reported: handlers that only redirect or send errors;
+// middleware (handlers that pass the request on); handlers that read the
+// request body, bodies written only for other methods than GET and HEAD,
+// and handlers registered nowhere in the package whose names say they
+// change state (createUser, Logout), since shared caches do not store
+// responses to POST, PUT, PATCH or DELETE; handlers that set
+// Cache-Control from a value computed at run time or send Vary: Cookie or
+// Vary: Authorization.
 //
 // A handler is not reported either when this package registers it only
 // behind a middleware that sets Cache-Control private or no-store

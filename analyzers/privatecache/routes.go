@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -206,6 +207,14 @@ func valueOf(cur inspector.Cursor) (inspector.Cursor, use) {
 	return cur, useValue
 }
 
+// mutatingVerb matches handler names that say the handler changes
+// state, after an optional "handle" prefix: createUser, UpdateArticle,
+// handleDeleteToken, Logout. Such handlers serve POST, PUT, PATCH or
+// DELETE; the name is the only hint when no registration is seen.
+var mutatingVerb = regexp.MustCompile(`^(?:[Hh]andle)?(?:[Cc]reate|[Uu]pdate|[Dd]elete|[Rr]emove|[Aa]dd|[Pp]ost|[Pp]ut|[Pp]atch|[Ss]ave|[Ss]et|[Ee]dit|[Uu]pload|[Ii]nsert|[Mm]odify|[Dd]estroy|[Ll]ogout|[Ss]ign[Oo]ut)(?:[A-Z_]|$)`)
+
+func mutatingName(name string) bool { return mutatingVerb.MatchString(name) }
+
 // seen guards the walks against cycles.
 type seen struct {
 	objs, routers map[types.Object]bool
@@ -244,7 +253,8 @@ func (r *routes) exposed(f *respmodel.Func) bool {
 		}
 	}
 	if len(sites) == 0 {
-		return !called
+		d, ok := f.Node.(*ast.FuncDecl)
+		return !called && !(ok && mutatingName(d.Name.Name))
 	}
 	s := &seen{objs: make(map[types.Object]bool), routers: make(map[types.Object]bool)}
 	for _, site := range sites {

@@ -3,6 +3,7 @@ package respmodel
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // Identity says where a ReadIdentity event learns who the user is from.
@@ -247,4 +248,11 @@ func requestReads(events []*Event) []*Event {
 		}
 	}
 	return out
+}
+
+// stdlib reports whether path is a standard library package: its first
+// element has no dot.
+func stdlib(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }

@@ -168,7 +168,7 @@ func (m *model) newScope(n ast.Node) *scope {
 func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Event {
 	fn := calledFunc(m.info, call)
 	if fn == nil {
-		return nil
+		return m.varCallEvents(call, s)
 	}
 	sink := enclosingStmt(stack)
 	if a, ok := m.lookup(fn); ok {
@@ -238,7 +238,12 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	events := sum.events
 	if !hasResponseParam(fn.Type().(*types.Signature)) {
 		// What it reads from the request is still its callers' to know
-		// (a currentUser(r) that reads the session cookie).
+		// (a currentUser(r) that reads the session cookie). The standard
+		// library's reads are of requests it sends (http.Client.Do) or
+		// are modelled by the adapter table.
+		if stdlib(m.pass.Pkg.Path()) {
+			return
+		}
 		events = requestReads(events)
 	}
 	if len(events) == 0 {

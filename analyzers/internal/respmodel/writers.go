@@ -152,3 +152,20 @@ func (m *model) encoderWriter(call *ast.CallExpr) ast.Expr {
 	}
 	return nc.Args[0]
 }
+
+// varCallEvents models calls through package variables of func type:
+// go-chi/render v1.0.3's Respond (responder.go: var Respond =
+// DefaultResponder), which writes v as JSON unless the request asks for
+// XML.
+func (m *model) varCallEvents(call *ast.CallExpr, s *scope) []*Event {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Respond" || len(call.Args) != 3 {
+		return nil
+	}
+	v, ok := m.info.Uses[sel.Sel].(*types.Var)
+	if !ok || pkgPath(v) != pathRender {
+		return nil
+	}
+	a := adapter{path: pathRender, name: "Respond", op: opBody, arg: 2, body: BodyJSON, statusArg: -1}
+	return m.events(a, call, s, call)
+}

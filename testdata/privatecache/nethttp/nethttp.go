@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/go-chi/render"
+
 	"github.com/resplint/resplint/httpsafe"
 )
 
@@ -115,7 +117,55 @@ func inner(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(c.Value))
 }
 
+func respond(w http.ResponseWriter, r *http.Request) {
+	render.Respond(w, r, r.Context().Value(userKey)) // want `handler reads the context value nethttp.userKey but writes`
+}
+
+// A body for POST only does not count; one for GET does.
+func methodSwitch(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	switch r.Method {
+	case http.MethodPost:
+		fmt.Fprint(w, "saved "+u)
+	case http.MethodGet:
+		fmt.Fprint(w, u) // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but writes`
+	}
+}
+
 // Negatives.
+
+func methodIf(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost || r.Method == "PUT" {
+		w.Write([]byte(currentUser(r)))
+	}
+	switch {
+	case r.Method == "DELETE":
+		w.Write([]byte(currentUser(r)))
+	}
+}
+
+// writeJSONError keeps its status where the model does not look; its
+// name says it writes an error.
+func writeJSONError(w http.ResponseWriter, msg string) {
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+func errorHelper(w http.ResponseWriter, r *http.Request) {
+	if r.Context().Value(userKey) == nil {
+		writeJSONError(w, "login")
+	}
+}
+
+// A middleware's own writes answer the requests it stops.
+func requireUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if currentUser(r) == "" {
+			w.Write([]byte("please log in"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 func private(w http.ResponseWriter, r *http.Request) {
 	c, _ := r.Cookie("session")

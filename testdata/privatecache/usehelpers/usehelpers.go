@@ -52,3 +52,17 @@ func private(w http.ResponseWriter, r *http.Request) {
 	helpers.SetPrivate(w)
 	w.Write([]byte(helpers.CurrentUser(r)))
 }
+
+// Registered nowhere in this package: the name says it changes state.
+func DeleteAccount(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte("deleted " + helpers.CurrentUser(r)))
+}
+
+func handleUpdateProfile(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte("updated " + helpers.CurrentUser(r)))
+}
+
+// "Settings" is not a verb.
+func Settings(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+}

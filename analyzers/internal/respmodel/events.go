@@ -60,6 +60,8 @@ type Event struct {
 	Value  Value
 	Cookie *Cookie
 	Body   BodyKind
+	// JSON is the serialised value of a BodyJSON event.
+	JSON *JSONValue
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string
@@ -107,6 +109,10 @@ type Result struct {
 	// Package holds events outside any function, such as a session store
 	// created in a package-level variable declaration.
 	Package []*Event
+	// Decoded lists the types the package decodes JSON or request bodies
+	// into, directly or through its own helpers; a nil entry is a decode
+	// whose target type is unknown.
+	Decoded []types.Type
 }
 
 // Cookies returns every cookie event of the package.

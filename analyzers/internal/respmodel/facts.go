@@ -31,6 +31,10 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e := *h
 	e.Via, e.call, e.node = via, call, call
 	e.Value = m.substValue(h.Value, call, s)
+	if h.JSON != nil {
+		e.JSON = m.substJSON(h.JSON, call, s)
+		e.bodyTyp = e.JSON.typ
+	}
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {

@@ -91,6 +91,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	res.Package = m.packageEvents()
+	res.Decoded = m.decodedTypes(insp)
 	return res, nil
 }
 
@@ -164,11 +165,11 @@ func (m *model) newScope(n ast.Node) *scope {
 // callEvents returns the events of one call inside scope s; stack ends
 // with the call.
 func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Event {
+	sink := enclosingStmt(stack)
 	fn := calledFunc(m.info, call)
 	if fn == nil {
-		return nil
+		return m.funcVarEvents(call, s, sink)
 	}
-	sink := enclosingStmt(stack)
 	if a, ok := m.lookup(fn); ok {
 		return m.events(a, call, s, sink)
 	}

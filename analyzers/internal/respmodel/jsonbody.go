@@ -1,0 +1,320 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Import paths of the standard JSON packages the model reads.
+const (
+	pathJSON     = "encoding/json"
+	pathFasthttp = "github.com/valyala/fasthttp"
+)
+
+// A JSONValue is the value a JSON body event serialises. It is
+// gob-encodable; its type and syntax are kept only within the package
+// that computed it.
+type JSONValue struct {
+	// Param is the index of the enclosing function's parameter that is
+	// serialised, or -1. Callers of a helper see the argument instead.
+	Param int
+	// Fixed is set on an event replayed from a helper that serialises a
+	// value of its own, not one of its parameters: the helper's event
+	// already says everything, so findings belong to the helper.
+	Fixed bool
+	// Marshalled: the body is the output of json.Marshal or MarshalIndent
+	// written as bytes or a string, rather than a framework JSON call.
+	Marshalled bool
+
+	typ       types.Type
+	expr      ast.Expr
+	helperTyp types.Type
+}
+
+// Type returns the static type of the serialised value. A variable of
+// interface type with one assignment stands for the value assigned to
+// it. Type is nil when the value comes from another package.
+func (v *JSONValue) Type() types.Type { return v.typ }
+
+// HelperType returns, for a value passed to a helper that serialises its
+// parameter, the parameter's declared type: what the helper itself is
+// checked with. Findings that hold for it are reported in the helper.
+func (v *JSONValue) HelperType() types.Type { return v.helperTyp }
+
+// Expr returns the serialised expression: the argument of the call or,
+// when that is a variable with a single definition (a composite literal,
+// the value behind an interface), that definition. Expr is nil when the
+// value comes from another package.
+func (v *JSONValue) Expr() ast.Expr { return v.expr }
+
+// jsonValue resolves the serialised expression e inside scope s.
+func (m *model) jsonValue(e ast.Expr, s *scope) *JSONValue {
+	v := &JSONValue{Param: -1}
+	for depth := 0; ; depth++ {
+		e = ast.Unparen(e)
+		if inner, ok := m.interfaceConversion(e); ok {
+			e = inner
+			continue
+		}
+		v.expr, v.typ = e, m.info.TypeOf(e)
+		id, ok := e.(*ast.Ident)
+		if !ok || depth == maxDepth {
+			return v
+		}
+		obj, ok := m.info.Uses[id].(*types.Var)
+		if !ok {
+			return v
+		}
+		if i, ok := s.params[obj]; ok {
+			v.Param = i
+			return v
+		}
+		rhs := m.onlyValue(obj)
+		if rhs == nil {
+			return v
+		}
+		e = rhs
+	}
+}
+
+// interfaceConversion reports whether e converts a value to an interface
+// type (any(u)), and returns the converted value.
+func (m *model) interfaceConversion(e ast.Expr) (ast.Expr, bool) {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil, false
+	}
+	tv, ok := m.info.Types[call.Fun]
+	if !ok || !tv.IsType() || !types.IsInterface(tv.Type) {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// onlyValue returns the value a variable holds when it is given exactly
+// one: a single definition, or a declaration without initializer followed
+// by one assignment. It returns nil otherwise, and for variables whose
+// address is taken (anything may store through the pointer).
+func (m *model) onlyValue(obj types.Object) ast.Expr {
+	if m.defs.addrTaken[obj] {
+		return nil
+	}
+	var rhs ast.Expr
+	for _, a := range m.defs.assigns[obj] {
+		switch {
+		case a.opaque:
+			return nil
+		case a.rhs == nil:
+			// var x T: the zero value, overwritten by the assignment
+		case rhs != nil:
+			return nil
+		default:
+			rhs = a.rhs
+		}
+	}
+	return rhs
+}
+
+// marshalled reports whether the bytes or string e are the output of
+// json.Marshal or json.MarshalIndent, directly, through conversions or
+// through variables (b, err := json.Marshal(v)), and returns the
+// marshalled expression.
+func (m *model) marshalled(e ast.Expr) (ast.Expr, bool) {
+	for depth := 0; depth < maxDepth; depth++ {
+		e = ast.Unparen(e)
+		switch x := e.(type) {
+		case *ast.CallExpr:
+			if tv, ok := m.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				e = x.Args[0] // string(b), []byte(s)
+				continue
+			}
+			if m.isMarshal(x) {
+				return x.Args[0], true
+			}
+			return nil, false
+		case *ast.Ident:
+			obj := m.info.Uses[x]
+			if obj == nil {
+				return nil, false
+			}
+			if rhs := m.onlyValue(obj); rhs != nil {
+				e = rhs
+				continue
+			}
+			return m.marshalTuple(obj)
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// marshalTuple handles b, err := json.Marshal(v): a tuple assignment that
+// is the variable's only definition besides a plain declaration.
+func (m *model) marshalTuple(obj types.Object) (ast.Expr, bool) {
+	var found ast.Expr
+	for _, a := range m.defs.assigns[obj] {
+		if a.rhs == nil && !a.opaque {
+			continue // var b []byte
+		}
+		as, ok := a.stmt.(*ast.AssignStmt)
+		if found != nil || !ok || len(as.Rhs) != 1 || len(as.Lhs) != 2 {
+			return nil, false
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok || !m.isMarshal(call) {
+			return nil, false
+		}
+		if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); !ok || m.info.ObjectOf(id) != obj {
+			return nil, false
+		}
+		found = call.Args[0]
+	}
+	return found, found != nil
+}
+
+func (m *model) isMarshal(call *ast.CallExpr) bool {
+	fn := calledFunc(m.info, call)
+	return fn != nil && pkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
+}
+
+// encoderWriter returns the framework whose response a json.Encoder's
+// Encode call writes to: the encoder must come from json.NewEncoder(w),
+// directly or through a variable, with w the response.
+func (m *model) encoderWriter(call *ast.CallExpr) Framework {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return 0
+	}
+	enc := m.follow(sel.X)
+	nc, ok := enc.(*ast.CallExpr)
+	if !ok || len(nc.Args) != 1 {
+		return 0
+	}
+	if fn := calledFunc(m.info, nc); fn == nil || pkgPath(fn) != pathJSON || fn.Name() != "NewEncoder" {
+		return 0
+	}
+	w := m.follow(nc.Args[0])
+	if f := responseWriter(m.info.TypeOf(w)); f != 0 {
+		return f
+	}
+	// fiber: c.Response().BodyWriter() writes the buffered response body.
+	if bw, ok := w.(*ast.CallExpr); ok {
+		if fn := calledFunc(m.info, bw); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
+			return FiberV2
+		}
+	}
+	return 0
+}
+
+// follow returns the expression a variable with a single definition was
+// given, through up to maxDepth variables.
+func (m *model) follow(e ast.Expr) ast.Expr {
+	for depth := 0; depth < maxDepth; depth++ {
+		e = ast.Unparen(e)
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return e
+		}
+		obj := m.info.Uses[id]
+		if obj == nil {
+			return e
+		}
+		rhs, ok := m.defs.single(obj)
+		if !ok || rhs == nil {
+			return e
+		}
+		e = rhs
+	}
+	return e
+}
+
+// responseWriter reports which framework's response an io.Writer of type
+// t is: http.ResponseWriter, gin's ResponseWriter (c.Writer), echo's
+// *Response (c.Response() in v4), or a fiber context, whose Write appends
+// to the response body.
+func responseWriter(t types.Type) Framework {
+	switch {
+	case t == nil:
+		return 0
+	case isNamed(t, pathNetHTTP, "ResponseWriter"):
+		return NetHTTP
+	case isNamed(t, pathGin, "ResponseWriter"):
+		return Gin
+	case isNamed(t, pathEchoV4, "Response"):
+		return EchoV4
+	case isNamed(t, pathEchoV5, "Response"):
+		return EchoV5
+	case isNamed(t, pathFiberV3, "Res"):
+		return FiberV3
+	}
+	if f := ResponseParam(t); f.Fiber() {
+		return f
+	}
+	return 0
+}
+
+// jsonBody turns a body event into a JSON body event when it writes JSON:
+// a framework JSON call, or bytes from json.Marshal.
+func (m *model) jsonBody(ev *Event, e ast.Expr, s *scope) {
+	switch ev.Body {
+	case BodyJSON:
+		ev.JSON = m.jsonValue(e, s)
+	case BodyBytes, BodyString:
+		v, ok := m.marshalled(e)
+		if !ok {
+			return
+		}
+		ev.Body = BodyJSON
+		ev.JSON = m.jsonValue(v, s)
+		ev.JSON.Marshalled = true
+	default:
+		return
+	}
+	ev.bodyTyp = ev.JSON.typ
+}
+
+// substJSON instantiates a helper's JSON value at call: a value that is a
+// parameter of the helper becomes the argument, resolved in the caller,
+// and remembers the parameter's declared type, which the helper's own
+// findings are about.
+func (m *model) substJSON(v *JSONValue, call *ast.CallExpr, s *scope) *JSONValue {
+	if v.Param < 0 || v.Param >= len(call.Args) {
+		out := *v
+		out.Fixed = true
+		return &out
+	}
+	out := m.jsonValue(call.Args[v.Param], s)
+	out.Marshalled = v.Marshalled
+	if fn := calledFunc(m.info, call); fn != nil {
+		if ps := fn.Origin().Signature().Params(); v.Param < ps.Len() {
+			out.helperTyp = ps.At(v.Param).Type()
+		}
+	}
+	return out
+}
+
+// funcVarEvents returns the events of a call through a package variable
+// of a modelled framework, such as chi render's Respond (var Respond =
+// DefaultResponder, render/responder.go in v1.0.3).
+func (m *model) funcVarEvents(call *ast.CallExpr, s *scope, sink ast.Node) []*Event {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return nil
+	}
+	v, ok := m.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	for _, a := range m.table[v.Name()] {
+		if a.recv == "" && a.path == pkgPath(v) {
+			return m.events(a, call, s, sink)
+		}
+	}
+	return nil
+}

@@ -292,6 +292,18 @@ func HasMarshaler(t types.Type, addressable bool) bool {
 	return has(p, "MarshalJSON") || has(p, "MarshalText")
 }
 
+// JSONMarshaler reports whether encoding/json hands a value of type t to
+// its MarshalJSON method (rather than MarshalText, or no method).
+func JSONMarshaler(t types.Type, addressable bool) bool {
+	if has(t, "MarshalJSON") {
+		return true
+	}
+	if _, ok := t.Underlying().(*types.Pointer); ok || !addressable {
+		return false
+	}
+	return has(types.NewPointer(t), "MarshalJSON")
+}
+
 // PointerMarshaler reports whether *t has a MarshalJSON or MarshalText
 // method that t lacks: encoding/json skips it for values of t that are
 // not addressable, such as the value passed to Marshal.

@@ -143,8 +143,9 @@ func (m *model) decodedTypes(insp *inspector.Inspector) []types.Type {
 // say (an interface or type parameter), that parameter's index.
 func (m *model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int) {
 	e := ast.Unparen(target)
+	addr := false
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
+		e, addr = ast.Unparen(u.X), true
 	}
 	t := m.info.TypeOf(e)
 	for t != nil {
@@ -176,6 +177,9 @@ func (m *model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int)
 	if rhs := m.onlyValue(obj); rhs != nil {
 		return m.decodedType(rhs, stack)
 	}
+	if addr && m.neverAssigned(obj) {
+		return t, -1 // var v any; json.Unmarshal(b, &v) fills v with maps and slices
+	}
 	return nil, -1
 }
 
@@ -188,4 +192,14 @@ func (m *model) enclosingDecl(stack []ast.Node) *types.Func {
 		return fn
 	}
 	return nil
+}
+
+// neverAssigned reports whether obj is only declared, never given a value.
+func (m *model) neverAssigned(obj types.Object) bool {
+	for _, a := range m.defs.assigns[obj] {
+		if a.opaque || a.rhs != nil {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,225 @@
+package jsonleak
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/flagx"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the jsonleak check with default options.
+var Analyzer = New()
+
+// New returns a jsonleak analyzer with its own options.
+func New() *analysis.Analyzer {
+	c := &checker{
+		secrets: flagx.NewRegexp(DefaultSecrets),
+		tokens:  flagx.NewRegexp(DefaultTokens),
+		models:  flagx.NewRegexp(DefaultModels),
+	}
+	a := &analysis.Analyzer{
+		Name:     "jsonleak",
+		Doc:      docx.Extract(doc, "jsonleak"),
+		URL:      "https://github.com/resplint/resplint/blob/main/docs/jsonleak.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
+		Run:      c.run,
+	}
+	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, matched in lower snake case")
+	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
+	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
+	return a
+}
+
+type checker struct {
+	secrets, tokens, models *flagx.Regexp
+}
+
+// run is the state of the check on one package.
+type run struct {
+	c    *checker
+	pass *analysis.Pass
+	res  *respmodel.Result
+	walk *walker
+
+	fields        map[*types.Var]*ast.Field // field declarations, for fixes
+	decodedFields map[*types.Var]bool
+	decodeUnknown bool
+	reported      map[string]bool // position and message, so a literal sent twice is reported once
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	r := &run{
+		c:    c,
+		pass: pass,
+		res:  pass.ResultOf[respmodel.Analyzer].(*respmodel.Result),
+		walk: &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}},
+
+		reported: make(map[string]bool),
+	}
+	for _, f := range r.res.Funcs {
+		for _, ev := range f.Events {
+			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil && !ev.JSON.Fixed {
+				r.check(ev)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// check reports what one JSON body writes that it should not.
+func (r *run) check(ev *respmodel.Event) {
+	v := ev.JSON
+	var leaks []*leak
+	if e := v.Expr(); e != nil {
+		leaks = r.exprLeaks(e, nil, 0)
+	} else {
+		leaks = r.walk.leaks(node{v.Type(), false})
+	}
+	if ht := v.HelperType(); ht != nil {
+		leaks = without(leaks, r.walk.leaks(node{ht, false}))
+	}
+	var byKind [tokenKind + 1][]*leak
+	for _, l := range leaks {
+		if l.entry != nil {
+			r.reportEntry(ev, l)
+		} else {
+			byKind[l.kind] = append(byKind[l.kind], l)
+		}
+	}
+	for _, ls := range byKind {
+		if len(ls) > 0 {
+			r.reportFields(ev, ls)
+		}
+	}
+}
+
+// without returns the leaks of a that b does not have: those a helper
+// does not already report itself.
+func without(a, b []*leak) []*leak {
+	var out []*leak
+outer:
+	for _, l := range a {
+		for _, m := range b {
+			if l.field != nil && l.field == m.field {
+				continue outer
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// maxNamed is how many leaked fields a message names.
+const maxNamed = 3
+
+// reportFields reports the fields of one kind that a JSON body writes,
+// at the call that writes it.
+func (r *run) reportFields(ev *respmodel.Event, leaks []*leak) {
+	root := r.typeString(ev.JSON.Type())
+	var paths []string
+	for i, l := range leaks {
+		if i == maxNamed {
+			paths = append(paths, fmt.Sprintf("%d more", len(leaks)-maxNamed))
+			break
+		}
+		p := fmt.Sprintf("%s as %q", pathString(l.steps), l.key)
+		if i == 0 {
+			p = root + " → " + p
+		}
+		paths = append(paths, p)
+	}
+	what := "the secret field"
+	category := "secret"
+	if leaks[0].kind == tokenKind {
+		what, category = "the token field", "token"
+	}
+	if len(leaks) > 1 {
+		what += "s"
+	}
+	msg := fmt.Sprintf("%s sends %s %s to the client", r.sink(ev), what, joinAnd(paths))
+	if leaks[0].kind == tokenKind {
+		msg += fmt.Sprintf(" (%s is a persistence model: a response that needs a token should carry it in a DTO)", r.typeString(leaks[0].decl))
+	}
+	if s := leaks[0].skipped; s != nil {
+		msg += fmt.Sprintf("; %s's MarshalJSON has a pointer receiver, which encoding/json does not call on this non-pointer value", r.typeString(s))
+	}
+	msg += `: respond with a DTO that leaves it out, or tag the field json:"-"`
+	d := analysis.Diagnostic{Pos: ev.Pos(), End: ev.Node().End(), Category: category, Message: msg}
+	for _, l := range leaks {
+		d.Related = append(d.Related, analysis.RelatedInformation{
+			Pos:     l.field.Pos(),
+			Message: fmt.Sprintf("%s is declared here", l.field.Name()),
+		})
+	}
+	if fix := r.fix(leaks); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	r.report(d)
+}
+
+// reportEntry reports a map literal entry that writes a secret.
+func (r *run) reportEntry(ev *respmodel.Event, l *leak) {
+	var msg string
+	if l.field != nil {
+		msg = fmt.Sprintf("map sent as JSON by %s writes the secret field %s under %q", r.sink(ev), l.field.Name(), l.key)
+	} else {
+		msg = fmt.Sprintf("map sent as JSON by %s has the secret key %q", r.sink(ev), l.key)
+	}
+	if len(l.steps) > 1 {
+		msg += " at " + strings.Join(l.steps, "")
+	}
+	msg += ": hand-built response maps must leave secrets out; remove the entry"
+	d := analysis.Diagnostic{Pos: l.entry.Pos(), End: l.entry.End(), Category: "map", Message: msg}
+	if l.field != nil {
+		d.Related = []analysis.RelatedInformation{{Pos: l.field.Pos(), Message: fmt.Sprintf("%s is declared here", l.field.Name())}}
+	}
+	r.report(d)
+}
+
+func (r *run) report(d analysis.Diagnostic) {
+	key := fmt.Sprint(d.Pos, d.Message)
+	if r.reported[key] {
+		return
+	}
+	r.reported[key] = true
+	r.pass.Report(d)
+}
+
+// sink names the call that writes the JSON body.
+func (r *run) sink(ev *respmodel.Event) string {
+	if ev.Via != "" {
+		return ev.Via
+	}
+	name := types.ExprString(ev.Call().Fun)
+	if len(name) > 40 {
+		if sel, ok := ast.Unparen(ev.Call().Fun).(*ast.SelectorExpr); ok {
+			name = sel.Sel.Name
+		}
+	}
+	if ev.JSON.Marshalled {
+		name += " of json.Marshal output"
+	}
+	return name
+}
+
+// typeString writes t qualified by package names, except for this
+// package's types.
+func (r *run) typeString(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == r.pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	})
+}

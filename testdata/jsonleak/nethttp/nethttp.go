@@ -157,7 +157,7 @@ func dominant(w http.ResponseWriter, r *http.Request) {
 // Arrays, pointers to pointers, maps of slices.
 
 type Vault struct {
-	Keys   [2]**KeyPair          `json:"keys"`
+	Keys   [2]**KeyPair         `json:"keys"`
 	ByName map[string][]KeyPair `json:"by_name"`
 }
 

@@ -1,0 +1,40 @@
+// Package usehelpers calls the helpers package: what they send is
+// reported here, through facts.
+package usehelpers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
+
+	"resplint.test/jsonleak/helpers"
+	"resplint.test/jsonleak/models"
+)
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	helpers.WriteJSON(w, http.StatusOK, []models.Account{}) // want `helpers.WriteJSON sends the secret field \[\]models.Account → .Salt`
+	helpers.WriteJSON(w, http.StatusOK, models.Public{})
+	wrapper(w, &models.Account{}) // want `usehelpers.wrapper sends the secret field \*models.Account → .Salt`
+}
+
+// wrapper passes its own parameter on: its callers see through both.
+func wrapper(w http.ResponseWriter, v any) {
+	helpers.WriteJSON(w, http.StatusOK, v)
+}
+
+func ginHandler(c *gin.Context) {
+	helpers.WriteUser(c, &models.User{})
+}
+
+func echoHandler(c echo.Context) error {
+	if c.QueryParam("full") != "" {
+		return helpers.OK(c, models.Account{}) // want `helpers.OK sends the secret field models.Account → .Salt`
+	}
+	return helpers.OK(c, models.Public{})
+}
+
+func fiberHandler(c *fiber.Ctx) error {
+	return helpers.Marshal(c, models.Session{}) // want `helpers.Marshal sends the token field models.Session → .Token`
+}

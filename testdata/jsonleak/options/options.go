@@ -1,0 +1,28 @@
+// Package options is checked with -secrets='(^|_)pin$',
+// -tokens='(^|_)session_id$' and -models='jsonleak/options$'.
+package options
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type Card struct {
+	Holder   string `json:"holder"`
+	PIN      string `json:"pin"`
+	Password string `json:"password"`
+}
+
+type Device struct {
+	SessionID string `json:"session_id"`
+	Token     string `json:"token"`
+}
+
+func show(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(Card{})   // want `secret field Card → .PIN as "pin"`
+	json.NewEncoder(w).Encode(Device{}) // want `token field Device → .SessionID as "session_id"`
+	json.NewEncoder(w).Encode(map[string]string{
+		"pin":      r.FormValue("pin"), // want `has the secret key "pin"`
+		"password": r.FormValue("p"),
+	})
+}

@@ -23,19 +23,11 @@ func (r *run) fix(leaks []*leak) *analysis.SuggestedFix {
 		if l.field == nil {
 			continue
 		}
-		v := l.field.Origin()
-		if v.Pkg() != r.pass.Pkg || r.decoded(v) {
-			continue
-		}
-		f := r.fieldDecl(v)
-		if f == nil || len(f.Names) != 1 {
-			continue // a tag on "A, B string" would hide both
-		}
-		edit, ok := tagEdit(f)
+		edit, ok := r.fieldFix(l.field.Origin())
 		if !ok {
 			continue
 		}
-		name := v.Name()
+		name := l.field.Name()
 		if n, ok := types.Unalias(l.decl).(*types.Named); ok {
 			name = n.Obj().Name() + "." + name
 		}
@@ -49,6 +41,23 @@ func (r *run) fix(leaks []*leak) *analysis.SuggestedFix {
 		Message:   `Add json:"-" to ` + joinAnd(names),
 		TextEdits: edits,
 	}
+}
+
+// fieldFix returns, once per field, the edit that tags it json:"-", if
+// it may be tagged.
+func (r *run) fieldFix(v *types.Var) (analysis.TextEdit, bool) {
+	if e, ok := r.fieldFixes[v]; ok {
+		return e, e.NewText != nil
+	}
+	var edit analysis.TextEdit
+	if v.Pkg() == r.pass.Pkg && !r.decoded(v) {
+		// A tag on "A, B string" would hide both.
+		if f := r.fieldDecl(v); f != nil && len(f.Names) == 1 {
+			edit, _ = tagEdit(f)
+		}
+	}
+	r.fieldFixes[v] = edit
+	return edit, edit.NewText != nil
 }
 
 // tagEdit returns the edit that makes f's json tag "-", keeping its other

@@ -53,6 +53,8 @@ type run struct {
 	walk *walker
 
 	fields        map[*types.Var]*ast.Field // field declarations, for fixes
+	fieldFixes    map[*types.Var]analysis.TextEdit
+	fieldReports  map[reportKey]*fieldReport
 	decodedFields map[*types.Var]bool
 	decodeUnknown bool
 	reported      map[string]bool // position and message, so a literal sent twice is reported once
@@ -63,9 +65,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		c:    c,
 		pass: pass,
 		res:  pass.ResultOf[respmodel.Analyzer].(*respmodel.Result),
-		walk: &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}},
+		walk: &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}, names: make(map[string]kind)},
 
-		reported: make(map[string]bool),
+		reported:     make(map[string]bool),
+		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
+		fieldReports: make(map[reportKey]*fieldReport),
 	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
@@ -89,7 +93,7 @@ func (r *run) check(ev *respmodel.Event) {
 	if ht := v.HelperType(); ht != nil {
 		leaks = without(leaks, r.walk.leaks(node{ht, false}))
 	}
-	var byKind [tokenKind + 1][]*leak
+	byKind := map[kind][]*leak{}
 	for _, l := range leaks {
 		if l.entry != nil {
 			r.reportEntry(ev, l)
@@ -97,8 +101,8 @@ func (r *run) check(ev *respmodel.Event) {
 			byKind[l.kind] = append(byKind[l.kind], l)
 		}
 	}
-	for _, ls := range byKind {
-		if len(ls) > 0 {
+	for _, k := range []kind{secretKind, tokenKind} {
+		if ls := byKind[k]; len(ls) > 0 {
 			r.reportFields(ev, ls)
 		}
 	}
@@ -120,52 +124,88 @@ outer:
 	return out
 }
 
-// maxNamed is how many leaked fields a message names.
-const maxNamed = 3
+// maxNamed is how many leaked fields a message names, maxRelated how
+// many declarations it points at.
+const (
+	maxNamed   = 3
+	maxRelated = 10
+)
 
 // reportFields reports the fields of one kind that a JSON body writes,
 // at the call that writes it.
 func (r *run) reportFields(ev *respmodel.Event, leaks []*leak) {
-	root := r.typeString(ev.JSON.Type())
+	fr := r.fieldReport(ev.JSON.Type(), leaks)
+	r.report(analysis.Diagnostic{
+		Pos:            ev.Pos(),
+		End:            ev.Node().End(),
+		Category:       fr.category,
+		Message:        r.sink(ev) + " sends " + fr.text,
+		Related:        fr.related,
+		SuggestedFixes: fr.fixes,
+	})
+}
+
+// A fieldReport is what a diagnostic says about a list of leaked fields,
+// whichever call sends them.
+type fieldReport struct {
+	category, text string
+	related        []analysis.RelatedInformation
+	fixes          []analysis.SuggestedFix
+}
+
+// reportKey identifies a list of leaks: walks return the same list for
+// the same root, and a list's first leak belongs to that list alone.
+type reportKey struct {
+	first *leak
+	n     int
+}
+
+// fieldReport describes the leaked fields of one kind reached from a
+// value of type root, once per list of leaks.
+func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
+	key := reportKey{leaks[0], len(leaks)}
+	if fr, ok := r.fieldReports[key]; ok {
+		return fr
+	}
 	var paths []string
 	for i, l := range leaks {
 		if i == maxNamed {
 			paths = append(paths, fmt.Sprintf("%d more", len(leaks)-maxNamed))
 			break
 		}
-		p := fmt.Sprintf("%s as %q", pathString(l.steps), l.key)
+		p := fmt.Sprintf("%s as %q", pathString(l.steps()), l.key)
 		if i == 0 {
-			p = root + " → " + p
+			p = r.typeString(root) + " → " + p
 		}
 		paths = append(paths, p)
 	}
+	fr := &fieldReport{category: "secret"}
 	what := "the secret field"
-	category := "secret"
 	if leaks[0].kind == tokenKind {
-		what, category = "the token field", "token"
+		what, fr.category = "the token field", "token"
 	}
 	if len(leaks) > 1 {
 		what += "s"
 	}
-	msg := fmt.Sprintf("%s sends %s %s to the client", r.sink(ev), what, joinAnd(paths))
+	text := fmt.Sprintf("%s %s to the client", what, joinAnd(paths))
 	if leaks[0].kind == tokenKind {
-		msg += fmt.Sprintf(" (%s is a persistence model: a response that needs a token should carry it in a DTO)", r.typeString(leaks[0].decl))
+		text += fmt.Sprintf(" (%s is a persistence model: a response that needs a token should carry it in a DTO)", r.typeString(leaks[0].decl))
 	}
 	if s := leaks[0].skipped; s != nil {
-		msg += fmt.Sprintf("; %s's MarshalJSON has a pointer receiver, which encoding/json does not call on this non-pointer value", r.typeString(s))
+		text += fmt.Sprintf("; %s's MarshalJSON has a pointer receiver, which encoding/json does not call on this non-pointer value", r.typeString(s))
 	}
-	msg += `: respond with a DTO that leaves it out, or tag the field json:"-"`
-	d := analysis.Diagnostic{Pos: ev.Pos(), End: ev.Node().End(), Category: category, Message: msg}
-	for _, l := range leaks {
-		d.Related = append(d.Related, analysis.RelatedInformation{
+	fr.text = text + `: respond with a DTO that leaves it out, or tag the field json:"-"`
+	for _, l := range leaks[:min(len(leaks), maxRelated)] {
+		fr.related = append(fr.related, analysis.RelatedInformation{
 			Pos:     l.field.Pos(),
-			Message: fmt.Sprintf("%s is declared here", l.field.Name()),
+			Message: l.field.Name() + " is declared here",
 		})
 	}
 	if fix := r.fix(leaks); fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		fr.fixes = []analysis.SuggestedFix{*fix}
 	}
-	r.report(d)
+	r.fieldReports[key] = fr
+	return fr
 }
 
 // reportEntry reports a map literal entry that writes a secret.
@@ -176,8 +216,8 @@ func (r *run) reportEntry(ev *respmodel.Event, l *leak) {
 	} else {
 		msg = fmt.Sprintf("map sent as JSON by %s has the secret key %q", r.sink(ev), l.key)
 	}
-	if len(l.steps) > 1 {
-		msg += " at " + strings.Join(l.steps, "")
+	if steps := l.steps(); len(steps) > 1 {
+		msg += " at " + strings.Join(steps, "")
 	}
 	msg += ": hand-built response maps must leave secrets out; remove the entry"
 	d := analysis.Diagnostic{Pos: l.entry.Pos(), End: l.entry.End(), Category: "map", Message: msg}

@@ -46,7 +46,7 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 			key, _ := constString(info, kv.Key)
 			step := fmt.Sprintf("[%q]", key)
 			if l := r.entryLeak(kv, key); l != nil {
-				l.steps = append(slices.Clip(steps), step)
+				l.prefix = append(slices.Clip(steps), step)
 				out = append(out, l)
 			} else if types.IsInterface(u.Elem()) {
 				out = append(out, r.exprLeaks(kv.Value, append(slices.Clip(steps), step), depth+1)...)
@@ -93,7 +93,7 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 	out := make([]*leak, len(leaks))
 	for i, l := range leaks {
 		c := *l
-		c.steps = append(slices.Clip(steps), l.steps...)
+		c.prefix = append(slices.Clip(steps), l.prefix...)
 		out[i] = &c
 	}
 	return out
@@ -105,7 +105,7 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 // handler returns its token in such a map on purpose.
 func (r *run) entryLeak(kv *ast.KeyValueExpr, key string) *leak {
 	info := r.pass.TypesInfo
-	if tv, ok := info.Types[kv.Value]; !ok || tv.Value != nil || tv.IsNil() || !carries(tv.Type, false) {
+	if tv, ok := info.Types[kv.Value]; !ok || tv.Value != nil || tv.IsNil() || !carries(&r.walk.methods, tv.Type, false) {
 		return nil
 	}
 	if key != "" && r.c.secrets.MatchString(snake(key)) {

@@ -61,13 +61,13 @@ func snake(name string) string {
 // can carry a secret: strings, bytes, integers and what contains them,
 // but not booleans or floats (HasPassword, PasswordStrength), and not a
 // type whose own MarshalJSON decides what is written (a redacting type).
-func carries(t types.Type, addressable bool) bool {
+func carries(m *jsontype.Methods, t types.Type, addressable bool) bool {
 	for depth := 0; depth < 8; depth++ {
-		switch jsontype.EncodingOf(t, addressable) {
+		switch m.EncodingOf(t, addressable) {
 		case jsontype.Unsupported:
 			return false
 		case jsontype.Marshaler:
-			return !jsontype.JSONMarshaler(t, addressable)
+			return !m.JSONMarshaler(t, addressable)
 		case jsontype.Scalar:
 			b, ok := t.Underlying().(*types.Basic)
 			return !ok || b.Info()&(types.IsBoolean|types.IsFloat) == 0

@@ -16,7 +16,7 @@ import (
 type kind uint8
 
 const (
-	secretKind kind = iota + 1
+	secretKind kind = 1 << iota
 	tokenKind
 )
 
@@ -25,8 +25,11 @@ type leak struct {
 	kind  kind
 	field *types.Var // the struct field; nil for a map literal entry
 	key   string     // the object key it is written under
-	steps []string   // the Go path to it from the serialised value
-	decl  types.Type // the struct type that declares field
+	// The Go path to it from the serialised value: the steps through
+	// literals, then those through types.
+	prefix []string
+	path   *path
+	decl   types.Type // the struct type that declares field
 	// skipped is a type on the way whose MarshalJSON has a pointer
 	// receiver, which encoding/json does not call on the value here.
 	skipped types.Type
@@ -40,67 +43,119 @@ type node struct {
 	addr bool
 }
 
+// A vertex is a cached node: what encoding/json writes for it, and
+// every leak reachable from it once it has been asked for as a root.
+type vertex struct {
+	node
+	enc     jsontype.Encoding
+	edges   []edge
+	edgesOK bool
+	carry   int8 // carries(): 0 not yet known, 1 yes, -1 no
+	// skipped is the node's type when its MarshalJSON has a pointer
+	// receiver and the value is not addressable.
+	skipped   types.Type
+	skippedOK bool
+	// reach is every leak reachable from the vertex, computed once per
+	// strongly connected component, whose vertices share it; dist[i] is
+	// the length of the shortest path to reach[i].
+	reach   []*leak
+	dist    []int32
+	reachOK bool
+	index   int // Tarjan's numbering; 0 before the vertex is visited
+	low     int
+	onStack bool
+	member  int     // 1 + its index in the component being closed
+	leaks   []*leak // the leaks with paths, once asked for as a root
+	leaksOK bool
+}
+
+// A path is a walk's way to a value, from the value back to the root.
+type path struct {
+	step string
+	up   *path
+}
+
+// steps returns the steps of a leak's path from the serialised value.
+func (l *leak) steps() []string {
+	var rev []string
+	for p := l.path; p != nil; p = p.up {
+		if p.step != "" {
+			rev = append(rev, p.step)
+		}
+	}
+	slices.Reverse(rev)
+	return append(slices.Clip(l.prefix), rev...)
+}
+
 // An edge leads from a value to a value it writes, or ends at a leak.
 type edge struct {
 	step string
-	to   node
+	to   *vertex
 	leak *leak
 }
 
-// typeInfo caches, per addressability, a type's edges and, once asked
-// for as a root, every leak reachable from it.
-type typeInfo struct {
-	edges            [2][]edge
-	edgesOK, leaksOK [2]bool
-	found            [2][]*leak
-}
-
 // walker walks types as encoding/json writes them. It lives for one
-// package: types of one package are walked once, however many handlers
-// serialise them.
+// package: each type is walked once, however many handlers serialise it
+// (see reach.go).
 type walker struct {
 	secrets, tokens *flagx.Regexp
 	models          *models
-	types           typeutil.Map // types.Type -> *typeInfo
+	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
+	methods         jsontype.Methods
+	names           map[string]kind // matched patterns by field name
+	counter         int             // Tarjan's vertex numbering
+	stack           []*vertex       // Tarjan's stack
 }
 
-func (w *walker) info(t types.Type) *typeInfo {
-	if ti, ok := w.types.At(t).(*typeInfo); ok {
-		return ti
+// vertex returns the cached vertex of n.
+func (w *walker) vertex(n node) *vertex {
+	pair, _ := w.vertices.At(n.t).(*[2]*vertex)
+	if pair == nil {
+		pair = new([2]*vertex)
+		w.vertices.Set(n.t, pair)
 	}
-	ti := new(typeInfo)
-	w.types.Set(t, ti)
-	return ti
-}
-
-func index(addr bool) int {
-	if addr {
-		return 1
+	i := 0
+	if n.addr {
+		i = 1
 	}
-	return 0
+	if pair[i] == nil {
+		pair[i] = &vertex{node: n, enc: w.methods.EncodingOf(n.t, n.addr)}
+	}
+	return pair[i]
 }
 
-// edges returns what encoding/json writes for a value at n: the fields
+// skippedMarshaler returns v's type if encoding/json skips its
+// pointer-receiver MarshalJSON there, or nil.
+func (w *walker) skippedMarshaler(v *vertex) types.Type {
+	if !v.skippedOK {
+		v.skippedOK = true
+		if !v.addr && w.methods.PointerMarshaler(v.t) {
+			v.skipped = v.t
+		}
+	}
+	return v.skipped
+}
+
+// edges returns what encoding/json writes for a value at v: the fields
 // of a struct (secret fields end the walk as leaks), the element of a
 // pointer, slice or array, the values of a map. Marshalers, scalars and
 // interfaces have none.
-func (w *walker) edges(n node) []edge {
-	ti, a := w.info(n.t), index(n.addr)
-	if ti.edgesOK[a] {
-		return ti.edges[a]
+func (w *walker) edges(v *vertex) []edge {
+	if v.edgesOK {
+		return v.edges
 	}
-	ti.edgesOK[a] = true
-	var out []edge
-	switch jsontype.EncodingOf(n.t, n.addr) {
+	v.edgesOK = true
+	n := v.node
+	switch v.enc {
 	case jsontype.Struct:
 		for _, f := range jsontype.Fields(n.t) {
-			v := f.Var()
-			step := "." + v.Name()
+			fv := f.Var()
+			step := "." + fv.Name()
 			if k := w.classify(n, &f); k != 0 {
-				out = append(out, edge{step: step, leak: &leak{kind: k, field: v, key: f.Name, decl: declaring(n.t, &f)}})
+				v.edges = append(v.edges, edge{step: step, leak: &leak{kind: k, field: fv, key: f.Name, decl: declaring(n.t, &f)}})
 				continue
 			}
-			out = append(out, edge{step: step, to: node{v.Type(), n.addr}})
+			v.edges = append(v.edges, edge{step: step, to: w.vertex(node{fv.Type(), n.addr})})
 		}
 	case jsontype.Pointer, jsontype.Elements, jsontype.Map:
 		elem, addr := jsontype.Elem(n.t, n.addr)
@@ -111,28 +166,55 @@ func (w *walker) edges(n node) []edge {
 		case *types.Map:
 			step = "[key]"
 		}
-		out = append(out, edge{step: step, to: node{elem, addr}})
+		v.edges = append(v.edges, edge{step: step, to: w.vertex(node{elem, addr})})
 	}
-	ti.edges[a] = out
-	return out
+	return v.edges
 }
 
 // classify says whether a field of the struct at n is a secret, or a
 // token of a persistence model, by its Go name or its JSON key.
 func (w *walker) classify(n node, f *jsontype.Field) kind {
 	v := f.Var()
-	if !carries(v.Type(), n.addr) {
+	match := w.match(v.Name()) | w.match(f.Name)
+	if match == 0 || !w.carries(w.vertex(node{v.Type(), n.addr})) {
 		return 0
 	}
-	goName, key := snake(v.Name()), snake(f.Name)
 	switch {
-	case w.secrets.MatchString(goName) || w.secrets.MatchString(key):
+	case match&secretKind != 0:
 		return secretKind
-	case (w.tokens.MatchString(goName) || w.tokens.MatchString(key)) &&
-		(w.models.persistent(n.t) || w.models.persistent(declaring(n.t, f))):
+	case w.models.persistent(n.t) || w.models.persistent(declaring(n.t, f)):
 		return tokenKind
 	}
 	return 0
+}
+
+// match returns which patterns a name matches in snake case, as a set
+// of kinds, once per name.
+func (w *walker) match(name string) kind {
+	if k, ok := w.names[name]; ok {
+		return k
+	}
+	var k kind
+	s := snake(name)
+	if w.secrets.MatchString(s) {
+		k |= secretKind
+	}
+	if w.tokens.MatchString(s) {
+		k |= tokenKind
+	}
+	w.names[name] = k
+	return k
+}
+
+// carries is the cached carries of a vertex.
+func (w *walker) carries(v *vertex) bool {
+	if v.carry == 0 {
+		v.carry = -1
+		if carries(&w.methods, v.t, v.addr) {
+			v.carry = 1
+		}
+	}
+	return v.carry > 0
 }
 
 // declaring returns the struct type that declares f: owner itself, or
@@ -146,75 +228,6 @@ func declaring(owner types.Type, f *jsontype.Field) types.Type {
 		return p.Elem()
 	}
 	return t
-}
-
-// leaks returns every leak reachable from n, each by its shortest path,
-// breadth first. Recursive types end because each value is visited once.
-func (w *walker) leaks(n node) []*leak {
-	if n.t == nil {
-		return nil
-	}
-	ti, a := w.info(n.t), index(n.addr)
-	if ti.leaksOK[a] {
-		return ti.found[a]
-	}
-	type item struct {
-		n       node
-		parent  int
-		step    string
-		skipped types.Type
-	}
-	queue := []item{{n: n, parent: -1}}
-	var seen typeutil.Map // types.Type -> [2]bool
-	visit := func(n node) bool {
-		s, _ := seen.At(n.t).([2]bool)
-		if s[index(n.addr)] {
-			return false
-		}
-		s[index(n.addr)] = true
-		seen.Set(n.t, s)
-		return true
-	}
-	visit(n)
-	var out []*leak
-	for i := 0; i < len(queue); i++ {
-		it := queue[i]
-		if it.skipped == nil && !it.n.addr && jsontype.PointerMarshaler(it.n.t) {
-			it.skipped = it.n.t
-		}
-		for _, e := range w.edges(it.n) {
-			if e.leak != nil {
-				if slices.ContainsFunc(out, func(l *leak) bool { return l.field == e.leak.field }) {
-					continue
-				}
-				l := *e.leak
-				l.steps = append(pathTo(i, func(j int) (int, string) { return queue[j].parent, queue[j].step }), e.step)
-				l.skipped = it.skipped
-				out = append(out, &l)
-				continue
-			}
-			if visit(e.to) {
-				queue = append(queue, item{e.to, i, e.step, it.skipped})
-			}
-		}
-	}
-	ti.leaksOK[a], ti.found[a] = true, out
-	return out
-}
-
-// pathTo returns the steps from the root of a breadth-first walk to item
-// i, given each item's parent and step.
-func pathTo(i int, up func(int) (int, string)) []string {
-	var steps []string
-	for i >= 0 {
-		parent, step := up(i)
-		if step != "" {
-			steps = append(steps, step)
-		}
-		i = parent
-	}
-	slices.Reverse(steps)
-	return steps
 }
 
 // pathString renders steps, leaving out the element steps that lead from

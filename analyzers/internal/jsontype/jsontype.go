@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A Field is a struct field that encoding/json writes.
@@ -220,17 +222,23 @@ const (
 	Map
 )
 
+// Methods answers questions about types' methods, caching method sets.
+// Its zero value is ready to use; it is not safe for concurrent use.
+type Methods struct {
+	cache typeutil.MethodSetCache
+}
+
 // EncodingOf returns how encoding/json writes a value of type t.
 // addressable says whether the value is addressable where the encoder
 // meets it: then methods of *t count too. Top-level values and map values
 // are not; slice elements and values behind pointers are, and struct
 // fields and array elements are when their container is.
-func EncodingOf(t types.Type, addressable bool) Encoding {
+func (m *Methods) EncodingOf(t types.Type, addressable bool) Encoding {
 	t = types.Unalias(t)
 	if _, ok := t.(*types.TypeParam); ok {
 		return Dynamic
 	}
-	if HasMarshaler(t, addressable) {
+	if m.HasMarshaler(t, addressable) {
 		return Marshaler
 	}
 	switch u := t.Underlying().(type) {
@@ -247,14 +255,14 @@ func EncodingOf(t types.Type, addressable bool) Encoding {
 	case *types.Pointer:
 		return Pointer
 	case *types.Slice:
-		if isByte(u.Elem()) && !HasMarshaler(u.Elem(), true) {
+		if isByte(u.Elem()) && !m.HasMarshaler(u.Elem(), true) {
 			return Scalar // base64
 		}
 		return Elements
 	case *types.Array:
 		return Elements
 	case *types.Map:
-		if !validKey(u.Key()) {
+		if !m.validKey(u.Key()) {
 			return Unsupported
 		}
 		return Map
@@ -281,45 +289,45 @@ func Elem(t types.Type, addressable bool) (types.Type, bool) {
 // HasMarshaler reports whether encoding/json hands a value of type t to
 // its MarshalJSON or MarshalText method: t has one, or t is addressable
 // and *t has one.
-func HasMarshaler(t types.Type, addressable bool) bool {
-	if has(t, "MarshalJSON") || has(t, "MarshalText") {
+func (m *Methods) HasMarshaler(t types.Type, addressable bool) bool {
+	if m.has(t, "MarshalJSON") || m.has(t, "MarshalText") {
 		return true
 	}
 	if _, ok := t.Underlying().(*types.Pointer); ok || !addressable {
 		return false
 	}
 	p := types.NewPointer(t)
-	return has(p, "MarshalJSON") || has(p, "MarshalText")
+	return m.has(p, "MarshalJSON") || m.has(p, "MarshalText")
 }
 
 // JSONMarshaler reports whether encoding/json hands a value of type t to
 // its MarshalJSON method (rather than MarshalText, or no method).
-func JSONMarshaler(t types.Type, addressable bool) bool {
-	if has(t, "MarshalJSON") {
+func (m *Methods) JSONMarshaler(t types.Type, addressable bool) bool {
+	if m.has(t, "MarshalJSON") {
 		return true
 	}
 	if _, ok := t.Underlying().(*types.Pointer); ok || !addressable {
 		return false
 	}
-	return has(types.NewPointer(t), "MarshalJSON")
+	return m.has(types.NewPointer(t), "MarshalJSON")
 }
 
 // PointerMarshaler reports whether *t has a MarshalJSON or MarshalText
 // method that t lacks: encoding/json skips it for values of t that are
 // not addressable, such as the value passed to Marshal.
-func PointerMarshaler(t types.Type) bool {
+func (m *Methods) PointerMarshaler(t types.Type) bool {
 	if _, ok := t.Underlying().(*types.Pointer); ok || types.IsInterface(t) {
 		return false
 	}
-	return !HasMarshaler(t, false) && HasMarshaler(t, true)
+	return !m.HasMarshaler(t, false) && m.HasMarshaler(t, true)
 }
 
 // has reports whether t's method set has a method name() ([]byte, error).
-func has(t types.Type, name string) bool {
+func (m *Methods) has(t types.Type, name string) bool {
 	if types.IsInterface(t) {
 		return false
 	}
-	sel := types.NewMethodSet(t).Lookup(nil, name)
+	sel := m.cache.MethodSet(t).Lookup(nil, name)
 	if sel == nil {
 		return false
 	}
@@ -342,9 +350,9 @@ func isError(t types.Type) bool {
 
 // validKey is newMapEncoder's rule: string and integer keys, or keys that
 // implement encoding.TextMarshaler.
-func validKey(t types.Type) bool {
+func (m *Methods) validKey(t types.Type) bool {
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 {
 		return true
 	}
-	return has(t, "MarshalText")
+	return m.has(t, "MarshalText")
 }

@@ -190,7 +190,7 @@ func dynamicPaths(v any, path string, out *[]string) {
 // staticPaths predicts dynamicPaths from the type, stopping where fill
 // stops.
 func staticPaths(t types.Type, addressable bool, path string, stack []types.Type, out *[]string) {
-	switch jsontype.EncodingOf(t, addressable) {
+	switch new(jsontype.Methods).EncodingOf(t, addressable) {
 	case jsontype.Struct:
 		fields := jsontype.Fields(t)
 		if len(fields) == 0 {

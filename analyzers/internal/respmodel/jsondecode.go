@@ -86,33 +86,32 @@ type decodeHelper struct {
 	param int
 }
 
+// noteDecode records call if it decodes: its target's type, or, for a
+// helper that decodes into a parameter of its own, the helper.
+func (m *model) noteDecode(call *ast.CallExpr, stack []ast.Node) {
+	target := m.decodeTarget(call)
+	if target == nil {
+		return
+	}
+	t, param := m.decodedType(target, stack)
+	if param >= 0 {
+		if fn := m.enclosingDecl(stack); fn != nil {
+			m.decodeHelpers = append(m.decodeHelpers, decodeHelper{fn, param})
+			return
+		}
+	}
+	m.decoded = append(m.decoded, t)
+}
+
 // decodedTypes returns the types the package decodes into: the targets
-// of decoding calls and of helpers in the package that pass a parameter
-// of theirs to one. A nil entry is a decode whose target type is unknown.
+// of decoding calls noted by noteDecode and of the calls of helpers in
+// the package that pass a parameter of theirs to one, through as many
+// helper layers as there are helpers. A nil entry is a decode whose
+// target type is unknown.
 func (m *model) decodedTypes(insp *inspector.Inspector) []types.Type {
-	var out []types.Type
-	var helpers []decodeHelper
-	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		target := m.decodeTarget(n.(*ast.CallExpr))
-		if target == nil {
-			return true
-		}
-		t, param := m.decodedType(target, stack)
-		if param >= 0 {
-			if fn := m.enclosingDecl(stack); fn != nil {
-				helpers = append(helpers, decodeHelper{fn, param})
-				return true
-			}
-		}
-		out = append(out, t)
-		return true
-	})
-	// Calls of decoding helpers, through as many helper layers as there
-	// are helpers.
-	for round := 0; len(helpers) > 0 && round <= len(helpers); round++ {
+	out := m.decoded
+	helpers := m.decodeHelpers
+	for round := 0; len(helpers) > 0 && round <= len(m.decodeHelpers); round++ {
 		var next []decodeHelper
 		insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 			call := n.(*ast.CallExpr)

@@ -30,6 +30,10 @@ type model struct {
 	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
+	// decoded and decodeHelpers collect what the package decodes JSON
+	// into (jsondecode.go).
+	decoded       []types.Type
+	decodeHelpers []decodeHelper
 }
 
 // summary is what one function does.
@@ -71,6 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.FuncLit:
 			funcs = append(funcs, n)
 		case *ast.CallExpr:
+			m.noteDecode(n, stack)
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "SetSameSite" {
 				if fn := calledFunc(m.info, n); fn != nil && pkgPath(fn) == pathGin {
 					m.ginSameSites = append(m.ginSameSites, ginSameSite{n, isGinMiddleware(m.info, enclosingFunc(stack))})

@@ -73,7 +73,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
-			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil && !ev.JSON.Fixed {
+			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {
 				r.check(ev)
 			}
 		}
@@ -81,9 +81,23 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// check reports what one JSON body writes that it should not.
+// check reports what one JSON body writes that it should not: the value
+// itself, unless a helper writes it and is reported itself, and the
+// arguments a helper puts in its body (response.OK(c, user) writing
+// Response{Data: user}).
 func (r *run) check(ev *respmodel.Event) {
-	v := ev.JSON
+	if !ev.JSON.Fixed {
+		r.checkValue(ev, ev.JSON)
+	}
+	for _, sl := range ev.JSON.Slots {
+		if v := sl.Value(); v != nil {
+			r.checkValue(ev, v)
+		}
+	}
+}
+
+// checkValue reports the leaks of serialising v, at ev.
+func (r *run) checkValue(ev *respmodel.Event, v *respmodel.JSONValue) {
 	var leaks []*leak
 	if e := v.Expr(); e != nil {
 		leaks = r.exprLeaks(e, nil, 0)
@@ -103,7 +117,7 @@ func (r *run) check(ev *respmodel.Event) {
 	}
 	for _, k := range []kind{secretKind, tokenKind} {
 		if ls := byKind[k]; len(ls) > 0 {
-			r.reportFields(ev, ls)
+			r.reportFields(ev, v.Type(), ls)
 		}
 	}
 }
@@ -133,8 +147,8 @@ const (
 
 // reportFields reports the fields of one kind that a JSON body writes,
 // at the call that writes it.
-func (r *run) reportFields(ev *respmodel.Event, leaks []*leak) {
-	fr := r.fieldReport(ev.JSON.Type(), leaks)
+func (r *run) reportFields(ev *respmodel.Event, root types.Type, leaks []*leak) {
+	fr := r.fieldReport(root, leaks)
 	r.report(analysis.Diagnostic{
 		Pos:            ev.Pos(),
 		End:            ev.Node().End(),

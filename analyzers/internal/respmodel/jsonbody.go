@@ -2,7 +2,9 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // Import paths of the standard JSON packages the model reads.
@@ -25,6 +27,11 @@ type JSONValue struct {
 	// Marshalled: the body is the output of json.Marshal or MarshalIndent
 	// written as bytes or a string, rather than a framework JSON call.
 	Marshalled bool
+	// Slots are the places in a body built by a composite literal where
+	// the literal puts a parameter of the enclosing function under an
+	// interface type: Response{Code: 0, Data: data}. At a call site, each
+	// holds the argument.
+	Slots []*JSONSlot
 
 	typ       types.Type
 	expr      ast.Expr
@@ -47,8 +54,37 @@ func (v *JSONValue) HelperType() types.Type { return v.helperTyp }
 // value comes from another package.
 func (v *JSONValue) Expr() ast.Expr { return v.expr }
 
+// A JSONSlot is a place in a JSON body, under an interface-typed field
+// or map entry of a composite literal, that holds a parameter of the
+// function writing the body.
+type JSONSlot struct {
+	// Steps lead from the body to the slot: ".Data", `["user"]`.
+	Steps []string
+	// Param is the parameter, or -1 once resolved to a value that is
+	// not a parameter of the caller.
+	Param int
+	// Elem >= 0: the slot holds element Elem of the variadic parameter
+	// (data[0] of data ...any).
+	Elem int
+
+	value *JSONValue
+}
+
+// Value returns the value a call site puts in the slot, or nil in the
+// function that declares the parameter.
+func (sl *JSONSlot) Value() *JSONValue { return sl.value }
+
+// maxSlotDepth bounds how deep slots are looked for in nested literals.
+const maxSlotDepth = 4
+
 // jsonValue resolves the serialised expression e inside scope s.
 func (m *model) jsonValue(e ast.Expr, s *scope) *JSONValue {
+	v := m.resolveJSON(e, s)
+	v.Slots = m.slots(v.expr, s, nil, 0)
+	return v
+}
+
+func (m *model) resolveJSON(e ast.Expr, s *scope) *JSONValue {
 	v := &JSONValue{Param: -1}
 	for depth := 0; ; depth++ {
 		e = ast.Unparen(e)
@@ -75,6 +111,96 @@ func (m *model) jsonValue(e ast.Expr, s *scope) *JSONValue {
 		}
 		e = rhs
 	}
+}
+
+// slots returns the slots of the composite literal e (or &e): its
+// interface-typed struct fields, map values and slice elements that hold
+// a parameter, or a literal with slots of its own.
+func (m *model) slots(e ast.Expr, s *scope, steps []string, depth int) []*JSONSlot {
+	if e == nil || depth == maxSlotDepth {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	t := m.info.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	var out []*JSONSlot
+	add := func(step string, slotType types.Type, value ast.Expr) {
+		steps := append(steps[:len(steps):len(steps)], step)
+		if types.IsInterface(slotType) {
+			if p, elem, ok := m.paramOf(value, s); ok {
+				out = append(out, &JSONSlot{Steps: steps, Param: p, Elem: elem})
+				return
+			}
+		}
+		out = append(out, m.slots(value, s, steps, depth+1)...)
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i, elt := range lit.Elts {
+			var field *types.Var
+			value := elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				value = kv.Value
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					field, _ = m.info.Uses[id].(*types.Var)
+				}
+			} else if i < u.NumFields() {
+				field = u.Field(i)
+			}
+			if field != nil {
+				add("."+field.Name(), field.Type(), value)
+			}
+		}
+	case *types.Map:
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key := m.eval(kv.Key, s.params); key.State == Known && key.Str != "" {
+					add(strconv.Quote(key.Str), u.Elem(), kv.Value)
+				}
+			}
+		}
+	case *types.Slice:
+		for _, elt := range lit.Elts {
+			add("[i]", u.Elem(), elt)
+		}
+	}
+	return out
+}
+
+// paramOf reports whether e is a parameter of the function of scope s,
+// or a constant index into its variadic parameter (data[0]).
+func (m *model) paramOf(e ast.Expr, s *scope) (param, elem int, ok bool) {
+	e = ast.Unparen(e)
+	elem = -1
+	if ix, isIndex := e.(*ast.IndexExpr); isIndex && s.sig != nil && s.sig.Variadic() {
+		k := m.eval(ix.Index, s.params)
+		if k.State != Known || k.Int < 0 {
+			return 0, 0, false
+		}
+		e, elem = ast.Unparen(ix.X), int(k.Int)
+	}
+	id, isIdent := e.(*ast.Ident)
+	if !isIdent {
+		return 0, 0, false
+	}
+	v, isVar := m.info.Uses[id].(*types.Var)
+	if !isVar {
+		return 0, 0, false
+	}
+	p, ok := s.params[v]
+	if elem >= 0 && p != s.sig.Params().Len()-1 {
+		return 0, 0, false
+	}
+	return p, elem, ok
 }
 
 // interfaceConversion reports whether e converts a value to an interface
@@ -282,6 +408,12 @@ func (m *model) substJSON(v *JSONValue, call *ast.CallExpr, s *scope) *JSONValue
 	if v.Param < 0 || v.Param >= len(call.Args) {
 		out := *v
 		out.Fixed = true
+		out.Slots = nil
+		for _, sl := range v.Slots {
+			if r := m.substSlot(sl, call, s); r != nil {
+				out.Slots = append(out.Slots, r)
+			}
+		}
 		return &out
 	}
 	out := m.jsonValue(call.Args[v.Param], s)
@@ -291,6 +423,29 @@ func (m *model) substJSON(v *JSONValue, call *ast.CallExpr, s *scope) *JSONValue
 			out.helperTyp = ps.At(v.Param).Type()
 		}
 	}
+	return out
+}
+
+// substSlot resolves a helper's slot at call: to the argument, or, when
+// the argument is a parameter of the caller, to that parameter, for the
+// caller's own callers.
+func (m *model) substSlot(sl *JSONSlot, call *ast.CallExpr, s *scope) *JSONSlot {
+	i := sl.Param
+	if sl.Elem >= 0 {
+		if call.Ellipsis.IsValid() {
+			return nil // f(xs...): the elements are not written out
+		}
+		i += sl.Elem
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	out := &JSONSlot{Steps: sl.Steps, Param: -1, Elem: -1}
+	if p, elem, ok := m.paramOf(call.Args[i], s); ok {
+		out.Param, out.Elem = p, elem
+		return out
+	}
+	out.value = m.jsonValue(call.Args[i], s)
 	return out
 }
 

@@ -38,3 +38,32 @@ func Marshal(c *fiber.Ctx, v interface{}) error {
 	}
 	return c.Send(b)
 }
+
+// Response is the envelope every answer of the API is wrapped in.
+type Response struct {
+	Code int         `json:"code"`
+	Data interface{} `json:"data"`
+	Msg  string      `json:"msg"`
+}
+
+// Result writes data in the envelope: its callers decide what leaks.
+func Result(code int, data interface{}, msg string, c *gin.Context) {
+	c.JSON(http.StatusOK, Response{
+		code,
+		data,
+		msg,
+	})
+}
+
+// OkWithData passes its data on to Result.
+func OkWithData(data interface{}, c *gin.Context) {
+	Result(0, data, "ok", c)
+}
+
+// Success takes its data as an optional variadic argument.
+func Success(c echo.Context, data ...interface{}) error {
+	if len(data) == 0 {
+		return c.JSON(http.StatusOK, echo.Map{"code": 0})
+	}
+	return c.JSON(http.StatusOK, echo.Map{"code": 0, "data": data[0]})
+}

@@ -26,6 +26,21 @@ func wrapper(w http.ResponseWriter, v any) {
 
 func ginHandler(c *gin.Context) {
 	helpers.WriteUser(c, &models.User{})
+	var users []models.User
+	helpers.OkWithData(users, c)                // want `helpers.OkWithData sends the secret fields \[\]models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
+	helpers.Result(1, &models.Account{}, "", c) // want `helpers.Result sends the secret field \*models.Account → .Salt`
+	helpers.OkWithData(models.Public{}, c)
+	helpers.OkWithData(gin.H{"salt": users[0].Account.Salt}, c) // want `map sent as JSON by helpers.OkWithData has the secret key "salt"`
+}
+
+func envelope(c echo.Context) error {
+	if c.QueryParam("none") != "" {
+		return helpers.Success(c)
+	}
+	if c.QueryParam("public") != "" {
+		return helpers.Success(c, models.Public{})
+	}
+	return helpers.Success(c, models.Account{}) // want `helpers.Success sends the secret field models.Account → .Salt`
 }
 
 func echoHandler(c echo.Context) error {

@@ -107,6 +107,9 @@ func (r *run) checkValue(ev *respmodel.Event, v *respmodel.JSONValue) {
 	if ht := v.HelperType(); ht != nil {
 		leaks = without(leaks, r.walk.leaks(node{ht, false}))
 	}
+	if len(v.Cleared) > 0 {
+		leaks = r.withoutCleared(leaks, v)
+	}
 	byKind := map[kind][]*leak{}
 	for _, l := range leaks {
 		if l.entry != nil {
@@ -136,6 +139,61 @@ outer:
 		out = append(out, l)
 	}
 	return out
+}
+
+// withoutCleared returns the leaks whose fields the function does not
+// blank before writing v (u.Password = "").
+func (r *run) withoutCleared(leaks []*leak, v *respmodel.JSONValue) []*leak {
+	cleared := make(map[*types.Var]bool)
+	for _, path := range v.Cleared {
+		if f := lookupPath(r.pass.Pkg, v.Type(), path); f != nil {
+			cleared[f.Origin()] = true
+		}
+	}
+	var out []*leak
+	for _, l := range leaks {
+		if l.field == nil || !cleared[l.field.Origin()] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// lookupPath returns the field that steps (".F", "[i]", "[key]") select
+// from a value of type t, or nil.
+func lookupPath(pkg *types.Package, t types.Type, steps []string) *types.Var {
+	var field *types.Var
+	for _, step := range steps {
+		for t != nil {
+			p, ok := t.Underlying().(*types.Pointer)
+			if !ok {
+				break
+			}
+			t = p.Elem()
+		}
+		if t == nil {
+			return nil
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		default:
+			obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, strings.TrimPrefix(step, "."))
+			if field, _ = obj.(*types.Var); field == nil {
+				return nil
+			}
+			t = field.Type()
+			continue
+		}
+		if !strings.HasPrefix(step, "[") {
+			return nil
+		}
+	}
+	return field
 }
 
 // maxNamed is how many leaked fields a message names, maxRelated how

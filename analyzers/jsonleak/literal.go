@@ -99,19 +99,24 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 	return out
 }
 
-// entryLeak reports a map literal entry that writes a secret: a secret
-// key with a value that is not a constant, or a value read from a secret
-// field (gin.H{"hash": u.PasswordHash}). Token fields are not: a login
-// handler returns its token in such a map on purpose.
+// entryLeak reports a map literal entry that writes stored secret data:
+// a value read from a struct field under a secret key
+// (gin.H{"password_hash": u.PasswordHash}), or from a secret field under
+// any key (gin.H{"hash": u.PasswordHash}). A value computed in the
+// handler is not: a new 2FA secret or a generated password shown once to
+// its owner is sent on purpose, as is a login handler's token.
 func (r *run) entryLeak(kv *ast.KeyValueExpr, key string) *leak {
 	info := r.pass.TypesInfo
 	if tv, ok := info.Types[kv.Value]; !ok || tv.Value != nil || tv.IsNil() || !carries(&r.walk.methods, tv.Type, false) {
 		return nil
 	}
-	if key != "" && r.c.secrets.MatchString(snake(key)) {
+	f, name := r.fieldRead(kv.Value)
+	switch {
+	case f == nil:
+		return nil
+	case key != "" && r.c.secrets.MatchString(snake(key)):
 		return &leak{kind: secretKind, key: key, entry: kv}
-	}
-	if f, name := r.fieldRead(kv.Value); f != nil && (r.c.secrets.MatchString(snake(f.Name())) || r.c.secrets.MatchString(snake(name))) {
+	case r.c.secrets.MatchString(snake(f.Name())) || r.c.secrets.MatchString(snake(name)):
 		return &leak{kind: secretKind, key: key, field: f, entry: kv}
 	}
 	return nil

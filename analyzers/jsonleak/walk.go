@@ -3,6 +3,8 @@ package jsonleak
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -180,12 +182,48 @@ func (w *walker) classify(n node, f *jsontype.Field) kind {
 		return 0
 	}
 	switch {
+	case match&secretKind != 0 && w.writeOnly(n.t, f):
+		return 0
 	case match&secretKind != 0:
 		return secretKind
 	case w.models.persistent(n.t) || w.models.persistent(declaring(n.t, f)):
 		return tokenKind
 	}
 	return 0
+}
+
+// plainPassword matches the snake-case names of fields that hold a
+// password as typed, not a hash of it.
+var plainPassword = regexp.MustCompile(`(^|_)(pass(word)?|passwd|pwd|passphrase)$`)
+
+// writeOnly reports whether a secret field is an input a request fills
+// rather than stored data: it is not persisted (gorm:"-", db:"-",
+// bson:"-"), or it is a plain password in a struct that hides the
+// credential it stores (PwdHash `json:"-"` beside Password): the handler
+// that sends the struct has nothing in it.
+func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
+	decl, ok := declaring(owner, f).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	v := f.Var()
+	plain := plainPassword.MatchString(snake(v.Name()))
+	for i := 0; i < decl.NumFields(); i++ {
+		tag := reflect.StructTag(decl.Tag(i))
+		if decl.Field(i) == v {
+			for _, key := range persistenceTags {
+				// gorm separates options with ";", and "-:all" also
+				// means neither read nor written; the others use ",".
+				name, _, _ := strings.Cut(tag.Get(key), ",")
+				if name, _, _ = strings.Cut(name, ";"); name == "-" || name == "-:all" {
+					return true
+				}
+			}
+		} else if plain && tag.Get("json") == "-" && w.match(decl.Field(i).Name())&secretKind != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // match returns which patterns a name matches in snake case, as a set

@@ -295,9 +295,85 @@ func maps(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// Config holds the server's settings.
+type Config struct {
+	ClientID     string
+	ClientSecret string
+}
+
+var config Config
+
 func mapVariable(w http.ResponseWriter, r *http.Request) {
-	resp := map[string]string{"client_secret": os.Getenv("CLIENT_SECRET")} // want `has the secret key "client_secret"`
+	resp := map[string]string{"client_id": config.ClientID, "client_secret": config.ClientSecret} // want `has the secret key "client_secret"`
 	json.NewEncoder(w).Encode(resp)
+}
+
+// A value computed in the handler is handed to its owner on purpose: a
+// new 2FA secret with its QR code, a generated password.
+func enroll2FA(w http.ResponseWriter, r *http.Request) {
+	secret := newSecret()
+	json.NewEncoder(w).Encode(map[string]any{"secret": secret, "qr": "data:image/png;base64,", "password": newSecret()})
+}
+
+func newSecret() string { return "JBSWY3DPEHPK3PXP" }
+
+// Fields blanked before the write are not sent.
+
+func cleared(w http.ResponseWriter, r *http.Request) {
+	u := load()
+	u.PasswordHash = ""
+	u.APIToken = "***"
+	json.NewEncoder(w).Encode(u) // want `sends the secret field models.User → .Account.Salt as "salt" to the client`
+}
+
+func clearedInLoop(w http.ResponseWriter, r *http.Request) {
+	var users []models.User
+	for i := range users {
+		users[i].PasswordHash = ""
+		users[i].APIToken = ""
+	}
+	json.NewEncoder(w).Encode(users) // want `sends the secret field \[\]models.User → .Account.Salt as "salt" to the client`
+}
+
+func clearedThroughPointers(w http.ResponseWriter, r *http.Request) {
+	var users []*models.User
+	for _, u := range users {
+		u.PasswordHash, u.APIToken = "", ""
+	}
+	json.NewEncoder(w).Encode(users) // want `sends the secret field \[\]\*models.User → .Account.Salt as "salt" to the client`
+}
+
+// Clearing a copy, or clearing after the write, does not help.
+func clearedTooLate(w http.ResponseWriter, r *http.Request) {
+	var users []models.User
+	for _, u := range users {
+		u.PasswordHash = ""
+	}
+	json.NewEncoder(w).Encode(users) // want `secret fields \[\]models.User → .PasswordHash` `token field`
+	u := load()
+	json.NewEncoder(w).Encode(u) // want `secret fields models.User → .PasswordHash` `token field`
+	u.PasswordHash = ""
+}
+
+// A plain password that is not stored, or stored only as a hash the
+// struct hides, is the input a request fills, not data to leak.
+
+type Member struct {
+	Email    string `json:"email" gorm:"uniqueIndex"`
+	Password string `json:"password" gorm:"-"`
+	Hash     []byte `json:"-"`
+}
+
+type Operator struct {
+	Name     string `json:"name"`
+	Password string `json:"password"`
+	PwdHash  string `json:"-"`
+	Salt     string `json:"-"`
+}
+
+func writeOnly(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(Member{})
+	json.NewEncoder(w).Encode([]Operator{})
 }
 
 // Not response bodies.

@@ -21,8 +21,9 @@ type Device struct {
 func show(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(Card{})   // want `secret field Card → .PIN as "pin"`
 	json.NewEncoder(w).Encode(Device{}) // want `token field Device → .SessionID as "session_id"`
+	var d Device
 	json.NewEncoder(w).Encode(map[string]string{
-		"pin":      r.FormValue("pin"), // want `has the secret key "pin"`
-		"password": r.FormValue("p"),
+		"pin":      d.Token, // want `has the secret key "pin"`
+		"password": d.Token,
 	})
 }

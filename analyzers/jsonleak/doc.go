@@ -23,8 +23,15 @@
 //     models and entity packages. A login response DTO that returns a
 //     token does so on purpose and is not reported (category token);
 //   - map literals (map[string]any, gin.H, echo.Map, fiber.Map, render.M)
-//     with a secret key, or a value read from a secret field (category
-//     map).
+//     whose entries write stored secret data: a value read from a struct
+//     field under a secret key, or a value read from a secret field
+//     (category map). A value computed in the handler, such as a new 2FA
+//     secret shown once to its owner, is sent on purpose.
+//
+// Fields the handler blanks before the write (u.PasswordHash = "", also
+// for each element of a slice it ranges over) and write-only passwords (not
+// persisted, or a plain Password beside a stored hash tagged json:"-") are
+// not reported.
 //
 // Bodies are found in json.NewEncoder(w).Encode on the response, in
 // bytes from json.Marshal written with Write (or gin's Data, echo's

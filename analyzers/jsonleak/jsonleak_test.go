@@ -56,9 +56,9 @@ func TestFixes(t *testing.T) {
 		"fixes.go:22 Salt is declared here",
 		"fixes.go:23 TOTPSecret is declared here",
 		"fixes.go:24 APIKey is declared here",
-		"fixes.go:35 Password is declared here",
-		"fixes.go:50 Secret is declared here",
-		"fixes.go:65 Password is declared here",
+		"fixes.go:41 Password is declared here",
+		"fixes.go:56 Secret is declared here",
+		"fixes.go:71 Password is declared here",
 		"models.go:24 Salt is declared here",
 	}
 	if !slices.Equal(related, wantRelated) {

@@ -17,25 +17,28 @@ import (
 const maxLiteralDepth = 6
 
 // exprLeaks returns the leaks of serialising e: those of its static type
-// and, where e is a composite literal, those of the values it puts where
-// the type does not say what goes (interface-typed fields, elements and
-// map values, as in gin.H{"user": u}), and its map entries with a secret
-// key or a value read from a secret field.
+// or, where e is a composite literal, those of what the literal holds.
+// A struct literal writes only the fields it sets (the others are zero),
+// and a secret field only leaks when it is set from stored data (a field
+// read): a response built to hand a new secret to its owner sets it from
+// a value computed in the handler. The values a literal puts in
+// interface-typed fields, elements and map values (gin.H{"user": u}) are
+// followed, and map entries are checked as entryLeak says.
 func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 	e = ast.Unparen(e)
 	info := r.pass.TypesInfo
-	out := prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
-	lit, ok := e.(*ast.CompositeLit)
-	if u, isAddr := e.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
-		lit, ok = ast.Unparen(u.X).(*ast.CompositeLit)
-	}
-	if !ok || depth >= maxLiteralDepth {
-		return out
+	lit, addr := compositeLit(e)
+	if lit == nil || depth >= maxLiteralDepth {
+		return prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
 	}
 	t := info.TypeOf(lit)
 	if t == nil {
-		return out
+		return nil
 	}
+	if st, ok := t.Underlying().(*types.Struct); ok {
+		return r.structLeaks(lit, t, st, addr, steps, depth)
+	}
+	out := prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
 	switch u := t.Underlying().(type) {
 	case *types.Map:
 		for _, elt := range lit.Elts {
@@ -52,25 +55,6 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 				out = append(out, r.exprLeaks(kv.Value, append(slices.Clip(steps), step), depth+1)...)
 			}
 		}
-	case *types.Struct:
-		written := jsontype.Fields(t)
-		for i, elt := range lit.Elts {
-			value, field := elt, (*types.Var)(nil)
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				value = kv.Value
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					field, _ = info.Uses[id].(*types.Var)
-				}
-			} else if i < u.NumFields() {
-				field = u.Field(i)
-			}
-			if field == nil || !types.IsInterface(field.Type()) {
-				continue
-			}
-			if slices.ContainsFunc(written, func(f jsontype.Field) bool { return len(f.Path) == 1 && f.Var() == field }) {
-				out = append(out, r.exprLeaks(value, append(slices.Clip(steps), "."+field.Name()), depth+1)...)
-			}
-		}
 	case *types.Slice, *types.Array:
 		elem, _ := jsontype.Elem(t, false)
 		if types.IsInterface(elem) {
@@ -80,6 +64,69 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 				}
 				out = append(out, r.exprLeaks(elt, append(slices.Clip(steps), "[i]"), depth+1)...)
 			}
+		}
+	}
+	return out
+}
+
+// compositeLit returns the composite literal e is, or takes the address
+// of, and whether it is addressed.
+func compositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
+		return lit, true
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit, false
+}
+
+// structLeaks returns the leaks of a struct literal of type t.
+func (r *run) structLeaks(lit *ast.CompositeLit, t types.Type, st *types.Struct, addr bool, steps []string, depth int) []*leak {
+	n := node{t, addr}
+	if r.walk.vertex(n).enc != jsontype.Struct {
+		return nil // its MarshalJSON decides
+	}
+	set := make(map[*types.Var]ast.Expr)
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := r.pass.TypesInfo.Uses[id].(*types.Var); ok {
+					set[f] = kv.Value
+				}
+			}
+		} else if i < st.NumFields() {
+			set[st.Field(i)] = elt
+		}
+	}
+	skipped := r.walk.skippedMarshaler(r.walk.vertex(n))
+	var out []*leak
+	for _, f := range jsontype.Fields(t) {
+		value, ok := set[f.Path[0]]
+		if !ok {
+			continue
+		}
+		fv := f.Var()
+		fsteps := append(slices.Clip(steps), "."+fv.Name())
+		var found []*leak
+		switch k := r.walk.classify(n, &f); {
+		case k != 0:
+			// Promoted through an embedded value, the field holds
+			// whatever that value holds: stored data.
+			if len(f.Path) > 1 || r.storedRead(value) {
+				found = []*leak{{kind: k, field: fv, key: f.Name, decl: declaring(t, &f), prefix: fsteps}}
+			}
+		case len(f.Path) == 1:
+			found = r.exprLeaks(value, fsteps, depth+1)
+		default:
+			found = prefixed(fsteps, r.walk.leaks(node{fv.Type(), addr}))
+		}
+		for _, l := range found {
+			if skipped != nil && l.skipped == nil {
+				c := *l
+				c.skipped = skipped
+				l = &c
+			}
+			out = append(out, l)
 		}
 	}
 	return out
@@ -107,19 +154,25 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 // its owner is sent on purpose, as is a login handler's token.
 func (r *run) entryLeak(kv *ast.KeyValueExpr, key string) *leak {
 	info := r.pass.TypesInfo
-	if tv, ok := info.Types[kv.Value]; !ok || tv.Value != nil || tv.IsNil() || !carries(&r.walk.methods, tv.Type, false) {
+	if tv, ok := info.Types[kv.Value]; !ok || tv.Value != nil || tv.IsNil() || !r.walk.carries(r.walk.vertex(node{tv.Type, false})) {
 		return nil
 	}
 	f, name := r.fieldRead(kv.Value)
 	switch {
 	case f == nil:
-		return nil
+		return nil // not stored data
 	case key != "" && r.c.secrets.MatchString(snake(key)):
 		return &leak{kind: secretKind, key: key, entry: kv}
 	case r.c.secrets.MatchString(snake(f.Name())) || r.c.secrets.MatchString(snake(name)):
 		return &leak{kind: secretKind, key: key, field: f, entry: kv}
 	}
 	return nil
+}
+
+// storedRead reports whether e reads stored data: a struct field.
+func (r *run) storedRead(e ast.Expr) bool {
+	f, _ := r.fieldRead(e)
+	return f != nil
 }
 
 // fieldRead returns the struct field e reads, through conversions and

@@ -1,11 +1,8 @@
 package jsonleak
 
 import (
-	"go/types"
 	"strings"
 	"unicode"
-
-	"github.com/resplint/resplint/analyzers/internal/jsontype"
 )
 
 // DefaultSecrets matches, in lower snake case, the names of fields that
@@ -55,27 +52,4 @@ func snake(name string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// carries reports whether a value of type t, written by encoding/json,
-// can carry a secret: strings, bytes, integers and what contains them,
-// but not booleans or floats (HasPassword, PasswordStrength), and not a
-// type whose own MarshalJSON decides what is written (a redacting type).
-func carries(m *jsontype.Methods, t types.Type, addressable bool) bool {
-	for depth := 0; depth < 8; depth++ {
-		switch m.EncodingOf(t, addressable) {
-		case jsontype.Unsupported:
-			return false
-		case jsontype.Marshaler:
-			return !m.JSONMarshaler(t, addressable)
-		case jsontype.Scalar:
-			b, ok := t.Underlying().(*types.Basic)
-			return !ok || b.Info()&(types.IsBoolean|types.IsFloat) == 0
-		case jsontype.Pointer, jsontype.Elements, jsontype.Map:
-			t, addressable = jsontype.Elem(t, addressable)
-			continue
-		}
-		return true // structs and interfaces
-	}
-	return true
 }

@@ -52,7 +52,7 @@ type vertex struct {
 	enc     jsontype.Encoding
 	edges   []edge
 	edgesOK bool
-	carry   int8 // carries(): 0 not yet known, 1 yes, -1 no
+	carry   int8 // carries(), once decided
 	// skipped is the node's type when its MarshalJSON has a pointer
 	// receiver and the value is not addressable.
 	skipped   types.Type
@@ -105,6 +105,7 @@ type walker struct {
 	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
 	methods         jsontype.Methods
 	names           map[string]kind // matched patterns by field name
+	carryCycle      bool            // carries met a value being decided
 	counter         int             // Tarjan's vertex numbering
 	stack           []*vertex       // Tarjan's stack
 }
@@ -244,16 +245,65 @@ func (w *walker) match(name string) kind {
 	return k
 }
 
-// carries is the cached carries of a vertex.
+// carries reports whether a value at v, written by encoding/json, can
+// carry a secret: strings, bytes, integers and what contains them, but
+// not booleans or floats (HasPassword, PasswordStrength), not a type
+// whose own MarshalJSON decides what is written (a redacting type), and
+// not a struct none of whose written fields can. A value met again while
+// it is being decided adds nothing; a "no" decided through such a cycle
+// is not kept, since the value met again may still turn out "yes".
 func (w *walker) carries(v *vertex) bool {
-	if v.carry == 0 {
-		v.carry = -1
-		if carries(&w.methods, v.t, v.addr) {
-			v.carry = 1
+	switch v.carry {
+	case carryYes:
+		return true
+	case carryNo:
+		return false
+	case carryDeciding:
+		w.carryCycle = true
+		return false
+	}
+	v.carry = carryDeciding
+	outer := w.carryCycle
+	w.carryCycle = false
+	yes := false
+	switch v.enc {
+	case jsontype.Marshaler:
+		yes = !w.methods.JSONMarshaler(v.t, v.addr)
+	case jsontype.Scalar:
+		b, ok := v.t.Underlying().(*types.Basic)
+		yes = !ok || b.Info()&(types.IsBoolean|types.IsFloat) == 0
+	case jsontype.Dynamic:
+		yes = true
+	case jsontype.Pointer, jsontype.Elements, jsontype.Map:
+		elem, addr := jsontype.Elem(v.t, v.addr)
+		yes = w.carries(w.vertex(node{elem, addr}))
+	case jsontype.Struct:
+		for _, f := range jsontype.Fields(v.t) {
+			if w.carries(w.vertex(node{f.Var().Type(), v.addr})) {
+				yes = true
+				break
+			}
 		}
 	}
-	return v.carry > 0
+	switch {
+	case yes:
+		v.carry = carryYes
+	case w.carryCycle:
+		v.carry = carryUnknown
+	default:
+		v.carry = carryNo
+	}
+	w.carryCycle = w.carryCycle || outer
+	return yes
 }
+
+// States of vertex.carry.
+const (
+	carryUnknown int8 = iota
+	carryYes
+	carryNo
+	carryDeciding
+)
 
 // declaring returns the struct type that declares f: owner itself, or
 // the embedded struct f is promoted from.

@@ -9,6 +9,12 @@ import (
 	"resplint.test/jsonleak/models"
 )
 
+// get returns a value of type T, as a database read would.
+func get[T any]() T {
+	var v T
+	return v
+}
+
 func load() *models.User { return &models.User{} }
 
 func show(w http.ResponseWriter, r *http.Request) {
@@ -34,17 +40,17 @@ func renderer(w http.ResponseWriter, r *http.Request) {
 	if err := render.Render(w, r, &UserResponse{User: load()}); err != nil { // want `render.Render sends the secret fields \*UserResponse → .PasswordHash` `token field`
 		return
 	}
-	render.Render(w, r, &PublicResponse{})
+	render.Render(w, r, get[*PublicResponse]())
 }
 
 func renderList(w http.ResponseWriter, r *http.Request) {
-	render.RenderList(w, r, []render.Renderer{&UserResponse{}}) // want `secret fields \[\]render.Renderer → .PasswordHash` `token field`
+	render.RenderList(w, r, []render.Renderer{&UserResponse{User: load()}}) // want `secret fields \[\]render.Renderer → .PasswordHash` `token field`
 }
 
 func respond(w http.ResponseWriter, r *http.Request) {
 	render.Status(r, http.StatusOK)
-	render.Respond(w, r, []*models.Account{})       // want `render.Respond sends the secret field \[\]\*models.Account → .Salt`
-	render.DefaultResponder(w, r, models.Account{}) // want `render.DefaultResponder sends the secret field`
+	render.Respond(w, r, []*models.Account{})            // want `render.Respond sends the secret field \[\]\*models.Account → .Salt`
+	render.DefaultResponder(w, r, get[models.Account]()) // want `render.DefaultResponder sends the secret field`
 }
 
 func handBuilt(w http.ResponseWriter, r *http.Request) {
@@ -55,5 +61,5 @@ func handBuilt(w http.ResponseWriter, r *http.Request) {
 func filtered(w http.ResponseWriter, r *http.Request) {
 	u := load()
 	render.JSON(w, r, render.M{"user": models.Public{ID: u.ID}})
-	render.Respond(w, r, &PublicResponse{})
+	render.Respond(w, r, get[*PublicResponse]())
 }

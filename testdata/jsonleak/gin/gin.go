@@ -10,6 +10,12 @@ import (
 	"resplint.test/jsonleak/models"
 )
 
+// get returns a value of type T, as a database read would.
+func get[T any]() T {
+	var v T
+	return v
+}
+
 func load() *models.User { return &models.User{} }
 
 func show(c *gin.Context) {
@@ -58,8 +64,8 @@ type Page[T any] struct {
 }
 
 func paged(c *gin.Context) {
-	c.JSON(http.StatusOK, Page[models.Account]{}) // want `secret field Page\[models.Account\] → .Items\[i\].Salt`
-	c.JSON(http.StatusOK, Page[models.Public]{})
+	c.JSON(http.StatusOK, get[Page[models.Account]]()) // want `secret field Page\[models.Account\] → .Items\[i\].Salt`
+	c.JSON(http.StatusOK, get[Page[models.Public]]())
 }
 
 func interfaceValue(c *gin.Context) {
@@ -84,8 +90,8 @@ func filtered(c *gin.Context) {
 	u := load()
 	c.JSON(http.StatusOK, models.Public{ID: u.ID, Email: u.Email})
 	c.JSON(http.StatusOK, gin.H{"token": u.APIToken, "user": models.Public{ID: u.ID}})
-	c.JSON(http.StatusOK, models.LoginResponse{Token: "t"})
-	c.JSON(http.StatusOK, models.Card{})
+	c.JSON(http.StatusOK, get[models.LoginResponse]())
+	c.JSON(http.StatusOK, get[models.Card]())
 	c.JSON(http.StatusOK, gin.H{"error": "invalid password"})
 	c.JSON(http.StatusBadRequest, gin.H{"password": "is required"})
 }

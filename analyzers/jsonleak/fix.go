@@ -160,8 +160,15 @@ func (r *run) fieldDecl(v *types.Var) *ast.Field {
 
 // decoded reports whether the package may decode JSON into field v: a
 // type it decodes into reaches v, or it decodes into a value of unknown
-// type. Decoding ignores MarshalJSON, so the walk follows every field.
+// type.
 func (r *run) decoded(v *types.Var) bool {
+	return r.decodedField(v) || r.decodeUnknown
+}
+
+// decodedField reports whether a type the package decodes JSON into
+// reaches field v. Decoding ignores MarshalJSON, so the walk follows
+// every field.
+func (r *run) decodedField(v *types.Var) bool {
 	if r.decodedFields == nil {
 		r.decodedFields = make(map[*types.Var]bool)
 		var seen typeutil.Map
@@ -194,7 +201,7 @@ func (r *run) decoded(v *types.Var) bool {
 			walk(t)
 		}
 	}
-	return r.decodeUnknown || r.decodedFields[v]
+	return r.decodedFields[v.Origin()]
 }
 
 // joinAnd joins names as "a", "a and b", "a, b and c".

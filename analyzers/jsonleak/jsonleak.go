@@ -51,6 +51,8 @@ type run struct {
 	pass *analysis.Pass
 	res  *respmodel.Result
 	walk *walker
+	// value is the JSON value being checked.
+	value *respmodel.JSONValue
 
 	fields        map[*types.Var]*ast.Field // field declarations, for fixes
 	fieldFixes    map[*types.Var]analysis.TextEdit
@@ -65,12 +67,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		c:    c,
 		pass: pass,
 		res:  pass.ResultOf[respmodel.Analyzer].(*respmodel.Result),
-		walk: &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}, names: make(map[string]kind)},
 
 		reported:     make(map[string]bool),
 		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
 		fieldReports: make(map[reportKey]*fieldReport),
 	}
+	r.walk = &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
 			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {
@@ -98,6 +100,7 @@ func (r *run) check(ev *respmodel.Event) {
 
 // checkValue reports the leaks of serialising v, at ev.
 func (r *run) checkValue(ev *respmodel.Event, v *respmodel.JSONValue) {
+	r.value = v
 	var leaks []*leak
 	if e := v.Expr(); e != nil {
 		leaks = r.exprLeaks(e, nil, 0)
@@ -107,9 +110,7 @@ func (r *run) checkValue(ev *respmodel.Event, v *respmodel.JSONValue) {
 	if ht := v.HelperType(); ht != nil {
 		leaks = without(leaks, r.walk.leaks(node{ht, false}))
 	}
-	if len(v.Cleared) > 0 {
-		leaks = r.withoutCleared(leaks, v)
-	}
+	leaks = r.withoutBlanked(leaks, v.Type(), v.Cleared)
 	byKind := map[kind][]*leak{}
 	for _, l := range leaks {
 		if l.entry != nil {
@@ -141,12 +142,16 @@ outer:
 	return out
 }
 
-// withoutCleared returns the leaks whose fields the function does not
-// blank before writing v (u.Password = "").
-func (r *run) withoutCleared(leaks []*leak, v *respmodel.JSONValue) []*leak {
+// withoutBlanked returns the leaks of a value of type t whose fields the
+// function does not blank (paths, as JSONValue.Cleared has them) before
+// the write.
+func (r *run) withoutBlanked(leaks []*leak, t types.Type, paths [][]string) []*leak {
+	if len(paths) == 0 {
+		return leaks
+	}
 	cleared := make(map[*types.Var]bool)
-	for _, path := range v.Cleared {
-		if f := lookupPath(r.pass.Pkg, v.Type(), path); f != nil {
+	for _, path := range paths {
+		if f := lookupPath(r.pass.Pkg, t, path); f != nil {
 			cleared[f.Origin()] = true
 		}
 	}

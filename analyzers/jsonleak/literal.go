@@ -29,7 +29,11 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 	info := r.pass.TypesInfo
 	lit, addr := compositeLit(e)
 	if lit == nil || depth >= maxLiteralDepth {
-		return prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
+		leaks := prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
+		if id, ok := e.(*ast.Ident); ok && depth > 0 {
+			leaks = r.withoutBlanked(leaks, info.TypeOf(e), r.value.Blanked(id))
+		}
+		return leaks
 	}
 	t := info.TypeOf(lit)
 	if t == nil {

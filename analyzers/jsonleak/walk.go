@@ -104,10 +104,11 @@ type walker struct {
 	models          *models
 	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
 	methods         jsontype.Methods
-	names           map[string]kind // matched patterns by field name
-	carryCycle      bool            // carries met a value being decided
-	counter         int             // Tarjan's vertex numbering
-	stack           []*vertex       // Tarjan's stack
+	names           map[string]kind       // matched patterns by field name
+	decoded         func(*types.Var) bool // whether the package decodes JSON into a field
+	carryCycle      bool                  // carries met a value being decided
+	counter         int                   // Tarjan's vertex numbering
+	stack           []*vertex             // Tarjan's stack
 }
 
 // vertex returns the cached vertex of n.
@@ -199,9 +200,10 @@ var plainPassword = regexp.MustCompile(`(^|_)(pass(word)?|passwd|pwd|passphrase)
 
 // writeOnly reports whether a secret field is an input a request fills
 // rather than stored data: it is not persisted (gorm:"-", db:"-",
-// bson:"-"), or it is a plain password in a struct that hides the
-// credential it stores (PwdHash `json:"-"` beside Password): the handler
-// that sends the struct has nothing in it.
+// bson:"-"); or it is a plain password in a struct that hides the
+// credential it stores (PwdHash `json:"-"` beside Password); or a plain
+// password the package decodes from request bodies and leaves out when
+// empty (omitempty). The handler that sends the struct has nothing in it.
 func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
 	decl, ok := declaring(owner, f).Underlying().(*types.Struct)
 	if !ok {
@@ -209,6 +211,9 @@ func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
 	}
 	v := f.Var()
 	plain := plainPassword.MatchString(snake(v.Name()))
+	if plain && f.OmitEmpty && w.decoded(v) {
+		return true
+	}
 	for i := 0; i < decl.NumFields(); i++ {
 		tag := reflect.StructTag(decl.Tag(i))
 		if decl.Field(i) == v {

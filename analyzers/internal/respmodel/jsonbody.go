@@ -2,7 +2,6 @@ package respmodel
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strconv"
 )
@@ -28,9 +27,10 @@ type JSONValue struct {
 	// written as bytes or a string, rather than a framework JSON call.
 	Marshalled bool
 	// Cleared lists the fields the function blanks before the write
-	// (u.Password = "", or a constant mask), and those of the elements of
-	// a slice or map it ranges over (users[i].Password = ""): steps such
-	// as ".Password" or "[i]", ".Password" from the serialised value.
+	// (u.Password = "", a constant mask, a call such as u.HideSecrets()),
+	// and those of the elements of a slice or map it ranges over
+	// (users[i].Password = ""): steps such as ".Password" or "[i]",
+	// ".Password" from the serialised value (blank.go).
 	Cleared [][]string
 	// Slots are the places in a body built by a composite literal where
 	// the literal puts a parameter of the enclosing function under an
@@ -41,12 +41,18 @@ type JSONValue struct {
 	typ       types.Type
 	expr      ast.Expr
 	helperTyp types.Type
+	blanked   map[*ast.Ident][][]string
 }
 
 // Type returns the static type of the serialised value. A variable of
 // interface type with one assignment stands for the value assigned to
 // it. Type is nil when the value comes from another package.
 func (v *JSONValue) Type() types.Type { return v.typ }
+
+// Blanked returns, for a variable a composite literal in the body holds
+// (u in gin.H{"user": u}), the fields of it blanked before the write, as
+// Cleared says for the value itself.
+func (v *JSONValue) Blanked(id *ast.Ident) [][]string { return v.blanked[id] }
 
 // HelperType returns, for a value passed to a helper that serialises its
 // parameter, the parameter's declared type: what the helper itself is
@@ -86,6 +92,7 @@ const maxSlotDepth = 4
 func (m *model) jsonValue(e ast.Expr, s *scope) *JSONValue {
 	v := m.resolveJSON(e, s)
 	v.Slots = m.slots(v.expr, s, nil, 0)
+	v.blanked = m.blankedIn(v.expr, s, e.Pos(), 0)
 	return v
 }
 
@@ -131,12 +138,8 @@ func (m *model) slots(e ast.Expr, s *scope, steps []string, depth int) []*JSONSl
 	if e == nil || depth == maxSlotDepth {
 		return nil
 	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit, _ := compositeLit(ast.Unparen(e))
+	if lit == nil {
 		return nil
 	}
 	t := m.info.TypeOf(lit)
@@ -212,127 +215,6 @@ func (m *model) paramOf(e ast.Expr, s *scope) (param, elem int, ok bool) {
 		return 0, 0, false
 	}
 	return p, elem, ok
-}
-
-// cleared returns the field paths of variable obj that the function of
-// scope s blanks before position at.
-func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
-	var out [][]string
-	for _, fa := range m.defs.fields[obj] {
-		if fa.stmt.Pos() < at && m.isBlank(fa.rhs) && len(fa.path) > 0 {
-			out = append(out, fieldSteps(nil, fa.path))
-		}
-	}
-	if s.node == nil {
-		return out
-	}
-	ast.Inspect(s.node, func(n ast.Node) bool {
-		rs, ok := n.(*ast.RangeStmt)
-		if !ok || rs.Pos() > at {
-			return true
-		}
-		if id, ok := ast.Unparen(rs.X).(*ast.Ident); !ok || m.info.Uses[id] != obj {
-			return true
-		}
-		elem := "[i]"
-		if _, ok := m.info.TypeOf(rs.X).Underlying().(*types.Map); ok {
-			elem = "[key]"
-		}
-		// for _, u := range users { u.Password = "" } clears only if the
-		// elements are pointers; users[i].Password = "" always does.
-		var value, key types.Object
-		if id, ok := rs.Value.(*ast.Ident); ok && isPointer(m.info.TypeOf(id)) {
-			value = m.info.ObjectOf(id)
-		}
-		if id, ok := rs.Key.(*ast.Ident); ok {
-			key = m.info.ObjectOf(id)
-		}
-		for _, fa := range m.defs.fields[value] {
-			if value != nil && isPos(rs.Body, fa.stmt.Pos()) && m.isBlank(fa.rhs) {
-				out = append(out, fieldSteps([]string{elem}, fa.path))
-			}
-		}
-		ast.Inspect(rs.Body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, lhs := range as.Lhs {
-				if path, ok := m.indexedField(lhs, obj, key); ok && m.isBlank(as.Rhs[i]) {
-					out = append(out, fieldSteps([]string{elem}, path))
-				}
-			}
-			return true
-		})
-		return true
-	})
-	return out
-}
-
-// indexedField reports whether lhs is x[key].f.g, with x the variable
-// obj and key the range key, and returns f, g.
-func (m *model) indexedField(lhs ast.Expr, obj, key types.Object) ([]string, bool) {
-	var path []string
-	for {
-		switch x := ast.Unparen(lhs).(type) {
-		case *ast.SelectorExpr:
-			path = append([]string{x.Sel.Name}, path...)
-			lhs = x.X
-			continue
-		case *ast.IndexExpr:
-			id, ok1 := ast.Unparen(x.X).(*ast.Ident)
-			k, ok2 := ast.Unparen(x.Index).(*ast.Ident)
-			return path, ok1 && ok2 && key != nil && len(path) > 0 && m.info.Uses[id] == obj && m.info.Uses[k] == key
-		}
-		return nil, false
-	}
-}
-
-func fieldSteps(prefix, fields []string) []string {
-	out := prefix
-	for _, f := range fields {
-		out = append(out, "."+f)
-	}
-	return out
-}
-
-func isPointer(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	_, ok := t.Underlying().(*types.Pointer)
-	return ok
-}
-
-// isPos reports whether p lies within n.
-func isPos(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
-
-// isBlank reports whether e holds no data of its own: a constant (a zero
-// value or a mask such as "***"), nil, or an empty composite literal.
-func (m *model) isBlank(e ast.Expr) bool {
-	if e == nil {
-		return false
-	}
-	e = ast.Unparen(e)
-	tv, ok := m.info.Types[e]
-	if !ok {
-		return false
-	}
-	if tv.IsNil() {
-		return true
-	}
-	if tv.Value != nil {
-		return true
-	}
-	if lit, ok := e.(*ast.CompositeLit); ok {
-		return len(lit.Elts) == 0
-	}
-	if call, ok := e.(*ast.CallExpr); ok && tv.IsValue() && len(call.Args) == 1 {
-		if ft, ok := m.info.Types[call.Fun]; ok && ft.IsType() {
-			return m.isBlank(call.Args[0]) // []byte(nil), Secret("")
-		}
-	}
-	return false
 }
 
 // interfaceConversion reports whether e converts a value to an interface

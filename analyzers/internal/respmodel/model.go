@@ -18,7 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(BlanksFact)},
 }
 
 // model holds the state of one run over one package.
@@ -34,6 +34,7 @@ type model struct {
 	// into (jsondecode.go).
 	decoded       []types.Type
 	decodeHelpers []decodeHelper
+	blanks        map[*types.Func][]Blank // what functions of the package blank (blank.go)
 }
 
 // summary is what one function does.
@@ -59,6 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		table:     adapterTable(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		summaries: make(map[ast.Node]*summary),
+		blanks:    make(map[*types.Func][]Blank),
 	}
 	res := &Result{}
 	var funcs []ast.Node
@@ -93,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Funcs = append(res.Funcs, f)
 		if d, ok := n.(*ast.FuncDecl); ok {
 			m.exportFacts(d, sum)
+			m.exportBlanks(d)
 		}
 	}
 	res.Package = m.packageEvents()

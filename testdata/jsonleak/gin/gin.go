@@ -95,3 +95,44 @@ func filtered(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"error": "invalid password"})
 	c.JSON(http.StatusBadRequest, gin.H{"password": "is required"})
 }
+
+// Sanitizers of another package, seen through facts.
+
+func sanitized(c *gin.Context) {
+	u := load()
+	u.HideSecrets()
+	c.JSON(http.StatusOK, u) // want `c.JSON sends the secret field \*models.User → .Account.Salt as "salt" to the client`
+	models.Sanitize(u.Account)
+	a := u.Account
+	models.Sanitize(a)
+	c.JSON(http.StatusOK, a)
+}
+
+func sanitizedList(c *gin.Context) {
+	users := get[[]*models.User]()
+	for _, u := range users {
+		u.HideSecrets()
+	}
+	c.JSON(http.StatusOK, gin.H{"users": users}) // want `secret field gin.H → \["users"\]\[i\].Account.Salt`
+}
+
+func blankedInMap(c *gin.Context) {
+	u := load()
+	u.PasswordHash, u.APIToken = "", ""
+	c.JSON(http.StatusOK, gin.H{"user": u}) // want `secret field gin.H → \["user"\].Account.Salt`
+}
+
+// ProfileForm is the request body of updateProfile and its answer: the
+// password is only ever filled by requests.
+type ProfileForm struct {
+	Name     string `json:"name"`
+	Password string `json:"password,omitempty"`
+}
+
+func updateProfile(c *gin.Context) {
+	var form ProfileForm
+	if err := c.ShouldBindJSON(&form); err != nil {
+		return
+	}
+	c.JSON(http.StatusOK, form)
+}

@@ -60,3 +60,14 @@ type Card struct {
 	Number Redacted `json:"number"`
 	Last4  string   `json:"last4"`
 }
+
+// HideSecrets blanks what a User must not send.
+func (u *User) HideSecrets() {
+	u.PasswordHash = ""
+	u.clearToken()
+}
+
+func (u *User) clearToken() { u.APIToken = "" }
+
+// Sanitize blanks an account's salt.
+func Sanitize(a *Account) { a.Salt = nil }

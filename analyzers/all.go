@@ -7,6 +7,7 @@ import (
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/directives"
 	"github.com/resplint/resplint/analyzers/internal/suppress"
+	"github.com/resplint/resplint/analyzers/jsonleak"
 	"github.com/resplint/resplint/analyzers/privatecache"
 )
 
@@ -20,6 +21,7 @@ func All() []*analysis.Analyzer {
 	checks := []*analysis.Analyzer{
 		cookieflags.New(),
 		privatecache.New(),
+		jsonleak.New(),
 	}
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -23,6 +23,12 @@ func Categories(analyzer string) []Category {
 			{"samesite", "Sensitive cookie set without SameSite, so it is sent with cross-site requests"},
 			{"prefix", "__Secure- or __Host- cookie that breaks its prefix rules and that browsers drop"},
 		}
+	case "jsonleak":
+		return []Category{
+			{"secret", "JSON response that serialises a secret field (password hash, key, MFA secret, card number)"},
+			{"token", "JSON response that serialises a token or API key of a persistence model"},
+			{"map", "Hand-built JSON map with a secret key or a value read from a secret field"},
+		}
 	case "privatecache":
 		return []Category{
 			{"missing", "Per-user success response without Cache-Control private or no-store, which shared caches may store"},

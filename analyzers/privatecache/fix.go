@@ -12,7 +12,6 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
-const pathHTTPSafe = "github.com/resplint/resplint/httpsafe"
 
 // insertFixes sets Cache-Control: private, no-store as the handler's first
 // statement, with the framework's call; for net/http and echo, whose
@@ -48,7 +47,7 @@ func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix
 		TextEdits: []analysis.TextEdit{file.InsertBefore(first, stmt)},
 	}}
 	if headerer != "" {
-		name, imp := file.Import(pathHTTPSafe, "httpsafe")
+		name, imp := file.Import(respmodel.HttpsafePath, "httpsafe")
 		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   "Call httpsafe.NoStore at the start of the handler",
 			TextEdits: append(imp, file.InsertBefore(first, name+".NoStore("+headerer+")")),
@@ -61,7 +60,7 @@ func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix
 // private (see privateValue), or turns httpsafe.Public into Private.
 func rewriteFixes(pass *analysis.Pass, cc *respmodel.Event) []analysis.SuggestedFix {
 	if call := cc.Call(); call != nil && cc.Via == "" {
-		if fn := typeutil.StaticCallee(pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pathHTTPSafe {
+		if fn := typeutil.StaticCallee(pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == respmodel.HttpsafePath {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Name() == "Public" {
 				return []analysis.SuggestedFix{{Message: "Use httpsafe.Private", TextEdits: []analysis.TextEdit{edit.Replace(sel.Sel, "Private")}}}
 			}

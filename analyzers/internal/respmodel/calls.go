@@ -57,7 +57,7 @@ func adapterTable() map[string][]adapter {
 	fn := []string{""}
 	// net/http
 	add(pathNetHTTP, fn, "SetCookie", opSetCookie, 1, 0, -1)
-	for _, h := range [][]string{{pathNetHTTP, "Header"}, {"github.com/valyala/fasthttp", "ResponseHeader"}} {
+	for _, h := range [][]string{{pathNetHTTP, "Header"}, {pathFasthttp, "ResponseHeader"}} {
 		add(h[0], h[1:], "Set", opHeaderSet, 0, 0, -1)
 		add(h[0], h[1:], "Add", opHeaderAdd, 0, 0, -1)
 		add(h[0], h[1:], "Del", opHeaderDel, 0, 0, -1)
@@ -73,6 +73,9 @@ func adapterTable() map[string][]adapter {
 	// go-chi/render
 	add(pathRender, fn, "JSON", opBody, 2, BodyJSON, -1)
 	add(pathRender, fn, "Render", opBody, 2, BodyJSON, -1)
+	add(pathRender, fn, "RenderList", opBody, 2, BodyJSON, -1)
+	add(pathRender, fn, "DefaultResponder", opBody, 2, BodyJSON, -1)
+	add(pathRender, fn, "Respond", opBody, 2, BodyJSON, -1) // a package variable
 	add(pathRender, fn, "PlainText", opBody, 2, BodyString, -1)
 	add(pathRender, fn, "Data", opBody, 2, BodyBytes, -1)
 	// gin v1.12.0 (*gin.Context)
@@ -178,7 +181,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		return nil
 	}
 	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent()}
-	if a.path == "github.com/valyala/fasthttp" {
+	if a.path == pathFasthttp {
 		ev.Framework = FiberV2
 	}
 	switch a.op {
@@ -229,6 +232,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		ev.Kind, ev.Body = WriteBody, a.body
 		if e := arg(a.arg); e != nil {
 			ev.bodyTyp = m.info.TypeOf(e)
+			m.jsonBody(ev, e, s)
 		}
 		if e := arg(a.statusArg); e != nil {
 			ev.Value = m.eval(e, s.params)

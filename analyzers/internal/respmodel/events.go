@@ -66,6 +66,8 @@ type Event struct {
 	Body   BodyKind
 	// Identity is where a ReadIdentity event reads from.
 	Identity Identity
+	// JSON is the serialised value of a BodyJSON event.
+	JSON *JSONValue
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string
@@ -113,6 +115,10 @@ type Result struct {
 	// Package holds events outside any function, such as a session store
 	// created in a package-level variable declaration.
 	Package []*Event
+	// Decoded lists the types the package decodes JSON or request bodies
+	// into, directly or through its own helpers; a nil entry is a decode
+	// whose target type is unknown.
+	Decoded []types.Type
 }
 
 // InTestFile reports whether pos is in a _test.go file. Checks do not

@@ -36,6 +36,10 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && h.Value.Param < len(call.Args) {
 		e.Value = m.identityKey(call.Args[h.Value.Param], s)
 	}
+	if h.JSON != nil {
+		e.JSON = m.substJSON(h.JSON, call, s)
+		e.bodyTyp = e.JSON.typ
+	}
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {

@@ -18,7 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(BlanksFact)},
 }
 
 // model holds the state of one run over one package.
@@ -32,6 +32,11 @@ type model struct {
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
 	escapes      map[types.Object]bool // see optionsEscape
+	// decoded and decodeHelpers collect what the package decodes JSON
+	// into (jsondecode.go).
+	decoded       []types.Type
+	decodeHelpers []decodeHelper
+	blanks        map[*types.Func][]Blank // what functions of the package blank (blank.go)
 }
 
 // summary is what one function does.
@@ -57,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		table:     adapterTable(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		summaries: make(map[ast.Node]*summary),
+		blanks:    make(map[*types.Func][]Blank),
 	}
 	res := &Result{}
 	var funcs []ast.Node
@@ -73,6 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.FuncLit:
 			funcs = append(funcs, n)
 		case *ast.CallExpr:
+			m.noteDecode(n, stack)
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "SetSameSite" {
 				if fn := calledFunc(m.info, n); fn != nil && pkgPath(fn) == pathGin {
 					m.ginSameSites = append(m.ginSameSites, ginSameSite{n, isGinMiddleware(m.info, enclosingFunc(stack))})
@@ -90,10 +97,12 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Funcs = append(res.Funcs, f)
 		if d, ok := n.(*ast.FuncDecl); ok {
 			m.exportFacts(d, sum)
+			m.exportBlanks(d)
 		}
 	}
 	res.Package = m.packageEvents()
 	m.exportStoreDefaults()
+	res.Decoded = m.decodedTypes(insp)
 	return res, nil
 }
 
@@ -166,11 +175,11 @@ func (m *model) newScope(n ast.Node) *scope {
 // callEvents returns the events of one call inside scope s; stack ends
 // with the call.
 func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Event {
+	sink := enclosingStmt(stack)
 	fn := calledFunc(m.info, call)
 	if fn == nil {
-		return m.varCallEvents(call, s)
+		return m.funcVarEvents(call, s, sink)
 	}
-	sink := enclosingStmt(stack)
 	if a, ok := m.lookup(fn); ok {
 		return m.events(a, call, s, sink)
 	}

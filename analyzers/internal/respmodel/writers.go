@@ -5,9 +5,6 @@ import (
 	"go/types"
 )
 
-// pathHTTPSafe is resplint's runtime package, which suggested fixes call.
-const pathHTTPSafe = "github.com/resplint/resplint/httpsafe"
-
 // writerRows lists body writes that go through the response as an
 // io.Writer (fmt, io, encoding/json, templates), the frameworks' less
 // common body methods, and httpsafe's Cache-Control setters.
@@ -29,7 +26,7 @@ func writerRows() []adapter {
 	for _, p := range []string{"html/template", "text/template"} {
 		add(p, list("Template"), list("Execute", "ExecuteTemplate"), opWriterBody, 0, BodyTemplate, -1)
 	}
-	add(pathHTTPSafe, fn, list("NoStore", "Private", "Public"), opCacheHelper, 0, 0, -1)
+	add(HttpsafePath, fn, list("NoStore", "Private", "Public"), opCacheHelper, 0, 0, -1)
 	// gin v1.12.0 context.go and response_writer.go
 	add(pathGin, ctx, list("XML", "YAML", "TOML", "ProtoBuf", "BSON"), opBody, 1, BodyOther, 0)
 	add(pathGin, list("ResponseWriter"), list("WriteString"), opBody, 0, BodyString, -1)
@@ -54,7 +51,6 @@ func writerRows() []adapter {
 	// go-chi/render v1.0.3
 	add(pathRender, fn, list("XML"), opBody, 2, BodyOther, -1)
 	add(pathRender, fn, list("HTML"), opBody, 2, BodyString, -1)
-	add(pathRender, fn, list("RenderList"), opBody, 2, BodyJSON, -1)
 	add(pathRender, fn, list("Status"), opStatus, 1, 0, -1)
 	return rows
 }
@@ -71,12 +67,12 @@ func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) 
 		ev.Kind, ev.Body = WriteBody, a.body
 		ev.Framework = m.responseFramework(call.Args[a.arg])
 	case opEncode:
-		w := m.encoderWriter(call)
-		if w == nil || len(call.Args) != 1 {
+		f := m.encoderWriter(call)
+		if f == 0 || len(call.Args) != 1 {
 			return nil
 		}
-		ev.Kind, ev.Body, ev.bodyTyp = WriteBody, BodyJSON, m.info.TypeOf(call.Args[0])
-		ev.Framework = m.responseFramework(w)
+		ev.Kind, ev.Body, ev.bodyTyp, ev.Framework = WriteBody, BodyJSON, m.info.TypeOf(call.Args[0]), f
+		m.jsonBody(ev, call.Args[0], s)
 	case opCacheHelper:
 		if len(call.Args) == 0 {
 			return nil
@@ -122,50 +118,4 @@ func (m *model) responseFramework(e ast.Expr) Framework {
 		return EchoV4
 	}
 	return NetHTTP
-}
-
-// encoderWriter returns the response that the receiver of an
-// Encoder.Encode call was created on, json.NewEncoder(w) directly or
-// through a variable, or nil.
-func (m *model) encoderWriter(call *ast.CallExpr) ast.Expr {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	x := ast.Unparen(sel.X)
-	if id, ok := x.(*ast.Ident); ok {
-		if obj := m.info.Uses[id]; obj != nil {
-			if rhs, ok := m.defs.single(obj); ok && rhs != nil {
-				x = ast.Unparen(rhs)
-			}
-		}
-	}
-	nc, ok := x.(*ast.CallExpr)
-	if !ok || len(nc.Args) != 1 {
-		return nil
-	}
-	if fn := calledFunc(m.info, nc); fn == nil || fn.Name() != "NewEncoder" || pkgPath(fn) != "encoding/json" {
-		return nil
-	}
-	if !m.isResponse(nc.Args[0]) {
-		return nil
-	}
-	return nc.Args[0]
-}
-
-// varCallEvents models calls through package variables of func type:
-// go-chi/render v1.0.3's Respond (responder.go: var Respond =
-// DefaultResponder), which writes v as JSON unless the request asks for
-// XML.
-func (m *model) varCallEvents(call *ast.CallExpr, s *scope) []*Event {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Respond" || len(call.Args) != 3 {
-		return nil
-	}
-	v, ok := m.info.Uses[sel.Sel].(*types.Var)
-	if !ok || pkgPath(v) != pathRender {
-		return nil
-	}
-	a := adapter{path: pathRender, name: "Respond", op: opBody, arg: 2, body: BodyJSON, statusArg: -1}
-	return m.events(a, call, s, call)
 }

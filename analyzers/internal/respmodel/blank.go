@@ -1,0 +1,328 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Blanking: a handler that sets a field to a zero value or a constant
+// mask before writing the value (u.Password = "", a loop doing so for
+// each element, or a sanitizing method such as u.HideSecrets()) does not
+// send what the field held.
+
+// BlanksFact is exported for a function or method that blanks fields of
+// its receiver or of parameters it receives by pointer, so that callers
+// in any package know what a call leaves blank.
+type BlanksFact struct {
+	Blanks []Blank
+}
+
+// A Blank is a field a function blanks: Path (".Password", or
+// ".Filters", ".Secret") from its receiver (Param -1) or parameter Param.
+type Blank struct {
+	Param int
+	Path  []string
+}
+
+func (*BlanksFact) AFact() {}
+
+func (f *BlanksFact) String() string { return "blanks fields" }
+
+// maxBlankDepth bounds how many calls deep blanking is followed.
+const maxBlankDepth = 4
+
+// cleared returns the field paths of variable obj that the function of
+// scope s blanks before position at: by assignment, in a range loop over
+// obj, or by a call that blanks what it is given.
+func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
+	var out [][]string
+	for _, fa := range m.defs.fields[obj] {
+		if fa.stmt.Pos() < at && m.isBlank(fa.rhs) && len(fa.path) > 0 {
+			out = append(out, fieldSteps(nil, fa.path))
+		}
+	}
+	if s.node == nil {
+		return out
+	}
+	ast.Inspect(s.node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if n.Pos() < at {
+				out = append(out, m.callBlanks(n, obj, nil, 0)...)
+			}
+		case *ast.RangeStmt:
+			if n.Pos() < at {
+				out = append(out, m.rangeBlanks(n, obj)...)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// rangeBlanks returns the element fields a range loop over obj blanks:
+// users[i].Password = "" in for i := range users, and, when the elements
+// are pointers, u.Password = "" or u.Hide() in for _, u := range users.
+func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
+	if id, ok := ast.Unparen(rs.X).(*ast.Ident); !ok || m.info.Uses[id] != obj {
+		return nil
+	}
+	elem := "[i]"
+	if _, ok := m.info.TypeOf(rs.X).Underlying().(*types.Map); ok {
+		elem = "[key]"
+	}
+	var out [][]string
+	var value, key types.Object
+	if id, ok := rs.Value.(*ast.Ident); ok && isPointer(m.info.TypeOf(id)) {
+		value = m.info.ObjectOf(id)
+	}
+	if id, ok := rs.Key.(*ast.Ident); ok {
+		key = m.info.ObjectOf(id)
+	}
+	if value != nil {
+		for _, fa := range m.defs.fields[value] {
+			if isPos(rs.Body, fa.stmt.Pos()) && m.isBlank(fa.rhs) {
+				out = append(out, fieldSteps([]string{elem}, fa.path))
+			}
+		}
+	}
+	ast.Inspect(rs.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				if path, ok := m.indexedField(lhs, obj, key); ok && m.isBlank(n.Rhs[i]) {
+					out = append(out, fieldSteps([]string{elem}, path))
+				}
+			}
+		case *ast.CallExpr:
+			if value != nil {
+				out = append(out, m.callBlanks(n, value, []string{elem}, 0)...)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// callBlanks returns the paths, under prefix, of the fields of obj that
+// call blanks: obj (or &obj) is its receiver or an argument for a
+// parameter the callee blanks fields of.
+func (m *model) callBlanks(call *ast.CallExpr, obj types.Object, prefix []string, depth int) [][]string {
+	fn := calledFunc(m.info, call)
+	if fn == nil {
+		return nil
+	}
+	var out [][]string
+	for _, b := range m.funcBlanks(fn, depth) {
+		var arg ast.Expr
+		if b.Param < 0 {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				arg = sel.X
+			}
+		} else if b.Param < len(call.Args) {
+			arg = call.Args[b.Param]
+		}
+		if arg != nil && m.names(arg, obj) {
+			out = append(out, append(append([]string(nil), prefix...), b.Path...))
+		}
+	}
+	return out
+}
+
+// names reports whether e is obj, or &obj, or *obj.
+func (m *model) names(e ast.Expr, obj types.Object) bool {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			e = ast.Unparen(x.X)
+		}
+	case *ast.StarExpr:
+		e = ast.Unparen(x.X)
+	}
+	id, ok := e.(*ast.Ident)
+	return ok && m.info.Uses[id] == obj
+}
+
+// funcBlanks returns what a function blanks: from its declaration in
+// this package, or from its fact.
+func (m *model) funcBlanks(fn *types.Func, depth int) []Blank {
+	fn = fn.Origin()
+	if d, ok := m.decls[fn]; ok {
+		if b, ok := m.blanks[fn]; ok {
+			return b
+		}
+		m.blanks[fn] = nil // a recursive call blanks nothing more
+		if depth >= maxBlankDepth {
+			return nil
+		}
+		b := m.declBlanks(d, depth)
+		m.blanks[fn] = b
+		return b
+	}
+	var fact BlanksFact
+	if fn.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(fn, &fact) {
+		return fact.Blanks
+	}
+	return nil
+}
+
+// declBlanks computes what a function declared in this package blanks
+// of its pointer receiver and pointer parameters: by assignment, or by
+// calling something that blanks them.
+func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
+	fn, ok := m.info.Defs[d.Name].(*types.Func)
+	if !ok || d.Body == nil {
+		return nil
+	}
+	sig := fn.Signature()
+	var targets []*types.Var
+	var params []int
+	if r := sig.Recv(); r != nil && isPointer(r.Type()) {
+		targets, params = append(targets, r), append(params, -1)
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if p := sig.Params().At(i); isPointer(p.Type()) {
+			targets, params = append(targets, p), append(params, i)
+		}
+	}
+	var out []Blank
+	for i, v := range targets {
+		for _, fa := range m.defs.fields[v] {
+			if isPos(d.Body, fa.stmt.Pos()) && m.isBlank(fa.rhs) && len(fa.path) > 0 {
+				out = append(out, Blank{params[i], fieldSteps(nil, fa.path)})
+			}
+		}
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				for _, p := range m.callBlanks(call, v, nil, depth+1) {
+					out = append(out, Blank{params[i], p})
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// exportBlanks exports the BlanksFact of a function that blanks fields.
+func (m *model) exportBlanks(d *ast.FuncDecl) {
+	fn, ok := m.info.Defs[d.Name].(*types.Func)
+	if !ok {
+		return
+	}
+	if b := m.funcBlanks(fn, 0); len(b) > 0 {
+		m.pass.ExportObjectFact(fn, &BlanksFact{Blanks: b})
+	}
+}
+
+// blankedIn returns, for each variable a composite literal e puts in the
+// body (gin.H{"user": u}), the fields of it blanked before at.
+func (m *model) blankedIn(e ast.Expr, s *scope, at token.Pos, depth int) map[*ast.Ident][][]string {
+	lit, _ := compositeLit(ast.Unparen(e))
+	if lit == nil || depth == maxSlotDepth {
+		return nil
+	}
+	var out map[*ast.Ident][][]string
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		if id, ok := ast.Unparen(elt).(*ast.Ident); ok {
+			if obj := m.info.Uses[id]; obj != nil {
+				if c := m.cleared(obj, s, at); len(c) > 0 {
+					if out == nil {
+						out = make(map[*ast.Ident][][]string)
+					}
+					out[id] = c
+				}
+			}
+			continue
+		}
+		for id, c := range m.blankedIn(elt, s, at, depth+1) {
+			if out == nil {
+				out = make(map[*ast.Ident][][]string)
+			}
+			out[id] = c
+		}
+	}
+	return out
+}
+
+// compositeLit returns the composite literal e is, or takes the address
+// of, and whether it is addressed.
+func compositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
+		return lit, true
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit, false
+}
+
+// indexedField reports whether lhs is x[key].f.g, with x the variable
+// obj and key the range key, and returns f, g.
+func (m *model) indexedField(lhs ast.Expr, obj, key types.Object) ([]string, bool) {
+	var path []string
+	for {
+		switch x := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			path = append([]string{x.Sel.Name}, path...)
+			lhs = x.X
+			continue
+		case *ast.IndexExpr:
+			id, ok1 := ast.Unparen(x.X).(*ast.Ident)
+			k, ok2 := ast.Unparen(x.Index).(*ast.Ident)
+			return path, ok1 && ok2 && key != nil && len(path) > 0 && m.info.Uses[id] == obj && m.info.Uses[k] == key
+		}
+		return nil, false
+	}
+}
+
+func fieldSteps(prefix, fields []string) []string {
+	out := prefix
+	for _, f := range fields {
+		out = append(out, "."+f)
+	}
+	return out
+}
+
+func isPointer(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// isPos reports whether p lies within n.
+func isPos(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
+
+// isBlank reports whether e holds no data of its own: a constant (a zero
+// value or a mask such as "***"), nil, or an empty composite literal.
+func (m *model) isBlank(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	e = ast.Unparen(e)
+	tv, ok := m.info.Types[e]
+	if !ok {
+		return false
+	}
+	if tv.IsNil() || tv.Value != nil {
+		return true
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return len(lit.Elts) == 0
+	}
+	if call, ok := e.(*ast.CallExpr); ok && tv.IsValue() && len(call.Args) == 1 {
+		if ft, ok := m.info.Types[call.Fun]; ok && ft.IsType() {
+			return m.isBlank(call.Args[0]) // []byte(nil), Secret("")
+		}
+	}
+	return false
+}

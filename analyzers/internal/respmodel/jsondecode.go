@@ -1,0 +1,204 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A decoder is a call that fills a value from JSON or a request body.
+type decoder struct {
+	path, recv string
+	name       string // a name, or a prefix ending in '*'
+	arg        int
+}
+
+// decoders lists the calls that decode request bodies, read at the
+// versions in testdata/go.mod. gin binds with Bind*, ShouldBind* and
+// MustBindWith (context.go); echo v4 and v5 with Context.Bind and the
+// DefaultBinder (bind.go); fiber v2 with BodyParser (ctx.go), v3 with
+// Bind().Body/JSON/All (bind.go); chi render with Bind, DecodeJSON,
+// DefaultDecoder and the Decode variable (decoder.go, render.go).
+var decoders = []decoder{
+	{pathJSON, "", "Unmarshal", 1},
+	{pathJSON, "Decoder", "Decode", 0},
+	{pathGin, "Context", "Bind*", 0},
+	{pathGin, "Context", "ShouldBind*", 0},
+	{pathGin, "Context", "MustBindWith", 0},
+	{pathEchoV4, "Context", "Bind", 0},
+	{pathEchoV4, "DefaultBinder", "Bind", 0},
+	{pathEchoV4, "DefaultBinder", "BindBody", 1},
+	{pathEchoV5, "Context", "Bind", 0},
+	{pathEchoV5, "DefaultBinder", "Bind", 1},
+	{pathEchoV5, "", "BindBody", 1},
+	{pathFiberV2, "Ctx", "BodyParser", 0},
+	{pathFiberV3, "Bind", "Body", 0},
+	{pathFiberV3, "Bind", "JSON", 0},
+	{pathFiberV3, "Bind", "All", 0},
+	{pathRender, "", "Bind", 1},
+	{pathRender, "", "DecodeJSON", 1},
+	{pathRender, "", "DefaultDecoder", 1},
+	{pathRender, "", "Decode", 1}, // a package variable
+}
+
+// decodeTarget returns the argument a decoding call fills, if call is one.
+func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
+	var obj types.Object
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		obj = m.info.Uses[f]
+	case *ast.SelectorExpr:
+		obj = m.info.Uses[f.Sel]
+	}
+	if obj == nil {
+		return nil
+	}
+	recv := ""
+	if fn, ok := obj.(*types.Func); ok {
+		if r := fn.Signature().Recv(); r != nil {
+			t := r.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				recv = n.Obj().Name()
+			}
+		}
+	}
+	path, name := pkgPath(obj), obj.Name()
+	for _, d := range decoders {
+		if d.path != path || d.recv != recv || d.arg >= len(call.Args) {
+			continue
+		}
+		if d.name == name || strings.HasSuffix(d.name, "*") && strings.HasPrefix(name, d.name[:len(d.name)-1]) {
+			return call.Args[d.arg]
+		}
+	}
+	return nil
+}
+
+// A decodeHelper is a function that decodes into one of its parameters.
+type decodeHelper struct {
+	fn    *types.Func
+	param int
+}
+
+// noteDecode records call if it decodes: its target's type, or, for a
+// helper that decodes into a parameter of its own, the helper.
+func (m *model) noteDecode(call *ast.CallExpr, stack []ast.Node) {
+	target := m.decodeTarget(call)
+	if target == nil {
+		return
+	}
+	t, param := m.decodedType(target, stack)
+	if param >= 0 {
+		if fn := m.enclosingDecl(stack); fn != nil {
+			m.decodeHelpers = append(m.decodeHelpers, decodeHelper{fn, param})
+			return
+		}
+	}
+	m.decoded = append(m.decoded, t)
+}
+
+// decodedTypes returns the types the package decodes into: the targets
+// of decoding calls noted by noteDecode and of the calls of helpers in
+// the package that pass a parameter of theirs to one, through as many
+// helper layers as there are helpers. A nil entry is a decode whose
+// target type is unknown.
+func (m *model) decodedTypes(insp *inspector.Inspector) []types.Type {
+	out := m.decoded
+	helpers := m.decodeHelpers
+	for round := 0; len(helpers) > 0 && round <= len(m.decodeHelpers); round++ {
+		var next []decodeHelper
+		insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			call := n.(*ast.CallExpr)
+			fn := calledFunc(m.info, call)
+			if !push || fn == nil {
+				return true
+			}
+			for _, h := range helpers {
+				if h.fn != fn.Origin() || h.param >= len(call.Args) {
+					continue
+				}
+				t, param := m.decodedType(call.Args[h.param], stack)
+				if outer := m.enclosingDecl(stack); param >= 0 && outer != nil {
+					next = append(next, decodeHelper{outer, param})
+				} else {
+					out = append(out, t)
+				}
+			}
+			return true
+		})
+		helpers = next
+	}
+	return out
+}
+
+// decodedType returns the type decoding into target fills, or, when
+// target is a parameter of the enclosing function whose type does not
+// say (an interface or type parameter), that parameter's index.
+func (m *model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int) {
+	e := ast.Unparen(target)
+	addr := false
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e, addr = ast.Unparen(u.X), true
+	}
+	t := m.info.TypeOf(e)
+	for t != nil {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			break
+		}
+		t = p.Elem()
+	}
+	if t == nil || !types.IsInterface(t) {
+		return t, -1
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil, -1
+	}
+	obj, ok := m.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, -1
+	}
+	if fn := m.enclosingDecl(stack); fn != nil {
+		ps := fn.Signature().Params()
+		for i := 0; i < ps.Len(); i++ {
+			if ps.At(i) == obj {
+				return nil, i
+			}
+		}
+	}
+	if rhs := m.onlyValue(obj); rhs != nil {
+		return m.decodedType(rhs, stack)
+	}
+	if addr && m.neverAssigned(obj) {
+		return t, -1 // var v any; json.Unmarshal(b, &v) fills v with maps and slices
+	}
+	return nil, -1
+}
+
+// enclosingDecl returns the function declared by the innermost function
+// declaration on stack, if no function literal is nearer.
+func (m *model) enclosingDecl(stack []ast.Node) *types.Func {
+	switch d := enclosingFunc(stack).(type) {
+	case *ast.FuncDecl:
+		fn, _ := m.info.Defs[d.Name].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// neverAssigned reports whether obj is only declared, never given a value.
+func (m *model) neverAssigned(obj types.Object) bool {
+	for _, a := range m.defs.assigns[obj] {
+		if a.opaque || a.rhs != nil {
+			return false
+		}
+	}
+	return true
+}

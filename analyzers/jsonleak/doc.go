@@ -1,0 +1,54 @@
+// Package jsonleak defines an Analyzer that reports JSON responses that
+// serialise secrets: raw models and hand-built maps sent where a filtered
+// response type belongs.
+//
+// # Analyzer jsonleak
+//
+// jsonleak: report JSON responses that send password hashes, secrets or tokens to the client
+//
+// A handler that writes a model straight to the response
+// (json.NewEncoder(w).Encode(user), c.JSON(200, user)) sends every field
+// encoding/json writes, including the ones a response DTO would have left
+// out. jsonleak walks the static type of each JSON body the way
+// encoding/json does (exported fields, embedded structs and their
+// promotion rules, json names, json:"-", pointers, slices, arrays and
+// maps; a type's own MarshalJSON or MarshalText ends the walk, and
+// omitempty does not hide a set field) and reports:
+//
+//   - secret fields: passwords and their hashes, salts, secrets, private
+//     keys, MFA/TOTP/OTP secrets, recovery codes, card numbers, CVVs,
+//     social security numbers (category secret);
+//   - token and API key fields of persistence models: structs with gorm,
+//     db, bson or sql tags, structs embedding gorm.Model, and structs of
+//     models and entity packages. A login response DTO that returns a
+//     token does so on purpose and is not reported (category token);
+//   - map literals (map[string]any, gin.H, echo.Map, fiber.Map, render.M)
+//     whose entries write stored secret data: a value read from a struct
+//     field under a secret key, or a value read from a secret field
+//     (category map). A value computed in the handler, such as a new 2FA
+//     secret shown once to its owner, is sent on purpose.
+//
+// Fields the handler blanks before the write (u.PasswordHash = "", also
+// for each element of a slice it ranges over) and write-only passwords (not
+// persisted, or a plain Password beside a stored hash tagged json:"-") are
+// not reported.
+//
+// Bodies are found in json.NewEncoder(w).Encode on the response, in
+// bytes from json.Marshal written with Write (or gin's Data, echo's
+// JSONBlob and Blob, fiber's Send), in gin's JSON, IndentedJSON,
+// SecureJSON, PureJSON, AsciiJSON, JSONP and AbortWithStatusJSON, echo's
+// JSON, JSONPretty and JSONP, fiber's JSON and JSONP, and chi render's
+// JSON, Render, RenderList, DefaultResponder and Respond; through
+// variables, interface-typed variables with one assignment, the values
+// composite literals put in interface-typed fields, and helpers in any
+// package that write their argument.
+//
+// The suggested fix tags the field json:"-", offered only for fields
+// declared in the analysed package that it never decodes JSON (or a
+// request body) into.
+//
+// Flags: -secrets and -tokens, regular expressions matched against field
+// names and map keys in lower snake case (PasswordHash is
+// "password_hash"); -models, a regular expression of the import paths of
+// persistence-model packages.
+package jsonleak

@@ -1,0 +1,337 @@
+package jsonleak
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/resplint/resplint/analyzers/internal/flagx"
+	"github.com/resplint/resplint/analyzers/internal/jsontype"
+)
+
+// kind is what a leaked value is.
+type kind uint8
+
+const (
+	secretKind kind = 1 << iota
+	tokenKind
+)
+
+// A leak is a secret a JSON response writes.
+type leak struct {
+	kind  kind
+	field *types.Var // the struct field; nil for a map literal entry
+	key   string     // the object key it is written under
+	// The Go path to it from the serialised value: the steps through
+	// literals, then those through types.
+	prefix []string
+	path   *path
+	decl   types.Type // the struct type that declares field
+	// skipped is a type on the way whose MarshalJSON has a pointer
+	// receiver, which encoding/json does not call on the value here.
+	skipped types.Type
+	entry   *ast.KeyValueExpr // for map literal entries
+}
+
+// A node is a value encoding/json writes: its type, and whether it is
+// addressable there (which decides whether methods of *T count).
+type node struct {
+	t    types.Type
+	addr bool
+}
+
+// A vertex is a cached node: what encoding/json writes for it, and
+// every leak reachable from it once it has been asked for as a root.
+type vertex struct {
+	node
+	enc     jsontype.Encoding
+	edges   []edge
+	edgesOK bool
+	carry   int8 // carries(), once decided
+	// skipped is the node's type when its MarshalJSON has a pointer
+	// receiver and the value is not addressable.
+	skipped   types.Type
+	skippedOK bool
+	// reach is every leak reachable from the vertex, computed once per
+	// strongly connected component, whose vertices share it; dist[i] is
+	// the length of the shortest path to reach[i].
+	reach   []*leak
+	dist    []int32
+	reachOK bool
+	index   int // Tarjan's numbering; 0 before the vertex is visited
+	low     int
+	onStack bool
+	member  int     // 1 + its index in the component being closed
+	leaks   []*leak // the leaks with paths, once asked for as a root
+	leaksOK bool
+}
+
+// A path is a walk's way to a value, from the value back to the root.
+type path struct {
+	step string
+	up   *path
+}
+
+// steps returns the steps of a leak's path from the serialised value.
+func (l *leak) steps() []string {
+	var rev []string
+	for p := l.path; p != nil; p = p.up {
+		if p.step != "" {
+			rev = append(rev, p.step)
+		}
+	}
+	slices.Reverse(rev)
+	return append(slices.Clip(l.prefix), rev...)
+}
+
+// An edge leads from a value to a value it writes, or ends at a leak.
+type edge struct {
+	step string
+	to   *vertex
+	leak *leak
+}
+
+// walker walks types as encoding/json writes them. It lives for one
+// package: each type is walked once, however many handlers serialise it
+// (see reach.go).
+type walker struct {
+	secrets, tokens *flagx.Regexp
+	models          *models
+	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
+	methods         jsontype.Methods
+	names           map[string]kind       // matched patterns by field name
+	decoded         func(*types.Var) bool // whether the package decodes JSON into a field
+	carryCycle      bool                  // carries met a value being decided
+	counter         int                   // Tarjan's vertex numbering
+	stack           []*vertex             // Tarjan's stack
+}
+
+// vertex returns the cached vertex of n.
+func (w *walker) vertex(n node) *vertex {
+	pair, _ := w.vertices.At(n.t).(*[2]*vertex)
+	if pair == nil {
+		pair = new([2]*vertex)
+		w.vertices.Set(n.t, pair)
+	}
+	i := 0
+	if n.addr {
+		i = 1
+	}
+	if pair[i] == nil {
+		pair[i] = &vertex{node: n, enc: w.methods.EncodingOf(n.t, n.addr)}
+	}
+	return pair[i]
+}
+
+// skippedMarshaler returns v's type if encoding/json skips its
+// pointer-receiver MarshalJSON there, or nil.
+func (w *walker) skippedMarshaler(v *vertex) types.Type {
+	if !v.skippedOK {
+		v.skippedOK = true
+		if !v.addr && w.methods.PointerMarshaler(v.t) {
+			v.skipped = v.t
+		}
+	}
+	return v.skipped
+}
+
+// edges returns what encoding/json writes for a value at v: the fields
+// of a struct (secret fields end the walk as leaks), the element of a
+// pointer, slice or array, the values of a map. Marshalers, scalars and
+// interfaces have none.
+func (w *walker) edges(v *vertex) []edge {
+	if v.edgesOK {
+		return v.edges
+	}
+	v.edgesOK = true
+	n := v.node
+	switch v.enc {
+	case jsontype.Struct:
+		for _, f := range jsontype.Fields(n.t) {
+			fv := f.Var()
+			step := "." + fv.Name()
+			if k := w.classify(n, &f); k != 0 {
+				v.edges = append(v.edges, edge{step: step, leak: &leak{kind: k, field: fv, key: f.Name, decl: declaring(n.t, &f)}})
+				continue
+			}
+			v.edges = append(v.edges, edge{step: step, to: w.vertex(node{fv.Type(), n.addr})})
+		}
+	case jsontype.Pointer, jsontype.Elements, jsontype.Map:
+		elem, addr := jsontype.Elem(n.t, n.addr)
+		var step string
+		switch n.t.Underlying().(type) {
+		case *types.Slice, *types.Array:
+			step = "[i]"
+		case *types.Map:
+			step = "[key]"
+		}
+		v.edges = append(v.edges, edge{step: step, to: w.vertex(node{elem, addr})})
+	}
+	return v.edges
+}
+
+// classify says whether a field of the struct at n is a secret, or a
+// token of a persistence model, by its Go name or its JSON key.
+func (w *walker) classify(n node, f *jsontype.Field) kind {
+	v := f.Var()
+	match := w.match(v.Name()) | w.match(f.Name)
+	if match == 0 || !w.carries(w.vertex(node{v.Type(), n.addr})) {
+		return 0
+	}
+	switch {
+	case match&secretKind != 0 && w.writeOnly(n.t, f):
+		return 0
+	case match&secretKind != 0:
+		return secretKind
+	case w.models.persistent(n.t) || w.models.persistent(declaring(n.t, f)):
+		return tokenKind
+	}
+	return 0
+}
+
+// plainPassword matches the snake-case names of fields that hold a
+// password as typed, not a hash of it.
+var plainPassword = regexp.MustCompile(`(^|_)(pass(word)?|passwd|pwd|passphrase)$`)
+
+// writeOnly reports whether a secret field is an input a request fills
+// rather than stored data: it is not persisted (gorm:"-", db:"-",
+// bson:"-"); or it is a plain password in a struct that hides the
+// credential it stores (PwdHash `json:"-"` beside Password); or a plain
+// password the package decodes from request bodies and leaves out when
+// empty (omitempty). The handler that sends the struct has nothing in it.
+func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
+	decl, ok := declaring(owner, f).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	v := f.Var()
+	plain := plainPassword.MatchString(snake(v.Name()))
+	if plain && f.OmitEmpty && w.decoded(v) {
+		return true
+	}
+	for i := 0; i < decl.NumFields(); i++ {
+		tag := reflect.StructTag(decl.Tag(i))
+		if decl.Field(i) == v {
+			for _, key := range persistenceTags {
+				// gorm separates options with ";", and "-:all" also
+				// means neither read nor written; the others use ",".
+				name, _, _ := strings.Cut(tag.Get(key), ",")
+				if name, _, _ = strings.Cut(name, ";"); name == "-" || name == "-:all" {
+					return true
+				}
+			}
+		} else if plain && tag.Get("json") == "-" && w.match(decl.Field(i).Name())&secretKind != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// match returns which patterns a name matches in snake case, as a set
+// of kinds, once per name.
+func (w *walker) match(name string) kind {
+	if k, ok := w.names[name]; ok {
+		return k
+	}
+	var k kind
+	s := snake(name)
+	if w.secrets.MatchString(s) {
+		k |= secretKind
+	}
+	if w.tokens.MatchString(s) {
+		k |= tokenKind
+	}
+	w.names[name] = k
+	return k
+}
+
+// carries reports whether a value at v, written by encoding/json, can
+// carry a secret: strings, bytes, integers and what contains them, but
+// not booleans or floats (HasPassword, PasswordStrength), not a type
+// whose own MarshalJSON decides what is written (a redacting type), and
+// not a struct none of whose written fields can. A value met again while
+// it is being decided adds nothing; a "no" decided through such a cycle
+// is not kept, since the value met again may still turn out "yes".
+func (w *walker) carries(v *vertex) bool {
+	switch v.carry {
+	case carryYes:
+		return true
+	case carryNo:
+		return false
+	case carryDeciding:
+		w.carryCycle = true
+		return false
+	}
+	v.carry = carryDeciding
+	outer := w.carryCycle
+	w.carryCycle = false
+	yes := false
+	switch v.enc {
+	case jsontype.Marshaler:
+		yes = !w.methods.JSONMarshaler(v.t, v.addr)
+	case jsontype.Scalar:
+		b, ok := v.t.Underlying().(*types.Basic)
+		yes = !ok || b.Info()&(types.IsBoolean|types.IsFloat) == 0
+	case jsontype.Dynamic:
+		yes = true
+	case jsontype.Pointer, jsontype.Elements, jsontype.Map:
+		elem, addr := jsontype.Elem(v.t, v.addr)
+		yes = w.carries(w.vertex(node{elem, addr}))
+	case jsontype.Struct:
+		for _, f := range jsontype.Fields(v.t) {
+			if w.carries(w.vertex(node{f.Var().Type(), v.addr})) {
+				yes = true
+				break
+			}
+		}
+	}
+	switch {
+	case yes:
+		v.carry = carryYes
+	case w.carryCycle:
+		v.carry = carryUnknown
+	default:
+		v.carry = carryNo
+	}
+	w.carryCycle = w.carryCycle || outer
+	return yes
+}
+
+// States of vertex.carry.
+const (
+	carryUnknown int8 = iota
+	carryYes
+	carryNo
+	carryDeciding
+)
+
+// declaring returns the struct type that declares f: owner itself, or
+// the embedded struct f is promoted from.
+func declaring(owner types.Type, f *jsontype.Field) types.Type {
+	if len(f.Path) == 1 {
+		return owner
+	}
+	t := f.Path[len(f.Path)-2].Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// pathString renders steps, leaving out the element steps that lead from
+// a slice or map root to its first field: the root's type shows them.
+func pathString(steps []string) string {
+	i := 0
+	for i < len(steps) && (steps[i] == "[i]" || steps[i] == "[key]") {
+		i++
+	}
+	if i == len(steps) {
+		i = 0
+	}
+	return strings.Join(steps[i:], "")
+}

@@ -1,0 +1,73 @@
+// Package echo4 holds jsonleak cases for echo v4 handlers.
+package echo4
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"resplint.test/jsonleak/models"
+)
+
+// get returns a value of type T, as a database read would.
+func get[T any]() T {
+	var v T
+	return v
+}
+
+func load() models.User { return models.User{} }
+
+func show(c echo.Context) error {
+	return c.JSON(http.StatusOK, load()) // want `c.JSON sends the secret fields models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
+}
+
+func pretty(c echo.Context) error {
+	return c.JSONPretty(http.StatusOK, []models.Account{}, "  ") // want `c.JSONPretty sends the secret field \[\]models.Account → .Salt`
+}
+
+func jsonp(c echo.Context) error {
+	return c.JSONP(http.StatusOK, c.QueryParam("callback"), get[*models.Account]()) // want `c.JSONP sends the secret field \*models.Account → .Salt`
+}
+
+func handBuilt(c echo.Context) error {
+	u := load()
+	return c.JSON(http.StatusOK, echo.Map{
+		"email":    u.Email,
+		"password": u.PasswordHash, // want `map sent as JSON by c.JSON has the secret key "password"`
+	})
+}
+
+func blob(c echo.Context) error {
+	b, err := json.Marshal(load().Account)
+	if err != nil {
+		return err
+	}
+	if c.QueryParam("raw") != "" {
+		return c.JSONBlob(http.StatusOK, b) // want `c.JSONBlob of json.Marshal output sends the secret field`
+	}
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, b) // want `c.Blob of json.Marshal output sends the secret field`
+}
+
+func encoder(c echo.Context) error {
+	c.Response().Header().Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+	return json.NewEncoder(c.Response()).Encode(load().Account) // want `json.NewEncoder\(c.Response\(\)\).Encode sends the secret field`
+}
+
+// Response wraps any payload.
+type Response struct {
+	Status string      `json:"status"`
+	Data   interface{} `json:"data,omitempty"`
+}
+
+func wrapped(c echo.Context) error {
+	return c.JSON(http.StatusOK, &Response{Status: "ok", Data: load()}) // want `secret fields \*Response → .Data.PasswordHash as "password_hash"` `token field \*Response → .Data.APIToken`
+}
+
+func filtered(c echo.Context) error {
+	u := load()
+	if err := c.JSON(http.StatusOK, &Response{Status: "ok", Data: models.Public{ID: u.ID}}); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, echo.Map{"token": u.APIToken})
+}

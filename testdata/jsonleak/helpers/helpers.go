@@ -1,0 +1,69 @@
+// Package helpers writes JSON responses for its callers in other
+// packages.
+package helpers
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
+
+	"resplint.test/jsonleak/models"
+)
+
+// WriteJSON writes any value: its callers decide what leaks.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// WriteUser leaks whatever its callers pass: reported here, once.
+func WriteUser(c *gin.Context, u *models.User) {
+	c.JSON(http.StatusOK, u) // want `c.JSON sends the secret fields \*models.User` `token field`
+}
+
+// OK is generic: the type argument decides.
+func OK[T any](c echo.Context, v T) error {
+	return c.JSON(http.StatusOK, v)
+}
+
+// Marshal writes the bytes of json.Marshal.
+func Marshal(c *fiber.Ctx, v interface{}) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return c.Send(b)
+}
+
+// Response is the envelope every answer of the API is wrapped in.
+type Response struct {
+	Code int         `json:"code"`
+	Data interface{} `json:"data"`
+	Msg  string      `json:"msg"`
+}
+
+// Result writes data in the envelope: its callers decide what leaks.
+func Result(code int, data interface{}, msg string, c *gin.Context) {
+	c.JSON(http.StatusOK, Response{
+		code,
+		data,
+		msg,
+	})
+}
+
+// OkWithData passes its data on to Result.
+func OkWithData(data interface{}, c *gin.Context) {
+	Result(0, data, "ok", c)
+}
+
+// Success takes its data as an optional variadic argument.
+func Success(c echo.Context, data ...interface{}) error {
+	if len(data) == 0 {
+		return c.JSON(http.StatusOK, echo.Map{"code": 0})
+	}
+	return c.JSON(http.StatusOK, echo.Map{"code": 0, "data": data[0]})
+}

@@ -1,0 +1,73 @@
+// Package models holds persistence models shared by the jsonleak cases.
+package models
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// User is a gorm model: its secrets and its tokens leak when sent.
+type User struct {
+	gorm.Model
+	Email        string   `json:"email" gorm:"uniqueIndex"`
+	PasswordHash string   `json:"password_hash"`
+	APIToken     string   `json:"api_token,omitempty"`
+	Account      *Account `json:"account"`
+	HasPassword  bool     `json:"has_password"`
+	CreatedAt    time.Time
+}
+
+// Account is reached from User through a pointer.
+type Account struct {
+	ID     uint   `json:"id" gorm:"primaryKey"`
+	Salt   []byte `json:"salt"`
+	Plan   string `json:"plan"`
+	Secret string `json:"-"`
+}
+
+// Session is a MongoDB document (bson tags): its token leaks.
+type Session struct {
+	ID    string `bson:"_id" json:"id"`
+	Token string `bson:"token" json:"token"`
+}
+
+// Profile has no persistence tags but lives in a models package.
+type Profile struct {
+	Name         string
+	RefreshToken string
+}
+
+// LoginResponse returns a token on purpose, even in a models package.
+type LoginResponse struct {
+	Token string `json:"token"`
+	User  Public `json:"user"`
+}
+
+// Public is the filtered view of a User.
+type Public struct {
+	ID    uint   `json:"id"`
+	Email string `json:"email"`
+}
+
+// Redacted writes itself as "***".
+type Redacted string
+
+func (Redacted) MarshalJSON() ([]byte, error) { return []byte(`"***"`), nil }
+
+// Card stores a payment card with a redacted number.
+type Card struct {
+	Number Redacted `json:"number"`
+	Last4  string   `json:"last4"`
+}
+
+// HideSecrets blanks what a User must not send.
+func (u *User) HideSecrets() {
+	u.PasswordHash = ""
+	u.clearToken()
+}
+
+func (u *User) clearToken() { u.APIToken = "" }
+
+// Sanitize blanks an account's salt.
+func Sanitize(a *Account) { a.Salt = nil }

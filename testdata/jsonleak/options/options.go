@@ -1,0 +1,35 @@
+// Package options is checked with -secrets='(^|_)pin$',
+// -tokens='(^|_)session_id$' and -models='jsonleak/options$'.
+package options
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// get returns a value of type T, as a database read would.
+func get[T any]() T {
+	var v T
+	return v
+}
+
+type Card struct {
+	Holder   string `json:"holder"`
+	PIN      string `json:"pin"`
+	Password string `json:"password"`
+}
+
+type Device struct {
+	SessionID string `json:"session_id"`
+	Token     string `json:"token"`
+}
+
+func show(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Card]())   // want `secret field Card → .PIN as "pin"`
+	json.NewEncoder(w).Encode(get[Device]()) // want `token field Device → .SessionID as "session_id"`
+	var d Device
+	json.NewEncoder(w).Encode(map[string]string{
+		"pin":      d.Token, // want `has the secret key "pin"`
+		"password": d.Token,
+	})
+}

@@ -12,7 +12,6 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
-
 // insertFixes sets Cache-Control: private, no-store as the handler's first
 // statement, with the framework's call; for net/http and echo, whose
 // responses have a Header() method, httpsafe.NoStore is the second

@@ -21,6 +21,11 @@ const (
 	opRedirect // arg: the status code, if any
 	opError    // an error response
 	opIdentity // arg: the cookie name or key read
+	// Calls that describe a download (download.go).
+	opContentType // arg: the media type
+	opFiberType   // fiber's Type: arg: the extension, arg+1: the charset
+	opAttachment  // fiber's Attachment: arg: the file name, if any
+	opCSV         // csv.NewWriter: arg: the writer
 )
 
 // An adapter maps one framework function or method to what it does.
@@ -59,6 +64,7 @@ func adapterTable() map[string][]adapter {
 	add(pathNetHTTP, fn, "ServeContent", opBody, 2, BodyFile, -1)
 	add(pathNetHTTP, []string{"Request"}, "Cookie", opIdentity, 0, 0, -1)
 	add(pathNetHTTP, []string{"Request"}, "BasicAuth", opIdentity, -1, 0, -1)
+	add("encoding/csv", fn, "NewWriter", opCSV, 0, 0, -1)
 	// go-chi/render
 	add(pathRender, fn, "JSON", opBody, 2, BodyJSON, -1)
 	add(pathRender, fn, "Render", opBody, 2, BodyJSON, -1)
@@ -80,6 +86,7 @@ func adapterTable() map[string][]adapter {
 	add(pathGin, ctx, "DataFromReader", opBody, 3, BodyStream, 0)
 	add(pathGin, ctx, "HTML", opBody, 1, BodyTemplate, 0)
 	add(pathGin, ctx, "File", opBody, 0, BodyFile, -1)
+	add(pathGin, ctx, "FileFromFS", opBody, 0, BodyFile, -1)
 	add(pathGin, ctx, "FileAttachment", opBody, 0, BodyFile, -1)
 	add(pathGin, ctx, "Redirect", opRedirect, 0, 0, -1)
 	add(pathGin, ctx, "AbortWithError", opError, 1, 0, 0)
@@ -97,6 +104,7 @@ func adapterTable() map[string][]adapter {
 		add(p, ctx, "Blob", opBody, 2, BodyBytes, 0)
 		add(p, ctx, "Stream", opBody, 2, BodyStream, 0)
 		add(p, ctx, "File", opBody, 0, BodyFile, -1)
+		add(p, ctx, "FileFS", opBody, 0, BodyFile, -1)
 		add(p, ctx, "Attachment", opBody, 0, BodyFile, -1)
 		add(p, ctx, "Inline", opBody, 0, BodyFile, -1)
 		add(p, ctx, "NoContent", opStatus, 0, 0, -1)
@@ -124,7 +132,10 @@ func adapterTable() map[string][]adapter {
 		add(f.path, f.recvs, "Download", opBody, 0, BodyFile, -1)
 		add(f.path, f.recvs, "Render", opBody, 1, BodyTemplate, -1)
 		add(f.path, f.recvs, "Cookies", opIdentity, 0, 0, -1)
+		add(f.path, f.recvs, "Type", opFiberType, 0, 0, -1)
+		add(f.path, f.recvs, "Attachment", opAttachment, 0, 0, -1)
 	}
+	add(pathFasthttp, []string{"header", "RequestCtx"}, "SetContentType", opContentType, 0, 0, -1)
 	add(pathFiberV2, []string{"Ctx"}, "Redirect", opRedirect, 1, 0, -1)
 
 	table := make(map[string][]adapter)
@@ -166,8 +177,8 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		return nil
 	}
-	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent()}
-	if a.path == "github.com/valyala/fasthttp" {
+	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent(), File: absent()}
+	if a.path == pathFasthttp {
 		ev.Framework = FiberV2
 	}
 	switch a.op {
@@ -200,7 +211,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		ev.Header = http.CanonicalHeaderKey(name.Str)
 		if v := arg(a.arg + 1); v != nil {
-			ev.Value = m.eval(v, s.params)
+			ev.Value = m.evalString(v, s)
 			if ev.Header == "Set-Cookie" && a.op != opHeaderDel {
 				if c := m.headerCookie(v, s, sink); c != nil {
 					c.Framework = ev.Framework
@@ -218,10 +229,14 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		ev.Kind, ev.Body = WriteBody, a.body
 		if e := arg(a.arg); e != nil {
 			ev.bodyTyp = m.info.TypeOf(e)
+			if a.body == BodyFile {
+				ev.File = m.evalString(e, s)
+			}
 		}
 		if e := arg(a.statusArg); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
+		return append(m.bodyHeaders(a, call, s), ev)
 	case opRedirect:
 		ev.Kind = Redirect
 	case opError:
@@ -234,6 +249,8 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		if e := arg(a.arg); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
+	case opContentType, opFiberType, opAttachment, opCSV:
+		return m.downloadEvents(a, call, s)
 	default:
 		return nil
 	}
@@ -255,10 +272,13 @@ func (m *model) responseHeader(call *ast.CallExpr, a adapter) bool {
 		return true
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	x := ast.Unparen(sel.X)
+	return ok && m.isResponseHeader(sel.X)
+}
+
+// isResponseHeader reports whether x is an http.Header that comes from a
+// Header() method call, directly or through a variable.
+func (m *model) isResponseHeader(x ast.Expr) bool {
+	x = ast.Unparen(x)
 	if id, ok := x.(*ast.Ident); ok {
 		if obj := m.info.Uses[id]; obj != nil {
 			if rhs, ok := m.defs.single(obj); ok && rhs != nil {

@@ -31,6 +31,7 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e := *h
 	e.Via, e.call, e.node = via, call, call
 	e.Value = m.substValue(h.Value, call, s)
+	e.File = m.substValue(h.File, call, s)
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {
@@ -48,7 +49,7 @@ func (m *model) substValue(v Value, call *ast.CallExpr, s *scope) Value {
 	if v.Param >= len(call.Args) {
 		return unknown(nil)
 	}
-	return m.eval(call.Args[v.Param], s.params)
+	return m.evalString(call.Args[v.Param], s)
 }
 
 // substCookie instantiates a helper's or factory's cookie at call. The

@@ -1,0 +1,281 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Holes in a Value's Template.
+const (
+	// RawHole stands for a string computed at run time and inserted as it
+	// is: it may carry quotes, ";", line breaks or non-ASCII characters.
+	RawHole = "\x00"
+	// SafeHole stands for a computed part that cannot: a number, or a
+	// string escaped by url.PathEscape, strconv.Itoa, time.Time.Format and
+	// the like.
+	SafeHole = "\x01"
+)
+
+// A Part is one piece of a string built by + or fmt.Sprintf: constant
+// text, or a hole computed at run time.
+type Part struct {
+	Text string // the constant text; "" for a hole
+	Hole bool
+	Raw  bool     // a raw hole (see RawHole)
+	Verb rune     // the fmt verb that formats the hole; 0 for an operand of +
+	Expr ast.Expr // the hole's expression
+}
+
+// built is the syntax of a string built by + or fmt.Sprintf.
+type built struct {
+	root  ast.Expr // the + or Sprintf expression, after following variables
+	parts []Part
+}
+
+// Parts returns the pieces of a string value built in this package by +
+// or fmt.Sprintf, and the expression that builds it (a definition the
+// value was followed to, or the value's own expression); nil otherwise.
+func (v Value) Parts() ([]Part, ast.Expr) {
+	if v.built == nil {
+		return nil, nil
+	}
+	return v.built.parts, v.built.root
+}
+
+// evalString is eval for a string value; when the value is built by + or
+// fmt.Sprintf it also keeps its Template and parts.
+func (m *model) evalString(e ast.Expr, s *scope) Value {
+	v := m.eval(e, s.params)
+	if v.State != Unknown || v.Param >= 0 || e == nil {
+		return v
+	}
+	if b, ok := m.info.TypeOf(e).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return v
+	}
+	root := m.followVar(e)
+	parts := m.parts(root, s, 0)
+	text, holes := false, false
+	var b strings.Builder
+	for _, p := range parts {
+		switch {
+		case !p.Hole:
+			text = true
+			b.WriteString(p.Text)
+		case p.Raw:
+			holes = true
+			b.WriteString(RawHole)
+		default:
+			holes = true
+			b.WriteString(SafeHole)
+		}
+	}
+	if text && holes {
+		v.Template = b.String()
+		v.built = &built{root: root, parts: parts}
+	}
+	return v
+}
+
+// followVar follows a variable with a single definition to the expression
+// that defines it.
+func (m *model) followVar(e ast.Expr) ast.Expr {
+	for range maxDepth {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			break
+		}
+		obj, ok := m.info.Uses[id].(*types.Var)
+		if !ok {
+			break
+		}
+		rhs, ok := m.defs.single(obj)
+		if !ok || rhs == nil {
+			break
+		}
+		e = rhs
+	}
+	return ast.Unparen(e)
+}
+
+// parts splits a string expression into constant text and holes,
+// following +, fmt.Sprintf with a constant format, and variables with a
+// single definition.
+func (m *model) parts(e ast.Expr, s *scope, depth int) []Part {
+	e = ast.Unparen(e)
+	if v := m.eval(e, s.params); v.State == Known {
+		return []Part{{Text: v.Str}}
+	}
+	hole := []Part{{Hole: true, Raw: m.raw(e, 0, depth), Expr: e}}
+	if depth > maxDepth {
+		return hole
+	}
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return append(m.parts(x.X, s, depth+1), m.parts(x.Y, s, depth+1)...)
+		}
+	case *ast.CallExpr:
+		if isFunc(m.info, x, "fmt", "Sprintf") && len(x.Args) > 0 {
+			if f := m.eval(x.Args[0], s.params); f.State == Known {
+				return m.sprintfParts(f.Str, x.Args[1:], depth)
+			}
+		}
+	case *ast.Ident:
+		// A variable holding a string built elsewhere is followed; one
+		// holding a computed value stays the hole, under its name.
+		if r := m.followVar(x); r != x {
+			if ps := m.parts(r, s, depth+1); len(ps) > 1 || !ps[0].Hole {
+				return ps
+			}
+		}
+	}
+	return hole
+}
+
+// sprintfParts returns the pieces of fmt.Sprintf(format, args...).
+func (m *model) sprintfParts(format string, args []ast.Expr, depth int) []Part {
+	pieces, mapped := parseFormat(format)
+	var out []Part
+	i := 0
+	for _, p := range pieces {
+		if p.verb < 0 {
+			out = append(out, Part{Text: p.text})
+			continue
+		}
+		h := Part{Hole: true, Raw: true, Verb: p.verb}
+		if mapped && i < len(args) {
+			h.Expr = args[i]
+			h.Raw = m.raw(args[i], p.verb, depth)
+		}
+		i++
+		out = append(out, h)
+	}
+	return out
+}
+
+// A formatPiece is constant text (verb < 0) or one verb of a format.
+type formatPiece struct {
+	text string
+	verb rune // 0: a verb cut off by the end of the format
+}
+
+// parseFormat splits a printf format into text and verbs. mapped is false
+// when verbs do not take their arguments in order (explicit indexes, *).
+func parseFormat(format string) (pieces []formatPiece, mapped bool) {
+	mapped = true
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			pieces = append(pieces, formatPiece{text: text.String(), verb: -1})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			text.WriteByte(format[i])
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			text.WriteByte('%')
+			i++
+			continue
+		}
+		flush()
+		verb := rune(0)
+		for i++; i < len(format); i++ {
+			if c := format[i]; strings.IndexByte("vTtbcdoOqxXUeEfFgGsp", c) >= 0 {
+				verb = rune(c)
+				break
+			} else if c == '*' || c == '[' {
+				mapped = false
+			}
+		}
+		pieces = append(pieces, formatPiece{verb: verb})
+	}
+	flush()
+	return pieces, mapped
+}
+
+// raw reports whether e, formatted with verb (0 for an operand of +), may
+// insert quotes, separators, line breaks or non-ASCII text: a string or
+// byte slice printed as it is, unless it comes from an escaping or
+// formatting function or only ever holds constants.
+func (m *model) raw(e ast.Expr, verb rune, depth int) bool {
+	if verb != 0 && verb != 's' && verb != 'v' && verb != 'q' {
+		return false // %d, %x, ...: digits and letters only
+	}
+	t := m.info.TypeOf(e)
+	if t == nil {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsString == 0 {
+			return false
+		}
+	case *types.Slice, *types.Interface:
+		return true
+	default:
+		return false // structs, arrays: printed by the program's own rules
+	}
+	return !m.safeString(e, depth)
+}
+
+// safeString reports whether a string expression cannot carry quotes,
+// separators, line breaks or non-ASCII text.
+func (m *model) safeString(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	e = ast.Unparen(e)
+	if tv, ok := m.info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		fn := calledFunc(m.info, x)
+		if fn == nil {
+			return false
+		}
+		return safeFunc(pkgPath(fn) + "." + fn.Name())
+	case *ast.Ident:
+		// A variable that is only ever given safe values, such as an
+		// extension chosen among constants.
+		// Parameters and fields are not: their declaration assigns nothing.
+		obj, ok := m.info.Uses[x].(*types.Var)
+		if !ok || obj.IsField() || m.defs.addrTaken[obj] {
+			return false
+		}
+		declared := false
+		for _, a := range m.defs.assigns[obj] {
+			if a.opaque || a.rhs == nil || !m.safeString(a.rhs, depth+1) {
+				return false
+			}
+			declared = declared || a.stmt.Pos() <= obj.Pos() && obj.Pos() < a.stmt.End()
+		}
+		return declared
+	}
+	return false
+}
+
+// safeFunc reports whether the function or method path.name returns
+// digits, letters and escapes only.
+func safeFunc(name string) bool {
+	switch name {
+	case "net/url.PathEscape", "net/url.QueryEscape",
+		"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatFloat",
+		"strconv.FormatBool", "strconv.QuoteToASCII",
+		"time.Format", "encoding/hex.EncodeToString", "encoding/base64.EncodeToString",
+		"mime.FormatMediaType", "github.com/resplint/resplint/httpsafe.ContentDisposition":
+		return true
+	}
+	return false
+}
+
+// isFunc reports whether call calls the package-level function path.name.
+func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
+	fn := calledFunc(info, call)
+	return fn != nil && fn.Name() == name && pkgPath(fn) == path
+}

@@ -14,5 +14,7 @@ import (
 // all, since loading the frameworks dominates the cost.
 func TestDisposition(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), disposition.New(),
-		"./disposition/nethttp")
+		"./disposition/nethttp", "./disposition/chi", "./disposition/gin",
+		"./disposition/echo4", "./disposition/echo5", "./disposition/fiber2", "./disposition/fiber3",
+		"./disposition/helpers", "./disposition/usehelpers")
 }

@@ -60,7 +60,7 @@ func (m *model) bodyHeaders(a adapter, call *ast.CallExpr, s *scope) []*Event {
 		return disposition("attachment", name)
 	case fw == FiberV3 && a.name == "SendFile" && len(call.Args) == 2 && !call.Ellipsis.IsValid():
 		// SendFile{Download: true} sets "attachment" after serving the file.
-		if d := m.sendFileDownload(call.Args[1], s); d.State != Known || d.Bool {
+		if d := m.sendFileDownload(call.Args[1], s); d.State == Unknown || d.IsTrue() {
 			return disposition("attachment", absent())
 		}
 	case fw == ChiRender && a.name == "Data":

@@ -10,4 +10,5 @@ import (
 	_ "github.com/gorilla/sessions"
 	_ "github.com/labstack/echo/v4"
 	_ "github.com/labstack/echo/v5"
+	_ "github.com/resplint/resplint/httpsafe"
 )

@@ -18,3 +18,14 @@ func TestDisposition(t *testing.T) {
 		"./disposition/echo4", "./disposition/echo5", "./disposition/fiber2", "./disposition/fiber3",
 		"./disposition/helpers", "./disposition/usehelpers")
 }
+
+// Every suggested fix is applied and compared with the golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testmod.Dir(t), disposition.New(), "./disposition/fixes/...")
+}
+
+// The golden files compile.
+func TestFixesTypeCheck(t *testing.T) {
+	testmod.CheckGoldens(t, "disposition/fixes/nethttp", "disposition/fixes/gin",
+		"disposition/fixes/echo", "disposition/fixes/fiber")
+}

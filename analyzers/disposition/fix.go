@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"mime"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -25,6 +26,9 @@ func fixMissing(pass *analysis.Pass, f *respmodel.Func, d *download) (string, *a
 	}
 	if d.ev.Via == "" && d.ev.Call() != nil {
 		if hint, edits := frameworkFix(pass, file, d); edits != nil {
+			if stmt, _ := listStmt(file.Syntax, d.ev.Call()); stmt != nil {
+				edits = file.Reformat(stmt, edits)
+			}
 			return hint, &analysis.SuggestedFix{Message: capitalize(hint), TextEdits: edits}
 		}
 	}
@@ -157,7 +161,7 @@ func headerFix(pass *analysis.Pass, file *edit.File, f *respmodel.Func, d *downl
 		}
 	}
 	var stmt string
-	w, v := params[i], strconv.Quote(value)
+	w, v := params[i], goString(value)
 	switch fw := respmodel.ResponseParam(sig.Params().At(i).Type()); {
 	case fw == respmodel.Gin:
 		stmt = w + `.Header("Content-Disposition", ` + v + `)`
@@ -175,7 +179,14 @@ func headerFix(pass *analysis.Pass, file *edit.File, f *respmodel.Func, d *downl
 	if at == nil {
 		return nil
 	}
-	after := d.ev.Kind == respmodel.SetHeader && d.ev.Header == "Content-Type" && d.ev.Via == "" && d.ev.Call() != nil
+	// A Content-Type set on its own is followed by the new header; one
+	// that a body call sets (gin's Data, echo's Blob) is preceded by it.
+	after := d.ev.Kind == respmodel.SetHeader && d.ev.Via == ""
+	for _, ev := range f.Events {
+		if ev.Kind == respmodel.WriteBody && ev.Node() == d.ev.Node() {
+			after = false
+		}
+	}
 	if !d.ev.Framework.Fiber() {
 		// The header must come before any earlier write in the same list.
 		for _, ev := range f.Events {
@@ -242,6 +253,14 @@ func listStmt(file *ast.File, n ast.Node) (ast.Stmt, ast.Node) {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
+
+// goString writes s as a Go string literal, raw if that spares escapes.
+func goString(s string) string {
+	if q := strconv.Quote(s); !strings.Contains(q, `\`) || strings.ContainsAny(s, "`\n\r") || !strconv.CanBackquote(s) {
+		return q
+	}
+	return "`" + s + "`"
+}
 
 func capitalize(s string) string {
 	if s == "" {

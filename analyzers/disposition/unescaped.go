@@ -161,7 +161,15 @@ func escapeFixes(pass *analysis.Pass, root ast.Expr, params []param) []analysis.
 	if w.failed || typ == "" {
 		return nil
 	}
+	stmt, _ := listStmt(file.Syntax, root)
 	var fixes []analysis.SuggestedFix
+	add := func(msg, text string, imps []analysis.TextEdit) {
+		edits := append(imps, edit.Replace(root, text))
+		if stmt != nil {
+			edits = file.Reformat(stmt, edits)
+		}
+		fixes = append(fixes, analysis.SuggestedFix{Message: msg, TextEdits: edits})
+	}
 	if text, imps, ok := w.call(root, "mime", "mime", func(mime string) string {
 		var m []string
 		for _, k := range keys {
@@ -169,19 +177,13 @@ func escapeFixes(pass *analysis.Pass, root ast.Expr, params []param) []analysis.
 		}
 		return mime + ".FormatMediaType(" + typ + ", map[string]string{" + strings.Join(m, ", ") + "})"
 	}); ok {
-		fixes = append(fixes, analysis.SuggestedFix{
-			Message:   "Build the value with mime.FormatMediaType",
-			TextEdits: append(imps, edit.Replace(root, text)),
-		})
+		add("Build the value with mime.FormatMediaType", text, imps)
 	}
 	if len(keys) == 1 && keys[0] == "filename" {
 		if text, imps, ok := w.call(root, "github.com/resplint/resplint/httpsafe", "httpsafe", func(hs string) string {
 			return hs + ".ContentDisposition(" + typ + ", " + vals["filename"] + ")"
 		}); ok {
-			fixes = append(fixes, analysis.SuggestedFix{
-				Message:   "Build the value with httpsafe.ContentDisposition",
-				TextEdits: append(imps, edit.Replace(root, text)),
-			})
+			add("Build the value with httpsafe.ContentDisposition", text, imps)
 		}
 	}
 	return fixes
@@ -257,8 +259,8 @@ func (w *exprWriter) expr(parts []respmodel.Part) string {
 }
 
 // call builds the replacement of root with the package path (imported as
-// name unless the file already imports it): the imports it needs, and the
-// removal of fmt's import when root was its last use.
+// name unless the file already imports it), and the import edits: the
+// import of path, and the removal of fmt's when root was its last use.
 func (w *exprWriter) call(root ast.Expr, path, name string, build func(pkg string) string) (string, []analysis.TextEdit, bool) {
 	if obj := lookup(w.pass, root.Pos(), name); obj != nil {
 		if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != path {
@@ -266,16 +268,21 @@ func (w *exprWriter) call(root ast.Expr, path, name string, build func(pkg strin
 		}
 	}
 	pkg, imps := w.file.Import(path, name)
-	text := build(pkg)
+	if w.lastFmt(root) {
+		pkg, imps = w.file.ImportInstead("fmt", path, name)
+	}
+	return build(pkg), imps, true
+}
+
+// lastFmt reports whether replacing root removes the file's last use of
+// fmt.
+func (w *exprWriter) lastFmt(root ast.Expr) bool {
 	if w.sprint {
-		return text, imps, true
+		return false
 	}
 	for _, imp := range w.file.Syntax.Imports {
-		if p, _ := strconv.Unquote(imp.Path.Value); p != "fmt" {
-			continue
-		}
 		pn := w.pass.TypesInfo.PkgNameOf(imp)
-		if pn == nil {
+		if pn == nil || pn.Imported().Path() != "fmt" {
 			continue
 		}
 		uses := countUses(w.pass.TypesInfo, w.file.Syntax, pn) - countUses(w.pass.TypesInfo, root, pn)
@@ -284,11 +291,9 @@ func (w *exprWriter) call(root ast.Expr, path, name string, build func(pkg strin
 				uses += countUses(w.pass.TypesInfo, h, pn)
 			}
 		}
-		if uses == 0 {
-			imps = append(imps, w.file.DeleteImport("fmt")...)
-		}
+		return uses == 0
 	}
-	return text, imps, true
+	return false
 }
 
 func isString(t types.Type) bool {

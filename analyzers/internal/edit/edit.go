@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -119,12 +121,53 @@ func (f *File) Import(path, name string) (string, []analysis.TextEdit) {
 	spec := strconv.Quote(path)
 	for _, d := range f.Syntax.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
-			at := gd.Lparen + 1
-			return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\t" + spec)}}
+			return name, []analysis.TextEdit{f.importAt(gd, path, spec, nil)}
 		}
 	}
 	at := f.Syntax.Name.End()
 	var b bytes.Buffer
 	b.WriteString("\n\nimport " + spec)
 	return name, []analysis.TextEdit{{Pos: at, End: at, NewText: b.Bytes()}}
+}
+
+// importAt returns the edit that adds spec to the parenthesized import
+// declaration gd where gofmt's sorting keeps it: before the first import
+// that sorts after it among those of its kind (standard library or not),
+// else after the last import of its kind, else in a group of its own.
+// An import being removed (skip) is ignored.
+func (f *File) importAt(gd *ast.GenDecl, path, spec string, skip *ast.ImportSpec) analysis.TextEdit {
+	std := isStd(path)
+	var last *ast.ImportSpec
+	specs := slices.DeleteFunc(slices.Clone(gd.Specs), func(s ast.Spec) bool { return s == skip })
+	for _, s := range specs {
+		is := s.(*ast.ImportSpec)
+		p, err := strconv.Unquote(is.Path.Value)
+		if err != nil || isStd(p) != std {
+			continue
+		}
+		if p > path {
+			at := f.lineStart(is.Pos())
+			return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(is.Pos()) + spec + "\n")}
+		}
+		last = is
+	}
+	switch {
+	case last != nil:
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\n" + f.indent(last.Pos()) + spec)}
+	case len(specs) == 0:
+		return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec)}
+	case std:
+		// A group of its own before the others.
+		return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}
+	}
+	// A group of its own after the standard library.
+	end := specs[len(specs)-1].End()
+	return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\n\t" + spec)}
+}
+
+// isStd reports whether an import path is of the standard library: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }

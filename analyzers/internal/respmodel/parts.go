@@ -107,7 +107,7 @@ func (m *model) parts(e ast.Expr, s *scope, depth int) []Part {
 	if v := m.eval(e, s.params); v.State == Known {
 		return []Part{{Text: v.Str}}
 	}
-	hole := []Part{{Hole: true, Raw: m.raw(e, 0, depth), Expr: e}}
+	hole := []Part{{Hole: true, Raw: m.raw(e, 0, s, depth), Expr: e}}
 	if depth > maxDepth {
 		return hole
 	}
@@ -119,7 +119,7 @@ func (m *model) parts(e ast.Expr, s *scope, depth int) []Part {
 	case *ast.CallExpr:
 		if isFunc(m.info, x, "fmt", "Sprintf") && len(x.Args) > 0 {
 			if f := m.eval(x.Args[0], s.params); f.State == Known {
-				return m.sprintfParts(f.Str, x.Args[1:], depth)
+				return m.sprintfParts(f.Str, x.Args[1:], s, depth)
 			}
 		}
 	case *ast.Ident:
@@ -135,7 +135,7 @@ func (m *model) parts(e ast.Expr, s *scope, depth int) []Part {
 }
 
 // sprintfParts returns the pieces of fmt.Sprintf(format, args...).
-func (m *model) sprintfParts(format string, args []ast.Expr, depth int) []Part {
+func (m *model) sprintfParts(format string, args []ast.Expr, s *scope, depth int) []Part {
 	pieces, mapped := parseFormat(format)
 	var out []Part
 	i := 0
@@ -147,7 +147,7 @@ func (m *model) sprintfParts(format string, args []ast.Expr, depth int) []Part {
 		h := Part{Hole: true, Raw: true, Verb: p.verb}
 		if mapped && i < len(args) {
 			h.Expr = args[i]
-			h.Raw = m.raw(args[i], p.verb, depth)
+			h.Raw = m.raw(args[i], p.verb, s, depth)
 		}
 		i++
 		out = append(out, h)
@@ -199,12 +199,13 @@ func parseFormat(format string) (pieces []formatPiece, mapped bool) {
 }
 
 // raw reports whether e, formatted with verb (0 for an operand of +), may
-// insert quotes, separators, line breaks or non-ASCII text: a string or
-// byte slice printed as it is, unless it comes from an escaping or
-// formatting function or only ever holds constants.
-func (m *model) raw(e ast.Expr, verb rune, depth int) bool {
-	if verb != 0 && verb != 's' && verb != 'v' && verb != 'q' {
-		return false // %d, %x, ...: digits and letters only
+// insert quotes, separators or line breaks: a string or byte slice printed
+// as it is, unless it comes from an escaping or formatting function, only
+// ever holds constants, or is checked against known values. %q quotes and
+// escapes the string, a deliberate choice.
+func (m *model) raw(e ast.Expr, verb rune, s *scope, depth int) bool {
+	if verb != 0 && verb != 's' && verb != 'v' {
+		return false // %d, %x: digits and letters; %q: quotes and escapes
 	}
 	t := m.info.TypeOf(e)
 	if t == nil {
@@ -220,12 +221,12 @@ func (m *model) raw(e ast.Expr, verb rune, depth int) bool {
 	default:
 		return false // structs, arrays: printed by the program's own rules
 	}
-	return !m.safeString(e, depth)
+	return !m.safeString(e, s, depth)
 }
 
 // safeString reports whether a string expression cannot carry quotes,
 // separators, line breaks or non-ASCII text.
-func (m *model) safeString(e ast.Expr, depth int) bool {
+func (m *model) safeString(e ast.Expr, s *scope, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
@@ -234,23 +235,37 @@ func (m *model) safeString(e ast.Expr, depth int) bool {
 		return true
 	}
 	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		return m.safeParts(e, s, depth)
 	case *ast.CallExpr:
+		if isFunc(m.info, x, "fmt", "Sprintf") {
+			return m.safeParts(e, s, depth)
+		}
 		fn := calledFunc(m.info, x)
 		if fn == nil {
 			return false
 		}
-		return safeFunc(pkgPath(fn) + "." + fn.Name())
+		return safeFunc(pkgPath(fn)+"."+fn.Name()) || sanitizer(fn.Name())
 	case *ast.Ident:
 		// A variable that is only ever given safe values, such as an
 		// extension chosen among constants.
 		// Parameters and fields are not: their declaration assigns nothing.
 		obj, ok := m.info.Uses[x].(*types.Var)
-		if !ok || obj.IsField() || m.defs.addrTaken[obj] {
+		if !ok || obj.IsField() {
+			return false
+		}
+		if m.validated(obj, s.node) {
+			return true
+		}
+		if _, ok := s.params[obj]; ok {
+			return m.safeParam(obj, s, depth)
+		}
+		if m.defs.addrTaken[obj] {
 			return false
 		}
 		declared := false
 		for _, a := range m.defs.assigns[obj] {
-			if a.opaque || a.rhs == nil || !m.safeString(a.rhs, depth+1) {
+			if a.opaque || a.rhs == nil || !m.safeString(a.rhs, s, depth+1) {
 				return false
 			}
 			declared = declared || a.stmt.Pos() <= obj.Pos() && obj.Pos() < a.stmt.End()
@@ -260,16 +275,40 @@ func (m *model) safeString(e ast.Expr, depth int) bool {
 	return false
 }
 
+// safeParts reports whether a string built by + or fmt.Sprintf has no
+// raw part.
+func (m *model) safeParts(e ast.Expr, s *scope, depth int) bool {
+	for _, p := range m.parts(e, s, depth+1) {
+		if p.Raw {
+			return false
+		}
+	}
+	return true
+}
+
 // safeFunc reports whether the function or method path.name returns
 // digits, letters and escapes only.
 func safeFunc(name string) bool {
 	switch name {
 	case "net/url.PathEscape", "net/url.QueryEscape",
 		"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatFloat",
-		"strconv.FormatBool", "strconv.QuoteToASCII",
+		"strconv.FormatBool", "strconv.Quote", "strconv.QuoteToASCII",
 		"time.Format", "encoding/hex.EncodeToString", "encoding/base64.EncodeToString",
 		"mime.FormatMediaType", "github.com/resplint/resplint/httpsafe.ContentDisposition":
 		return true
+	}
+	return false
+}
+
+// sanitizer reports whether a function's name says it makes a string
+// safe (sanitizeFilename, toASCIISafeName, escapeQuotes, QuoteFilename):
+// the author took care, and a report would not be one to act on.
+func sanitizer(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"saniti", "safe", "escape", "quote", "ascii", "encode", "clean"} {
+		if strings.Contains(n, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -278,4 +317,40 @@ func safeFunc(name string) bool {
 func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
 	fn := calledFunc(info, call)
 	return fn != nil && fn.Name() == name && pkgPath(fn) == path
+}
+
+// validated reports whether fn compares the variable obj with a non-empty
+// string constant (v != "views" && v != "clicks", switch v { case ... })
+// or a safe string (v == sanitize(v)): code that checks a value before
+// using it.
+func (m *model) validated(obj *types.Var, fn ast.Node) bool {
+	if fn == nil {
+		return false
+	}
+	constant := func(e ast.Expr) bool {
+		if v := m.eval(e, nil); v.State == Known {
+			return v.Str != ""
+		}
+		// Without a function, safeString does not come back here.
+		return !m.uses(e, obj) && m.safeString(e, &scope{}, maxDepth-1)
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				found = found || m.uses(n.X, obj) && constant(n.Y) || m.uses(n.Y, obj) && constant(n.X)
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil && m.uses(n.Tag, obj) {
+				for _, c := range n.Body.List {
+					for _, e := range c.(*ast.CaseClause).List {
+						found = found || constant(e)
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -188,9 +188,9 @@ func concatenated(w http.ResponseWriter, r *http.Request) {
 	http.ServeFile(w, r, "files/"+name)
 }
 
-func sprintfQuoted(w http.ResponseWriter, r *http.Request) {
+func sprintfPlain(w http.ResponseWriter, r *http.Request) {
 	name := r.FormValue("file")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name)) // want `Content-Disposition built with fmt.Sprintf from the file name name computed`
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%s", name)) // want `Content-Disposition built with fmt.Sprintf from the file name name computed`
 }
 
 func builtInVariable(w http.ResponseWriter, r *http.Request, f *os.File) {
@@ -218,4 +218,63 @@ func safeValues(w http.ResponseWriter, r *http.Request, id int, name string) {
 	}
 	w.Header().Set("Content-Disposition", "attachment; filename=report."+ext)
 	w.Header().Set("Content-Disposition", name)
+	// %q and strconv.Quote escape quotes and line breaks.
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
+	w.Header().Set("Content-Disposition", "attachment; filename="+strconv.Quote(name))
+}
+
+func validated(w http.ResponseWriter, r *http.Request) {
+	typ := r.PathValue("type")
+	if typ != "views" && typ != "clicks" {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename=campaign_"+typ+".csv")
+	format := r.FormValue("format")
+	switch format {
+	case "csv", "tsv":
+	default:
+		format = "csv"
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename=export."+format)
+}
+
+func sanitized(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	safe := asciiSafeName(name)
+	if name == safe {
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
+	} else {
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, safe, url.PathEscape(name)))
+	}
+}
+
+func asciiSafeName(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
+// attachmentHeader is only ever given safe names.
+func attachmentHeader(w http.ResponseWriter, filename string) {
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, filename))
+}
+
+func archives(w http.ResponseWriter, r *http.Request) {
+	attachmentHeader(w, fmt.Sprintf("archive-%d.zip", time.Now().Unix()))
+	attachmentHeader(w, "archive.tar")
+}
+
+// namedHeader is given a name from the request.
+func namedHeader(w http.ResponseWriter, filename string) {
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, filename)) // want `built with fmt.Sprintf from the file name filename`
+}
+
+func named(w http.ResponseWriter, r *http.Request) {
+	namedHeader(w, "archive.zip")
+	namedHeader(w, r.FormValue("name"))
 }

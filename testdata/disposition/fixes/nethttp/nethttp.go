@@ -49,7 +49,7 @@ func unescaped(w http.ResponseWriter, r *http.Request) {
 }
 
 func unescapedSprintf(w http.ResponseWriter, r *http.Request, f *os.File) {
-	disposition := fmt.Sprintf("inline; filename=%q; modification-date=%q", f.Name(), time.Now().Format(time.RFC1123))
+	disposition := fmt.Sprintf(`inline; filename="%s"; modification-date="%s"`, f.Name(), time.Now().Format(time.RFC1123))
 	w.Header().Set("Content-Disposition", disposition) // want "built with fmt.Sprintf"
 	http.ServeContent(w, r, f.Name(), time.Now(), f)
 }

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -43,6 +45,7 @@ type checker struct {
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
 	called := calledFuncs(pass)
+	named := urlNamed(pass)
 	reported := make(map[ast.Expr]bool) // built values already reported
 	for _, f := range res.Funcs {
 		for _, ev := range f.Events {
@@ -50,11 +53,66 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				checkUnescaped(pass, ev, reported)
 			}
 		}
-		if entry(pass, f, called) {
+		if entry(pass, f, called) && !named[funcKey(pass, f.Node)] {
 			c.checkMissing(pass, f)
 		}
 	}
 	return nil, nil
+}
+
+// funcKey identifies a function for urlNamed: its *types.Func, or its
+// literal.
+func funcKey(pass *analysis.Pass, n ast.Node) any {
+	if d, ok := n.(*ast.FuncDecl); ok {
+		return pass.TypesInfo.Defs[d.Name]
+	}
+	return n
+}
+
+// urlNamed returns the handlers registered under a route whose last
+// segment is a file name with an extension ("/export.csv",
+// "GET /reports/{id}.xlsx"): browsers save their responses under that
+// name, so they need no Content-Disposition. A handler counts when it is
+// an argument of the registering call, possibly wrapped in other calls.
+func urlNamed(pass *analysis.Pass) map[any]bool {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	named := make(map[any]bool)
+	for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		if !slices.ContainsFunc(call.Args, func(e ast.Expr) bool { return routeNamesFile(pass.TypesInfo, e) }) {
+			continue
+		}
+		for _, arg := range call.Args {
+			ast.Inspect(arg, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					named[n] = true
+					return false
+				case *ast.Ident:
+					if fn, ok := pass.TypesInfo.Uses[n].(*types.Func); ok {
+						named[fn] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return named
+}
+
+// routeNamesFile reports whether e is a constant route pattern whose last
+// segment has a file extension.
+func routeNamesFile(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	route := constant.StringVal(tv.Value)
+	if !strings.HasPrefix(route, "/") && !strings.Contains(route, " /") {
+		return false
+	}
+	last := route[strings.LastIndex(route, "/")+1:]
+	return respmodel.MediaTypeByExt(path.Ext(last)) != ""
 }
 
 // isDisposition reports whether ev sets Content-Disposition.

@@ -29,3 +29,17 @@ func TestFixesTypeCheck(t *testing.T) {
 	testmod.CheckGoldens(t, "disposition/fixes/nethttp", "disposition/fixes/gin",
 		"disposition/fixes/echo", "disposition/fixes/fiber")
 }
+
+// The -types flag replaces the list of download media types.
+func TestTypes(t *testing.T) {
+	a := disposition.New()
+	if err := a.Flags.Set("types", "application/octet-stream, application/vnd.acme.*"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testmod.Dir(t), a, "./disposition/types")
+	for _, bad := range []string{"csv", "text/", "/csv", "text/csv;charset", "text/c sv"} {
+		if err := disposition.New().Flags.Set("types", bad); err == nil {
+			t.Errorf("-types=%q: no error", bad)
+		}
+	}
+}

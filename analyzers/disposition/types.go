@@ -8,11 +8,14 @@ import (
 
 // DefaultTypes are the media types served as downloads by default:
 // spreadsheets and tables, archives and compressed files, office
-// documents and opaque binaries. PDF, images, audio, video, text and HTML
-// are displayed by browsers and left out. A trailing "*" matches any
-// suffix.
+// documents and installable packages. A trailing "*" matches any suffix.
+//
+// PDF, images, audio, video, text and HTML are displayed by browsers and
+// left out. So is application/octet-stream: without Content-Disposition
+// it is nearly always a binary API or protocol response read by a
+// program (a blob store, a tunnel, an editor loading a file), not a
+// download; add it with -types where it is one.
 const DefaultTypes = "text/csv,application/csv,text/tab-separated-values," +
-	"application/octet-stream," +
 	"application/zip,application/x-zip-compressed,application/gzip,application/x-gzip," +
 	"application/x-tar,application/x-gtar,application/x-bzip2,application/x-xz,application/zstd," +
 	"application/x-7z-compressed,application/x-rar-compressed,application/vnd.rar," +

@@ -13,7 +13,12 @@ type api struct{}
 
 func (a *api) Routes() http.Handler {
 	r := chi.NewRouter()
-	r.Get("/export/{id}.csv", a.export)
+	r.Get("/export/{id}", a.export)
+	// The URL names the file the browser saves.
+	r.Get("/export/{id}.csv", a.exportNamed)
+	r.With(nil).Get("/reports/all.xlsx", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	}).ServeHTTP)
 	r.Get("/blob", a.blob)
 	r.Get("/blob/named", a.blobNamed)
 	r.Get("/inline", func(w http.ResponseWriter, r *http.Request) {
@@ -32,8 +37,15 @@ func (a *api) export(w http.ResponseWriter, r *http.Request) {
 	cw.Flush()
 }
 
+func (a *api) exportNamed(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/csv")
+	csv.NewWriter(w).Flush()
+}
+
+// blob serves application/octet-stream, not a download by default (see
+// the types package).
 func (a *api) blob(w http.ResponseWriter, r *http.Request) {
-	render.Data(w, r, []byte{1, 2, 3}) // want `response served as application/octet-stream without`
+	render.Data(w, r, []byte{1, 2, 3})
 }
 
 func (a *api) blobNamed(w http.ResponseWriter, r *http.Request) {

@@ -14,8 +14,10 @@ func blob(c echo.Context, b []byte) error {
 	return c.Blob(http.StatusOK, "text/csv", b) // want `response served as text/csv without Content-Disposition`
 }
 
+const mimeZip = "application/zip"
+
 func stream(c echo.Context, r io.Reader) error {
-	return c.Stream(http.StatusOK, echo.MIMEOctetStream, r) // want `response served as application/octet-stream without`
+	return c.Stream(http.StatusOK, mimeZip, r) // want `response served as application/zip without`
 }
 
 func file(c echo.Context) error {
@@ -52,6 +54,9 @@ func explicit(c echo.Context, b []byte) error {
 }
 
 func inlineTypes(c echo.Context, b []byte) error {
+	if len(b) == 1 {
+		return c.Blob(http.StatusOK, echo.MIMEOctetStream, b) // not a download by default
+	}
 	if len(b) == 0 {
 		return c.File("static/index.html")
 	}

@@ -22,7 +22,7 @@ func file(c *echo.Context) error {
 }
 
 func responseHeader(c *echo.Context) error {
-	c.Response().Header().Set(echo.HeaderContentType, echo.MIMEOctetStream) // want `response served as application/octet-stream without`
+	c.Response().Header().Set(echo.HeaderContentType, "application/vnd.oasis.opendocument.spreadsheet") // want `response served as application/vnd.oasis.opendocument.spreadsheet without`
 	_, err := c.Response().Write(nil)
 	return err
 }

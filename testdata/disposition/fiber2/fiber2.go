@@ -13,7 +13,7 @@ func typ(c *fiber.Ctx) error {
 }
 
 func set(c *fiber.Ctx) error {
-	c.Set(fiber.HeaderContentType, fiber.MIMEOctetStream) // want `response served as application/octet-stream without`
+	c.Set(fiber.HeaderContentType, "application/gzip") // want `response served as application/gzip without`
 	return c.Send(nil)
 }
 
@@ -62,6 +62,11 @@ func attachmentName(c *fiber.Ctx, b []byte) error {
 func explicit(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, "attachment; filename=report.csv")
 	return c.SendFile("./exports/report.csv")
+}
+
+func octetStream(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, fiber.MIMEOctetStream) // not a download by default
+	return c.Send(nil)
 }
 
 func requestHeader(c *fiber.Ctx) error {

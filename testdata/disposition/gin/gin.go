@@ -35,7 +35,7 @@ func csvWriter(c *gin.Context) {
 }
 
 func writerHeader(c *gin.Context) {
-	c.Writer.Header().Set("Content-Type", "application/octet-stream") // want `response served as application/octet-stream without`
+	c.Writer.Header().Set("Content-Type", "application/x-7z-compressed") // want `response served as application/x-7z-compressed without`
 	c.Status(http.StatusOK)
 }
 
@@ -75,6 +75,7 @@ func explicitHeader(c *gin.Context, b []byte) {
 }
 
 func inlineData(c *gin.Context, b []byte) {
+	c.Data(http.StatusOK, "application/octet-stream", b) // not a download by default
 	c.Data(http.StatusOK, "application/pdf", b)
 	c.Data(http.StatusOK, "image/png", b)
 	c.File("static/index.html")

@@ -65,7 +65,7 @@ func headerMap(w http.ResponseWriter, r *http.Request) {
 
 func headerVariable(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Type", "application/octet-stream") // want `response served as application/octet-stream without`
+	h.Set("Content-Type", "application/x-tar") // want `response served as application/x-tar without`
 	w.WriteHeader(http.StatusOK)
 }
 

@@ -21,6 +21,6 @@ func fiber3Config(c fiber.Ctx) error {
 }
 
 func fiber3Set(c fiber.Ctx) error {
-	c.Set(fiber.HeaderContentType, fiber.MIMEOctetStream) // want "served as application/octet-stream"
+	c.Set(fiber.HeaderContentType, "text/csv") // want "served as text/csv"
 	return c.Send(nil)
 }

@@ -29,5 +29,5 @@ func ginReaderHeaders(c *gin.Context, r io.Reader, n int64) {
 }
 
 func ginData(c *gin.Context, b []byte) {
-	c.Data(http.StatusOK, "application/octet-stream", b) // want "served as application/octet-stream"
+	c.Data(http.StatusOK, "application/zip", b) // want "served as application/zip"
 }

@@ -84,7 +84,7 @@ func contentType(v respmodel.Value) string {
 		return mediaType(v.Str)
 	case v.Template != "":
 		t, _, ok := strings.Cut(v.Template, ";")
-		if ok && !strings.ContainsAny(t, respmodel.RawHole+respmodel.SafeHole) {
+		if ok && !strings.ContainsAny(t, respmodel.Holes) {
 			return mediaType(t)
 		}
 	}

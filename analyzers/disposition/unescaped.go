@@ -21,51 +21,125 @@ type param struct {
 
 // checkUnescaped reports a Content-Disposition value built by + or
 // fmt.Sprintf whose filename or filename* parameter inserts a string
-// computed at run time as it is. A value built in a helper is reported
-// there, not at its callers; one built in a variable, once.
+// computed at run time as it is. A name that a function receives as a
+// parameter is reported at the calls that pass a raw one; a value built in
+// a variable, once.
 func checkUnescaped(pass *analysis.Pass, ev *respmodel.Event, reported map[ast.Expr]bool) {
+	raw := rawFilename(ev.Value.Template)
+	if raw < 0 {
+		return
+	}
+	if h := ev.Helper(); h != nil && rawFilename(h.Value.Template) >= 0 {
+		return // reported in the helper
+	}
 	parts, root := ev.Value.Parts()
-	if parts == nil || reported[root] {
-		return
+	if ev.Helper() == nil && root != nil {
+		if reported[root] {
+			return
+		}
+		reported[root] = true
 	}
-	if ev.Via != "" && (root.Pos() < ev.Node().Pos() || root.End() > ev.Node().End()) {
-		return
-	}
-	params := splitParams(parts)
-	name := findParam(params, "filename")
-	if name == nil || !hasRaw(name.value) {
-		name = findParam(params, "filename*")
-	}
-	if name == nil || !hasRaw(name.value) {
-		return
-	}
-	reported[root] = true
-	how := "+"
+	how := "by " + ev.Via
 	if _, ok := root.(*ast.CallExpr); ok {
-		how = "fmt.Sprintf"
+		how = "with fmt.Sprintf"
+	} else if root != nil {
+		how = "with +"
+	}
+	if ev.Via != "" && root != nil && (root.Pos() < ev.Node().Pos() || root.End() > ev.Node().End()) {
+		how += " in " + ev.Via
 	}
 	subject := "a file name"
-	for _, p := range name.value {
-		if p.Raw && p.Expr != nil {
-			if f := edit.ForPos(pass, p.Expr.Pos()); f != nil {
-				subject = "the file name " + f.Text(p.Expr)
-			}
-			break
+	if e := rawExpr(ev, parts, raw); e != nil {
+		if f := edit.ForPos(pass, e.Pos()); f != nil {
+			subject = "the file name " + f.Text(e)
 		}
 	}
 	d := analysis.Diagnostic{
 		Pos:      ev.Pos(),
 		End:      ev.Node().End(),
 		Category: "unescaped",
-		Message: "Content-Disposition built with " + how + " from " + subject + " computed at run time: " +
+		Message: "Content-Disposition built " + how + " from " + subject + " computed at run time: " +
 			`quotes, ";", line breaks or non-ASCII characters in it break the header, and a name an attacker ` +
 			"chooses can add parameters (reflected file download); build it with mime.FormatMediaType or httpsafe.Attachment",
 	}
-	if pass.Fset.Position(root.Pos()).Line != pass.Fset.Position(ev.Pos()).Line {
-		d.Related = []analysis.RelatedInformation{{Pos: root.Pos(), End: root.End(), Message: "the value is built here"}}
+	if root != nil {
+		if pass.Fset.Position(root.Pos()).Line != pass.Fset.Position(ev.Pos()).Line {
+			d.Related = []analysis.RelatedInformation{{Pos: root.Pos(), End: root.End(), Message: "the value is built here"}}
+		}
+		d.SuggestedFixes = escapeFixes(pass, root, splitParams(parts))
 	}
-	d.SuggestedFixes = escapeFixes(pass, root, params)
 	pass.Report(d)
+}
+
+// rawFilename returns the index among the holes of a Content-Disposition
+// template of the first raw hole in its filename (else filename*)
+// parameter, or -1.
+func rawFilename(template string) int {
+	if template == "" {
+		return -1
+	}
+	var parts []respmodel.Part
+	holes := 0
+	for t := template; t != ""; {
+		i := strings.IndexAny(t, respmodel.Holes)
+		switch {
+		case i < 0:
+			parts, t = append(parts, respmodel.Part{Text: t, Param: -1}), ""
+		case i > 0:
+			parts, t = append(parts, respmodel.Part{Text: t[:i], Param: -1}), t[i:]
+		default:
+			// The hole's index goes in Param, to find it below.
+			parts = append(parts, respmodel.Part{Hole: true, Raw: t[:1] == respmodel.RawHole, Param: holes})
+			holes, t = holes+1, t[1:]
+		}
+	}
+	params := splitParams(parts)
+	for _, name := range []string{"filename", "filename*"} {
+		if p := findParam(params, name); p != nil {
+			for _, part := range p.value {
+				if part.Raw {
+					return part.Param
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// rawExpr returns the expression of the raw hole with the given index:
+// from the syntax of a value built in this package or, for a parameter of
+// a helper, the call's argument.
+func rawExpr(ev *respmodel.Event, parts []respmodel.Part, hole int) ast.Expr {
+	var holes []respmodel.Part
+	for _, p := range parts {
+		if p.Hole {
+			holes = append(holes, p)
+		}
+	}
+	if hole < len(holes) && holes[hole].Param < 0 {
+		return holes[hole].Expr
+	}
+	h := ev.Helper()
+	if h == nil || ev.Call() == nil {
+		if hole < len(holes) {
+			return holes[hole].Expr
+		}
+		return nil
+	}
+	// The hole is the k-th parameter hole of the helper's value.
+	k, n := 0, 0
+	for _, r := range h.Value.Template {
+		switch string(r) {
+		case respmodel.ParamHole:
+			if n == hole && k < len(h.Value.HoleParams) && h.Value.HoleParams[k] < len(ev.Call().Args) {
+				return ev.Call().Args[h.Value.HoleParams[k]]
+			}
+			k, n = k+1, n+1
+		case respmodel.RawHole, respmodel.SafeHole:
+			n++
+		}
+	}
+	return nil
 }
 
 // splitParams splits a Content-Disposition value at the semicolons of its
@@ -124,15 +198,6 @@ func findParam(ps []param, name string) *param {
 		}
 	}
 	return nil
-}
-
-func hasRaw(parts []respmodel.Part) bool {
-	for _, p := range parts {
-		if p.Raw {
-			return true
-		}
-	}
-	return false
 }
 
 // escapeFixes replaces the built value by mime.FormatMediaType (standard

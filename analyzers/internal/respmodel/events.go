@@ -74,6 +74,7 @@ type Event struct {
 	call    *ast.CallExpr
 	node    ast.Node // what the event is reported at: call, or a literal
 	generic *Cookie
+	helper  *Event // the helper's own event, for an event through a helper
 	bodyTyp types.Type
 }
 
@@ -81,6 +82,10 @@ type Event struct {
 // helper alone determines it (its arguments unknown), or nil. A finding
 // that holds for it is reported in the helper, not at each call.
 func (e *Event) Generic() *Cookie { return e.generic }
+
+// Helper returns, for an event that happens through a helper, the event
+// as the helper alone determines it (its arguments unknown), or nil.
+func (e *Event) Helper() *Event { return e.helper }
 
 // Call returns the call in the analysed function that causes the event:
 // the framework call itself or the call of a helper; nil for an

@@ -3,6 +3,7 @@ package respmodel
 import (
 	"fmt"
 	"go/ast"
+	"strings"
 )
 
 // HelperFact is exported for a function that receives a response and acts
@@ -32,6 +33,7 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e.Via, e.call, e.node = via, call, call
 	e.Value = m.substValue(h.Value, call, s)
 	e.File = m.substValue(h.File, call, s)
+	e.helper = h
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {
@@ -43,6 +45,9 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 }
 
 func (m *model) substValue(v Value, call *ast.CallExpr, s *scope) Value {
+	if len(v.HoleParams) > 0 {
+		return m.substHoles(v, call, s)
+	}
 	if v.State != Unknown || v.Param < 0 {
 		return v
 	}
@@ -67,4 +72,34 @@ func (m *model) substCookie(c *Cookie, call *ast.CallExpr, s *scope, sink ast.No
 		*p = m.substValue(*p, call, s)
 	}
 	return &out
+}
+
+// substHoles replaces the parameter holes of a template by what the
+// call's arguments are: raw, safe, or parameters of the caller in turn.
+func (m *model) substHoles(v Value, call *ast.CallExpr, s *scope) Value {
+	var b strings.Builder
+	var params []int
+	k := 0
+	for _, r := range v.Template {
+		if string(r) != ParamHole || k >= len(v.HoleParams) {
+			b.WriteRune(r)
+			continue
+		}
+		h := Part{Hole: true, Raw: true, Param: -1}
+		if i := v.HoleParams[k]; i < len(call.Args) && !call.Ellipsis.IsValid() {
+			h = m.hole(call.Args[i], 0, s, 0)
+		}
+		k++
+		switch {
+		case h.Param >= 0:
+			b.WriteString(ParamHole)
+			params = append(params, h.Param)
+		case h.Raw:
+			b.WriteString(RawHole)
+		default:
+			b.WriteString(SafeHole)
+		}
+	}
+	v.Template, v.HoleParams = b.String(), params
+	return v
 }

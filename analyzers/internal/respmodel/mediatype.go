@@ -110,7 +110,7 @@ func (v Value) FileExt() string {
 	case v.State == Known:
 		name = v.Str
 	case v.Template != "":
-		i := strings.LastIndexAny(v.Template, RawHole+SafeHole)
+		i := strings.LastIndexAny(v.Template, Holes)
 		name = v.Template[i+1:]
 		if !strings.Contains(name, ".") {
 			return ""

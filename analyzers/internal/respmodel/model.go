@@ -30,7 +30,6 @@ type model struct {
 	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
-	callers      map[*types.Func]*callers // built on first use (callers.go)
 }
 
 // summary is what one function does.

@@ -16,16 +16,23 @@ const (
 	// string escaped by url.PathEscape, strconv.Itoa, time.Time.Format and
 	// the like.
 	SafeHole = "\x01"
+	// ParamHole stands for a string parameter of the enclosing function,
+	// inserted as it is: raw or safe depending on each call, where it is
+	// replaced by RawHole or SafeHole (Value.HoleParams).
+	ParamHole = "\x02"
+	// Holes are all the holes.
+	Holes = RawHole + SafeHole + ParamHole
 )
 
 // A Part is one piece of a string built by + or fmt.Sprintf: constant
 // text, or a hole computed at run time.
 type Part struct {
-	Text string // the constant text; "" for a hole
-	Hole bool
-	Raw  bool     // a raw hole (see RawHole)
-	Verb rune     // the fmt verb that formats the hole; 0 for an operand of +
-	Expr ast.Expr // the hole's expression
+	Text  string // the constant text; "" for a hole
+	Hole  bool
+	Raw   bool     // a raw hole (see RawHole)
+	Param int      // for a parameter hole (see ParamHole), its index; else -1
+	Verb  rune     // the fmt verb that formats the hole; 0 for an operand of +
+	Expr  ast.Expr // the hole's expression
 }
 
 // built is the syntax of a string built by + or fmt.Sprintf.
@@ -56,23 +63,28 @@ func (m *model) evalString(e ast.Expr, s *scope) Value {
 	}
 	root := m.followVar(e)
 	parts := m.parts(root, s, 0)
-	text, holes := false, false
+	text, hole := false, false
 	var b strings.Builder
+	var params []int
 	for _, p := range parts {
 		switch {
 		case !p.Hole:
 			text = true
 			b.WriteString(p.Text)
+		case p.Param >= 0:
+			hole = true
+			b.WriteString(ParamHole)
+			params = append(params, p.Param)
 		case p.Raw:
-			holes = true
+			hole = true
 			b.WriteString(RawHole)
 		default:
-			holes = true
+			hole = true
 			b.WriteString(SafeHole)
 		}
 	}
-	if text && holes {
-		v.Template = b.String()
+	if text && hole {
+		v.Template, v.HoleParams = b.String(), params
 		v.built = &built{root: root, parts: parts}
 	}
 	return v
@@ -105,9 +117,9 @@ func (m *model) followVar(e ast.Expr) ast.Expr {
 func (m *model) parts(e ast.Expr, s *scope, depth int) []Part {
 	e = ast.Unparen(e)
 	if v := m.eval(e, s.params); v.State == Known {
-		return []Part{{Text: v.Str}}
+		return []Part{{Text: v.Str, Param: -1}}
 	}
-	hole := []Part{{Hole: true, Raw: m.raw(e, 0, s, depth), Expr: e}}
+	hole := []Part{m.hole(e, 0, s, depth)}
 	if depth > maxDepth {
 		return hole
 	}
@@ -141,18 +153,32 @@ func (m *model) sprintfParts(format string, args []ast.Expr, s *scope, depth int
 	i := 0
 	for _, p := range pieces {
 		if p.verb < 0 {
-			out = append(out, Part{Text: p.text})
+			out = append(out, Part{Text: p.text, Param: -1})
 			continue
 		}
-		h := Part{Hole: true, Raw: true, Verb: p.verb}
+		h := Part{Hole: true, Raw: true, Param: -1, Verb: p.verb}
 		if mapped && i < len(args) {
-			h.Expr = args[i]
-			h.Raw = m.raw(args[i], p.verb, s, depth)
+			h = m.hole(args[i], p.verb, s, depth)
 		}
 		i++
 		out = append(out, h)
 	}
 	return out
+}
+
+// hole returns the hole of e formatted with verb (0 for an operand of +):
+// a parameter hole for a string parameter of the function, which its
+// callers decide on.
+func (m *model) hole(e ast.Expr, verb rune, s *scope, depth int) Part {
+	h := Part{Hole: true, Raw: m.raw(e, verb, s, depth), Param: -1, Verb: verb, Expr: e}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && h.Raw {
+		if obj, ok := m.info.Uses[id].(*types.Var); ok {
+			if i, ok := s.params[obj]; ok && !m.validated(obj, s.node) && len(m.defs.assigns[obj]) == 0 {
+				h.Raw, h.Param = false, i
+			}
+		}
+	}
+	return h
 }
 
 // A formatPiece is constant text (verb < 0) or one verb of a format.
@@ -256,9 +282,6 @@ func (m *model) safeString(e ast.Expr, s *scope, depth int) bool {
 		}
 		if m.validated(obj, s.node) {
 			return true
-		}
-		if _, ok := s.params[obj]; ok {
-			return m.safeParam(obj, s, depth)
 		}
 		if m.defs.addrTaken[obj] {
 			return false

@@ -5,6 +5,7 @@ package usehelpers
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
@@ -48,7 +49,10 @@ func echoInline(c echo.Context, b []byte) error {
 }
 
 func handBuilt(w http.ResponseWriter, r *http.Request) {
-	helpers.Disposition(w, r.FormValue("name"))
+	helpers.Disposition(w, r.FormValue("name")) // want `Content-Disposition built by helpers.Disposition from the file name r.FormValue\("name"\) computed at run time`
+	helpers.Disposition(w, "report.csv")
+	helpers.Disposition(w, "report-"+strconv.Itoa(len(r.URL.Path))+".csv")
+	helpers.TypedDisposition(w, "attachment", nil)
 	helpers.WriteCSV(w, nil)
 }
 

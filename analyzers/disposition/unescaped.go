@@ -128,8 +128,8 @@ func rawExpr(ev *respmodel.Event, parts []respmodel.Part, hole int) ast.Expr {
 	}
 	// The hole is the k-th parameter hole of the helper's value.
 	k, n := 0, 0
-	for _, r := range h.Value.Template {
-		switch string(r) {
+	for i := 0; i < len(h.Value.Template); i++ {
+		switch h.Value.Template[i : i+1] {
 		case respmodel.ParamHole:
 			if n == hole && k < len(h.Value.HoleParams) && h.Value.HoleParams[k] < len(ev.Call().Args) {
 				return ev.Call().Args[h.Value.HoleParams[k]]

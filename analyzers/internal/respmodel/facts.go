@@ -80,14 +80,14 @@ func (m *model) substHoles(v Value, call *ast.CallExpr, s *scope) Value {
 	var b strings.Builder
 	var params []int
 	k := 0
-	for _, r := range v.Template {
-		if string(r) != ParamHole || k >= len(v.HoleParams) {
-			b.WriteRune(r)
+	for i := 0; i < len(v.Template); i++ {
+		if v.Template[i] != ParamHole[0] || k >= len(v.HoleParams) {
+			b.WriteByte(v.Template[i])
 			continue
 		}
 		h := Part{Hole: true, Raw: true, Param: -1}
-		if i := v.HoleParams[k]; i < len(call.Args) && !call.Ellipsis.IsValid() {
-			h = m.hole(call.Args[i], 0, s, 0)
+		if p := v.HoleParams[k]; p < len(call.Args) && !call.Ellipsis.IsValid() {
+			h = m.hole(call.Args[p], 0, s, 0)
 		}
 		k++
 		switch {

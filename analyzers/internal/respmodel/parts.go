@@ -58,7 +58,7 @@ func (m *model) evalString(e ast.Expr, s *scope) Value {
 	if v.State != Unknown || v.Param >= 0 || e == nil {
 		return v
 	}
-	if b, ok := m.info.TypeOf(e).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+	if t := m.info.TypeOf(e); t == nil || !isStringType(t) {
 		return v
 	}
 	root := m.followVar(e)
@@ -156,8 +156,12 @@ func (m *model) sprintfParts(format string, args []ast.Expr, s *scope, depth int
 			out = append(out, Part{Text: p.text, Param: -1})
 			continue
 		}
-		h := Part{Hole: true, Raw: true, Param: -1, Verb: p.verb}
-		if mapped && i < len(args) {
+		// A missing argument or verb prints a constant error text.
+		h := Part{Hole: true, Param: -1, Verb: p.verb}
+		switch {
+		case !mapped:
+			h.Raw = p.verb == 's' || p.verb == 'v'
+		case i < len(args):
 			h = m.hole(args[i], p.verb, s, depth)
 		}
 		i++
@@ -334,6 +338,11 @@ func sanitizer(name string) bool {
 		}
 	}
 	return false
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // isFunc reports whether call calls the package-level function path.name.

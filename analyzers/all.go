@@ -6,6 +6,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/directives"
+	"github.com/resplint/resplint/analyzers/disposition"
 	"github.com/resplint/resplint/analyzers/internal/suppress"
 	"github.com/resplint/resplint/analyzers/jsonleak"
 	"github.com/resplint/resplint/analyzers/privatecache"
@@ -22,6 +23,7 @@ func All() []*analysis.Analyzer {
 		cookieflags.New(),
 		privatecache.New(),
 		jsonleak.New(),
+		disposition.New(),
 	}
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -23,6 +23,11 @@ func Categories(analyzer string) []Category {
 			{"samesite", "Sensitive cookie set without SameSite, so it is sent with cross-site requests"},
 			{"prefix", "__Secure- or __Host- cookie that breaks its prefix rules and that browsers drop"},
 		}
+	case "disposition":
+		return []Category{
+			{"missing", "Download (CSV, archive, spreadsheet, binary) sent without Content-Disposition"},
+			{"unescaped", "Content-Disposition built by concatenation or Sprintf from a file name computed at run time"},
+		}
 	case "jsonleak":
 		return []Category{
 			{"secret", "JSON response that serialises a secret field (password hash, key, MFA secret, card number)"},

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -119,7 +121,7 @@ func (f *File) Import(path, name string) (string, []analysis.TextEdit) {
 	spec := strconv.Quote(path)
 	for _, d := range f.Syntax.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
-			return name, []analysis.TextEdit{f.addToGroup(gd, path)}
+			return name, []analysis.TextEdit{f.importAt(gd, path, spec, nil)}
 		}
 	}
 	at := f.Syntax.Name.End()
@@ -128,27 +130,44 @@ func (f *File) Import(path, name string) (string, []analysis.TextEdit) {
 	return name, []analysis.TextEdit{{Pos: at, End: at, NewText: b.Bytes()}}
 }
 
-// addToGroup inserts an import of path into a parenthesised import
-// declaration, in sorted order within its last block of consecutive
-// lines, which is where gofmt keeps it.
-func (f *File) addToGroup(gd *ast.GenDecl, path string) analysis.TextEdit {
-	spec := strconv.Quote(path)
-	tf := f.Fset.File(gd.Pos())
-	n := len(gd.Specs)
-	if n == 0 || tf.Line(gd.Specs[n-1].End()) == tf.Line(gd.Rparen) {
-		at := gd.Lparen + 1
-		return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n\t" + spec)}
-	}
-	first := n - 1
-	for first > 0 && tf.Line(gd.Specs[first-1].End())+1 >= tf.Line(gd.Specs[first].Pos()) {
-		first--
-	}
-	for _, s := range gd.Specs[first:] {
-		if p, err := strconv.Unquote(s.(*ast.ImportSpec).Path.Value); err == nil && p > path {
-			at := f.lineStart(s.Pos())
-			return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t" + spec + "\n")}
+// importAt returns the edit that adds spec to the parenthesized import
+// declaration gd where gofmt's sorting keeps it: before the first import
+// that sorts after it among those of its kind (standard library or not),
+// else after the last import of its kind, else in a group of its own.
+// An import being removed (skip) is ignored.
+func (f *File) importAt(gd *ast.GenDecl, path, spec string, skip *ast.ImportSpec) analysis.TextEdit {
+	std := isStd(path)
+	var last *ast.ImportSpec
+	specs := slices.DeleteFunc(slices.Clone(gd.Specs), func(s ast.Spec) bool { return s == skip })
+	for _, s := range specs {
+		is := s.(*ast.ImportSpec)
+		p, err := strconv.Unquote(is.Path.Value)
+		if err != nil || isStd(p) != std {
+			continue
 		}
+		if p > path {
+			at := f.lineStart(is.Pos())
+			return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(is.Pos()) + spec + "\n")}
+		}
+		last = is
 	}
-	at := tf.LineStart(tf.Line(gd.Specs[n-1].End()) + 1)
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t" + spec + "\n")}
+	switch {
+	case last != nil:
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\n" + f.indent(last.Pos()) + spec)}
+	case len(specs) == 0:
+		return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec)}
+	case std:
+		// A group of its own before the others.
+		return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}
+	}
+	// A group of its own after the standard library.
+	end := specs[len(specs)-1].End()
+	return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\n\t" + spec)}
+}
+
+// isStd reports whether an import path is of the standard library: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }

@@ -34,6 +34,11 @@ const (
 	opWriterBody
 	opEncode      // json.Encoder.Encode on an encoder of the response
 	opCacheHelper // httpsafe's NoStore, Private and Public
+	// Calls that describe a download (download.go).
+	opContentType // arg: the media type
+	opFiberType   // fiber's Type: arg: the extension, arg+1: the charset
+	opAttachment  // fiber's Attachment: arg: the file name, if any
+	opCSV         // csv.NewWriter: arg: the writer
 )
 
 // An adapter maps one framework function or method to what it does.
@@ -70,6 +75,7 @@ func adapterTable() map[string][]adapter {
 	add(pathNetHTTP, fn, "ServeFile", opBody, 2, BodyFile, -1)
 	add(pathNetHTTP, fn, "ServeFileFS", opBody, 3, BodyFile, -1)
 	add(pathNetHTTP, fn, "ServeContent", opBody, 2, BodyFile, -1)
+	add("encoding/csv", fn, "NewWriter", opCSV, 0, 0, -1)
 	// go-chi/render
 	add(pathRender, fn, "JSON", opBody, 2, BodyJSON, -1)
 	add(pathRender, fn, "Render", opBody, 2, BodyJSON, -1)
@@ -94,6 +100,7 @@ func adapterTable() map[string][]adapter {
 	add(pathGin, ctx, "DataFromReader", opBody, 3, BodyStream, 0)
 	add(pathGin, ctx, "HTML", opBody, 1, BodyTemplate, 0)
 	add(pathGin, ctx, "File", opBody, 0, BodyFile, -1)
+	add(pathGin, ctx, "FileFromFS", opBody, 0, BodyFile, -1)
 	add(pathGin, ctx, "FileAttachment", opBody, 0, BodyFile, -1)
 	add(pathGin, ctx, "Redirect", opRedirect, 0, 0, -1)
 	add(pathGin, ctx, "AbortWithError", opError, 1, 0, 0)
@@ -110,6 +117,7 @@ func adapterTable() map[string][]adapter {
 		add(p, ctx, "Blob", opBody, 2, BodyBytes, 0)
 		add(p, ctx, "Stream", opBody, 2, BodyStream, 0)
 		add(p, ctx, "File", opBody, 0, BodyFile, -1)
+		add(p, ctx, "FileFS", opBody, 0, BodyFile, -1)
 		add(p, ctx, "Attachment", opBody, 0, BodyFile, -1)
 		add(p, ctx, "Inline", opBody, 0, BodyFile, -1)
 		add(p, ctx, "NoContent", opStatus, 0, 0, -1)
@@ -135,7 +143,10 @@ func adapterTable() map[string][]adapter {
 		add(f.path, f.recvs, "SendFile", opBody, 0, BodyFile, -1)
 		add(f.path, f.recvs, "Download", opBody, 0, BodyFile, -1)
 		add(f.path, f.recvs, "Render", opBody, 1, BodyTemplate, -1)
+		add(f.path, f.recvs, "Type", opFiberType, 0, 0, -1)
+		add(f.path, f.recvs, "Attachment", opAttachment, 0, 0, -1)
 	}
+	add(pathFasthttp, []string{"header", "RequestCtx"}, "SetContentType", opContentType, 0, 0, -1)
 	add(pathFiberV2, []string{"Ctx"}, "Redirect", opRedirect, 1, 0, -1)
 	rows = append(rows, identityRows()...)
 	rows = append(rows, writerRows()...)
@@ -180,7 +191,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		return nil
 	}
-	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent()}
+	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent(), File: absent()}
 	if a.path == pathFasthttp {
 		ev.Framework = FiberV2
 	}
@@ -214,7 +225,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		ev.Header = http.CanonicalHeaderKey(name.Str)
 		if v := arg(a.arg + 1); v != nil {
-			ev.Value = m.eval(v, s.params)
+			ev.Value = m.evalString(v, s)
 			if ev.Header == "Set-Cookie" && a.op != opHeaderDel {
 				if c := m.headerCookie(v, s, sink); c != nil {
 					c.Framework = ev.Framework
@@ -233,10 +244,14 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		if e := arg(a.arg); e != nil {
 			ev.bodyTyp = m.info.TypeOf(e)
 			m.jsonBody(ev, e, s)
+			if a.body == BodyFile {
+				ev.File = m.evalString(e, s)
+			}
 		}
 		if e := arg(a.statusArg); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
+		return append(m.bodyHeaders(a, call, s), ev)
 	case opRedirect:
 		ev.Kind = Redirect
 	case opError:
@@ -250,6 +265,8 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		return m.writerEvent(ev, a, call, s)
 	case opReadBody:
 		return m.bodyReadEvent(ev, a, call)
+	case opContentType, opFiberType, opAttachment, opCSV:
+		return m.downloadEvents(a, call, s)
 	default:
 		return nil
 	}
@@ -271,10 +288,13 @@ func (m *model) responseHeader(call *ast.CallExpr, a adapter) bool {
 		return true
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	x := ast.Unparen(sel.X)
+	return ok && m.isResponseHeader(sel.X)
+}
+
+// isResponseHeader reports whether x is an http.Header that comes from a
+// Header() method call, directly or through a variable.
+func (m *model) isResponseHeader(x ast.Expr) bool {
+	x = ast.Unparen(x)
 	if id, ok := x.(*ast.Ident); ok {
 		if obj := m.info.Uses[id]; obj != nil {
 			if rhs, ok := m.defs.single(obj); ok && rhs != nil {

@@ -54,14 +54,21 @@ const (
 
 // An Event is one thing a function does to its response (or, for
 // ReadIdentity, one way it learns who the user is). Events are
-// gob-encodable; their syntax is kept unexported.
+// gob-encodable; their syntax is kept unexported. A framework call that
+// sets headers itself (gin's Data, echo's Attachment, fiber's Download)
+// gives those header events first, then its body.
 type Event struct {
 	Kind      Kind
 	Framework Framework
-	// Header is the canonical header name for header events.
+	// Header is the canonical header name for header events; "" for
+	// headers the model cannot name (gin's DataFromReader with a computed
+	// extraHeaders map).
 	Header string
 	// Value is the header value, status code, or identity key.
-	Value  Value
+	Value Value
+	// File is, for a BodyFile write, the path or name of the file served,
+	// whose extension gives its Content-Type.
+	File   Value
 	Cookie *Cookie
 	Body   BodyKind
 	// Identity is where a ReadIdentity event reads from.
@@ -75,6 +82,7 @@ type Event struct {
 	call    *ast.CallExpr
 	node    ast.Node // what the event is reported at: call, or a literal
 	generic *Cookie
+	helper  *Event // the helper's own event, for an event through a helper
 	bodyTyp types.Type
 }
 
@@ -83,8 +91,13 @@ type Event struct {
 // that holds for it is reported in the helper, not at each call.
 func (e *Event) Generic() *Cookie { return e.generic }
 
+// Helper returns, for an event that happens through a helper, the event
+// as the helper alone determines it (its arguments unknown), or nil.
+func (e *Event) Helper() *Event { return e.helper }
+
 // Call returns the call in the analysed function that causes the event:
-// the framework call itself or the call of a helper.
+// the framework call itself or the call of a helper; nil for an
+// assignment to the response's header map.
 func (e *Event) Call() *ast.CallExpr { return e.call }
 
 // Node returns the syntax the event happens at: its call or, for

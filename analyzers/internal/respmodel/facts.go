@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 )
 
 // HelperFact is exported for a function that receives a response and acts
@@ -40,6 +41,8 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 		e.JSON = m.substJSON(h.JSON, call, s)
 		e.bodyTyp = e.JSON.typ
 	}
+	e.File = m.substValue(h.File, call, s)
+	e.helper = h
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)
 		if e.Cookie == nil {
@@ -51,13 +54,16 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 }
 
 func (m *model) substValue(v Value, call *ast.CallExpr, s *scope) Value {
+	if len(v.HoleParams) > 0 {
+		return m.substHoles(v, call, s)
+	}
 	if v.State != Unknown || v.Param < 0 {
 		return v
 	}
 	if v.Param >= len(call.Args) {
 		return unknown(nil)
 	}
-	return m.eval(call.Args[v.Param], s.params)
+	return m.evalString(call.Args[v.Param], s)
 }
 
 // substCookie instantiates a helper's or factory's cookie at call. The
@@ -90,4 +96,34 @@ func (m *model) inPackage(pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// substHoles replaces the parameter holes of a template by what the
+// call's arguments are: raw, safe, or parameters of the caller in turn.
+func (m *model) substHoles(v Value, call *ast.CallExpr, s *scope) Value {
+	var b strings.Builder
+	var params []int
+	k := 0
+	for i := 0; i < len(v.Template); i++ {
+		if v.Template[i] != ParamHole[0] || k >= len(v.HoleParams) {
+			b.WriteByte(v.Template[i])
+			continue
+		}
+		h := Part{Hole: true, Raw: true, Param: -1}
+		if p := v.HoleParams[k]; p < len(call.Args) && !call.Ellipsis.IsValid() {
+			h = m.hole(call.Args[p], 0, s, 0)
+		}
+		k++
+		switch {
+		case h.Param >= 0:
+			b.WriteString(ParamHole)
+			params = append(params, h.Param)
+		case h.Raw:
+			b.WriteString(RawHole)
+		default:
+			b.WriteString(SafeHole)
+		}
+	}
+	v.Template, v.HoleParams = b.String(), params
+	return v
 }

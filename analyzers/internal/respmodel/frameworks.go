@@ -31,6 +31,8 @@ const (
 	pathFiberV3  = "github.com/gofiber/fiber/v3"
 	pathSessions = "github.com/gorilla/sessions"
 	pathRender   = "github.com/go-chi/render"
+	// fasthttp is what fiber v2 and v3 serialise responses with (v1.69.0).
+	pathFasthttp = "github.com/valyala/fasthttp"
 )
 
 var frameworkNames = [...]string{

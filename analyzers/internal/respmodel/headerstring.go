@@ -56,20 +56,14 @@ func (m *model) headerText(e ast.Expr, s *scope, depth int) (text string, last *
 
 // formatHoles replaces the verbs of a printf format by holes.
 func formatHoles(format string) string {
+	pieces, _ := parseFormat(format)
 	var b strings.Builder
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			b.WriteByte(format[i])
-			continue
+	for _, p := range pieces {
+		if p.verb < 0 {
+			b.WriteString(p.text)
+		} else {
+			b.WriteString(hole)
 		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			b.WriteByte('%')
-			i++
-			continue
-		}
-		for i++; i < len(format) && !strings.ContainsRune("vTtbcdoOqxXUeEfFgGsp", rune(format[i])); i++ {
-		}
-		b.WriteString(hole)
 	}
 	return b.String()
 }

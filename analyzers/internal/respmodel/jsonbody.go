@@ -6,11 +6,8 @@ import (
 	"strconv"
 )
 
-// Import paths of the standard JSON packages the model reads.
-const (
-	pathJSON     = "encoding/json"
-	pathFasthttp = "github.com/valyala/fasthttp"
-)
+// pathJSON is the import path of the standard JSON package.
+const pathJSON = "encoding/json"
 
 // A JSONValue is the value a JSON body event serialises. It is
 // gob-encodable; its type and syntax are kept only within the package

@@ -140,6 +140,8 @@ func (m *model) summary(n ast.Node) *summary {
 			if ev := m.optionsEvent(x, s, append(stack, x)); ev != nil {
 				sum.events = append(sum.events, ev)
 			}
+		case *ast.AssignStmt:
+			sum.events = append(sum.events, m.headerAssigns(x, s)...)
 		case *ast.ReturnStmt:
 			if len(x.Results) == 1 {
 				returns = append(returns, x.Results[0])

@@ -34,8 +34,16 @@ type Value struct {
 	// Hint is the name of the variable or field a non-constant value was
 	// read from (for example "SessionCookieName"), or "".
 	Hint string
+	// Template is, for a string built by + or fmt.Sprintf from constant
+	// text and computed parts, the constant text with each computed part
+	// replaced by RawHole, SafeHole or ParamHole; "" otherwise.
+	Template string
+	// HoleParams are the parameter indexes of the ParamHoles of Template,
+	// in order.
+	HoleParams []int
 
-	expr ast.Expr // where the value is written, if in this package
+	expr  ast.Expr // where the value is written, if in this package
+	built *built   // the syntax of a built string, if in this package
 }
 
 // Expr returns the expression the value was written as, or nil when the

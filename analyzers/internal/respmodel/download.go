@@ -1,0 +1,279 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"net/http"
+	"path"
+)
+
+const (
+	headerContentType        = "Content-Type"
+	headerContentDisposition = "Content-Disposition"
+)
+
+// bodyHeaders returns the header events a modelled body call makes before
+// it writes: the Content-Type it is given and the Content-Disposition of
+// the attachment APIs (sources at the versions in frameworks.go).
+func (m *model) bodyHeaders(a adapter, call *ast.CallExpr, s *scope) []*Event {
+	arg := func(i int) ast.Expr {
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	contentType := func(i int) []*Event {
+		if e := arg(i); e != nil {
+			return []*Event{m.impliedHeader(a, call, headerContentType, m.evalString(e, s))}
+		}
+		return nil
+	}
+	disposition := func(typ string, name Value) []*Event {
+		return []*Event{m.impliedHeader(a, call, headerContentDisposition, dispositionValue(typ, name))}
+	}
+	switch fw := frameworkOf(a.path); {
+	case fw == Gin && a.name == "Data", fw.echo() && (a.name == "Blob" || a.name == "Stream"):
+		return contentType(1)
+	case fw == Gin && a.name == "DataFromReader":
+		// render.Reader sets the Content-Type, then the extra headers.
+		if len(call.Args) != 5 {
+			return nil
+		}
+		return append(contentType(2), m.headerMap(a, call, call.Args[4], s)...)
+	case fw == Gin && a.name == "FileAttachment" && len(call.Args) == 2:
+		return disposition("attachment", m.eval(call.Args[1], s.params))
+	case fw.echo() && (a.name == "Attachment" || a.name == "Inline") && len(call.Args) == 2:
+		typ := "attachment"
+		if a.name == "Inline" {
+			typ = "inline"
+		}
+		return disposition(typ, m.eval(call.Args[1], s.params))
+	case fw.Fiber() && a.name == "Download" && len(call.Args) > 0:
+		name := m.eval(call.Args[0], s.params)
+		if name.State == Known {
+			name = knownStr(path.Base(name.Str))
+		}
+		if len(call.Args) > 1 && !call.Ellipsis.IsValid() {
+			name = m.eval(call.Args[1], s.params)
+		}
+		return disposition("attachment", name)
+	case fw == FiberV3 && a.name == "SendFile" && len(call.Args) == 2 && !call.Ellipsis.IsValid():
+		// SendFile{Download: true} sets "attachment" after serving the file.
+		if d := m.sendFileDownload(call.Args[1], s); d.State == Unknown || d.IsTrue() {
+			return disposition("attachment", absent())
+		}
+	case fw == ChiRender && a.name == "Data":
+		return []*Event{m.impliedHeader(a, call, headerContentType, knownStr("application/octet-stream"))}
+	}
+	return nil
+}
+
+func (f Framework) echo() bool { return f == EchoV4 || f == EchoV5 }
+
+// impliedHeader is a header a framework call sets itself.
+func (m *model) impliedHeader(a adapter, call *ast.CallExpr, name string, v Value) *Event {
+	return &Event{Kind: SetHeader, Framework: frameworkOf(a.path), Header: name, Value: v, File: absent(), call: call, node: call}
+}
+
+// dispositionValue is the Content-Disposition an attachment API writes:
+// known when the file name is (the frameworks quote it themselves).
+func dispositionValue(typ string, name Value) Value {
+	switch name.State {
+	case Absent:
+		return knownStr(typ)
+	case Known:
+		return knownStr(typ + `; filename="` + name.Str + `"`)
+	}
+	return Value{State: Unknown, Param: -1}
+}
+
+// sendFileDownload evaluates the Download field of a fiber v3 SendFile
+// config: Absent when it is not set, Unknown when the config cannot be
+// followed.
+func (m *model) sendFileDownload(e ast.Expr, s *scope) Value {
+	lit, ok := m.followVar(e).(*ast.CompositeLit)
+	if !ok {
+		return unknown(e)
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return unknown(e)
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Download" {
+			return m.eval(kv.Value, s.params)
+		}
+	}
+	return absent()
+}
+
+// headerMap returns the headers of gin's DataFromReader extraHeaders: the
+// entries of a map literal, directly or through a variable, with those
+// added to it by index before the call. A map that cannot be followed
+// gives one event with an empty Header: headers the model cannot name.
+func (m *model) headerMap(a adapter, call *ast.CallExpr, e ast.Expr, s *scope) []*Event {
+	if isNil(m.info, e) {
+		return nil
+	}
+	unnamed := []*Event{m.impliedHeader(a, call, "", Value{State: Unknown, Param: -1})}
+	lit, ok := m.followVar(e).(*ast.CompositeLit)
+	if !ok {
+		return unnamed
+	}
+	var out []*Event
+	add := func(k, v ast.Expr) {
+		name := m.eval(k, s.params)
+		if name.State != Known {
+			out = append(out, unnamed...)
+			return
+		}
+		out = append(out, m.impliedHeader(a, call, http.CanonicalHeaderKey(name.Str), m.evalString(v, s)))
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			add(kv.Key, kv.Value)
+		}
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		obj := m.info.Uses[id]
+		ast.Inspect(s.node, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok && n != s.node || n == nil || n.Pos() >= call.Pos() {
+				return false
+			}
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, lhs := range as.Lhs {
+					if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && m.uses(ix.X, obj) {
+						add(ix.Index, as.Rhs[i])
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// uses reports whether e is the variable obj.
+func (m *model) uses(e ast.Expr, obj types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && obj != nil && m.info.Uses[id] == obj
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[ast.Unparen(e)]
+	return ok && tv.IsNil()
+}
+
+// downloadEvents returns the events of the header-only calls that
+// describe a download: fiber's Type and Attachment, fasthttp's
+// SetContentType, and csv.NewWriter on the response.
+func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event {
+	arg := func(i int) ast.Expr {
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	switch a.op {
+	case opContentType:
+		if a.recv == "header" && !m.fasthttpResponseHeader(call) || arg(0) == nil {
+			return nil
+		}
+		ev := m.impliedHeader(a, call, headerContentType, m.evalString(arg(0), s))
+		ev.Framework = FiberV2
+		return []*Event{ev}
+	case opFiberType:
+		// Type(ext, charset...) sets utils.GetMIME(ext) [+ "; charset=" + charset].
+		if arg(0) == nil {
+			return nil
+		}
+		return []*Event{m.impliedHeader(a, call, headerContentType, m.fiberType(arg(0), arg(1), s))}
+	case opAttachment:
+		// Attachment(filename...) sets "attachment" and, with a file name,
+		// the Content-Type of its extension.
+		name := absent()
+		if e := arg(0); e != nil && !call.Ellipsis.IsValid() {
+			name = m.eval(e, s.params)
+			if name.State == Known {
+				name = knownStr(path.Base(name.Str))
+			}
+		} else if e != nil {
+			name = Value{State: Unknown, Param: -1}
+		}
+		out := []*Event{m.impliedHeader(a, call, headerContentDisposition, dispositionValue("attachment", name))}
+		if name.State == Known {
+			if t := MediaTypeByExt(path.Ext(name.Str)); t != "" {
+				out = append(out, m.impliedHeader(a, call, headerContentType, knownStr(t)))
+			}
+		}
+		return out
+	case opCSV:
+		fw := m.responseWriter(arg(0))
+		if fw == 0 {
+			return nil
+		}
+		return []*Event{{Kind: WriteBody, Framework: fw, Body: BodyCSV, Value: absent(), File: absent(), call: call, node: call}}
+	}
+	return nil
+}
+
+// fiberType is the Content-Type fiber's Type(ext, charset) sets.
+func (m *model) fiberType(ext, charset ast.Expr, s *scope) Value {
+	x := m.eval(ext, s.params)
+	if x.State != Known {
+		return unknown(ext)
+	}
+	t := MediaTypeByExt(x.Str)
+	if t == "" {
+		return unknown(ext)
+	}
+	if charset == nil {
+		return knownStr(t)
+	}
+	if c := m.eval(charset, s.params); c.State == Known {
+		return knownStr(t + "; charset=" + c.Str)
+	}
+	v := unknown(charset)
+	v.Template = t + "; charset=" + RawHole
+	return v
+}
+
+// fasthttpResponseHeader reports whether a call of a method of fasthttp's
+// embedded header type is made on a ResponseHeader (not a RequestHeader).
+func (m *model) fasthttpResponseHeader(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && isNamed(m.info.TypeOf(sel.X), pathFasthttp, "ResponseHeader")
+}
+
+// responseWriter reports which framework's response e writes to, when it
+// is one: http.ResponseWriter (also gin's c.Writer, echo's c.Response()),
+// echo v4's *Response, fiber's context or Res, fasthttp's RequestCtx, or
+// fasthttp's Response.BodyWriter().
+func (m *model) responseWriter(e ast.Expr) Framework {
+	if e == nil {
+		return 0
+	}
+	t := m.info.TypeOf(e)
+	if t == nil {
+		return 0
+	}
+	if f := ResponseParam(t); f != 0 {
+		return f
+	}
+	switch {
+	case isNamed(t, pathGin, "ResponseWriter"):
+		return Gin
+	case isNamed(t, pathEchoV4, "Response"):
+		return EchoV4
+	case isNamed(t, pathFiberV3, "Res"):
+		return FiberV3
+	case isNamed(t, pathFasthttp, "RequestCtx"):
+		return FiberV2
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
+			return FiberV2
+		}
+	}
+	return 0
+}

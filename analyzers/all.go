@@ -5,6 +5,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers/cookieflags"
+	"github.com/resplint/resplint/analyzers/lateheader"
 )
 
 // All returns a fresh instance of every resplint analyzer, each with its own
@@ -12,5 +13,6 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		cookieflags.New(),
+		lateheader.New(),
 	}
 }

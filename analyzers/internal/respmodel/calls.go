@@ -16,11 +16,15 @@ const (
 	opHeaderSet                  // arg: name, arg+1: value
 	opHeaderAdd
 	opHeaderDel
-	opStatus   // arg: the status code
-	opBody     // arg: the body; status, if any, at statusArg
-	opRedirect // arg: the status code, if any
-	opError    // an error response
-	opIdentity // arg: the cookie name or key read
+	opStatus      // arg: the status code
+	opBody        // arg: the body; status, if any, at statusArg
+	opRedirect    // arg: the status code, if any
+	opError       // an error response
+	opIdentity    // arg: the cookie name or key read
+	opWriterArg   // writes its io.Writer argument arg (fmt.Fprintf(w, ...))
+	opEncode      // an encoder or writer created on the response writes arg
+	opFlush       // sends the header and anything buffered
+	opSessionSave // gorilla/sessions writes the session cookie to arg
 )
 
 // An adapter maps one framework function or method to what it does.
@@ -43,6 +47,7 @@ func adapterTable() map[string][]adapter {
 	}
 	fn := []string{""}
 	// net/http
+	rows = append(rows, writerRows()...)
 	add(pathNetHTTP, fn, "SetCookie", opSetCookie, 1, 0, -1)
 	for _, h := range [][]string{{pathNetHTTP, "Header"}, {"github.com/valyala/fasthttp", "ResponseHeader"}} {
 		add(h[0], h[1:], "Set", opHeaderSet, 0, 0, -1)
@@ -234,9 +239,33 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		if e := arg(a.arg); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
+	case opWriterArg, opEncode:
+		w := arg(a.arg)
+		if a.op == opEncode {
+			w = m.encoderWriter(call)
+		}
+		if !m.writerEvent(ev, w) {
+			return nil
+		}
+		ev.Body = a.body
+		if e := arg(a.arg); e != nil && a.op == opEncode {
+			ev.bodyTyp = m.info.TypeOf(e)
+		}
+	case opFlush:
+		f, ok := m.flushesResponse(call)
+		if !ok {
+			return nil
+		}
+		ev.Kind, ev.Framework = Flush, f
+	case opSessionSave:
+		if m.writerFramework(arg(a.arg)) == 0 {
+			return nil
+		}
+		ev.Kind, ev.Cookie = SetCookie, sessionCookie()
 	default:
 		return nil
 	}
+	ev.Stage = m.statusStage(a, call, ev.Value)
 	if ev.Cookie != nil {
 		ev.Cookie.syn.sink = sink
 		if ev.Cookie.syn.call == nil {

@@ -20,12 +20,15 @@ const (
 	Redirect
 	Error
 	ReadIdentity
+	// Flush sends the status line, the header and any buffered body.
+	Flush
 )
 
 var kindNames = [...]string{
 	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
 	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
 	Redirect: "redirect", Error: "error", ReadIdentity: "read identity",
+	Flush: "flush",
 }
 
 func (k Kind) String() string {
@@ -64,11 +67,21 @@ type Event struct {
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string
+	// Stage is the stage the event takes the response to in its
+	// framework (see Stage); Open for events that only change it.
+	Stage Stage
+	// Before is the least stage the response is at when the event
+	// happens, along the paths from the function's entry: Open if some
+	// path reaches it with nothing sent. For an event of a helper it is
+	// the helper's, raised by the caller's own path to the call.
+	Before Stage
 
 	call    *ast.CallExpr
 	node    ast.Node // what the event is reported at: call, or a literal
 	generic *Cookie
 	bodyTyp types.Type
+	sentBy  *Event // see SentBy
+	doneBy  *Event // see DoneBy
 }
 
 // Generic returns, for a cookie set through a helper, the cookie as the

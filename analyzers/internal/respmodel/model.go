@@ -30,12 +30,14 @@ type model struct {
 	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
+	exits        map[*ast.CallExpr]Stage // what a helper's call does on every path
 }
 
 // summary is what one function does.
 type summary struct {
 	events  []*Event
 	factory *Cookie // the cookie it returns, for factories
+	exit    Stage   // the stage it leaves its response at when it returns
 }
 
 // scope is the function whose body is being read.
@@ -54,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		table:     adapterTable(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		summaries: make(map[ast.Node]*summary),
+		exits:     make(map[*ast.CallExpr]Stage),
 	}
 	res := &Result{}
 	var funcs []ast.Node
@@ -134,6 +137,7 @@ func (m *model) summary(n ast.Node) *summary {
 		}
 		return true
 	})
+	sum.exit = m.flow(body, sum.events)
 	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
 		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {
 			sum.factory = m.resolveCookie(returns[0], s, body, 0)
@@ -176,7 +180,10 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 		}
 		return nil
 	}
-	helper, _ := m.callee(fn)
+	helper, _, exit := m.callee(fn)
+	if exit > Open {
+		m.exits[call] = exit
+	}
 	var out []*Event
 	via := fn.Name()
 	if fn.Pkg() != nil {
@@ -196,30 +203,30 @@ func (m *model) factoryCookie(call *ast.CallExpr, s *scope) *Cookie {
 	if fn == nil {
 		return nil
 	}
-	_, c := m.callee(fn)
+	_, c, _ := m.callee(fn)
 	if c == nil {
 		return nil
 	}
 	return m.substCookie(c, call, s, call)
 }
 
-// callee returns what fn does to a response it receives and the cookie it
-// returns: from its summary in this package, or from the facts exported
-// by its own package.
-func (m *model) callee(fn *types.Func) ([]*Event, *Cookie) {
+// callee returns what fn does to a response it receives, the cookie it
+// returns and the stage it leaves the response at: from its summary in
+// this package, or from the facts exported by its own package.
+func (m *model) callee(fn *types.Func) ([]*Event, *Cookie, Stage) {
 	fn = fn.Origin()
 	if d, ok := m.decls[fn]; ok {
 		sum := m.summary(d)
-		return sum.events, sum.factory
+		return sum.events, sum.factory, sum.exit
 	}
 	if fn.Pkg() == m.pass.Pkg {
-		return nil, nil
+		return nil, nil, Open
 	}
 	var helper HelperFact
 	var factory FactoryFact
 	m.pass.ImportObjectFact(fn, &helper)
 	m.pass.ImportObjectFact(fn, &factory)
-	return helper.Events, factory.Cookie
+	return helper.Events, factory.Cookie, helper.Exit
 }
 
 // exportFacts exports what a function declaration does for its callers.
@@ -234,7 +241,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if len(sum.events) == 0 || !hasResponseParam(fn.Type().(*types.Signature)) {
 		return
 	}
-	m.pass.ExportObjectFact(fn, &HelperFact{Events: sum.events})
+	m.pass.ExportObjectFact(fn, &HelperFact{Events: sum.events, Exit: sum.exit})
 }
 
 func hasResponseParam(sig *types.Signature) bool {

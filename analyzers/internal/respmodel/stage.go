@@ -1,0 +1,136 @@
+package respmodel
+
+import "go/ast"
+
+// Stage is how far a response has gone towards the client. Stages only
+// grow: once the status line and headers are sent, later header, cookie
+// and status changes are dropped.
+type Stage uint8
+
+const (
+	// Open: nothing is sent yet; headers, cookies and status still apply.
+	Open Stage = iota
+	// Sent: the status line and headers are sent (a body write, an
+	// explicit WriteHeader, a flush); only body bytes can follow.
+	Sent
+	// Done: a complete response is written (an error page, a redirect,
+	// a rendered body or file); anything written later is appended to it.
+	Done
+)
+
+var stageNames = [...]string{Open: "open", Sent: "sent", Done: "done"}
+
+func (s Stage) String() string {
+	if int(s) < len(stageNames) {
+		return stageNames[s]
+	}
+	return "unknown"
+}
+
+// stage is the Stage a call of the adapter's function takes the response
+// to, in its framework, read from the sources at the versions in
+// testdata/go.mod:
+//
+//   - net/http (go1.26 server.go, response.WriteHeader): WriteHeader
+//     sends the header at once (1xx codes aside, see statusStage); Write
+//     sends it first; http.Error, Redirect, NotFound, ServeFile and
+//     ServeContent write a whole response.
+//   - gin v1.12.0 (response_writer.go): Context.Status and
+//     ResponseWriter.WriteHeader only record the code, sent with the
+//     first write (WriteHeaderNow); a write after that is passed straight
+//     to net/http, so gin does not buffer. AbortWithStatus and
+//     AbortWithError call WriteHeaderNow. JSON, String, Data, HTML,
+//     Redirect, File... render a whole response.
+//   - echo v4.16.0 and v5.4.4 (response.go): Response.WriteHeader sends
+//     the header and sets Committed; a second call only logs "response
+//     already committed" (v4) or "echo: response already written to
+//     client" (v5). NoContent is a WriteHeader; JSON, String, Blob,
+//     Stream, File, Redirect... write a whole response.
+//   - fiber v2.52.15 and v3.1.0 build the response in memory
+//     (fasthttp's Response); fasthttp v1.69.0 server.go writes it only
+//     after the handler returns (serveConn: s.Handler(ctx), then
+//     writeResponse), so nothing a handler does is ever late.
+func (a adapter) stage() Stage {
+	f := frameworkOf(a.path)
+	switch {
+	case f.Fiber() || a.path == "github.com/valyala/fasthttp":
+		return Open
+	case a.op == opRedirect:
+		return Done
+	case a.op == opError:
+		if f == Gin { // AbortWithError: AbortWithStatus, no body
+			return Sent
+		}
+		return Done
+	case a.op == opStatus:
+		if f == Gin && a.name == "Status" {
+			return Open
+		}
+		return Sent
+	case a.op == opFlush:
+		return Sent
+	case a.op == opBody, a.op == opWriterArg, a.op == opEncode:
+		if a.streams() {
+			return Sent
+		}
+		return Done
+	}
+	return Open
+}
+
+// streams reports whether a body call writes part of a body, after which
+// more may follow: ResponseWriter.Write, fmt.Fprintf(w, ...) and the like.
+// The others (render calls, files) write a whole response.
+func (a adapter) streams() bool {
+	switch {
+	case a.op == opWriterArg, a.op == opEncode:
+		return true
+	case a.recv == "ResponseWriter" || a.recv == "Response":
+		return true // net/http, gin's and echo's writers
+	case a.path == pathGin && (a.name == "SSEvent" || a.name == "Stream"):
+		return true
+	}
+	return false
+}
+
+// statusStage refines the stage of a WriteHeader call: gin's
+// ResponseWriter (c.Writer) only records the code, and net/http sends a
+// 1xx informational status (other than 101 Switching Protocols) at once
+// but keeps the header open for the final status.
+func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
+	st := a.stage()
+	if a.name != "WriteHeader" || a.path != pathNetHTTP {
+		return st
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isNamed(m.info.TypeOf(sel.X), pathGin, "ResponseWriter") {
+		return Open
+	}
+	if code.State == Known && code.Int >= 100 && code.Int <= 199 && code.Int != 101 {
+		return Open
+	}
+	return st
+}
+
+// writerFramework reports whose response the expression e is, when e is
+// the response itself: an http.ResponseWriter (also echo v5's
+// c.Response()), gin's c.Writer or echo v4's c.Response(). A value
+// wrapping it (a bufio.Writer, a gzip.Writer, an io.MultiWriter) is not.
+func (m *model) writerFramework(e ast.Expr) Framework {
+	if e == nil {
+		return 0
+	}
+	t := m.info.TypeOf(e)
+	switch {
+	case t == nil:
+		return 0
+	case isNamed(t, pathNetHTTP, "ResponseWriter"):
+		return NetHTTP
+	case isNamed(t, pathGin, "ResponseWriter"):
+		return Gin
+	case isNamed(t, pathEchoV4, "Response"):
+		return EchoV4
+	case isNamed(t, pathEchoV5, "Response"):
+		return EchoV5
+	}
+	return 0
+}

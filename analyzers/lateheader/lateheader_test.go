@@ -1,0 +1,18 @@
+package lateheader_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/resplint/resplint/analyzers/internal/testmod"
+	"github.com/resplint/resplint/analyzers/lateheader"
+)
+
+// Each framework has its own package of positive and negative cases;
+// helpers in another package are seen through facts. One run loads them
+// all, since loading the frameworks dominates the cost.
+func TestLateheader(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t), lateheader.New(),
+		"./lateheader/nethttp")
+}

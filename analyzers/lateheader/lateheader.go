@@ -97,10 +97,25 @@ func (c *funcCheck) write(e *respmodel.Event) {
 		c.reportReturn(e, done)
 		return
 	}
-	if sent := e.SentBy(); sent != nil && (e.Stage == respmodel.Done || e.Kind == respmodel.Error) {
+	if sent := e.SentBy(); sent != nil && (e.Stage == respmodel.Done || e.Kind == respmodel.Error) && restates(e, sent) {
 		c.report(e, sent, "status", fmt.Sprintf("%s after %s: its status and headers are dropped and its body is appended to what was written",
 			what(c.pass, e), sentAt(c.pass, sent)))
 	}
+}
+
+// restates reports whether a complete response e, after sent sent the
+// header, changes what was sent: a body was written already, or e
+// writes an error or redirect status, or a status other than the one
+// sent. A render call after WriteHeader with its own code is how echo
+// and chi/render handlers often set the code, and is harmless.
+func restates(e, sent *respmodel.Event) bool {
+	switch {
+	case sent.Kind != respmodel.WriteStatus && sent.Kind != respmodel.Flush:
+		return true
+	case e.Kind == respmodel.Error || e.Kind == respmodel.Redirect:
+		return true
+	}
+	return e.Value.State == respmodel.Known && sent.Value.State == respmodel.Known && e.Value.Int != sent.Value.Int
 }
 
 // reportReturn reports the first event after a complete response that
@@ -111,19 +126,19 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 	}
 	c.returned[done] = true
 	name := callName(c.pass, done)
-	var effect string
-	switch e.Kind {
-	case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader:
-		effect = "the header is dropped"
-	case respmodel.SetCookie:
+	subject, effect := what(c.pass, e), "the output is appended to that response"
+	switch {
+	case e.Via != "":
+		subject, effect = e.Via+" is called", "what it sends is dropped or appended to that response"
+	case e.Kind == respmodel.SetCookie:
 		effect = "the cookie is dropped"
-	case respmodel.WriteStatus:
+	case e.Kind == respmodel.WriteStatus:
 		effect = "the status is dropped"
-	default:
-		effect = "the output is appended to that response"
+	case e.Kind != respmodel.WriteBody && e.Kind != respmodel.Error && e.Kind != respmodel.Redirect:
+		effect = "the header is dropped"
 	}
 	msg := fmt.Sprintf("%s after %s at line %d, which completed the response and does not return: %s; return after %s",
-		what(c.pass, e), name, line(c.pass, done), effect, name)
+		subject, name, line(c.pass, done), effect, name)
 	c.report(e, done, "return", msg, c.returnFix(done)...)
 }
 

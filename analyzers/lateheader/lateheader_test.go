@@ -14,5 +14,8 @@ import (
 // all, since loading the frameworks dominates the cost.
 func TestLateheader(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), lateheader.New(),
-		"./lateheader/nethttp")
+		"./lateheader/nethttp", "./lateheader/chi", "./lateheader/mux",
+		"./lateheader/gin", "./lateheader/echo4", "./lateheader/echo5",
+		"./lateheader/fiber2", "./lateheader/fiber3", "./lateheader/sessions",
+		"./lateheader/helpers", "./lateheader/usehelpers")
 }

@@ -19,3 +19,13 @@ func TestLateheader(t *testing.T) {
 		"./lateheader/fiber2", "./lateheader/fiber3", "./lateheader/sessions",
 		"./lateheader/helpers", "./lateheader/usehelpers")
 }
+
+// Every suggested fix is applied and compared with the golden file.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testmod.Dir(t), lateheader.New(), "./lateheader/fixes")
+}
+
+// The golden file compiles.
+func TestFixesTypeCheck(t *testing.T) {
+	testmod.CheckGoldens(t, "lateheader/fixes")
+}

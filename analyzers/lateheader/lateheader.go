@@ -50,11 +50,13 @@ type funcCheck struct {
 	fn       *respmodel.Func
 	trailers trailers
 	returned map[*respmodel.Event]bool // complete responses already reported
+	calls    map[*ast.CallExpr]bool    // helper calls already reported
 }
 
 func (c *funcCheck) run() {
 	c.trailers = declaredTrailers(c.fn.Events)
 	c.returned = make(map[*respmodel.Event]bool)
+	c.calls = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
 		if e.Framework.Fiber() {
 			continue // fiber sends the response after the handler returns
@@ -71,7 +73,7 @@ func (c *funcCheck) run() {
 // change checks a header, cookie or status change.
 func (c *funcCheck) change(e *respmodel.Event) {
 	sent := e.SentBy()
-	if sent == nil || c.trailers.exempt(e) {
+	if sent == nil || c.trailers.exempt(e) || c.setInTime(e) {
 		return
 	}
 	if done := e.DoneBy(); done != nil && c.fallsThrough(done, e) {
@@ -96,6 +98,14 @@ func (c *funcCheck) write(e *respmodel.Event) {
 	if done := e.DoneBy(); done != nil {
 		c.reportReturn(e, done)
 		return
+	}
+	if e.Via != "" {
+		// A helper's own error path is its business; a helper that
+		// always completes the response is one complete response.
+		if e.CallStage() < respmodel.Done || c.calls[e.Call()] {
+			return
+		}
+		c.calls[e.Call()] = true
 	}
 	if sent := e.SentBy(); sent != nil && (e.Stage == respmodel.Done || e.Kind == respmodel.Error) && restates(e, sent) {
 		c.report(e, sent, "status", fmt.Sprintf("%s after %s: its status and headers are dropped and its body is appended to what was written",
@@ -178,6 +188,23 @@ func (c *funcCheck) block(e *respmodel.Event) ast.Node {
 		return p.Node()
 	}
 	return nil
+}
+
+// setInTime reports whether a helper's late header is one the function
+// itself set before the response was sent: a renderer that sets
+// Content-Type after its caller chose one and wrote the status only
+// repeats it.
+func (c *funcCheck) setInTime(e *respmodel.Event) bool {
+	if e.Via == "" || e.Kind != respmodel.SetHeader && e.Kind != respmodel.AddHeader {
+		return false
+	}
+	for _, x := range c.fn.Events {
+		if (x.Kind == respmodel.SetHeader || x.Kind == respmodel.AddHeader) && x.Header == e.Header &&
+			x.Call() != e.Call() && x.Pos() < e.Pos() && x.SentBy() == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // trailers are the header names the function declares as trailers (the

@@ -82,6 +82,7 @@ type Event struct {
 	bodyTyp types.Type
 	sentBy  *Event // see SentBy
 	doneBy  *Event // see DoneBy
+	callEnd Stage  // see CallStage
 }
 
 // Generic returns, for a cookie set through a helper, the cookie as the

@@ -1,9 +1,11 @@
 package respmodel
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/cfg"
@@ -18,6 +20,12 @@ func (e *Event) SentBy() *Event { return e.sentBy }
 
 // DoneBy is like SentBy for the event that completed the response.
 func (e *Event) DoneBy() *Event { return e.doneBy }
+
+// CallStage returns, for an event a helper's call replays, the stage the
+// helper leaves the response at on every path (Sent for a helper that
+// always writes, Done for one that always completes the response);
+// Open otherwise.
+func (e *Event) CallStage() Stage { return e.callEnd }
 
 // A step is what one call does to the response, in control-flow order:
 // the events of a framework call, or those a helper's call replays.
@@ -39,18 +47,18 @@ type flowGraph struct {
 // the function leaves the response at on every path that returns (its
 // callers replay this as the effect of the call).
 func (m *model) flow(body *ast.BlockStmt, events []*Event) Stage {
-	if body == nil || !m.hasEffect(events) {
+	if body == nil || !hasEffect(events) {
 		return Open
 	}
 	fg := &flowGraph{g: cfg.New(body, m.mayReturn)}
-	fg.place(m, events)
+	fg.place(events)
 	fg.may(m)
 	return fg.must()
 }
 
-func (m *model) hasEffect(events []*Event) bool {
+func hasEffect(events []*Event) bool {
 	for _, e := range events {
-		if e.Via == "" && e.Stage > Open || e.Via != "" && m.exits[e.call] > Open {
+		if e.Via == "" && e.Stage > Open || e.callEnd > Open {
 			return true
 		}
 	}
@@ -59,7 +67,7 @@ func (m *model) hasEffect(events []*Event) bool {
 
 // place assigns each event to the block and step of its call. Events of
 // deferred and go statements are left out: they do not happen there.
-func (fg *flowGraph) place(m *model, events []*Event) {
+func (fg *flowGraph) place(events []*Event) {
 	fg.steps = make([][]step, len(fg.g.Blocks))
 	for _, b := range fg.g.Blocks {
 		if !b.Live {
@@ -71,8 +79,11 @@ func (fg *flowGraph) place(m *model, events []*Event) {
 				continue
 			}
 			i := sort.Search(len(events), func(i int) bool { return events[i].Pos() >= n.Pos() })
-			for ; i < len(events) && events[i].Pos() < n.End(); i++ {
-				e := events[i]
+			j := i
+			for j < len(events) && events[j].Pos() < n.End() {
+				j++
+			}
+			for _, e := range evalOrder(events[i:j]) {
 				steps := fg.steps[b.Index]
 				if k := len(steps) - 1; k >= 0 && steps[k].call == e.call && e.call != nil {
 					steps[k].events = append(steps[k].events, e)
@@ -80,7 +91,7 @@ func (fg *flowGraph) place(m *model, events []*Event) {
 				}
 				s := step{call: e.call, events: []*Event{e}, helper: e.Via != ""}
 				if s.helper {
-					s.effect = m.exits[e.call]
+					s.effect = e.callEnd
 				}
 				fg.steps[b.Index] = append(steps, s)
 			}
@@ -95,6 +106,16 @@ func (fg *flowGraph) place(m *model, events []*Event) {
 			}
 		}
 	}
+}
+
+// evalOrder returns the events of one statement in the order they
+// happen: a call's receiver and arguments before the call, so that
+// tmpl.Execute(w, viewModel(w)) runs viewModel's events first. The
+// model lists them in source order (outer call first).
+func evalOrder(events []*Event) []*Event {
+	out := slices.Clone(events)
+	slices.SortStableFunc(out, func(a, b *Event) int { return cmp.Compare(a.Node().End(), b.Node().End()) })
+	return out
 }
 
 // witnesses is the may-state of the response: the first event that sent

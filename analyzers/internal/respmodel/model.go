@@ -30,7 +30,6 @@ type model struct {
 	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
 	summaries    map[ast.Node]*summary
-	exits        map[*ast.CallExpr]Stage // what a helper's call does on every path
 }
 
 // summary is what one function does.
@@ -56,7 +55,6 @@ func run(pass *analysis.Pass) (any, error) {
 		table:     adapterTable(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		summaries: make(map[ast.Node]*summary),
-		exits:     make(map[*ast.CallExpr]Stage),
 	}
 	res := &Result{}
 	var funcs []ast.Node
@@ -181,9 +179,6 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 		return nil
 	}
 	helper, _, exit := m.callee(fn)
-	if exit > Open {
-		m.exits[call] = exit
-	}
 	var out []*Event
 	via := fn.Name()
 	if fn.Pkg() != nil {
@@ -191,6 +186,7 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 	}
 	for _, h := range helper {
 		if e := m.substEvent(h, via, call, s, sink); e != nil {
+			e.callEnd = exit
 			out = append(out, e)
 		}
 	}

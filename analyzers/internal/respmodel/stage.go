@@ -38,9 +38,10 @@ func (s Stage) String() string {
 //   - gin v1.12.0 (response_writer.go): Context.Status and
 //     ResponseWriter.WriteHeader only record the code, sent with the
 //     first write (WriteHeaderNow); a write after that is passed straight
-//     to net/http, so gin does not buffer. AbortWithStatus and
-//     AbortWithError call WriteHeaderNow. JSON, String, Data, HTML,
-//     Redirect, File... render a whole response.
+//     to net/http, so gin does not buffer. AbortWithStatus calls
+//     WriteHeaderNow; AbortWithError too, and is an error response whose
+//     handler is done. JSON, String, Data, HTML, Redirect, File...
+//     render a whole response.
 //   - echo v4.16.0 and v5.4.4 (response.go): Response.WriteHeader sends
 //     the header and sets Committed; a second call only logs "response
 //     already committed" (v4) or "echo: response already written to
@@ -55,12 +56,7 @@ func (a adapter) stage() Stage {
 	switch {
 	case f.Fiber() || a.path == "github.com/valyala/fasthttp":
 		return Open
-	case a.op == opRedirect:
-		return Done
-	case a.op == opError:
-		if f == Gin { // AbortWithError: AbortWithStatus, no body
-			return Sent
-		}
+	case a.op == opRedirect, a.op == opError:
 		return Done
 	case a.op == opStatus:
 		if f == Gin && a.name == "Status" {

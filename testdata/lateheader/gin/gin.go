@@ -83,6 +83,13 @@ func abortWithoutReturn(c *gin.Context) {
 	c.String(http.StatusOK, "hi")
 }
 
+func abortWithError(c *gin.Context) {
+	if _, err := find(c.Param("id")); err != nil {
+		c.AbortWithError(http.StatusNotFound, err)
+	}
+	c.String(http.StatusOK, "found") // want `c.String writes to the response after c.AbortWithError at line \d+, which completed the response and does not return`
+}
+
 // --- negatives ---
 
 // gin only records c.Status (and c.Writer.WriteHeader) until the first

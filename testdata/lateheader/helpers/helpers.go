@@ -30,6 +30,18 @@ func CheckAuth(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
+// Render sets Content-Type and writes; it answers with an error when
+// encoding fails.
+func Render(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(b)
+}
+
 // NoCache sets headers.
 func NoCache(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")

@@ -295,6 +295,17 @@ func deferred(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "body")
 }
 
+// Arguments run before the call: the cookie is saved before Execute
+// writes.
+func viewModel(w http.ResponseWriter) string {
+	http.SetCookie(w, &http.Cookie{Name: "flash", MaxAge: -1})
+	return "page"
+}
+
+func argumentsFirst(w http.ResponseWriter, r *http.Request) {
+	tmpl.Execute(w, viewModel(w))
+}
+
 // A function literal is a function of its own.
 func closures(w http.ResponseWriter, r *http.Request) {
 	write := func() { w.Write([]byte("x")) }

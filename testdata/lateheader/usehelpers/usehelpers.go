@@ -45,7 +45,21 @@ func ginAfterHelper(c *gin.Context) {
 	c.Header("X-After", "1") // want `header "X-After" is set after helpers.GinOK`
 }
 
+// A helper that always completes the response, after a partial write.
+func failAfterWrite(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte("partial"))
+	helpers.Fail(w, errMissing) // want `helpers.Fail responds after w.Write at line \d+ sent the response header: its status and headers are dropped`
+}
+
 // --- negatives ---
+
+// The caller chose Content-Type and the status; the renderer's own
+// Content-Type and its error path on encoding failures are not reported.
+func statusThenRender(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusCreated)
+	helpers.Render(w, map[string]string{"id": "1"})
+}
 
 // The helper writes only on failure, and the caller returns then.
 func guarded(w http.ResponseWriter, r *http.Request) {

@@ -9,6 +9,7 @@ import (
 	"github.com/resplint/resplint/analyzers/disposition"
 	"github.com/resplint/resplint/analyzers/internal/suppress"
 	"github.com/resplint/resplint/analyzers/jsonleak"
+	"github.com/resplint/resplint/analyzers/lateheader"
 	"github.com/resplint/resplint/analyzers/privatecache"
 )
 
@@ -24,6 +25,7 @@ func All() []*analysis.Analyzer {
 		privatecache.New(),
 		jsonleak.New(),
 		disposition.New(),
+		lateheader.New(),
 	}
 	names := make([]string, len(checks))
 	for i, a := range checks {

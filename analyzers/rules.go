@@ -34,6 +34,13 @@ func Categories(analyzer string) []Category {
 			{"token", "JSON response that serialises a token or API key of a persistence model"},
 			{"map", "Hand-built JSON map with a secret key or a value read from a secret field"},
 		}
+	case "lateheader":
+		return []Category{
+			{"header", "Header set after the body is written, which net/http, gin and echo drop"},
+			{"cookie", "Cookie set after the body is written, which is dropped"},
+			{"status", "Status written after the body or a second time (superfluous WriteHeader)"},
+			{"return", "Response written after http.Error, a redirect or a finished response without a return"},
+		}
 	case "privatecache":
 		return []Category{
 			{"missing", "Per-user success response without Cache-Control private or no-store, which shared caches may store"},

@@ -32,13 +32,16 @@ const (
 	// Body writes through an io.Writer that is the response (writers.go);
 	// arg: the writer, statusArg: the value written.
 	opWriterBody
-	opEncode      // json.Encoder.Encode on an encoder of the response
+	opEncode      // an encoder or writer created on the response writes arg (-1: none)
 	opCacheHelper // httpsafe's NoStore, Private and Public
 	// Calls that describe a download (download.go).
 	opContentType // arg: the media type
 	opFiberType   // fiber's Type: arg: the extension, arg+1: the charset
 	opAttachment  // fiber's Attachment: arg: the file name, if any
 	opCSV         // csv.NewWriter: arg: the writer
+	// Sending what is buffered (body.go).
+	opFlush       // sends the header and anything buffered
+	opSessionSave // gorilla/sessions writes the session cookie to arg
 )
 
 // An adapter maps one framework function or method to what it does.
@@ -61,6 +64,7 @@ func adapterTable() map[string][]adapter {
 	}
 	fn := []string{""}
 	// net/http
+	rows = append(rows, flushRows()...)
 	add(pathNetHTTP, fn, "SetCookie", opSetCookie, 1, 0, -1)
 	for _, h := range [][]string{{pathNetHTTP, "Header"}, {pathFasthttp, "ResponseHeader"}} {
 		add(h[0], h[1:], "Set", opHeaderSet, 0, 0, -1)
@@ -267,9 +271,21 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		return m.bodyReadEvent(ev, a, call)
 	case opContentType, opFiberType, opAttachment, opCSV:
 		return m.downloadEvents(a, call, s)
+	case opFlush:
+		f, ok := m.flushesResponse(call)
+		if !ok {
+			return nil
+		}
+		ev.Kind, ev.Framework = Flush, f
+	case opSessionSave:
+		if m.writerFramework(arg(a.arg)) == 0 {
+			return nil
+		}
+		ev.Kind, ev.Cookie = SetCookie, sessionCookie()
 	default:
 		return nil
 	}
+	ev.Stage = m.statusStage(a, call, ev.Value)
 	if ev.Cookie != nil {
 		ev.Cookie.syn.sink = sink
 		if ev.Cookie.syn.call == nil {

@@ -208,7 +208,7 @@ func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event
 		}
 		return out
 	case opCSV:
-		fw := m.responseWriter(arg(0))
+		fw := m.writerFramework(arg(0))
 		if fw == 0 {
 			return nil
 		}
@@ -243,37 +243,4 @@ func (m *model) fiberType(ext, charset ast.Expr, s *scope) Value {
 func (m *model) fasthttpResponseHeader(call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && isNamed(m.info.TypeOf(sel.X), pathFasthttp, "ResponseHeader")
-}
-
-// responseWriter reports which framework's response e writes to, when it
-// is one: http.ResponseWriter (also gin's c.Writer, echo's c.Response()),
-// echo v4's *Response, fiber's context or Res, fasthttp's RequestCtx, or
-// fasthttp's Response.BodyWriter().
-func (m *model) responseWriter(e ast.Expr) Framework {
-	if e == nil {
-		return 0
-	}
-	t := m.info.TypeOf(e)
-	if t == nil {
-		return 0
-	}
-	if f := ResponseParam(t); f != 0 {
-		return f
-	}
-	switch {
-	case isNamed(t, pathGin, "ResponseWriter"):
-		return Gin
-	case isNamed(t, pathEchoV4, "Response"):
-		return EchoV4
-	case isNamed(t, pathFiberV3, "Res"):
-		return FiberV3
-	case isNamed(t, pathFasthttp, "RequestCtx"):
-		return FiberV2
-	}
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
-			return FiberV2
-		}
-	}
-	return 0
 }

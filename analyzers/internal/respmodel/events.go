@@ -23,12 +23,15 @@ const (
 	// ReadBody: the request's body is read (decoded, parsed as a form,
 	// a file taken from it), which requests for GET do not have.
 	ReadBody
+	// Flush sends the status line, the header and any buffered body.
+	Flush
 )
 
 var kindNames = [...]string{
 	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
 	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
 	Redirect: "redirect", Error: "error", ReadIdentity: "read identity", ReadBody: "read body",
+	Flush: "flush",
 }
 
 func (k Kind) String() string {
@@ -78,12 +81,23 @@ type Event struct {
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string
+	// Stage is the stage the event takes the response to in its
+	// framework (see Stage); Open for events that only change it.
+	Stage Stage
+	// Before is the least stage the response is at when the event
+	// happens, along the paths from the function's entry: Open if some
+	// path reaches it with nothing sent. For an event of a helper it is
+	// the helper's, raised by the caller's own path to the call.
+	Before Stage
 
 	call    *ast.CallExpr
 	node    ast.Node // what the event is reported at: call, or a literal
 	generic *Cookie
 	helper  *Event // the helper's own event, for an event through a helper
 	bodyTyp types.Type
+	sentBy  *Event // see SentBy
+	doneBy  *Event // see DoneBy
+	callEnd Stage  // see CallStage
 }
 
 // Generic returns, for a cookie set through a helper, the cookie as the

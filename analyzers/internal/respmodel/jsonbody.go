@@ -315,35 +315,6 @@ func (m *model) isMarshal(call *ast.CallExpr) bool {
 	return fn != nil && pkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
 }
 
-// encoderWriter returns the framework whose response a json.Encoder's
-// Encode call writes to: the encoder must come from json.NewEncoder(w),
-// directly or through a variable, with w the response.
-func (m *model) encoderWriter(call *ast.CallExpr) Framework {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return 0
-	}
-	enc := m.follow(sel.X)
-	nc, ok := enc.(*ast.CallExpr)
-	if !ok || len(nc.Args) != 1 {
-		return 0
-	}
-	if fn := calledFunc(m.info, nc); fn == nil || pkgPath(fn) != pathJSON || fn.Name() != "NewEncoder" {
-		return 0
-	}
-	w := m.follow(nc.Args[0])
-	if f := responseWriter(m.info.TypeOf(w)); f != 0 {
-		return f
-	}
-	// fiber: c.Response().BodyWriter() writes the buffered response body.
-	if bw, ok := w.(*ast.CallExpr); ok {
-		if fn := calledFunc(m.info, bw); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
-			return FiberV2
-		}
-	}
-	return 0
-}
-
 // follow returns the expression a variable with a single definition was
 // given, through up to maxDepth variables.
 func (m *model) follow(e ast.Expr) ast.Expr {
@@ -364,31 +335,6 @@ func (m *model) follow(e ast.Expr) ast.Expr {
 		e = rhs
 	}
 	return e
-}
-
-// responseWriter reports which framework's response an io.Writer of type
-// t is: http.ResponseWriter, gin's ResponseWriter (c.Writer), echo's
-// *Response (c.Response() in v4), or a fiber context, whose Write appends
-// to the response body.
-func responseWriter(t types.Type) Framework {
-	switch {
-	case t == nil:
-		return 0
-	case isNamed(t, pathNetHTTP, "ResponseWriter"):
-		return NetHTTP
-	case isNamed(t, pathGin, "ResponseWriter"):
-		return Gin
-	case isNamed(t, pathEchoV4, "Response"):
-		return EchoV4
-	case isNamed(t, pathEchoV5, "Response"):
-		return EchoV5
-	case isNamed(t, pathFiberV3, "Res"):
-		return FiberV3
-	}
-	if f := ResponseParam(t); f.Fiber() {
-		return f
-	}
-	return 0
 }
 
 // jsonBody turns a body event into a JSON body event when it writes JSON:

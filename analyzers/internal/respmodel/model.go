@@ -43,6 +43,7 @@ type model struct {
 type summary struct {
 	events  []*Event
 	factory *Cookie // the cookie it returns, for factories
+	exit    Stage   // the stage it leaves its response at when it returns
 }
 
 // scope is the function whose body is being read.
@@ -149,6 +150,7 @@ func (m *model) summary(n ast.Node) *summary {
 		}
 		return true
 	})
+	sum.exit = m.flow(body, sum.events)
 	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
 		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {
 			sum.factory = m.resolveCookie(returns[0], s, body, 0)
@@ -191,7 +193,7 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 		}
 		return nil
 	}
-	helper, _ := m.callee(fn)
+	helper, _, exit := m.callee(fn)
 	var out []*Event
 	via := fn.Name()
 	if fn.Pkg() != nil {
@@ -199,6 +201,7 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 	}
 	for _, h := range helper {
 		if e := m.substEvent(h, via, call, s, sink); e != nil {
+			e.callEnd = exit
 			out = append(out, e)
 		}
 	}
@@ -211,30 +214,30 @@ func (m *model) factoryCookie(call *ast.CallExpr, s *scope) *Cookie {
 	if fn == nil {
 		return nil
 	}
-	_, c := m.callee(fn)
+	_, c, _ := m.callee(fn)
 	if c == nil {
 		return nil
 	}
 	return m.substCookie(c, call, s, call)
 }
 
-// callee returns what fn does to a response it receives and the cookie it
-// returns: from its summary in this package, or from the facts exported
-// by its own package.
-func (m *model) callee(fn *types.Func) ([]*Event, *Cookie) {
+// callee returns what fn does to a response it receives, the cookie it
+// returns and the stage it leaves the response at: from its summary in
+// this package, or from the facts exported by its own package.
+func (m *model) callee(fn *types.Func) ([]*Event, *Cookie, Stage) {
 	fn = fn.Origin()
 	if d, ok := m.decls[fn]; ok {
 		sum := m.summary(d)
-		return sum.events, sum.factory
+		return sum.events, sum.factory, sum.exit
 	}
 	if fn.Pkg() == m.pass.Pkg {
-		return nil, nil
+		return nil, nil, Open
 	}
 	var helper HelperFact
 	var factory FactoryFact
 	m.pass.ImportObjectFact(fn, &helper)
 	m.pass.ImportObjectFact(fn, &factory)
-	return helper.Events, factory.Cookie
+	return helper.Events, factory.Cookie, helper.Exit
 }
 
 // exportFacts exports what a function declaration does for its callers.
@@ -260,7 +263,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if len(events) == 0 {
 		return
 	}
-	m.pass.ExportObjectFact(fn, &HelperFact{Events: events})
+	m.pass.ExportObjectFact(fn, &HelperFact{Events: sum.events, Exit: sum.exit})
 }
 
 func hasResponseParam(sig *types.Signature) bool {

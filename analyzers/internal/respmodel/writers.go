@@ -2,7 +2,6 @@ package respmodel
 
 import (
 	"go/ast"
-	"go/types"
 )
 
 // writerRows lists body writes that go through the response as an
@@ -61,18 +60,22 @@ func writerRows() []adapter {
 func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) []*Event {
 	switch a.op {
 	case opWriterBody:
-		if a.arg >= len(call.Args) || !m.isResponse(call.Args[a.arg]) {
+		if a.arg >= len(call.Args) {
+			return nil
+		}
+		if ev.Framework = m.writerFramework(call.Args[a.arg]); ev.Framework == 0 {
 			return nil
 		}
 		ev.Kind, ev.Body = WriteBody, a.body
-		ev.Framework = m.responseFramework(call.Args[a.arg])
 	case opEncode:
-		f := m.encoderWriter(call)
-		if f == 0 || len(call.Args) != 1 {
+		if ev.Framework = m.writerFramework(m.encoderWriter(call)); ev.Framework == 0 {
 			return nil
 		}
-		ev.Kind, ev.Body, ev.bodyTyp, ev.Framework = WriteBody, BodyJSON, m.info.TypeOf(call.Args[0]), f
-		m.jsonBody(ev, call.Args[0], s)
+		ev.Kind, ev.Body = WriteBody, a.body
+		if a.arg >= 0 && a.arg < len(call.Args) {
+			ev.bodyTyp = m.info.TypeOf(call.Args[a.arg])
+			m.jsonBody(ev, call.Args[a.arg], s)
+		}
 	case opCacheHelper:
 		if len(call.Args) == 0 {
 			return nil
@@ -81,41 +84,7 @@ func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) 
 		// Private and Public a max-age computed at run time.
 		value := map[string]string{"NoStore": "private, no-store", "Private": "private, max-age", "Public": "public, max-age"}[a.name]
 		ev.Kind, ev.Header, ev.Value = SetHeader, "Cache-Control", knownStr(value)
-		ev.Framework = m.responseFramework(call.Args[0])
+		ev.Framework = m.writerFramework(call.Args[0])
 	}
 	return []*Event{ev}
-}
-
-// isResponse reports whether e is a response that can be written to: a
-// framework's response parameter type, or anything with the methods of
-// http.ResponseWriter (gin's c.Writer, echo's c.Response()).
-func (m *model) isResponse(e ast.Expr) bool {
-	t := m.info.TypeOf(e)
-	if t == nil {
-		return false
-	}
-	if ResponseParam(t) != 0 {
-		return true
-	}
-	for _, name := range []string{"Header", "Write", "WriteHeader"} {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
-			return false
-		}
-	}
-	return true
-}
-
-// responseFramework is the framework a response expression belongs to.
-func (m *model) responseFramework(e ast.Expr) Framework {
-	t := m.info.TypeOf(e)
-	if f := ResponseParam(t); f != 0 {
-		return f
-	}
-	if isNamed(t, pathGin, "ResponseWriter") {
-		return Gin
-	}
-	if isNamed(t, pathEchoV4, "Response") {
-		return EchoV4
-	}
-	return NetHTTP
 }

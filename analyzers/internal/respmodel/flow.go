@@ -1,0 +1,372 @@
+package respmodel
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// SentBy returns an event that, on some path from the function's entry
+// to e, sent the response's header before e (the first such on that
+// path), or nil. For an event of a helper, only the caller's path to the
+// helper's call counts, and only if the helper may reach the event with
+// nothing sent; the helper's own order is the helper's business.
+func (e *Event) SentBy() *Event { return e.sentBy }
+
+// DoneBy is like SentBy for the event that completed the response.
+func (e *Event) DoneBy() *Event { return e.doneBy }
+
+// CallStage returns, for an event a helper's call replays, the stage the
+// helper leaves the response at on every path (Sent for a helper that
+// always writes, Done for one that always completes the response);
+// Open otherwise.
+func (e *Event) CallStage() Stage { return e.callEnd }
+
+// A step is what one call does to the response, in control-flow order:
+// the events of a framework call, or those a helper's call replays.
+type step struct {
+	call   *ast.CallExpr
+	events []*Event
+	helper bool
+	effect Stage // the stage the step takes the response to on every path
+}
+
+// flowGraph is a function's control-flow graph with its steps.
+type flowGraph struct {
+	g     *cfg.CFG
+	steps [][]step // by block index
+}
+
+// flow orders a function's events along its control-flow graph: it sets
+// their Before stages and SentBy/DoneBy witnesses, and returns the stage
+// the function leaves the response at on every path that returns (its
+// callers replay this as the effect of the call).
+func (m *model) flow(body *ast.BlockStmt, events []*Event) Stage {
+	if body == nil || !hasEffect(events) {
+		return Open
+	}
+	fg := &flowGraph{g: cfg.New(body, m.mayReturn)}
+	fg.place(events)
+	fg.may(m)
+	return fg.must()
+}
+
+func hasEffect(events []*Event) bool {
+	for _, e := range events {
+		if e.Via == "" && e.Stage > Open || e.callEnd > Open {
+			return true
+		}
+	}
+	return false
+}
+
+// place assigns each event to the block and step of its call. Events of
+// deferred and go statements are left out: they do not happen there.
+func (fg *flowGraph) place(events []*Event) {
+	fg.steps = make([][]step, len(fg.g.Blocks))
+	for _, b := range fg.g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			switch n.(type) {
+			case *ast.DeferStmt, *ast.GoStmt:
+				continue
+			}
+			i := sort.Search(len(events), func(i int) bool { return events[i].Pos() >= n.Pos() })
+			j := i
+			for j < len(events) && events[j].Pos() < n.End() {
+				j++
+			}
+			for _, e := range evalOrder(events[i:j]) {
+				steps := fg.steps[b.Index]
+				if k := len(steps) - 1; k >= 0 && steps[k].call == e.call && e.call != nil {
+					steps[k].events = append(steps[k].events, e)
+					continue
+				}
+				s := step{call: e.call, events: []*Event{e}, helper: e.Via != ""}
+				if s.helper {
+					s.effect = e.callEnd
+				}
+				fg.steps[b.Index] = append(steps, s)
+			}
+		}
+	}
+	for _, steps := range fg.steps {
+		for i := range steps {
+			if !steps[i].helper {
+				for _, e := range steps[i].events {
+					steps[i].effect = max(steps[i].effect, e.Stage)
+				}
+			}
+		}
+	}
+}
+
+// evalOrder returns the events of one statement in the order they
+// happen: a call's receiver and arguments before the call, so that
+// tmpl.Execute(w, viewModel(w)) runs viewModel's events first. The
+// model lists them in source order (outer call first).
+func evalOrder(events []*Event) []*Event {
+	out := slices.Clone(events)
+	slices.SortStableFunc(out, func(a, b *Event) int { return cmp.Compare(a.Node().End(), b.Node().End()) })
+	return out
+}
+
+// witnesses is the may-state of the response: the first event that sent
+// it and the first that completed it, on some path (nil: on none).
+type witnesses struct{ sent, done *Event }
+
+func earlier(a, b *Event) *Event {
+	if a == nil || b != nil && b.Pos() < a.Pos() {
+		return b
+	}
+	return a
+}
+
+func (w witnesses) merge(o witnesses) witnesses {
+	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done)}
+}
+
+// apply runs a step on state w, recording the witnesses its events see
+// if record is set. A skipped step (a write whose failure the branch
+// handles) has no effect.
+func (s *step) apply(w witnesses, record, skip bool) witnesses {
+	for _, e := range s.events {
+		if !record {
+			break
+		}
+		if !s.helper || e.Before < Sent {
+			e.sentBy = w.sent
+		}
+		if !s.helper || e.Before < Done {
+			e.doneBy = w.done
+		}
+	}
+	if skip {
+		return w
+	}
+	if s.effect >= Sent && w.sent == nil {
+		w.sent = s.witness(Sent)
+	}
+	if s.effect == Done && w.done == nil {
+		w.done = s.witness(Done)
+	}
+	return w
+}
+
+// witness is the event of the step that reaches stage st.
+func (s *step) witness(st Stage) *Event {
+	for _, e := range s.events {
+		if e.Stage >= st {
+			return e
+		}
+	}
+	return s.events[0]
+}
+
+// may computes, by a forward fixpoint, which events can be reached after
+// the response was sent or completed, and by which event.
+func (fg *flowGraph) may(m *model) {
+	blocks := fg.g.Blocks
+	in := make([]witnesses, len(blocks))
+	seen := make([]bool, len(blocks))
+	seen[0] = true
+	run := func(b *cfg.Block, record bool) (out, onError witnesses, errSucc *cfg.Block) {
+		failed, errSucc := m.failedWrite(b)
+		w := in[b.Index]
+		onError = w
+		for i := range fg.steps[b.Index] {
+			s := &fg.steps[b.Index][i]
+			onError = s.apply(onError, false, s.call == failed)
+			w = s.apply(w, record, false)
+		}
+		return w, onError, errSucc
+	}
+	work := []*cfg.Block{blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		out, onError, errSucc := run(b, false)
+		for _, s := range b.Succs {
+			o := out
+			if s == errSucc {
+				o = onError
+			}
+			next := in[s.Index].merge(o)
+			if !seen[s.Index] || next != in[s.Index] {
+				seen[s.Index], in[s.Index] = true, next
+				work = append(work, s)
+			}
+		}
+	}
+	for _, b := range blocks {
+		if seen[b.Index] {
+			run(b, true)
+		}
+	}
+}
+
+// must computes, by a forward fixpoint taking the least stage over
+// paths, the Before stage of every event, and returns the least stage at
+// the function's returns.
+func (fg *flowGraph) must() Stage {
+	blocks := fg.g.Blocks
+	const unset = Done + 1
+	in := make([]Stage, len(blocks))
+	for i := range in {
+		in[i] = unset
+	}
+	in[0] = Open
+	run := func(b *cfg.Block, record bool) Stage {
+		st := in[b.Index]
+		for _, s := range fg.steps[b.Index] {
+			if record {
+				for _, e := range s.events {
+					if s.helper {
+						e.Before = max(e.Before, st)
+					} else {
+						e.Before = st
+					}
+				}
+			}
+			st = max(st, s.effect)
+		}
+		return st
+	}
+	work := []*cfg.Block{blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		out := run(b, false)
+		for _, s := range b.Succs {
+			if out < in[s.Index] {
+				in[s.Index] = out
+				work = append(work, s)
+			}
+		}
+	}
+	exit := unset
+	for _, b := range blocks {
+		if in[b.Index] == unset {
+			continue
+		}
+		out := run(b, true)
+		if len(b.Succs) == 0 && len(b.Nodes) > 0 {
+			if _, ok := b.Nodes[len(b.Nodes)-1].(*ast.ReturnStmt); ok {
+				exit = min(exit, out)
+			}
+		}
+	}
+	if exit == unset {
+		return Open
+	}
+	return exit
+}
+
+// failedWrite recognises a block that ends by testing the error of one of
+// its own writes (if err := tmpl.Execute(w, v); err != nil, or _, err =
+// w.Write(b) then if err != nil): it returns the write's call and the
+// successor taken when the write failed. A failed write sent nothing
+// (the encoder failed first) or lost the connection, so the error path
+// may still answer with a status. Errors tested later are not traced.
+func (m *model) failedWrite(b *cfg.Block) (*ast.CallExpr, *cfg.Block) {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return nil, nil
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ && cond.Op != token.EQL {
+		return nil, nil
+	}
+	x := cond.X
+	if m.isNil(x) {
+		x = cond.Y
+	} else if !m.isNil(cond.Y) {
+		return nil, nil
+	}
+	errSucc := b.Succs[0]
+	if cond.Op == token.EQL {
+		errSucc = b.Succs[1]
+	}
+	x = ast.Unparen(x)
+	if call, ok := x.(*ast.CallExpr); ok {
+		return call, errSucc
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	obj := m.info.ObjectOf(id)
+	for i := len(b.Nodes) - 2; i >= 0; i-- {
+		as, ok := b.Nodes[i].(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			continue
+		}
+		for _, l := range as.Lhs {
+			if l, ok := l.(*ast.Ident); ok && m.info.ObjectOf(l) == obj {
+				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+					return call, errSucc
+				}
+				return nil, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+func (m *model) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := m.info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// mayReturn reports whether a call statement may return, for the
+// control-flow graph: panic, os.Exit, log.Fatal and the like end a path.
+func (m *model) mayReturn(call *ast.CallExpr) bool {
+	if isBuiltin(m.info, call.Fun, "panic") {
+		return false
+	}
+	fn := calledFunc(m.info, call)
+	return fn == nil || !noReturn(fn)
+}
+
+// noReturn lists functions that never return: the standard library's,
+// and those of popular logging packages that exit (as go vet's ctrlflow
+// pass and staticcheck list them).
+func noReturn(fn *types.Func) bool {
+	name := fn.Name()
+	recv := ""
+	if r := fn.Type().(*types.Signature).Recv(); r != nil {
+		t := r.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			recv = n.Obj().Name()
+		}
+	}
+	fatal := len(name) >= 5 && (name[:5] == "Fatal" || name[:5] == "Panic")
+	switch pkgPath(fn) {
+	case "os", "syscall":
+		return recv == "" && name == "Exit"
+	case "runtime":
+		return recv == "" && name == "Goexit"
+	case "log":
+		return (recv == "" || recv == "Logger") && fatal
+	case "github.com/sirupsen/logrus":
+		return (recv == "" || recv == "Logger" || recv == "Entry") && (fatal || name == "Exit")
+	case "go.uber.org/zap":
+		return (recv == "Logger" || recv == "SugaredLogger") && fatal
+	case "k8s.io/klog", "k8s.io/klog/v2":
+		return recv == "" && (fatal || len(name) >= 4 && name[:4] == "Exit")
+	}
+	return false
+}

@@ -1,0 +1,154 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Stage is how far a response has gone towards the client. Stages only
+// grow: once the status line and headers are sent, later header, cookie
+// and status changes are dropped.
+type Stage uint8
+
+const (
+	// Open: nothing is sent yet; headers, cookies and status still apply.
+	Open Stage = iota
+	// Sent: the status line and headers are sent (a body write, an
+	// explicit WriteHeader, a flush); only body bytes can follow.
+	Sent
+	// Done: a complete response is written (an error page, a redirect,
+	// a rendered body or file); anything written later is appended to it.
+	Done
+)
+
+var stageNames = [...]string{Open: "open", Sent: "sent", Done: "done"}
+
+func (s Stage) String() string {
+	if int(s) < len(stageNames) {
+		return stageNames[s]
+	}
+	return "unknown"
+}
+
+// stage is the Stage a call of the adapter's function takes the response
+// to, in its framework, read from the sources at the versions in
+// testdata/go.mod:
+//
+//   - net/http (go1.26 server.go, response.WriteHeader): WriteHeader
+//     sends the header at once (1xx codes aside, see statusStage); Write
+//     sends it first; http.Error, Redirect, NotFound, ServeFile and
+//     ServeContent write a whole response.
+//   - gin v1.12.0 (response_writer.go): Context.Status and
+//     ResponseWriter.WriteHeader only record the code, sent with the
+//     first write (WriteHeaderNow); a write after that is passed straight
+//     to net/http, so gin does not buffer. AbortWithStatus calls
+//     WriteHeaderNow; AbortWithError too, and is an error response whose
+//     handler is done. JSON, String, Data, HTML, Redirect, File...
+//     render a whole response.
+//   - echo v4.16.0 and v5.4.4 (response.go): Response.WriteHeader sends
+//     the header and sets Committed; a second call only logs "response
+//     already committed" (v4) or "echo: response already written to
+//     client" (v5). NoContent is a WriteHeader; JSON, String, Blob,
+//     Stream, File, Redirect... write a whole response.
+//   - fiber v2.52.15 and v3.1.0 build the response in memory
+//     (fasthttp's Response); fasthttp v1.69.0 server.go writes it only
+//     after the handler returns (serveConn: s.Handler(ctx), then
+//     writeResponse), so nothing a handler does is ever late.
+func (a adapter) stage() Stage {
+	f := frameworkOf(a.path)
+	switch {
+	case f.Fiber() || a.path == pathFasthttp:
+		return Open
+	case a.op == opRedirect, a.op == opError:
+		return Done
+	case a.op == opStatus:
+		if f == Gin && a.name == "Status" {
+			return Open
+		}
+		return Sent
+	case a.op == opFlush:
+		return Sent
+	case a.op == opBody, a.op == opWriterBody, a.op == opEncode:
+		if a.streams() {
+			return Sent
+		}
+		return Done
+	}
+	return Open
+}
+
+// streams reports whether a body call writes part of a body, after which
+// more may follow: ResponseWriter.Write, fmt.Fprintf(w, ...) and the like.
+// The others (render calls, files) write a whole response.
+func (a adapter) streams() bool {
+	switch {
+	case a.op == opWriterBody, a.op == opEncode:
+		return true
+	case a.recv == "ResponseWriter" || a.recv == "Response":
+		return true // net/http, gin's and echo's writers
+	case a.path == pathGin && (a.name == "SSEvent" || a.name == "Stream"):
+		return true
+	}
+	return false
+}
+
+// statusStage refines the stage of a WriteHeader call: gin's
+// ResponseWriter (c.Writer) only records the code, and net/http sends a
+// 1xx informational status (other than 101 Switching Protocols) at once
+// but keeps the header open for the final status.
+func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
+	st := a.stage()
+	if a.name != "WriteHeader" || a.path != pathNetHTTP {
+		return st
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isNamed(m.info.TypeOf(sel.X), pathGin, "ResponseWriter") {
+		return Open
+	}
+	if code.State == Known && code.Int >= 100 && code.Int <= 199 && code.Int != 101 {
+		return Open
+	}
+	return st
+}
+
+// writerFramework returns the framework whose response e is, if it is
+// one, directly or through a variable: a framework's response parameter
+// type, http.ResponseWriter (also gin's c.Writer and echo v5's
+// c.Response()), echo's *Response, fiber v3's Res, fasthttp's RequestCtx
+// or Response.BodyWriter() (fiber v2), or anything with the methods of
+// http.ResponseWriter.
+func (m *model) writerFramework(e ast.Expr) Framework {
+	if e == nil {
+		return 0
+	}
+	e = m.definition(e)
+	t := m.info.TypeOf(e)
+	if t == nil {
+		return 0
+	}
+	if f := ResponseParam(t); f != 0 {
+		return f
+	}
+	switch {
+	case isNamed(t, pathGin, "ResponseWriter"):
+		return Gin
+	case isNamed(t, pathEchoV4, "Response"):
+		return EchoV4
+	case isNamed(t, pathEchoV5, "Response"):
+		return EchoV5
+	case isNamed(t, pathFiberV3, "Res"):
+		return FiberV3
+	case isNamed(t, pathFasthttp, "RequestCtx"):
+		return FiberV2
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
+			return FiberV2
+		}
+	}
+	for _, name := range []string{"Header", "Write", "WriteHeader"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
+			return 0
+		}
+	}
+	return NetHTTP
+}

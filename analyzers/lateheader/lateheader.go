@@ -1,0 +1,241 @@
+package lateheader
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"net/http"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the lateheader check.
+var Analyzer = New()
+
+// New returns a lateheader analyzer. It has no options.
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "lateheader",
+		Doc:      docx.Extract(doc, "lateheader"),
+		URL:      "https://github.com/resplint/resplint/blob/main/docs/lateheader.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
+		Run:      run,
+	}
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for _, f := range res.Funcs {
+		if len(f.Events) > 0 && !respmodel.InTestFile(pass.Fset, f.Node.Pos()) {
+			(&funcCheck{pass: pass, root: insp.Root(), fn: f}).run()
+		}
+	}
+	return nil, nil
+}
+
+// funcCheck applies the rules to the events of one function.
+type funcCheck struct {
+	pass     *analysis.Pass
+	root     inspector.Cursor
+	fn       *respmodel.Func
+	trailers trailers
+	returned map[*respmodel.Event]bool // complete responses already reported
+	calls    map[*ast.CallExpr]bool    // helper calls already reported
+}
+
+func (c *funcCheck) run() {
+	c.trailers = declaredTrailers(c.fn.Events)
+	c.returned = make(map[*respmodel.Event]bool)
+	c.calls = make(map[*ast.CallExpr]bool)
+	for _, e := range c.fn.Events {
+		if e.Framework.Fiber() {
+			continue // fiber sends the response after the handler returns
+		}
+		switch e.Kind {
+		case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader, respmodel.SetCookie, respmodel.WriteStatus:
+			c.change(e)
+		case respmodel.WriteBody, respmodel.Error, respmodel.Redirect:
+			c.write(e)
+		}
+	}
+}
+
+// change checks a header, cookie or status change.
+func (c *funcCheck) change(e *respmodel.Event) {
+	sent := e.SentBy()
+	if sent == nil || c.trailers.exempt(e) || c.setInTime(e) {
+		return
+	}
+	if done := e.DoneBy(); done != nil && c.fallsThrough(done, e) {
+		c.reportReturn(e, done)
+		return
+	}
+	switch e.Kind {
+	case respmodel.SetCookie:
+		c.report(e, sent, "cookie", fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
+			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
+	case respmodel.WriteStatus:
+		c.report(e, sent, "status", fmt.Sprintf("%s after %s: the status line is already sent, so %s",
+			what(c.pass, e), sentAt(c.pass, sent), superfluous(c.framework(e))))
+	default:
+		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
+			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
+	}
+}
+
+// write checks a body write or a complete response.
+func (c *funcCheck) write(e *respmodel.Event) {
+	if done := e.DoneBy(); done != nil {
+		c.reportReturn(e, done)
+		return
+	}
+	if e.Via != "" {
+		// A helper's own error path is its business; a helper that
+		// always completes the response is one complete response.
+		if e.CallStage() < respmodel.Done || c.calls[e.Call()] {
+			return
+		}
+		c.calls[e.Call()] = true
+	}
+	if sent := e.SentBy(); sent != nil && (e.Stage == respmodel.Done || e.Kind == respmodel.Error) && restates(e, sent) {
+		c.report(e, sent, "status", fmt.Sprintf("%s after %s: its status and headers are dropped and its body is appended to what was written",
+			what(c.pass, e), sentAt(c.pass, sent)))
+	}
+}
+
+// restates reports whether a complete response e, after sent sent the
+// header, changes what was sent: a body was written already, or e
+// writes an error or redirect status, or a status other than the one
+// sent. A render call after WriteHeader with its own code is how echo
+// and chi/render handlers often set the code, and is harmless.
+func restates(e, sent *respmodel.Event) bool {
+	switch {
+	case sent.Kind != respmodel.WriteStatus && sent.Kind != respmodel.Flush:
+		return true
+	case e.Kind == respmodel.Error || e.Kind == respmodel.Redirect:
+		return true
+	}
+	return e.Value.State == respmodel.Known && sent.Value.State == respmodel.Known && e.Value.Int != sent.Value.Int
+}
+
+// reportReturn reports the first event after a complete response that
+// falls through; the later ones have the same cause.
+func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
+	if c.returned[done] {
+		return
+	}
+	c.returned[done] = true
+	name := callName(c.pass, done)
+	subject, effect := what(c.pass, e), "the output is appended to that response"
+	switch {
+	case e.Via != "":
+		subject, effect = e.Via+" is called", "what it sends is dropped or appended to that response"
+	case e.Kind == respmodel.SetCookie:
+		effect = "the cookie is dropped"
+	case e.Kind == respmodel.WriteStatus:
+		effect = "the status is dropped"
+	case e.Kind != respmodel.WriteBody && e.Kind != respmodel.Error && e.Kind != respmodel.Redirect:
+		effect = "the header is dropped"
+	}
+	msg := fmt.Sprintf("%s after %s at line %d, which completed the response and does not return: %s; return after %s",
+		subject, name, line(c.pass, done), effect, name)
+	c.report(e, done, "return", msg, c.returnFix(done)...)
+}
+
+func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) {
+	if category == "header" || category == "cookie" {
+		fixes = c.moveFix(e, cause)
+	}
+	rel := "the response header is sent here"
+	if category == "return" {
+		rel = "the response is completed here"
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos:            e.Pos(),
+		End:            e.Node().End(),
+		Category:       category,
+		Message:        msg,
+		Related:        []analysis.RelatedInformation{{Pos: cause.Pos(), End: cause.Node().End(), Message: rel}},
+		SuggestedFixes: fixes,
+	})
+}
+
+// fallsThrough reports whether e follows the complete response done
+// because control leaves done's block, a branch without a return; in
+// straight-line code the order, not a missing return, is the mistake.
+func (c *funcCheck) fallsThrough(done, e *respmodel.Event) bool {
+	blk := c.block(done)
+	return blk != nil && (e.Pos() < blk.Pos() || e.Pos() >= blk.End())
+}
+
+// block returns the innermost statement list around an event's call.
+func (c *funcCheck) block(e *respmodel.Event) ast.Node {
+	cur, ok := c.root.FindByPos(e.Pos(), e.Node().End())
+	if !ok {
+		return nil
+	}
+	for p := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
+		return p.Node()
+	}
+	return nil
+}
+
+// setInTime reports whether a helper's late header is one the function
+// itself set before the response was sent: a renderer that sets
+// Content-Type after its caller chose one and wrote the status only
+// repeats it.
+func (c *funcCheck) setInTime(e *respmodel.Event) bool {
+	if e.Via == "" || e.Kind != respmodel.SetHeader && e.Kind != respmodel.AddHeader {
+		return false
+	}
+	for _, x := range c.fn.Events {
+		if (x.Kind == respmodel.SetHeader || x.Kind == respmodel.AddHeader) && x.Header == e.Header &&
+			x.Call() != e.Call() && x.Pos() < e.Pos() && x.SentBy() == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// trailers are the header names the function declares as trailers (the
+// "Trailer" header); such headers are meant to be set after the body.
+type trailers struct {
+	all   bool // a Trailer header whose value is not known
+	names map[string]bool
+}
+
+func declaredTrailers(events []*respmodel.Event) trailers {
+	t := trailers{names: make(map[string]bool)}
+	for _, e := range events {
+		if (e.Kind == respmodel.SetHeader || e.Kind == respmodel.AddHeader) && e.Header == "Trailer" {
+			if e.Value.State != respmodel.Known {
+				t.all = true
+				continue
+			}
+			for n := range strings.SplitSeq(e.Value.Str, ",") {
+				t.names[http.CanonicalHeaderKey(strings.TrimSpace(n))] = true
+			}
+		}
+	}
+	return t
+}
+
+// exempt reports whether a header change is a trailer: a declared name,
+// or one with net/http's "Trailer:" prefix.
+func (t trailers) exempt(e *respmodel.Event) bool {
+	switch e.Kind {
+	case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader:
+		return strings.HasPrefix(e.Header, http.TrailerPrefix) || t.all || t.names[e.Header]
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+// Package gin holds lateheader's gin cases.
+package gin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+type item struct{ ID string }
+
+func find(id string) (item, error) {
+	if id == "" {
+		return item{}, errors.New("not found")
+	}
+	return item{ID: id}, nil
+}
+
+func Routes() *gin.Engine {
+	r := gin.New()
+	r.GET("/items/:id", getItem)
+	return r
+}
+
+// --- positives ---
+
+func getItem(c *gin.Context) {
+	it, err := find(c.Param("id"))
+	if err != nil {
+		c.JSON(http.StatusNotFound, gin.H{"error": err.Error()})
+	}
+	c.JSON(http.StatusOK, it) // want `c.JSON writes to the response after c.JSON at line \d+, which completed the response and does not return: the output is appended to that response; return after c.JSON`
+}
+
+func headerAfterJSON(c *gin.Context) {
+	c.JSON(http.StatusOK, item{})
+	c.Header("X-Request-Id", "1") // want `header "X-Request-Id" is set after c.JSON at line \d+ sent the response header: gin sends the header with the first body write and ignores later changes, so the header is dropped`
+}
+
+func cookieAfterString(c *gin.Context) {
+	c.String(http.StatusOK, "hello %s", "you")
+	c.SetCookie("seen", "1", 3600, "/", "", true, true) // want `cookie "seen" is set after c.String at line \d+ sent the response header: gin sends`
+}
+
+func statusAfterData(c *gin.Context) {
+	c.Data(http.StatusOK, "text/plain", []byte("x"))
+	c.Status(http.StatusAccepted) // want `status 202 is set after c.Data at line \d+ sent the response header: the status line is already sent, so gin keeps the status already sent and logs "\[WARNING\] Headers were already written"`
+}
+
+func afterWriterWrite(c *gin.Context) {
+	c.Writer.Write([]byte("raw"))
+	c.Writer.Header().Set("Content-Type", "text/plain") // want `header "Content-Type" is set after c.Writer.Write`
+}
+
+func afterAbort(c *gin.Context) {
+	c.AbortWithStatus(http.StatusUnauthorized)
+	c.Header("WWW-Authenticate", `Bearer realm="api"`) // want `header "Www-Authenticate" is set after c.AbortWithStatus`
+}
+
+func afterRedirect(c *gin.Context) {
+	c.Redirect(http.StatusFound, "/login")
+	c.SetCookie("next", "/items", 0, "/", "", true, true) // want `cookie "next" is set after c.Redirect`
+}
+
+func afterFprintf(c *gin.Context) {
+	fmt.Fprintf(c.Writer, "count: %d", 3)
+	c.Header("X-Count", "3") // want `header "X-Count" is set after fmt.Fprintf`
+}
+
+func afterEncode(c *gin.Context) {
+	json.NewEncoder(c.Writer).Encode(item{})
+	c.Header("Cache-Control", "no-store") // want `header "Cache-Control" is set after json.NewEncoder\(c.Writer\).Encode`
+}
+
+func abortWithoutReturn(c *gin.Context) {
+	if c.GetHeader("Authorization") == "" {
+		c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "unauthorized"})
+	}
+	c.Header("X-User", "anonymous") // want `header "X-User" is set after c.AbortWithStatusJSON at line \d+, which completed the response and does not return`
+	c.String(http.StatusOK, "hi")
+}
+
+func abortWithError(c *gin.Context) {
+	if _, err := find(c.Param("id")); err != nil {
+		c.AbortWithError(http.StatusNotFound, err)
+	}
+	c.String(http.StatusOK, "found") // want `c.String writes to the response after c.AbortWithError at line \d+, which completed the response and does not return`
+}
+
+// --- negatives ---
+
+// gin only records c.Status (and c.Writer.WriteHeader) until the first
+// write, so headers set after them are sent.
+func statusThenHeader(c *gin.Context) {
+	c.Status(http.StatusCreated)
+	c.Header("Location", "/items/1")
+	c.Writer.WriteHeader(http.StatusCreated)
+	c.Header("X-Id", "1")
+	c.JSON(http.StatusCreated, item{ID: "1"})
+}
+
+func returns(c *gin.Context) {
+	it, err := find(c.Param("id"))
+	if err != nil {
+		c.AbortWithStatusJSON(http.StatusNotFound, gin.H{"error": err.Error()})
+		return
+	}
+	c.Header("Cache-Control", "private")
+	c.JSON(http.StatusOK, it)
+}
+
+func branches(c *gin.Context) {
+	if c.Query("raw") != "" {
+		c.Header("Content-Type", "text/plain")
+	} else {
+		c.JSON(http.StatusOK, item{})
+	}
+}
+
+// Middleware: headers before c.Next are sent with the handler's output.
+func security() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Header("X-Frame-Options", "DENY")
+		c.Next()
+	}
+}

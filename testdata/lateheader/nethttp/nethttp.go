@@ -1,0 +1,314 @@
+// Package nethttp holds lateheader's net/http cases.
+package nethttp
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+)
+
+var tmpl = template.Must(template.New("page").Parse(`<p>{{.}}</p>`))
+
+type item struct{ Name string }
+
+func load(r *http.Request) (item, error) {
+	if r.URL.Path == "/" {
+		return item{}, errors.New("no item")
+	}
+	return item{Name: r.URL.Path}, nil
+}
+
+// --- positives ---
+
+func statusFirst(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	w.Header().Set("Content-Type", "application/json") // want `header "Content-Type" is set after w.WriteHeader at line \d+ sent the response header: net/http sends the header with the first write or WriteHeader and ignores later changes, so the header is dropped; set it before the first write`
+	json.NewEncoder(w).Encode(item{})
+}
+
+func cookieAfterWrite(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte("hello"))
+	http.SetCookie(w, &http.Cookie{Name: "seen", Value: "1"}) // want `cookie "seen" is set after w.Write at line \d+ sent the response header: .*so the cookie is dropped`
+}
+
+func secondStatus(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintf(w, "partial")
+	w.WriteHeader(http.StatusInternalServerError) // want `status 500 is set after fmt.Fprintf at line \d+ sent the response header: the status line is already sent, so net/http drops this one and logs "superfluous response.WriteHeader call"`
+}
+
+func superfluous(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusCreated)
+	w.WriteHeader(http.StatusOK) // want `status 200 is set after w.WriteHeader at line \d+`
+}
+
+func afterEncode(w http.ResponseWriter, r *http.Request) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(item{})
+	w.Header().Set("X-Count", "1") // want `header "X-Count" is set after enc.Encode at line \d+`
+}
+
+func afterCopy(w http.ResponseWriter, r *http.Request) {
+	io.Copy(w, strings.NewReader("body"))
+	w.Header().Add("X-Done", "yes") // want `header "X-Done" is added after io.Copy`
+}
+
+func afterWriteString(w http.ResponseWriter, r *http.Request) {
+	io.WriteString(w, "body")
+	w.Header().Del("Content-Length") // want `header "Content-Length" is deleted after io.WriteString`
+}
+
+func afterTemplate(w http.ResponseWriter, r *http.Request) {
+	tmpl.Execute(w, "x")
+	w.Header().Set("Cache-Control", "no-store") // want `header "Cache-Control" is set after tmpl.Execute`
+	tmpl.ExecuteTemplate(w, "page", "y")
+}
+
+func afterServeFile(w http.ResponseWriter, r *http.Request) {
+	http.ServeFile(w, r, "report.pdf")
+	w.Header().Set("Content-Disposition", "attachment") // want `header "Content-Disposition" is set after http.ServeFile`
+}
+
+func afterFlush(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+	w.Header().Set("X-Accel-Buffering", "no") // want `header "X-Accel-Buffering" is set after f.Flush`
+	rc := http.NewResponseController(w)
+	rc.Flush()
+}
+
+// A write on one path is enough.
+func onSomePath(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Has("v") {
+		fmt.Fprintln(w, "verbose")
+	}
+	w.Header().Set("Content-Type", "text/plain") // want `header "Content-Type" is set after fmt.Fprintln`
+	fmt.Fprintln(w, "done")
+}
+
+// A loop that writes, then sets a header in the next iteration.
+func loop(w http.ResponseWriter, r *http.Request) {
+	for _, n := range []string{"a", "b"} {
+		w.Header().Add("X-Item", n) // want `header "X-Item" is added after fmt.Fprintln`
+		fmt.Fprintln(w, n)
+	}
+}
+
+// A missing return after http.Error: the first later event is reported.
+func missingReturn(w http.ResponseWriter, r *http.Request) {
+	it, err := load(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+	}
+	w.Header().Set("Content-Type", "application/json") // want `header "Content-Type" is set after http.Error at line \d+, which completed the response and does not return: the header is dropped; return after http.Error`
+	json.NewEncoder(w).Encode(it)
+}
+
+func missingReturnRedirect(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/old" {
+		http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+	}
+	fmt.Fprintf(w, "page") // want `fmt.Fprintf writes to the response after http.Redirect at line \d+, which completed the response and does not return: the output is appended to that response`
+}
+
+func missingReturnNotFound(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/gone":
+		http.NotFound(w, r)
+	default:
+	}
+	tmpl.Execute(w, r.URL.Path) // want `tmpl.Execute writes to the response after http.NotFound`
+}
+
+// http.Error after a partial write: its status is lost.
+func errorAfterWrite(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintln(w, "header line")
+	if _, err := load(r); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `http.Error responds after fmt.Fprintln at line \d+ sent the response header: its status and headers are dropped`
+		return
+	}
+}
+
+// Through a helper of the same package.
+func viaHelper(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, item{})
+	w.Header().Set("ETag", `"1"`) // want `header "Etag" is set after nethttp.writeJSON at line \d+`
+}
+
+func headerViaHelper(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte("x"))
+	noStore(w) // want `header "Cache-Control" is set by nethttp.noStore after w.Write`
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(v)
+}
+
+func noStore(w http.ResponseWriter) {
+	w.Header().Set("Cache-Control", "no-store")
+}
+
+// A helper that is wrong on its own is reported in the helper.
+func brokenHelper(w http.ResponseWriter) {
+	w.Write([]byte("x"))
+	w.Header().Set("X-Late", "1") // want `header "X-Late" is set after w.Write`
+}
+
+func callsBroken(w http.ResponseWriter, r *http.Request) {
+	brokenHelper(w)
+}
+
+// --- negatives ---
+
+// A header set in one branch and a write in another.
+func branches(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead {
+		w.Header().Set("Content-Length", "0")
+	} else {
+		w.Write([]byte("body"))
+	}
+}
+
+func returnsAfterError(w http.ResponseWriter, r *http.Request) {
+	it, err := load(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(it)
+}
+
+func panics(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/boom" {
+		w.WriteHeader(http.StatusInternalServerError)
+		panic("boom")
+	}
+	if r.URL.Path == "/exit" {
+		fmt.Fprintln(w, "bye")
+		os.Exit(1)
+	}
+	if r.URL.Path == "/fatal" {
+		http.Error(w, "fatal", http.StatusInternalServerError)
+		log.Fatalf("fatal %s", r.URL)
+	}
+	w.Header().Set("X-OK", "1")
+	w.Write([]byte("ok"))
+}
+
+// Trailers are set after the body on purpose.
+func trailers(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Trailer", "X-Checksum, X-Rows")
+	w.Write([]byte("data"))
+	w.Header().Set("X-Checksum", "abc")
+	w.Header().Set("X-Rows", "1")
+	w.Header().Set(http.TrailerPrefix+"X-Elapsed", time.Second.String())
+}
+
+// 1xx informational status codes leave the header open.
+func earlyHints(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Link", "</style.css>; rel=preload; as=style")
+	w.WriteHeader(http.StatusEarlyHints)
+	w.Header().Set("Content-Type", "text/html")
+	w.WriteHeader(http.StatusOK)
+}
+
+// The error path of the write itself may still answer: nothing was
+// written, or the client is gone.
+func writeErrors(w http.ResponseWriter, r *http.Request) {
+	if err := tmpl.Execute(w, "x"); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+}
+
+func encodeError(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	err := json.NewEncoder(w).Encode(item{})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+func writeError(w http.ResponseWriter, r *http.Request) {
+	if _, err := w.Write([]byte("x")); err == nil {
+		return
+	} else {
+		w.WriteHeader(http.StatusInternalServerError)
+	}
+}
+
+// A helper that writes only on failure is not a write for its caller.
+func authorize(w http.ResponseWriter, r *http.Request) bool {
+	if r.Header.Get("Authorization") == "" {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return false
+	}
+	return true
+}
+
+func guarded(w http.ResponseWriter, r *http.Request) {
+	if !authorize(w, r) {
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	fmt.Fprintln(w, "secret")
+}
+
+// Writes to other writers are not the response.
+func otherWriters(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintln(os.Stderr, "log")
+	var sb strings.Builder
+	tmpl.Execute(&sb, "x")
+	w.Header().Set("Content-Type", "text/html")
+	io.WriteString(w, sb.String())
+}
+
+// Every case responds and returns.
+func cases(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet:
+		fmt.Fprintln(w, "get")
+		return
+	case http.MethodPost:
+		w.WriteHeader(http.StatusCreated)
+		return
+	}
+	w.Header().Set("Allow", "GET, POST")
+	w.WriteHeader(http.StatusMethodNotAllowed)
+}
+
+// A deferred or asynchronous call does not happen in place.
+func deferred(w http.ResponseWriter, r *http.Request) {
+	defer fmt.Fprintln(w, "footer")
+	w.Header().Set("Content-Type", "text/plain")
+	fmt.Fprintln(w, "body")
+}
+
+// Arguments run before the call: the cookie is saved before Execute
+// writes.
+func viewModel(w http.ResponseWriter) string {
+	http.SetCookie(w, &http.Cookie{Name: "flash", MaxAge: -1})
+	return "page"
+}
+
+func argumentsFirst(w http.ResponseWriter, r *http.Request) {
+	tmpl.Execute(w, viewModel(w))
+}
+
+// A function literal is a function of its own.
+func closures(w http.ResponseWriter, r *http.Request) {
+	write := func() { w.Write([]byte("x")) }
+	w.Header().Set("X-Before", "1")
+	write()
+}

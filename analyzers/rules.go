@@ -25,7 +25,7 @@ func Categories(analyzer string) []Category {
 		}
 	case "disposition":
 		return []Category{
-			{"missing", "Download (CSV, archive, spreadsheet, binary) sent without Content-Disposition"},
+			{"missing", "Download (CSV, spreadsheet, archive, served file) sent without Content-Disposition"},
 			{"unescaped", "Content-Disposition built by concatenation or Sprintf from a file name computed at run time"},
 		}
 	case "jsonleak":

@@ -13,9 +13,9 @@ type order struct {
 }
 
 // exportOrders sends the orders as CSV for the back office (route: GET
-// /admin/orders.csv). It sets no Content-Disposition, so browsers show
-// the rows as text, or save them under a name made from the URL
-// (disposition).
+// /admin/orders/export; a route ending in ".csv" would name the file and
+// not be reported). It sets no Content-Disposition, so browsers show the
+// rows as text, or save them as "export" (disposition).
 func exportOrders(w http.ResponseWriter, r *http.Request) {
 	orders := []order{{1, "ada@example.com", "12.50"}, {2, "alan@example.com", "7.00"}}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -69,9 +69,8 @@ func (r *routes) setsOwn(n ast.Node) string {
 		v = setsPrivate(f.Events)
 	}
 	if v == "" {
-		for _, call := range r.privateCalls(n) {
-			v = r.privateCall(call.(*ast.CallExpr))
-			break
+		if calls := r.privateCalls(n); len(calls) > 0 {
+			v = r.privateCall(calls[0].(*ast.CallExpr))
 		}
 	}
 	r.own[n] = v

@@ -315,7 +315,7 @@ func (r *routes) exposedAt(cur inspector.Cursor, s *seen) bool {
 				}
 			}
 		case *ast.CompositeLit:
-			if st, ok := info.TypeOf(p).Underlying().(*types.Struct); ok && idx < st.NumFields() {
+			if st, ok := underlying(info.TypeOf(p)).(*types.Struct); ok && idx < st.NumFields() {
 				return r.exposedObject(st.Field(idx), s)
 			}
 		case *ast.ReturnStmt:
@@ -602,4 +602,12 @@ func httpMethod(m string) bool {
 		return true
 	}
 	return false
+}
+
+// underlying is t's underlying type, or nil.
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
 }

@@ -160,6 +160,22 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 	return w
 }
 
+// raw reports whether the step copies bytes to the connection
+// (w.Write, fmt.Fprintf(w, ...), io.Copy(w, r)): when it fails, the
+// client is gone or its source broke mid-way, and answering with an
+// error status is a best effort whatever was sent before.
+func (s *step) raw() bool {
+	if s.helper {
+		return false
+	}
+	for _, e := range s.events {
+		if e.Kind != WriteBody || e.Body != BodyBytes && e.Body != BodyString && e.Body != BodyStream {
+			return false
+		}
+	}
+	return true
+}
+
 // witness is the event of the step that reaches stage st.
 func (s *step) witness(st Stage) *Event {
 	for _, e := range s.events {
@@ -184,6 +200,9 @@ func (fg *flowGraph) may(m *model) {
 		for i := range fg.steps[b.Index] {
 			s := &fg.steps[b.Index][i]
 			onError = s.apply(onError, false, s.call == failed)
+			if s.call == failed && s.raw() {
+				onError.sent = nil
+			}
 			w = s.apply(w, record, false)
 		}
 		return w, onError, errSucc
@@ -272,9 +291,10 @@ func (fg *flowGraph) must() Stage {
 // failedWrite recognises a block that ends by testing the error of one of
 // its own writes (if err := tmpl.Execute(w, v); err != nil, or _, err =
 // w.Write(b) then if err != nil): it returns the write's call and the
-// successor taken when the write failed. A failed write sent nothing
-// (the encoder failed first) or lost the connection, so the error path
-// may still answer with a status. Errors tested later are not traced.
+// successor taken when the write failed. A write that failed did not
+// send the header itself (the encoder or template failed first, or the
+// connection is gone), so the error path may still answer with a
+// status. Errors tested later are not traced.
 func (m *model) failedWrite(b *cfg.Block) (*ast.CallExpr, *cfg.Block) {
 	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return nil, nil

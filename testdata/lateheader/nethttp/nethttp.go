@@ -248,6 +248,23 @@ func writeError(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// When a raw copy fails, the client is gone or the source broke: the
+// error status is a best effort, whatever was sent before.
+func copyError(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	if _, err := io.Copy(w, r.Body); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+// An encoder fails before writing, so a status sent earlier is lost.
+func encodeAfterStatus(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	if err := json.NewEncoder(w).Encode(item{}); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `http.Error responds after w.WriteHeader`
+	}
+}
+
 // A helper that writes only on failure is not a write for its caller.
 func authorize(w http.ResponseWriter, r *http.Request) bool {
 	if r.Header.Get("Authorization") == "" {

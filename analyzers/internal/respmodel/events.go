@@ -22,13 +22,16 @@ const (
 	ReadIdentity
 	// Flush sends the status line, the header and any buffered body.
 	Flush
+	// Delegate hands the response to another handler (next.ServeHTTP(w,
+	// r), gin's c.Next()), which normally writes it.
+	Delegate
 )
 
 var kindNames = [...]string{
 	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
 	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
 	Redirect: "redirect", Error: "error", ReadIdentity: "read identity",
-	Flush: "flush",
+	Flush: "flush", Delegate: "delegate",
 }
 
 func (k Kind) String() string {

@@ -168,6 +168,24 @@ func callsBroken(w http.ResponseWriter, r *http.Request) {
 	brokenHelper(w)
 }
 
+// Middleware: the next handler has normally written the response.
+func timing(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		next.ServeHTTP(w, r)
+		w.Header().Set("X-Elapsed", time.Since(start).String()) // want `header "X-Elapsed" is set after next.ServeHTTP at line \d+ ran the handler, which has normally written the response by then: .*set it before calling the handler`
+	})
+}
+
+func requireAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+		}
+		next.ServeHTTP(w, r) // want `next.ServeHTTP runs the next handler after http.Error at line \d+, which completed the response and does not return`
+	})
+}
+
 // --- negatives ---
 
 // A header set in one branch and a write in another.
@@ -321,6 +339,27 @@ func viewModel(w http.ResponseWriter) string {
 
 func argumentsFirst(w http.ResponseWriter, r *http.Request) {
 	tmpl.Execute(w, viewModel(w))
+}
+
+// Headers before the next handler are sent with its output; a handler
+// given a wrapper may have its output buffered.
+type recorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (rec *recorder) WriteHeader(code int) {
+	rec.status = code
+	rec.ResponseWriter.WriteHeader(code)
+}
+
+func secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Frame-Options", "DENY")
+		rec := &recorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		w.Header().Set("X-Status", http.StatusText(rec.status))
+	})
 }
 
 // A function literal is a function of its own.

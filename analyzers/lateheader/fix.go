@@ -176,7 +176,7 @@ func (c *funcCheck) lateChange(s ast.Stmt, sent *respmodel.Event) bool {
 		default:
 			return false
 		}
-		if e.SentBy() != sent || c.trailers.exempt(e) {
+		if witness(e) != sent || c.trailers.exempt(e) {
 			return false
 		}
 	}

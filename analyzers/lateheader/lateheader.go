@@ -72,11 +72,11 @@ func (c *funcCheck) run() {
 
 // change checks a header, cookie or status change.
 func (c *funcCheck) change(e *respmodel.Event) {
-	sent := e.SentBy()
+	sent := witness(e)
 	if sent == nil || c.trailers.exempt(e) || c.setInTime(e) {
 		return
 	}
-	if done := e.DoneBy(); done != nil && c.fallsThrough(done, e) {
+	if done := e.DoneBy(); e.SentOpenBy() == nil && done != nil && c.fallsThrough(done, e) {
 		c.reportReturn(e, done)
 		return
 	}
@@ -95,6 +95,16 @@ func (c *funcCheck) change(e *respmodel.Event) {
 		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
 	}
+}
+
+// witness is the event that sent the header before a change: one on a
+// path where the response was not completed if there is one (the change
+// is late even when no branch falls through), else any.
+func witness(e *respmodel.Event) *respmodel.Event {
+	if w := e.SentOpenBy(); w != nil {
+		return w
+	}
+	return e.SentBy()
 }
 
 // afterHandler checks a change made after another handler ran on the

@@ -85,6 +85,7 @@ type Event struct {
 	bodyTyp types.Type
 	sentBy  *Event // see SentBy
 	doneBy  *Event // see DoneBy
+	liveBy  *Event // see SentOpenBy
 	callEnd Stage  // see CallStage
 }
 

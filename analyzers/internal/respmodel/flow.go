@@ -21,6 +21,11 @@ func (e *Event) SentBy() *Event { return e.sentBy }
 // DoneBy is like SentBy for the event that completed the response.
 func (e *Event) DoneBy() *Event { return e.doneBy }
 
+// SentOpenBy is like SentBy, along the paths on which the response was
+// not completed before e: it tells a change made after a write from one
+// made only after an error page that should have returned.
+func (e *Event) SentOpenBy() *Event { return e.liveBy }
+
 // CallStage returns, for an event a helper's call replays, the stage the
 // helper leaves the response at on every path (Sent for a helper that
 // always writes, Done for one that always completes the response);
@@ -119,8 +124,13 @@ func evalOrder(events []*Event) []*Event {
 }
 
 // witnesses is the may-state of the response: the first event that sent
-// it and the first that completed it, on some path (nil: on none).
-type witnesses struct{ sent, done *Event }
+// it and the first that completed it, on some path (nil: on none); and
+// whether some path has not completed it (open), with the first event
+// that sent it on such a path (live).
+type witnesses struct {
+	sent, done, live *Event
+	open             bool
+}
 
 func earlier(a, b *Event) *Event {
 	if a == nil || b != nil && b.Pos() < a.Pos() {
@@ -130,7 +140,7 @@ func earlier(a, b *Event) *Event {
 }
 
 func (w witnesses) merge(o witnesses) witnesses {
-	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done)}
+	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done), earlier(w.live, o.live), w.open || o.open}
 }
 
 // apply runs a step on state w, recording the witnesses its events see
@@ -142,7 +152,7 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 			break
 		}
 		if !s.helper || e.Before < Sent {
-			e.sentBy = w.sent
+			e.sentBy, e.liveBy = w.sent, w.live
 		}
 		if !s.helper || e.Before < Done {
 			e.doneBy = w.done
@@ -154,8 +164,14 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 	if s.effect >= Sent && w.sent == nil {
 		w.sent = s.witness(Sent)
 	}
-	if s.effect == Done && w.done == nil {
-		w.done = s.witness(Done)
+	if s.effect >= Sent && w.open && w.live == nil {
+		w.live = s.witness(Sent)
+	}
+	if s.effect == Done {
+		w.live, w.open = nil, false
+		if w.done == nil {
+			w.done = s.witness(Done)
+		}
 	}
 	return w
 }
@@ -191,6 +207,7 @@ func (s *step) witness(st Stage) *Event {
 func (fg *flowGraph) may(m *model) {
 	blocks := fg.g.Blocks
 	in := make([]witnesses, len(blocks))
+	in[0].open = true
 	seen := make([]bool, len(blocks))
 	seen[0] = true
 	run := func(b *cfg.Block, record bool) (out, onError witnesses, errSucc *cfg.Block) {
@@ -201,7 +218,7 @@ func (fg *flowGraph) may(m *model) {
 			s := &fg.steps[b.Index][i]
 			onError = s.apply(onError, false, s.call == failed)
 			if s.call == failed && s.raw() {
-				onError.sent = nil
+				onError.sent, onError.live = nil, nil
 			}
 			w = s.apply(w, record, false)
 		}

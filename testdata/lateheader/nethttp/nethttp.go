@@ -129,6 +129,15 @@ func missingReturnNotFound(w http.ResponseWriter, r *http.Request) {
 	tmpl.Execute(w, r.URL.Path) // want `tmpl.Execute writes to the response after http.NotFound`
 }
 
+// A missing return, and a header late on the normal path too.
+func missingReturnAndLate(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "" {
+		http.Error(w, "no path", http.StatusBadRequest)
+	}
+	w.WriteHeader(http.StatusCreated)      // want `status 201 is set after http.Error at line \d+, which completed the response and does not return: the status is dropped`
+	w.Header().Set("Location", "/items/1") // want `header "Location" is set after w.WriteHeader at line \d+ sent the response header`
+}
+
 // http.Error after a partial write: its status is lost.
 func errorAfterWrite(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "header line")

@@ -31,8 +31,12 @@
 // header changes include w.Header().Set/Add/Del, http.SetCookie, gin's
 // c.Header and c.SetCookie, echo's c.SetCookie and gorilla/sessions'
 // Save. Helpers that write or set headers for their caller count, in
-// any package. fiber builds the whole response in memory and sends it
-// after the handler returns, so it is never reported.
+// any package. A middleware's next.ServeHTTP(w, r) on the response and
+// gin's c.Next() run the handler that normally writes the response, so
+// headers and cookies set after them are reported too (unless the
+// middleware checks c.Writer.Written()), as is calling the next handler
+// after a complete response. fiber builds the whole response in memory
+// and sends it after the handler returns, so it is never reported.
 //
 // Categories: header, cookie, status (a second or late status: a
 // WriteHeader, c.Status, or a complete response after a partial write),

@@ -109,9 +109,13 @@ func isError(t types.Type) bool {
 
 // moveFix moves the header and cookie statements that directly follow
 // the call that sent the header above it, when e is one of them: the
-// order is then what the code meant. Every report in such a run carries
+// order is then what the code meant. Not past a call of the next
+// handler, whose outcome the header may report. Every report in such a run carries
 // the same edit.
 func (c *funcCheck) moveFix(e, sent *respmodel.Event) []analysis.SuggestedFix {
+	if sent.Kind == respmodel.Delegate {
+		return nil // the value may depend on what the handler did
+	}
 	s1, cur1, ok := c.stmt(sent)
 	if !ok {
 		return nil
@@ -172,7 +176,7 @@ func (c *funcCheck) lateChange(s ast.Stmt, sent *respmodel.Event) bool {
 		default:
 			return false
 		}
-		if e.SentBy() != sent || c.trailers.exempt(e) {
+		if witness(e) != sent || c.trailers.exempt(e) {
 			return false
 		}
 	}

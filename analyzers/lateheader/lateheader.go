@@ -64,7 +64,7 @@ func (c *funcCheck) run() {
 		switch e.Kind {
 		case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader, respmodel.SetCookie, respmodel.WriteStatus:
 			c.change(e)
-		case respmodel.WriteBody, respmodel.Error, respmodel.Redirect:
+		case respmodel.WriteBody, respmodel.Error, respmodel.Redirect, respmodel.Delegate:
 			c.write(e)
 		}
 	}
@@ -72,12 +72,16 @@ func (c *funcCheck) run() {
 
 // change checks a header, cookie or status change.
 func (c *funcCheck) change(e *respmodel.Event) {
-	sent := e.SentBy()
+	sent := witness(e)
 	if sent == nil || c.trailers.exempt(e) || c.setInTime(e) {
 		return
 	}
-	if done := e.DoneBy(); done != nil && c.fallsThrough(done, e) {
+	if done := e.DoneBy(); e.SentOpenBy() == nil && done != nil && c.fallsThrough(done, e) {
 		c.reportReturn(e, done)
+		return
+	}
+	if sent.Kind == respmodel.Delegate {
+		c.afterHandler(e, sent)
 		return
 	}
 	switch e.Kind {
@@ -91,6 +95,49 @@ func (c *funcCheck) change(e *respmodel.Event) {
 		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
 	}
+}
+
+// witness is the event that sent the header before a change: one on a
+// path where the response was not completed if there is one (the change
+// is late even when no branch falls through), else any.
+func witness(e *respmodel.Event) *respmodel.Event {
+	if w := e.SentOpenBy(); w != nil {
+		return w
+	}
+	return e.SentBy()
+}
+
+// afterHandler checks a change made after another handler ran on the
+// response (a middleware's next.ServeHTTP(w, r), gin's c.Next()): that
+// handler has normally written the response by then. A status set
+// there, and middleware that asks whether the response was written
+// (c.Writer.Written(), c.Response().Committed), are left alone.
+func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
+	if e.Kind == respmodel.WriteStatus || c.checksWritten() {
+		return
+	}
+	category, thing := "header", "header"
+	if e.Kind == respmodel.SetCookie {
+		category, thing = "cookie", "cookie"
+	}
+	c.report(e, next, category, fmt.Sprintf("%s after %s at line %d ran the handler, which has normally written the response by then: %s, so the %s is dropped; set it before calling the handler",
+		what(c.pass, e), callName(c.pass, next), line(c.pass, next), sendsHeader(c.framework(e)), thing))
+}
+
+// checksWritten reports whether the function asks if the response was
+// written: gin's Written and Size, echo's Committed.
+func (c *funcCheck) checksWritten() bool {
+	found := false
+	ast.Inspect(c.fn.Node, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			switch sel.Sel.Name {
+			case "Written", "Size", "Committed":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // write checks a body write or a complete response.
@@ -120,6 +167,8 @@ func (c *funcCheck) write(e *respmodel.Event) {
 // and chi/render handlers often set the code, and is harmless.
 func restates(e, sent *respmodel.Event) bool {
 	switch {
+	case sent.Kind == respmodel.Delegate:
+		return false // the handler may not have written
 	case sent.Kind != respmodel.WriteStatus && sent.Kind != respmodel.Flush:
 		return true
 	case e.Kind == respmodel.Error || e.Kind == respmodel.Redirect:

@@ -38,6 +38,8 @@ func what(pass *analysis.Pass, e *respmodel.Event) string {
 		return "the status is set" + by
 	case respmodel.WriteBody:
 		return callName(pass, e) + " writes to the response"
+	case respmodel.Delegate:
+		return callName(pass, e) + " runs the next handler"
 	}
 	return callName(pass, e) + " responds"
 }

@@ -35,6 +35,12 @@ func flushRows() []adapter {
 	add(pathGin, "Context", "FileFromFS", opBody, 0, BodyFile)
 	add(pathGin, "Context", "SSEvent", opBody, 1, BodyStream)
 	add(pathGin, "Context", "Stream", opBody, -1, BodyStream)
+	// opDelegate: another handler writes the response: a middleware's
+	// next.ServeHTTP(w, r) on the response itself (not on a wrapper that
+	// may buffer), gin's c.Next().
+	add(pathNetHTTP, "Handler", "ServeHTTP", opDelegate, 0, 0)
+	add(pathNetHTTP, "HandlerFunc", "ServeHTTP", opDelegate, 0, 0)
+	add(pathGin, "Context", "Next", opDelegate, -1, 0)
 	// gorilla/sessions v1.4.0: Session.Save and sessions.Save write the
 	// session cookie through the session's store (an interface, so its
 	// Options are not known here).

@@ -42,6 +42,7 @@ const (
 	// Sending what is buffered (body.go).
 	opFlush       // sends the header and anything buffered
 	opSessionSave // gorilla/sessions writes the session cookie to arg
+	opDelegate    // runs another handler on the response (arg, -1: the receiver)
 )
 
 // An adapter maps one framework function or method to what it does.
@@ -277,6 +278,11 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 			return nil
 		}
 		ev.Kind, ev.Framework = Flush, f
+	case opDelegate:
+		if a.arg >= 0 && m.writerFramework(arg(a.arg)) == 0 {
+			return nil
+		}
+		ev.Kind = Delegate
 	case opSessionSave:
 		if m.writerFramework(arg(a.arg)) == 0 {
 			return nil

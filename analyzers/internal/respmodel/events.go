@@ -25,13 +25,16 @@ const (
 	ReadBody
 	// Flush sends the status line, the header and any buffered body.
 	Flush
+	// Delegate hands the response to another handler (next.ServeHTTP(w,
+	// r), gin's c.Next()), which normally writes it.
+	Delegate
 )
 
 var kindNames = [...]string{
 	SetHeader: "set header", AddHeader: "add header", DelHeader: "delete header",
 	SetCookie: "set cookie", WriteStatus: "write status", WriteBody: "write body",
 	Redirect: "redirect", Error: "error", ReadIdentity: "read identity", ReadBody: "read body",
-	Flush: "flush",
+	Flush: "flush", Delegate: "delegate",
 }
 
 func (k Kind) String() string {
@@ -97,6 +100,7 @@ type Event struct {
 	bodyTyp types.Type
 	sentBy  *Event // see SentBy
 	doneBy  *Event // see DoneBy
+	liveBy  *Event // see SentOpenBy
 	callEnd Stage  // see CallStage
 }
 

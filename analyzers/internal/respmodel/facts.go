@@ -36,7 +36,7 @@ func (f *FactoryFact) String() string { return "cookie factory" }
 func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, sink ast.Node) *Event {
 	e := *h
 	e.Via, e.call, e.node = via, call, call
-	e.sentBy, e.doneBy, e.callEnd = nil, nil, Open // the helper's own order; see SentBy
+	e.sentBy, e.doneBy, e.liveBy, e.callEnd = nil, nil, nil, Open // the helper's own order; see SentBy
 	e.Value = m.substValue(h.Value, call, s)
 	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && h.Value.Param < len(call.Args) {
 		e.Value = m.identityKey(call.Args[h.Value.Param], s)

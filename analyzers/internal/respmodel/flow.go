@@ -21,6 +21,11 @@ func (e *Event) SentBy() *Event { return e.sentBy }
 // DoneBy is like SentBy for the event that completed the response.
 func (e *Event) DoneBy() *Event { return e.doneBy }
 
+// SentOpenBy is like SentBy, along the paths on which the response was
+// not completed before e: it tells a change made after a write from one
+// made only after an error page that should have returned.
+func (e *Event) SentOpenBy() *Event { return e.liveBy }
+
 // CallStage returns, for an event a helper's call replays, the stage the
 // helper leaves the response at on every path (Sent for a helper that
 // always writes, Done for one that always completes the response);
@@ -119,8 +124,13 @@ func evalOrder(events []*Event) []*Event {
 }
 
 // witnesses is the may-state of the response: the first event that sent
-// it and the first that completed it, on some path (nil: on none).
-type witnesses struct{ sent, done *Event }
+// it and the first that completed it, on some path (nil: on none); and
+// whether some path has not completed it (open), with the first event
+// that sent it on such a path (live).
+type witnesses struct {
+	sent, done, live *Event
+	open             bool
+}
 
 func earlier(a, b *Event) *Event {
 	if a == nil || b != nil && b.Pos() < a.Pos() {
@@ -130,7 +140,7 @@ func earlier(a, b *Event) *Event {
 }
 
 func (w witnesses) merge(o witnesses) witnesses {
-	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done)}
+	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done), earlier(w.live, o.live), w.open || o.open}
 }
 
 // apply runs a step on state w, recording the witnesses its events see
@@ -142,7 +152,7 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 			break
 		}
 		if !s.helper || e.Before < Sent {
-			e.sentBy = w.sent
+			e.sentBy, e.liveBy = w.sent, w.live
 		}
 		if !s.helper || e.Before < Done {
 			e.doneBy = w.done
@@ -154,10 +164,32 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 	if s.effect >= Sent && w.sent == nil {
 		w.sent = s.witness(Sent)
 	}
-	if s.effect == Done && w.done == nil {
-		w.done = s.witness(Done)
+	if s.effect >= Sent && w.open && w.live == nil {
+		w.live = s.witness(Sent)
+	}
+	if s.effect == Done {
+		w.live, w.open = nil, false
+		if w.done == nil {
+			w.done = s.witness(Done)
+		}
 	}
 	return w
+}
+
+// raw reports whether the step copies bytes to the connection
+// (w.Write, fmt.Fprintf(w, ...), io.Copy(w, r)): when it fails, the
+// client is gone or its source broke mid-way, and answering with an
+// error status is a best effort whatever was sent before.
+func (s *step) raw() bool {
+	if s.helper {
+		return false
+	}
+	for _, e := range s.events {
+		if e.Kind != WriteBody || e.Body != BodyBytes && e.Body != BodyString && e.Body != BodyStream {
+			return false
+		}
+	}
+	return true
 }
 
 // witness is the event of the step that reaches stage st.
@@ -175,6 +207,7 @@ func (s *step) witness(st Stage) *Event {
 func (fg *flowGraph) may(m *model) {
 	blocks := fg.g.Blocks
 	in := make([]witnesses, len(blocks))
+	in[0].open = true
 	seen := make([]bool, len(blocks))
 	seen[0] = true
 	run := func(b *cfg.Block, record bool) (out, onError witnesses, errSucc *cfg.Block) {
@@ -184,6 +217,9 @@ func (fg *flowGraph) may(m *model) {
 		for i := range fg.steps[b.Index] {
 			s := &fg.steps[b.Index][i]
 			onError = s.apply(onError, false, s.call == failed)
+			if s.call == failed && s.raw() {
+				onError.sent, onError.live = nil, nil
+			}
 			w = s.apply(w, record, false)
 		}
 		return w, onError, errSucc
@@ -272,9 +308,10 @@ func (fg *flowGraph) must() Stage {
 // failedWrite recognises a block that ends by testing the error of one of
 // its own writes (if err := tmpl.Execute(w, v); err != nil, or _, err =
 // w.Write(b) then if err != nil): it returns the write's call and the
-// successor taken when the write failed. A failed write sent nothing
-// (the encoder failed first) or lost the connection, so the error path
-// may still answer with a status. Errors tested later are not traced.
+// successor taken when the write failed. A write that failed did not
+// send the header itself (the encoder or template failed first, or the
+// connection is gone), so the error path may still answer with a
+// status. Errors tested later are not traced.
 func (m *model) failedWrite(b *cfg.Block) (*ast.CallExpr, *cfg.Block) {
 	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return nil, nil

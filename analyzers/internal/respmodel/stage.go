@@ -66,7 +66,7 @@ func (a adapter) stage() Stage {
 			return Open
 		}
 		return Sent
-	case a.op == opFlush:
+	case a.op == opFlush, a.op == opDelegate:
 		return Sent
 	case a.op == opBody, a.op == opWriterBody, a.op == opEncode:
 		if a.streams() {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 )
@@ -90,6 +91,14 @@ func abortWithError(c *gin.Context) {
 	c.String(http.StatusOK, "found") // want `c.String writes to the response after c.AbortWithError at line \d+, which completed the response and does not return`
 }
 
+func timing() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		c.Header("X-Elapsed", time.Since(start).String()) // want `header "X-Elapsed" is set after c.Next at line \d+ ran the handler`
+	}
+}
+
 // --- negatives ---
 
 // gin only records c.Status (and c.Writer.WriteHeader) until the first
@@ -117,6 +126,15 @@ func branches(c *gin.Context) {
 		c.Header("Content-Type", "text/plain")
 	} else {
 		c.JSON(http.StatusOK, item{})
+	}
+}
+
+// A middleware that asks whether the handler wrote.
+func fallback(c *gin.Context) {
+	c.Next()
+	if !c.Writer.Written() {
+		c.Header("X-Fallback", "1")
+		c.JSON(http.StatusNotFound, gin.H{"error": "not found"})
 	}
 }
 

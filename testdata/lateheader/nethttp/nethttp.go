@@ -129,6 +129,15 @@ func missingReturnNotFound(w http.ResponseWriter, r *http.Request) {
 	tmpl.Execute(w, r.URL.Path) // want `tmpl.Execute writes to the response after http.NotFound`
 }
 
+// A missing return, and a header late on the normal path too.
+func missingReturnAndLate(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "" {
+		http.Error(w, "no path", http.StatusBadRequest)
+	}
+	w.WriteHeader(http.StatusCreated)      // want `status 201 is set after http.Error at line \d+, which completed the response and does not return: the status is dropped`
+	w.Header().Set("Location", "/items/1") // want `header "Location" is set after w.WriteHeader at line \d+ sent the response header`
+}
+
 // http.Error after a partial write: its status is lost.
 func errorAfterWrite(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "header line")
@@ -166,6 +175,24 @@ func brokenHelper(w http.ResponseWriter) {
 
 func callsBroken(w http.ResponseWriter, r *http.Request) {
 	brokenHelper(w)
+}
+
+// Middleware: the next handler has normally written the response.
+func timing(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		next.ServeHTTP(w, r)
+		w.Header().Set("X-Elapsed", time.Since(start).String()) // want `header "X-Elapsed" is set after next.ServeHTTP at line \d+ ran the handler, which has normally written the response by then: .*set it before calling the handler`
+	})
+}
+
+func requireAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+		}
+		next.ServeHTTP(w, r) // want `next.ServeHTTP runs the next handler after http.Error at line \d+, which completed the response and does not return`
+	})
 }
 
 // --- negatives ---
@@ -248,6 +275,23 @@ func writeError(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// When a raw copy fails, the client is gone or the source broke: the
+// error status is a best effort, whatever was sent before.
+func copyError(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	if _, err := io.Copy(w, r.Body); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+// An encoder fails before writing, so a status sent earlier is lost.
+func encodeAfterStatus(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	if err := json.NewEncoder(w).Encode(item{}); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `http.Error responds after w.WriteHeader`
+	}
+}
+
 // A helper that writes only on failure is not a write for its caller.
 func authorize(w http.ResponseWriter, r *http.Request) bool {
 	if r.Header.Get("Authorization") == "" {
@@ -304,6 +348,27 @@ func viewModel(w http.ResponseWriter) string {
 
 func argumentsFirst(w http.ResponseWriter, r *http.Request) {
 	tmpl.Execute(w, viewModel(w))
+}
+
+// Headers before the next handler are sent with its output; a handler
+// given a wrapper may have its output buffered.
+type recorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (rec *recorder) WriteHeader(code int) {
+	rec.status = code
+	rec.ResponseWriter.WriteHeader(code)
+}
+
+func secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Frame-Options", "DENY")
+		rec := &recorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		w.Header().Set("X-Status", http.StatusText(rec.status))
+	})
 }
 
 // A function literal is a function of its own.

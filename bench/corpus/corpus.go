@@ -28,6 +28,7 @@ type Options struct {
 	Handlers int    // handlers per handler package (at least one of each pattern)
 	Testdata string // the testdata module directory, whose go.mod requirements and go.sum are reused
 	Repo     string // the resplint repository, which the testdata module replaces resplint with
+	Stamp    string // if set, a comment added to every Go file, to make a copy whose analysis no cache has seen
 }
 
 // Frameworks are the handler packages of a feature, by directory name.
@@ -51,6 +52,9 @@ func Write(dir string, opts Options) (int, error) {
 	for name, src := range files {
 		data := []byte(src)
 		if strings.HasSuffix(name, ".go") {
+			if opts.Stamp != "" {
+				data = append([]byte("// stamp: "+opts.Stamp+"\n\n"), data...)
+			}
 			if data, err = format.Source(data); err != nil {
 				return 0, fmt.Errorf("corpus: generated %s: %v", name, err)
 			}
@@ -64,6 +68,21 @@ func Write(dir string, opts Options) (int, error) {
 		}
 	}
 	return len(files), nil
+}
+
+// WriteModule writes only the go.mod and go.sum files of a corpus into
+// dir, for a module of other sources.
+func WriteModule(dir string, opts Options) error {
+	files, err := moduleFiles(opts)
+	if err != nil {
+		return err
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // moduleFiles returns go.mod and go.sum: the testdata module's

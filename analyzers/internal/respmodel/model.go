@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 		insp:      insp,
 		info:      pass.TypesInfo,
 		defs:      indexDefs(pass.TypesInfo, insp),
-		table:     adapterTable(),
+		table:     adapters(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		summaries: make(map[ast.Node]*summary),
 	}

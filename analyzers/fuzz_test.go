@@ -1,0 +1,159 @@
+package analyzers_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/resplint/resplint/analyzers"
+	"github.com/resplint/resplint/analyzers/internal/testmod"
+	"github.com/resplint/resplint/bench/corpus"
+	"github.com/resplint/resplint/internal/cache"
+)
+
+// FuzzAnalyzers runs every analyzer of All on mutants of handler sources
+// that type-check, and fails if one panics or fails. A mutant is the
+// source (which the fuzzer also mutates byte by byte) with up to four
+// syntax edits chosen by ops: statements swapped, deleted or repeated,
+// literals and identifiers exchanged. Mutants that do not parse or do
+// not type-check are skipped. The package is analysed in a generated
+// module of one feature (bench/corpus), with the standard library and the
+// frameworks analysed once per process and kept (internal/cache).
+//
+// The seeds are the generated handlers of every framework, the corpus's
+// helpers, and testdata/fuzz/FuzzAnalyzers. They run only when fuzzing
+// (go test -fuzz=FuzzAnalyzers ./analyzers/) or with RESPLINT_LONG=1,
+// because the first analysis of the dependencies takes a while.
+func FuzzAnalyzers(f *testing.F) {
+	if fuzz := flag.Lookup("test.fuzz"); fuzz.Value.String() == "" && os.Getenv("RESPLINT_LONG") == "" {
+		f.Skip("set RESPLINT_LONG=1 or fuzz to run")
+	}
+	td := testmod.Dir(f)
+	dir := f.TempDir()
+	if _, err := corpus.Write(dir, corpus.Options{Features: 1, Testdata: td, Repo: filepath.Dir(td)}); err != nil {
+		f.Fatal(err)
+	}
+	var seeds []string
+	for _, fw := range corpus.Frameworks {
+		seeds = append(seeds, filepath.Join(dir, "handlers", fw, "p0", "handlers.go"))
+	}
+	seeds = append(seeds, filepath.Join(dir, "helpers/h0/helpers.go"), filepath.Join(dir, "stores/s0/store.go"))
+	for _, name := range seeds {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src, uint64(0))
+		f.Add(src, uint64(len(src)))
+	}
+
+	// The mutants replace the source of a file of their own package.
+	target := filepath.Join(dir, "fuzz", "fuzz.go")
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		f.Fatal(err)
+	}
+	if err := os.WriteFile(target, []byte("package fuzz\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	c, err := cache.New(cache.Options{Analyzers: analyzers.All()})
+	if err != nil {
+		f.Fatal(err)
+	}
+
+	f.Fuzz(func(t *testing.T, src []byte, ops uint64) {
+		mutant, ok := mutate(src, ops)
+		if !ok {
+			return
+		}
+		res, err := c.Run(context.Background(), []string{target}, map[string][]byte{target: mutant})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Broken) > 0 {
+			return // it does not type-check
+		}
+		for _, fl := range res.Failures {
+			if !fl.Prerequisite {
+				t.Errorf("%s failed on %s: %v\nsource:\n%s", fl.Analyzer, fl.Package, fl.Err, mutant)
+			}
+		}
+	})
+}
+
+// mutate applies up to four syntax edits chosen by ops to the Go source
+// src. It reports false if src does not parse.
+func mutate(src []byte, ops uint64) ([]byte, bool) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "fuzz.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, false
+	}
+	var blocks []*ast.BlockStmt
+	var lits []*ast.BasicLit
+	var idents []*ast.Ident
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			if len(n.List) > 0 {
+				blocks = append(blocks, n)
+			}
+		case *ast.BasicLit:
+			lits = append(lits, n)
+		case *ast.Ident:
+			if n.Name != "_" && n != file.Name {
+				idents = append(idents, n)
+			}
+		}
+		return true
+	})
+	rng := rand.New(rand.NewPCG(ops, ops>>17))
+	for range ops % 5 {
+		switch rng.IntN(5) {
+		case 0: // swap two statements of a block
+			if b := pick(rng, blocks); b != nil {
+				i, j := rng.IntN(len(b.List)), rng.IntN(len(b.List))
+				b.List[i], b.List[j] = b.List[j], b.List[i]
+			}
+		case 1: // delete a statement
+			if b := pick(rng, blocks); b != nil && len(b.List) > 1 {
+				i := rng.IntN(len(b.List))
+				b.List = append(b.List[:i:i], b.List[i+1:]...)
+			}
+		case 2: // repeat a statement
+			if b := pick(rng, blocks); b != nil {
+				i := rng.IntN(len(b.List))
+				b.List = append(b.List[:i+1:i+1], b.List[i:]...)
+			}
+		case 3: // give a literal the value of another of its kind
+			if a, b := pick(rng, lits), pick(rng, lits); a != nil && a.Kind == b.Kind {
+				a.Value = b.Value
+			}
+		case 4: // use another identifier's name
+			if a, b := pick(rng, idents), pick(rng, idents); a != nil {
+				a.Name = b.Name
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := format.Node(&buf, fset, file); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+// pick returns a random element of list, or the zero value if it is empty.
+func pick[T any](rng *rand.Rand, list []T) T {
+	var zero T
+	if len(list) == 0 {
+		return zero
+	}
+	return list[rng.IntN(len(list))]
+}

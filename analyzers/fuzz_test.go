@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/format"
 	"go/parser"
@@ -11,6 +12,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/resplint/resplint/analyzers"
@@ -60,11 +63,17 @@ func FuzzAnalyzers(f *testing.F) {
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		f.Fatal(err)
 	}
-	if err := os.WriteFile(target, []byte("package fuzz\n"), 0o644); err != nil {
+	warmup, _ := mutate([]byte("package fuzz\n"), 0)
+	if err := os.WriteFile(target, warmup, 0o644); err != nil {
 		f.Fatal(err)
 	}
 	c, err := cache.New(cache.Options{Analyzers: analyzers.All()})
 	if err != nil {
+		f.Fatal(err)
+	}
+	// Analyse the dependencies now: the fuzzing engine takes an input that
+	// runs for more than a few seconds for a hang.
+	if _, err := c.Run(context.Background(), []string{target}, nil); err != nil {
 		f.Fatal(err)
 	}
 
@@ -88,8 +97,36 @@ func FuzzAnalyzers(f *testing.F) {
 	})
 }
 
+// fuzzImports are the imports of every mutant: those its source does not
+// use are blank. A constant list of import paths keeps the package's
+// metadata, so that no mutant needs go list again, and analysing the
+// first mutant analyses every dependency of the others.
+var fuzzImports = []string{
+	"encoding/json",
+	"fmt",
+	"net/http",
+	"os",
+	"strconv",
+	"time",
+
+	"github.com/gin-gonic/gin",
+	"github.com/go-chi/chi/v5",
+	"github.com/gofiber/fiber/v2",
+	"github.com/gofiber/fiber/v2/middleware/session",
+	"github.com/gofiber/fiber/v3",
+	"github.com/gofiber/fiber/v3/middleware/session",
+	"github.com/gorilla/sessions",
+	"github.com/labstack/echo/v4",
+	"github.com/labstack/echo/v5",
+
+	corpus.ModulePath + "/helpers/h0",
+	corpus.ModulePath + "/models/m0",
+	corpus.ModulePath + "/stores/s0",
+}
+
 // mutate applies up to four syntax edits chosen by ops to the Go source
-// src. It reports false if src does not parse.
+// src, and gives it package name fuzz and the imports fuzzImports (and
+// any others it has). It reports false if src does not parse.
 func mutate(src []byte, ops uint64) ([]byte, bool) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "fuzz.go", src, parser.ParseComments|parser.SkipObjectResolution)
@@ -142,9 +179,46 @@ func mutate(src []byte, ops uint64) ([]byte, bool) {
 			}
 		}
 	}
+	return withImports(fset, file)
+}
+
+// withImports prints file as package fuzz, with the imports fuzzImports
+// and then those of file's own not among them. Comments are dropped.
+func withImports(fset *token.FileSet, file *ast.File) ([]byte, bool) {
+	own := make(map[string]*ast.ImportSpec)
+	var extra []string
+	for _, imp := range file.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			return nil, false
+		}
+		if _, dup := own[path]; !dup && !slices.Contains(fuzzImports, path) {
+			extra = append(extra, path)
+		}
+		own[path] = imp
+	}
 	var buf bytes.Buffer
-	if err := format.Node(&buf, fset, file); err != nil {
-		return nil, false
+	buf.WriteString("package fuzz\n\nimport (\n")
+	for _, path := range append(slices.Clip(fuzzImports), extra...) {
+		name := "_"
+		if imp := own[path]; imp != nil {
+			name = ""
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+		}
+		fmt.Fprintf(&buf, "\t%s %q\n", name, path)
+	}
+	buf.WriteString(")\n")
+	for _, d := range file.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			continue
+		}
+		buf.WriteString("\n")
+		if err := format.Node(&buf, fset, d); err != nil {
+			return nil, false
+		}
+		buf.WriteString("\n")
 	}
 	return buf.Bytes(), true
 }

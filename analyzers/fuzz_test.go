@@ -86,6 +86,7 @@ func FuzzAnalyzers(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		t.Log(res.Stats)
 		if len(res.Broken) > 0 {
 			return // it does not type-check
 		}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"net/http"
+	"sync"
 )
 
 // An op is what a framework call does to the response.
@@ -53,6 +54,11 @@ type adapter struct {
 	body             BodyKind
 	statusArg        int // -1: none
 }
+
+// adapters returns the adapter table, built once per process: the model
+// runs on every package of the dependency graph, and the table never
+// changes after it is built.
+var adapters = sync.OnceValue(adapterTable)
 
 // adapterTable lists the response calls of every modelled framework, read
 // from their sources at the versions in testdata/go.mod (see frameworks.go).

@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		insp:      insp,
 		info:      pass.TypesInfo,
 		defs:      indexDefs(pass.TypesInfo, insp),
-		table:     adapterTable(),
+		table:     adapters(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		summaries: make(map[ast.Node]*summary),
 		blanks:    make(map[*types.Func][]Blank),

@@ -1,0 +1,93 @@
+// Command driver runs resplint's driver (internal/driver) for measurement:
+// with every analyzer of analyzers.All(), or with a no-op analyzer that
+// loads and type-checks exactly as much as resplint does, which is the
+// floor resplint's cost is compared with. It can write CPU and heap
+// profiles.
+//
+// Usage:
+//
+//	go run ./bench/driver [-noop] [-cpuprofile file] [-memprofile file] packages...
+//
+// It prints the number of packages analysed and of diagnostics.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"runtime"
+	"runtime/pprof"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers"
+	"github.com/resplint/resplint/internal/driver"
+)
+
+// noopFact is the fact type of the no-op analyzer. Declaring one makes
+// the driver load and type-check every dependency from source and run
+// the analyzer on it, as it does for resplint's analyzers, which use facts.
+type noopFact struct{}
+
+func (*noopFact) AFact() {}
+
+// noop does nothing, on every package resplint would analyse.
+var noop = &analysis.Analyzer{
+	Name:      "noop",
+	Doc:       "does nothing; measures loading and type-checking",
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+	FactTypes: []analysis.Fact{new(noopFact)},
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("driver: ")
+	useNoop := flag.Bool("noop", false, "run a no-op analyzer instead of resplint's")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `file`")
+	memprofile := flag.String("memprofile", "", "write a heap profile, taken after the analysis, to `file`")
+	tests := flag.Bool("test", true, "analyse test files too")
+	flag.Parse()
+
+	list := analyzers.All()
+	if *useNoop {
+		list = []*analysis.Analyzer{noop}
+	}
+	driver.Protect(list)
+
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests})
+	if err != nil {
+		log.Fatal(err)
+	}
+	packages := 0
+	if res.Graph != nil {
+		for range res.Graph.All() {
+			packages++
+		}
+	}
+	fmt.Printf("%d actions, %d diagnostics, %d broken, %d errors\n", packages, len(res.Diagnostics()), len(res.Broken), len(res.Errors()))
+	for _, e := range res.Errors() {
+		fmt.Fprintln(os.Stderr, e)
+	}
+	if *memprofile != "" {
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		runtime.GC()
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		f.Close()
+	}
+}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 )
 
-type order struct {
+type exportRow struct {
 	ID    int
 	Email string
 	Total string
@@ -17,7 +17,7 @@ type order struct {
 // not be reported). It sets no Content-Disposition, so browsers show the
 // rows as text, or save them as "export" (disposition).
 func exportOrders(w http.ResponseWriter, r *http.Request) {
-	orders := []order{{1, "ada@example.com", "12.50"}, {2, "alan@example.com", "7.00"}}
+	orders := []exportRow{{1, "ada@example.com", "12.50"}, {2, "alan@example.com", "7.00"}}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "email", "total"})

@@ -20,10 +20,10 @@ func findCustomer(r *http.Request) customer {
 	return customer{ID: 1, Email: "ada@example.com", Name: "Ada", PasswordHash: "$2a$10$...", CreatedAt: time.Now()}
 }
 
-// account returns the signed-in customer's profile (route: GET /account).
+// profile returns the signed-in customer's profile (route: GET /profile).
 // It encodes the stored record itself, so the password hash goes to the
 // browser with the rest (jsonleak).
-func account(w http.ResponseWriter, r *http.Request) {
+func profile(w http.ResponseWriter, r *http.Request) {
 	c := findCustomer(r)
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(c)

@@ -13,5 +13,9 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /login", login)
 	mux.HandleFunc("POST /logout", logout)
+	mux.HandleFunc("GET /profile", profile)
+	mux.HandleFunc("GET /account", account)
+	mux.HandleFunc("GET /admin/orders/export", exportOrders)
+	mux.HandleFunc("POST /orders", createOrder)
 	log.Fatal(http.ListenAndServe("localhost:8080", mux))
 }

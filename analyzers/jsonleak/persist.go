@@ -19,9 +19,11 @@ var persistenceTags = []string{"gorm", "db", "bson", "sql"}
 // struct a gorm model.
 var gormModels = []string{"gorm.io/gorm", "github.com/jinzhu/gorm"}
 
-// loginDTO matches the names of structs that return credentials on
-// purpose: login, sign-in, auth, token and session responses.
-var loginDTO = regexp.MustCompile(`(?i)log_?in|sign_?in|sign_?up|register|auth|token|session|credential|refresh`)
+// dtoName matches the names of structs that are response types, not
+// stored records, even in a models package: login, sign-in, auth, token
+// and session structs return credentials on purpose, and a
+// ...Response, ...Result or ...DTO is built to be sent.
+var dtoName = regexp.MustCompile(`(?i)log_?in|sign_?in|sign_?up|register|auth|token|session|credential|refresh|(response|resp|result|dto|view|reply|payload|output)$`)
 
 // models says which structs are persistence models, caching per type.
 type models struct {
@@ -32,7 +34,7 @@ type models struct {
 // persistent reports whether the struct type t is a persistence model:
 // a field (its own or an embedded struct's) has a gorm, db, bson or sql
 // tag; it embeds gorm.Model; or it is declared in a models or entity
-// package and its name is not that of a login response.
+// package and its name is not that of a response type.
 func (m *models) persistent(t types.Type) bool {
 	if t == nil {
 		return false
@@ -43,7 +45,7 @@ func (m *models) persistent(t types.Type) bool {
 	v := tagged(t, 0)
 	if !v {
 		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-			v = m.pkgs.MatchString(n.Obj().Pkg().Path()) && !loginDTO.MatchString(n.Obj().Name())
+			v = m.pkgs.MatchString(n.Obj().Pkg().Path()) && !dtoName.MatchString(n.Obj().Name())
 		}
 	}
 	m.cache.Set(t, v)

@@ -61,17 +61,20 @@ func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
 	return out
 }
 
-// rangeBlanks returns the element fields a range loop over obj blanks:
-// users[i].Password = "" in for i := range users, and, when the elements
-// are pointers, u.Password = "" or u.Hide() in for _, u := range users.
+// rangeBlanks returns the element fields a range loop over obj, or over
+// a field of it (s.SMTP), blanks: users[i].Password = "" in
+// for i := range users, and, when the elements are pointers,
+// u.Password = "" or u.Hide() in for _, u := range users.
 func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
-	if id, ok := ast.Unparen(rs.X).(*ast.Ident); !ok || m.info.Uses[id] != obj {
+	fields, ok := m.fieldPath(rs.X, obj)
+	if !ok {
 		return nil
 	}
 	elem := "[i]"
 	if _, ok := m.info.TypeOf(rs.X).Underlying().(*types.Map); ok {
 		elem = "[key]"
 	}
+	prefix := append(fieldSteps(nil, fields), elem)
 	var out [][]string
 	var value, key types.Object
 	if id, ok := rs.Value.(*ast.Ident); ok && isPointer(m.info.TypeOf(id)) {
@@ -83,7 +86,7 @@ func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
 	if value != nil {
 		for _, fa := range m.defs.fields[value] {
 			if isPos(rs.Body, fa.stmt.Pos()) && m.isBlank(fa.rhs) {
-				out = append(out, fieldSteps([]string{elem}, fa.path))
+				out = append(out, fieldSteps(prefix, fa.path))
 			}
 		}
 	}
@@ -94,18 +97,38 @@ func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
 				return true
 			}
 			for i, lhs := range n.Lhs {
-				if path, ok := m.indexedField(lhs, obj, key); ok && m.isBlank(n.Rhs[i]) {
-					out = append(out, fieldSteps([]string{elem}, path))
+				if path, ok := m.indexedField(lhs, rs.X, key); ok && m.isBlank(n.Rhs[i]) {
+					out = append(out, fieldSteps(prefix, path))
 				}
 			}
 		case *ast.CallExpr:
 			if value != nil {
-				out = append(out, m.callBlanks(n, value, []string{elem}, 0)...)
+				out = append(out, m.callBlanks(n, value, prefix, 0)...)
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// fieldPath reports whether e is obj or a field selection from it
+// (obj.a.b), and returns the fields a, b.
+func (m *model) fieldPath(e ast.Expr, obj types.Object) ([]string, bool) {
+	var path []string
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return path, m.info.Uses[x] == obj
+		case *ast.SelectorExpr:
+			if sel, ok := m.info.Selections[x]; !ok || sel.Kind() != types.FieldVal {
+				return nil, false
+			}
+			path = append([]string{x.Sel.Name}, path...)
+			e = x.X
+		default:
+			return nil, false
+		}
+	}
 }
 
 // callBlanks returns the paths, under prefix, of the fields of obj that
@@ -264,23 +287,36 @@ func compositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
 	return lit, false
 }
 
-// indexedField reports whether lhs is x[key].f.g, with x the variable
-// obj and key the range key, and returns f, g.
-func (m *model) indexedField(lhs ast.Expr, obj, key types.Object) ([]string, bool) {
+// indexedField reports whether lhs is x[key].f.g, with x the ranged
+// expression and key the range key, and returns f, g.
+func (m *model) indexedField(lhs, x ast.Expr, key types.Object) ([]string, bool) {
 	var path []string
 	for {
-		switch x := ast.Unparen(lhs).(type) {
+		switch e := ast.Unparen(lhs).(type) {
 		case *ast.SelectorExpr:
-			path = append([]string{x.Sel.Name}, path...)
-			lhs = x.X
+			path = append([]string{e.Sel.Name}, path...)
+			lhs = e.X
 			continue
 		case *ast.IndexExpr:
-			id, ok1 := ast.Unparen(x.X).(*ast.Ident)
-			k, ok2 := ast.Unparen(x.Index).(*ast.Ident)
-			return path, ok1 && ok2 && key != nil && len(path) > 0 && m.info.Uses[id] == obj && m.info.Uses[k] == key
+			k, ok := ast.Unparen(e.Index).(*ast.Ident)
+			return path, ok && key != nil && len(path) > 0 && m.info.Uses[k] == key && sameVar(m.info, e.X, x)
 		}
 		return nil, false
 	}
+}
+
+// sameVar reports whether a and b denote the same variable or field
+// selection from one (users, s.SMTP).
+func sameVar(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.Uses[a] != nil && info.Uses[a] == info.Uses[b]
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && a.Sel.Name == b.Sel.Name && info.Uses[a.Sel] == info.Uses[b.Sel] && sameVar(info, a.X, b.X)
+	}
+	return false
 }
 
 func fieldSteps(prefix, fields []string) []string {
@@ -303,7 +339,8 @@ func isPointer(t types.Type) bool {
 func isPos(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
 
 // isBlank reports whether e holds no data of its own: a constant (a zero
-// value or a mask such as "***"), nil, or an empty composite literal.
+// value or a mask such as "***"), nil, an empty composite literal, or a
+// mask as long as the secret (strings.Repeat("*", len(s))).
 func (m *model) isBlank(e ast.Expr) bool {
 	if e == nil {
 		return false
@@ -319,10 +356,15 @@ func (m *model) isBlank(e ast.Expr) bool {
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return len(lit.Elts) == 0
 	}
-	if call, ok := e.(*ast.CallExpr); ok && tv.IsValue() && len(call.Args) == 1 {
-		if ft, ok := m.info.Types[call.Fun]; ok && ft.IsType() {
-			return m.isBlank(call.Args[0]) // []byte(nil), Secret("")
-		}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || !tv.IsValue() {
+		return false
+	}
+	if ft, ok := m.info.Types[call.Fun]; ok && ft.IsType() && len(call.Args) == 1 {
+		return m.isBlank(call.Args[0]) // []byte(nil), Secret("")
+	}
+	if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "Repeat" && (pkgPath(fn) == "strings" || pkgPath(fn) == "bytes") && len(call.Args) == 2 {
+		return m.isBlank(call.Args[0])
 	}
 	return false
 }

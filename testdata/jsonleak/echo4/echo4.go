@@ -4,6 +4,7 @@ package echo4
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -62,6 +63,32 @@ type Response struct {
 
 func wrapped(c echo.Context) error {
 	return c.JSON(http.StatusOK, &Response{Status: "ok", Data: load()}) // want `secret fields \*Response → .Data.PasswordHash as "password_hash"` `token field \*Response → .Data.APIToken`
+}
+
+// SMTP and MailSettings are the server's mail settings, shown to admins
+// with their secrets masked.
+type SMTP struct {
+	Host     string `json:"host"`
+	Password string `json:"password"`
+}
+
+type MailSettings struct {
+	Servers      []SMTP `json:"servers"`
+	ClientSecret string `json:"client_secret"`
+	Salt         string `json:"salt"`
+}
+
+type okResp struct {
+	Data any `json:"data"`
+}
+
+func settings(c echo.Context) error {
+	s := get[MailSettings]()
+	for i := range s.Servers {
+		s.Servers[i].Password = strings.Repeat("•", len(s.Servers[i].Password))
+	}
+	s.ClientSecret = strings.Repeat("•", 8)
+	return c.JSON(http.StatusOK, okResp{s}) // want `c.JSON sends the secret field okResp → .Data.Salt as "salt"`
 }
 
 func filtered(c echo.Context) error {

@@ -92,6 +92,7 @@ func filtered(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"token": u.APIToken, "user": models.Public{ID: u.ID}})
 	c.JSON(http.StatusOK, get[models.LoginResponse]())
 	c.JSON(http.StatusOK, get[models.Card]())
+	c.JSON(http.StatusOK, get[models.KeyResponse]())
 	c.JSON(http.StatusOK, gin.H{"error": "invalid password"})
 	c.JSON(http.StatusBadRequest, gin.H{"password": "is required"})
 }

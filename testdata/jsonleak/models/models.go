@@ -71,3 +71,8 @@ func (u *User) clearToken() { u.APIToken = "" }
 
 // Sanitize blanks an account's salt.
 func Sanitize(a *Account) { a.Salt = nil }
+
+// KeyResponse is built to be sent, even in a models package.
+type KeyResponse struct {
+	APIKey string `json:"api_key"`
+}

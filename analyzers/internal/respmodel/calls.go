@@ -203,6 +203,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		return nil
 	}
 	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent(), File: absent()}
+	var pre []*Event // header events a body call implies, before its body
 	if a.path == pathFasthttp {
 		ev.Framework = FiberV2
 	}
@@ -262,7 +263,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		if e := arg(a.statusArg); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
-		return append(m.bodyHeaders(a, call, s), ev)
+		pre = m.bodyHeaders(a, call, s)
 	case opRedirect:
 		ev.Kind = Redirect
 	case opError:
@@ -273,7 +274,9 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 	case opReadCookie, opReadHeader, opBasicAuth, opReadContext, opReadLocal, opReadSession:
 		return m.identityEvent(ev, a, call, s)
 	case opWriterBody, opEncode, opCacheHelper:
-		return m.writerEvent(ev, a, call, s)
+		if !m.writerEvent(ev, a, call, s) {
+			return nil
+		}
 	case opReadBody:
 		return m.bodyReadEvent(ev, a, call)
 	case opContentType, opFiberType, opAttachment, opCSV:
@@ -285,7 +288,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		ev.Kind, ev.Framework = Flush, f
 	case opDelegate:
-		if a.arg >= 0 && m.writerFramework(arg(a.arg)) == 0 {
+		if a.arg >= 0 && m.delegateWriter(arg(a.arg)) == 0 {
 			return nil
 		}
 		ev.Kind = Delegate
@@ -304,7 +307,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 			ev.Cookie.syn.call = call
 		}
 	}
-	return []*Event{ev}
+	return append(pre, ev)
 }
 
 // responseHeader reports whether a header call acts on a response: the

@@ -117,6 +117,19 @@ func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
 // or Response.BodyWriter() (fiber v2), or anything with the methods of
 // http.ResponseWriter.
 func (m *model) writerFramework(e ast.Expr) Framework {
+	return m.responseOf(e, true)
+}
+
+// delegateWriter is writerFramework for the writer given to another
+// handler: only the response itself counts, not a value of the
+// program's own type with the methods of http.ResponseWriter (a status
+// recorder or a buffering wrapper, whose output may never reach the
+// response by the time the handler returns).
+func (m *model) delegateWriter(e ast.Expr) Framework {
+	return m.responseOf(e, false)
+}
+
+func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	if e == nil {
 		return 0
 	}
@@ -144,6 +157,9 @@ func (m *model) writerFramework(e ast.Expr) Framework {
 		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
 			return FiberV2
 		}
+	}
+	if !wrappers {
+		return 0
 	}
 	for _, name := range []string{"Header", "Write", "WriteHeader"} {
 		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {

@@ -56,20 +56,20 @@ func writerRows() []adapter {
 
 // writerEvent completes ev for a write through an io.Writer, which is a
 // body write only when the writer is the response, or for httpsafe's
-// Cache-Control setters.
-func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) []*Event {
+// Cache-Control setters; it reports false when the call is neither.
+func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) bool {
 	switch a.op {
 	case opWriterBody:
 		if a.arg >= len(call.Args) {
-			return nil
+			return false
 		}
 		if ev.Framework = m.writerFramework(call.Args[a.arg]); ev.Framework == 0 {
-			return nil
+			return false
 		}
 		ev.Kind, ev.Body = WriteBody, a.body
 	case opEncode:
 		if ev.Framework = m.writerFramework(m.encoderWriter(call)); ev.Framework == 0 {
-			return nil
+			return false
 		}
 		ev.Kind, ev.Body = WriteBody, a.body
 		if a.arg >= 0 && a.arg < len(call.Args) {
@@ -78,7 +78,7 @@ func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) 
 		}
 	case opCacheHelper:
 		if len(call.Args) == 0 {
-			return nil
+			return false
 		}
 		// httpsafe v0 cache.go: NoStore writes CacheControlNoStore;
 		// Private and Public a max-age computed at run time.
@@ -86,5 +86,5 @@ func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) 
 		ev.Kind, ev.Header, ev.Value = SetHeader, "Cache-Control", knownStr(value)
 		ev.Framework = m.writerFramework(call.Args[0])
 	}
-	return []*Event{ev}
+	return true
 }

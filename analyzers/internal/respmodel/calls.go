@@ -47,8 +47,8 @@ func adapterTable() map[string][]adapter {
 		}
 	}
 	fn := []string{""}
+	rows = append(rows, writerRows()...) // body.go
 	// net/http
-	rows = append(rows, writerRows()...)
 	add(pathNetHTTP, fn, "SetCookie", opSetCookie, 1, 0, -1)
 	for _, h := range [][]string{{pathNetHTTP, "Header"}, {"github.com/valyala/fasthttp", "ResponseHeader"}} {
 		add(h[0], h[1:], "Set", opHeaderSet, 0, 0, -1)

@@ -193,6 +193,8 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 		effect = "the cookie is dropped"
 	case e.Kind == respmodel.WriteStatus:
 		effect = "the status is dropped"
+	case e.Kind == respmodel.Delegate:
+		effect = "the next handler still runs, and what it writes is appended to that response"
 	case e.Kind != respmodel.WriteBody && e.Kind != respmodel.Error && e.Kind != respmodel.Redirect:
 		effect = "the header is dropped"
 	}

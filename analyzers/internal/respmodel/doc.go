@@ -14,4 +14,11 @@
 // they do, with values that depend on their parameters left symbolic; their
 // callers, in this package or another, see those events with the arguments
 // substituted.
+//
+// Each event also says how far it takes the response in its framework
+// (Stage: open, headers sent, complete), and the model orders a function's
+// events along its control-flow graph (go/cfg): which events may come
+// after the headers were sent or the response completed, and by which
+// event (SentBy, DoneBy). A helper's call counts as a write for its caller
+// only if the helper writes on every path (HelperFact.Exit).
 package respmodel

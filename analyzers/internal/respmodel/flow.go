@@ -88,6 +88,9 @@ func (fg *flowGraph) place(events []*Event) {
 			for j < len(events) && events[j].Pos() < n.End() {
 				j++
 			}
+			if i == j {
+				continue
+			}
 			for _, e := range evalOrder(events[i:j]) {
 				steps := fg.steps[b.Index]
 				if k := len(steps) - 1; k >= 0 && steps[k].call == e.call && e.call != nil {

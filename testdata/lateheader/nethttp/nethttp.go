@@ -191,7 +191,7 @@ func requireAuth(next http.Handler) http.Handler {
 		if r.Header.Get("Authorization") == "" {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 		}
-		next.ServeHTTP(w, r) // want `next.ServeHTTP runs the next handler after http.Error at line \d+, which completed the response and does not return`
+		next.ServeHTTP(w, r) // want `next.ServeHTTP runs the next handler after http.Error at line \d+, which completed the response and does not return: the next handler still runs, and what it writes is appended to that response`
 	})
 }
 

@@ -27,6 +27,7 @@ func New() *analysis.Analyzer {
 		secrets: flagx.NewRegexp(DefaultSecrets),
 		tokens:  flagx.NewRegexp(DefaultTokens),
 		models:  flagx.NewRegexp(DefaultModels),
+		config:  flagx.NewRegexp(DefaultConfig),
 	}
 	a := &analysis.Analyzer{
 		Name:     "jsonleak",
@@ -38,11 +39,12 @@ func New() *analysis.Analyzer {
 	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, matched in lower snake case")
 	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
+	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)
 	return a
 }
 
 type checker struct {
-	secrets, tokens, models *flagx.Regexp
+	secrets, tokens, models, config *flagx.Regexp
 }
 
 // run is the state of the check on one package.
@@ -72,7 +74,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
 		fieldReports: make(map[reportKey]*fieldReport),
 	}
-	r.walk = &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField}
+	r.walk = &walker{secrets: c.secrets, tokens: c.tokens, config: c.config, models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
 			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {

@@ -78,6 +78,7 @@ func TestOptions(t *testing.T) {
 		"secrets": `(^|_)pin$`,
 		"tokens":  `(^|_)session_id$`,
 		"models":  `jsonleak/options$`,
+		"config":  `^$`,
 	} {
 		if err := a.Flags.Set(flag, value); err != nil {
 			t.Fatal(err)

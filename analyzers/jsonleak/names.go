@@ -27,6 +27,13 @@ const DefaultSecrets = `(^|_)(pass(word)?|passwd|pwd|passphrase|passcode)(_(hash
 // a token (a login response) carries it on purpose.
 const DefaultTokens = `(^|_)tokens?$|(^|_)api_?keys?$|(^|_)(access|secret_access|auth|session|signing)_keys?$`
 
+// DefaultConfig matches the qualified names ("path.Name") of structs that
+// hold the application's own configuration, whose secrets settings pages
+// show to administrators on purpose: types named ...Settings, ...Config,
+// ...Options, ...Policy, ...Preferences, and the types of config, conf
+// and settings packages.
+const DefaultConfig = `(?i)(^|/)(conf|configs?|settings?)(/[^.]*)?\.|(settings?|config(uration)?|options|polic(y|ies)|preferences)$`
+
 // DefaultModels matches the import paths of packages whose structs are
 // persistence models.
 const DefaultModels = `(^|/)(models?|entit(y|ies))(/|$)`

@@ -101,6 +101,7 @@ type edge struct {
 // (see reach.go).
 type walker struct {
 	secrets, tokens *flagx.Regexp
+	config          *flagx.Regexp
 	models          *models
 	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
 	methods         jsontype.Methods
@@ -152,6 +153,9 @@ func (w *walker) edges(v *vertex) []edge {
 	n := v.node
 	switch v.enc {
 	case jsontype.Struct:
+		if entEdges(n.t) {
+			break
+		}
 		for _, f := range jsontype.Fields(n.t) {
 			fv := f.Var()
 			step := "." + fv.Name()
@@ -184,6 +188,8 @@ func (w *walker) classify(n node, f *jsontype.Field) kind {
 		return 0
 	}
 	switch {
+	case w.configuration(n.t) || w.configuration(declaring(n.t, f)):
+		return 0
 	case match&secretKind != 0 && w.writeOnly(n.t, f):
 		return 0
 	case match&secretKind != 0:
@@ -192,6 +198,34 @@ func (w *walker) classify(n node, f *jsontype.Field) kind {
 		return tokenKind
 	}
 	return 0
+}
+
+// configuration reports whether struct type t holds the application's
+// own settings (-config).
+func (w *walker) configuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return w.config.MatchString(n.Obj().Pkg().Path() + "." + n.Obj().Name())
+}
+
+// entEdges reports whether t is the Edges struct of an entity generated
+// by ent (entgo.io, entc/gen/template/ent.tmpl): its relations are set
+// only when a query loads them (loadedTypes), so the walk does not guess
+// that they are.
+func entEdges(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Name() == "loadedTypes" && !f.Exported() {
+			_, ok := f.Type().Underlying().(*types.Array)
+			return ok
+		}
+	}
+	return false
 }
 
 // plainPassword matches the snake-case names of fields that hold a

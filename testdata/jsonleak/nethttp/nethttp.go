@@ -237,7 +237,7 @@ func promotedMarshaler(w http.ResponseWriter, r *http.Request) {
 
 // json:"-", unexported fields, booleans and omitempty.
 
-type Settings struct {
+type Tenant struct {
 	Password     string `json:"-"`
 	secret       string
 	HasPassword  bool `json:"has_password"`
@@ -246,8 +246,8 @@ type Settings struct {
 	ClientSecret string `json:"client_secret,omitempty"` // omitempty still writes it when set
 }
 
-func settings(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[Settings]()) // want `secret field Settings → .ClientSecret as "client_secret"`
+func tenant(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Tenant]()) // want `secret field Tenant → .ClientSecret as "client_secret"`
 }
 
 // A DTO copy of the model is what a response should send; a copy that
@@ -432,4 +432,37 @@ type MFA struct {
 
 func mfa(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(get[MFA]())
+}
+
+// The application's own settings are shown to administrators on purpose
+// (-config).
+
+type MailConfig struct {
+	Host     string `json:"host"`
+	Password string `json:"password"`
+}
+
+type Server struct {
+	Name string     `json:"name"`
+	Mail MailConfig `json:"mail"`
+}
+
+func adminSettings(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Server]())
+}
+
+// ent fills an entity's edges only when a query loads them.
+
+type Group struct {
+	Name  string     `json:"name"`
+	Edges GroupEdges `json:"edges"`
+}
+
+type GroupEdges struct {
+	Users       []*models.User `json:"users,omitempty"`
+	loadedTypes [1]bool
+}
+
+func group(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Group]())
 }

@@ -28,9 +28,12 @@
 //     (category map). A value computed in the handler, such as a new 2FA
 //     secret shown once to its owner, is sent on purpose.
 //
-// Fields the handler blanks before the write (u.PasswordHash = "", also
-// for each element of a slice it ranges over) and write-only passwords (not
-// persisted, or a plain Password beside a stored hash tagged json:"-") are
+// Fields the handler blanks before the write (u.PasswordHash = "", a
+// sanitizing call such as u.HideSecrets() in any package, also for each
+// element of a slice it ranges over), write-only passwords (not persisted,
+// a plain Password beside a stored hash tagged json:"-", or an omitempty
+// password of a request type), secrets of configuration structs shown to
+// administrators on purpose, and ent edges, filled only when loaded, are
 // not reported.
 //
 // Bodies are found in json.NewEncoder(w).Encode on the response, in
@@ -50,5 +53,6 @@
 // Flags: -secrets and -tokens, regular expressions matched against field
 // names and map keys in lower snake case (PasswordHash is
 // "password_hash"); -models, a regular expression of the import paths of
-// persistence-model packages.
+// persistence-model packages; -config, a regular expression of the
+// qualified names of configuration structs.
 package jsonleak

@@ -58,7 +58,7 @@ type run struct {
 
 	fields        map[*types.Var]*ast.Field // field declarations, for fixes
 	fieldFixes    map[*types.Var]analysis.TextEdit
-	fieldReports  map[reportKey]*fieldReport
+	fieldReports  map[string]*fieldReport
 	decodedFields map[*types.Var]bool
 	decodeUnknown bool
 	reported      map[string]bool // position and message, so a literal sent twice is reported once
@@ -72,7 +72,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 		reported:     make(map[string]bool),
 		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
-		fieldReports: make(map[reportKey]*fieldReport),
+		fieldReports: make(map[string]*fieldReport),
 	}
 	r.walk = &walker{secrets: c.secrets, tokens: c.tokens, config: c.config, models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField}
 	for _, f := range r.res.Funcs {
@@ -232,17 +232,25 @@ type fieldReport struct {
 	fixes          []analysis.SuggestedFix
 }
 
-// reportKey identifies a list of leaks: walks return the same list for
-// the same root, and a list's first leak belongs to that list alone.
-type reportKey struct {
-	first *leak
-	n     int
+// reportKey identifies a list of leaks sent as a value of some type:
+// the leaks of walks (behind a literal's steps, if any), in order.
+func reportKey(root types.Type, leaks []*leak) string {
+	var b strings.Builder
+	b.WriteString(types.TypeString(root, nil))
+	b.WriteString(strings.Join(leaks[0].prefix, ""))
+	for _, l := range leaks {
+		if l.orig != nil {
+			l = l.orig
+		}
+		fmt.Fprintf(&b, " %p", l)
+	}
+	return b.String()
 }
 
 // fieldReport describes the leaked fields of one kind reached from a
 // value of type root, once per list of leaks.
 func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
-	key := reportKey{leaks[0], len(leaks)}
+	key := reportKey(root, leaks)
 	if fr, ok := r.fieldReports[key]; ok {
 		return fr
 	}

@@ -145,6 +145,9 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 	for i, l := range leaks {
 		c := *l
 		c.prefix = append(slices.Clip(steps), l.prefix...)
+		if c.orig == nil {
+			c.orig = l
+		}
 		out[i] = &c
 	}
 	return out

@@ -36,6 +36,9 @@ type leak struct {
 	// receiver, which encoding/json does not call on the value here.
 	skipped types.Type
 	entry   *ast.KeyValueExpr // for map literal entries
+	// orig is the leak of a walk that this one puts behind a literal's
+	// steps (prefixed), so that their reports are described once.
+	orig *leak
 }
 
 // A node is a value encoding/json writes: its type, and whether it is

@@ -24,10 +24,12 @@ var Analyzer = New()
 // New returns a jsonleak analyzer with its own options.
 func New() *analysis.Analyzer {
 	c := &checker{
-		secrets: flagx.NewRegexp(DefaultSecrets),
-		tokens:  flagx.NewRegexp(DefaultTokens),
-		models:  flagx.NewRegexp(DefaultModels),
-		config:  flagx.NewRegexp(DefaultConfig),
+		secrets:     flagx.NewRegexp(DefaultSecrets),
+		credentials: flagx.NewRegexp(DefaultCredentials),
+		tokens:      flagx.NewRegexp(DefaultTokens),
+		accounts:    flagx.NewRegexp(DefaultAccounts),
+		models:      flagx.NewRegexp(DefaultModels),
+		config:      flagx.NewRegexp(DefaultConfig),
 	}
 	a := &analysis.Analyzer{
 		Name:     "jsonleak",
@@ -36,15 +38,17 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
 		Run:      c.run,
 	}
-	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, matched in lower snake case")
-	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
+	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
+	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
+	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on accounts that are persistence models, matched in lower snake case")
+	a.Flags.Var(c.accounts, "accounts", "regular expression of the names of structs that describe accounts")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
 	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)
 	return a
 }
 
 type checker struct {
-	secrets, tokens, models, config *flagx.Regexp
+	secrets, credentials, tokens, accounts, models, config *flagx.Regexp
 }
 
 // run is the state of the check on one package.
@@ -74,7 +78,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
 		fieldReports: make(map[string]*fieldReport),
 	}
-	r.walk = &walker{secrets: c.secrets, tokens: c.tokens, config: c.config, models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField}
+	r.walk = &walker{
+		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config,
+		models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField,
+	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
 			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {

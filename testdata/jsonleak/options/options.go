@@ -1,6 +1,6 @@
 // Package options is checked with -secrets='(^|_)pin$',
-// -tokens='(^|_)session_id$', -models='jsonleak/options$' and
-// -config='^$'.
+// -tokens='(^|_)session_id$', -accounts='^Device$',
+// -models='jsonleak/options$' and -config='^$'.
 package options
 
 import (
@@ -36,6 +36,6 @@ func show(w http.ResponseWriter, r *http.Request) {
 	var d Device
 	json.NewEncoder(w).Encode(map[string]string{
 		"pin":      d.Token, // want `has the secret key "pin"`
-		"password": d.Token,
+		"password": d.Token, // want `has the secret key "password"`
 	})
 }

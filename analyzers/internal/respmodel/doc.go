@@ -14,4 +14,12 @@
 // they do, with values that depend on their parameters left symbolic; their
 // callers, in this package or another, see those events with the arguments
 // substituted.
+//
+// A JSON body event carries a JSONValue (jsonbody.go): the serialised
+// expression and its static type, resolved through variables, interface
+// values with one assignment and json.Marshal output; the parameters a
+// helper puts in an envelope literal (slots), resolved at its call sites;
+// and the fields the function blanks before the write (blank.go, with
+// BlanksFact for sanitizers in other packages). Result.Decoded lists what
+// the package decodes request bodies into (jsondecode.go).
 package respmodel

@@ -15,22 +15,27 @@
 // maps; a type's own MarshalJSON or MarshalText ends the walk, and
 // omitempty does not hide a set field) and reports:
 //
-//   - secret fields: passwords and their hashes, salts, secrets, private
-//     keys, MFA/TOTP/OTP secrets, recovery codes, card numbers, CVVs,
-//     social security numbers (category secret);
-//   - token and API key fields of persistence models: structs with gorm,
-//     db, bson or sql tags, structs embedding gorm.Model, and structs of
-//     models and entity packages. A login response DTO that returns a
-//     token does so on purpose and is not reported (category token);
+//   - secret fields, in any struct: password hashes, salts, MFA/TOTP/OTP
+//     secrets, recovery codes, private keys, card numbers, CVVs, social
+//     security numbers; and passwords and secrets of accounts (structs
+//     named for users, members, customers, admins...) (category secret);
+//   - token and API key fields of accounts that are persistence models:
+//     structs with gorm, db, bson or sql tags, structs embedding
+//     gorm.Model, and structs of models and entity packages. A login
+//     response DTO that returns a token does so on purpose and is not
+//     reported (category token);
 //   - map literals (map[string]any, gin.H, echo.Map, fiber.Map, render.M)
 //     whose entries write stored secret data: a value read from a struct
 //     field under a secret key, or a value read from a secret field
 //     (category map). A value computed in the handler, such as a new 2FA
 //     secret shown once to its owner, is sent on purpose.
 //
-// Fields the handler blanks before the write (u.PasswordHash = "", also
-// for each element of a slice it ranges over) and write-only passwords (not
-// persisted, or a plain Password beside a stored hash tagged json:"-") are
+// Fields the handler blanks before the write (u.PasswordHash = "", a
+// sanitizing call such as u.HideSecrets() in any package, also for each
+// element of a slice it ranges over), write-only passwords (not persisted,
+// a plain Password beside a stored hash tagged json:"-", or an omitempty
+// password of a request type), secrets of configuration structs shown to
+// administrators on purpose, and ent edges, filled only when loaded, are
 // not reported.
 //
 // Bodies are found in json.NewEncoder(w).Encode on the response, in
@@ -47,8 +52,9 @@
 // declared in the analysed package that it never decodes JSON (or a
 // request body) into.
 //
-// Flags: -secrets and -tokens, regular expressions matched against field
-// names and map keys in lower snake case (PasswordHash is
-// "password_hash"); -models, a regular expression of the import paths of
-// persistence-model packages.
+// Flags: -secrets, -credentials and -tokens, regular expressions matched
+// against field names and map keys in lower snake case (PasswordHash is
+// "password_hash"); -accounts, a regular expression of the names of
+// account structs; -models, of the import paths of persistence-model
+// packages; -config, of the qualified names of configuration structs.
 package jsonleak

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/jsontype"
@@ -140,19 +142,15 @@ func parseTag(tag string) ([][2]string, bool) {
 func (r *run) fieldDecl(v *types.Var) *ast.Field {
 	if r.fields == nil {
 		r.fields = make(map[*types.Var]*ast.Field)
-		for _, file := range r.pass.Files {
-			ast.Inspect(file, func(n ast.Node) bool {
-				if st, ok := n.(*ast.StructType); ok {
-					for _, f := range st.Fields.List {
-						for _, id := range f.Names {
-							if fv, ok := r.pass.TypesInfo.Defs[id].(*types.Var); ok {
-								r.fields[fv] = f
-							}
-						}
+		insp := r.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		for n := range insp.PreorderSeq((*ast.StructType)(nil)) {
+			for _, f := range n.(*ast.StructType).Fields.List {
+				for _, id := range f.Names {
+					if fv, ok := r.pass.TypesInfo.Defs[id].(*types.Var); ok {
+						r.fields[fv] = f
 					}
 				}
-				return true
-			})
+			}
 		}
 	}
 	return r.fields[v]

@@ -24,9 +24,12 @@ var Analyzer = New()
 // New returns a jsonleak analyzer with its own options.
 func New() *analysis.Analyzer {
 	c := &checker{
-		secrets: flagx.NewRegexp(DefaultSecrets),
-		tokens:  flagx.NewRegexp(DefaultTokens),
-		models:  flagx.NewRegexp(DefaultModels),
+		secrets:     flagx.NewRegexp(DefaultSecrets),
+		credentials: flagx.NewRegexp(DefaultCredentials),
+		tokens:      flagx.NewRegexp(DefaultTokens),
+		accounts:    flagx.NewRegexp(DefaultAccounts),
+		models:      flagx.NewRegexp(DefaultModels),
+		config:      flagx.NewRegexp(DefaultConfig),
 	}
 	a := &analysis.Analyzer{
 		Name:     "jsonleak",
@@ -35,14 +38,17 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
 		Run:      c.run,
 	}
-	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, matched in lower snake case")
-	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
+	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
+	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
+	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on accounts that are persistence models, matched in lower snake case")
+	a.Flags.Var(c.accounts, "accounts", "regular expression of the names of structs that describe accounts")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
+	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)
 	return a
 }
 
 type checker struct {
-	secrets, tokens, models *flagx.Regexp
+	secrets, credentials, tokens, accounts, models, config *flagx.Regexp
 }
 
 // run is the state of the check on one package.
@@ -56,7 +62,7 @@ type run struct {
 
 	fields        map[*types.Var]*ast.Field // field declarations, for fixes
 	fieldFixes    map[*types.Var]analysis.TextEdit
-	fieldReports  map[reportKey]*fieldReport
+	fieldReports  map[string]*fieldReport
 	decodedFields map[*types.Var]bool
 	decodeUnknown bool
 	reported      map[string]bool // position and message, so a literal sent twice is reported once
@@ -70,9 +76,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 		reported:     make(map[string]bool),
 		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
-		fieldReports: make(map[reportKey]*fieldReport),
+		fieldReports: make(map[string]*fieldReport),
 	}
-	r.walk = &walker{secrets: c.secrets, tokens: c.tokens, models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField}
+	r.walk = &walker{
+		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config,
+		models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField,
+	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
 			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {
@@ -230,17 +239,25 @@ type fieldReport struct {
 	fixes          []analysis.SuggestedFix
 }
 
-// reportKey identifies a list of leaks: walks return the same list for
-// the same root, and a list's first leak belongs to that list alone.
-type reportKey struct {
-	first *leak
-	n     int
+// reportKey identifies a list of leaks sent as a value of some type:
+// the leaks of walks (behind a literal's steps, if any), in order.
+func reportKey(root types.Type, leaks []*leak) string {
+	var b strings.Builder
+	b.WriteString(types.TypeString(root, nil))
+	b.WriteString(strings.Join(leaks[0].prefix, ""))
+	for _, l := range leaks {
+		if l.orig != nil {
+			l = l.orig
+		}
+		fmt.Fprintf(&b, " %p", l)
+	}
+	return b.String()
 }
 
 // fieldReport describes the leaked fields of one kind reached from a
 // value of type root, once per list of leaks.
 func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
-	key := reportKey{leaks[0], len(leaks)}
+	key := reportKey(root, leaks)
 	if fr, ok := r.fieldReports[key]; ok {
 		return fr
 	}

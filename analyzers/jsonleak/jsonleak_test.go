@@ -75,9 +75,11 @@ func TestFixesTypeCheck(t *testing.T) {
 func TestOptions(t *testing.T) {
 	a := jsonleak.New()
 	for flag, value := range map[string]string{
-		"secrets": `(^|_)pin$`,
-		"tokens":  `(^|_)session_id$`,
-		"models":  `jsonleak/options$`,
+		"secrets":  `(^|_)pin$`,
+		"tokens":   `(^|_)session_id$`,
+		"models":   `jsonleak/options$`,
+		"config":   `^$`,
+		"accounts": `^Device$`,
 	} {
 		if err := a.Flags.Set(flag, value); err != nil {
 			t.Fatal(err)

@@ -145,6 +145,9 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 	for i, l := range leaks {
 		c := *l
 		c.prefix = append(slices.Clip(steps), l.prefix...)
+		if c.orig == nil {
+			c.orig = l
+		}
 		out[i] = &c
 	}
 	return out
@@ -153,21 +156,27 @@ func prefixed(steps []string, leaks []*leak) []*leak {
 // entryLeak reports a map literal entry that writes stored secret data:
 // a value read from a struct field under a secret key
 // (gin.H{"password_hash": u.PasswordHash}), or from a secret field under
-// any key (gin.H{"hash": u.PasswordHash}). A value computed in the
-// handler is not: a new 2FA secret or a generated password shown once to
+// any key (gin.H{"hash": u.PasswordHash}); a password or secret counts
+// when read from an account. A value computed in the handler is not
+// stored data: a new 2FA secret or a generated password shown once to
 // its owner is sent on purpose, as is a login handler's token.
 func (r *run) entryLeak(kv *ast.KeyValueExpr, key string) *leak {
 	info := r.pass.TypesInfo
 	if tv, ok := info.Types[kv.Value]; !ok || tv.Value != nil || tv.IsNil() || !r.walk.carries(r.walk.vertex(node{tv.Type, false})) {
 		return nil
 	}
-	f, name := r.fieldRead(kv.Value)
-	switch {
-	case f == nil:
+	f, name, owner := r.fieldRead(kv.Value)
+	if f == nil {
 		return nil // not stored data
-	case key != "" && r.c.secrets.MatchString(snake(key)):
+	}
+	mask := secretKind
+	if r.walk.account(owner) {
+		mask |= credentialKind
+	}
+	switch {
+	case key != "" && r.walk.match(key)&mask != 0:
 		return &leak{kind: secretKind, key: key, entry: kv}
-	case r.c.secrets.MatchString(snake(f.Name())) || r.c.secrets.MatchString(snake(name)):
+	case (r.walk.match(f.Name())|r.walk.match(name))&mask != 0:
 		return &leak{kind: secretKind, key: key, field: f, entry: kv}
 	}
 	return nil
@@ -175,13 +184,14 @@ func (r *run) entryLeak(kv *ast.KeyValueExpr, key string) *leak {
 
 // storedRead reports whether e reads stored data: a struct field.
 func (r *run) storedRead(e ast.Expr) bool {
-	f, _ := r.fieldRead(e)
+	f, _, _ := r.fieldRead(e)
 	return f != nil
 }
 
 // fieldRead returns the struct field e reads, through conversions and
-// dereferences, and the field's json name, if e is a field selection.
-func (r *run) fieldRead(e ast.Expr) (*types.Var, string) {
+// dereferences, the field's json name, and the struct type that declares
+// it, if e is a field selection.
+func (r *run) fieldRead(e ast.Expr) (*types.Var, string, types.Type) {
 	info := r.pass.TypesInfo
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -196,18 +206,18 @@ func (r *run) fieldRead(e ast.Expr) (*types.Var, string) {
 		case *ast.SelectorExpr:
 			sel, ok := info.Selections[x]
 			if !ok || sel.Kind() != types.FieldVal {
-				return nil, ""
+				return nil, "", nil
 			}
-			v := sel.Obj().(*types.Var)
-			return v, jsonName(sel.Recv(), sel.Index())
+			name, owner := selected(sel.Recv(), sel.Index())
+			return sel.Obj().(*types.Var), name, owner
 		}
-		return nil, ""
+		return nil, "", nil
 	}
 }
 
-// jsonName returns the name in the json tag of the field that index
-// selects from recv, or "".
-func jsonName(recv types.Type, index []int) string {
+// selected returns the json tag name of the field that index selects
+// from recv, and the struct type that declares it.
+func selected(recv types.Type, index []int) (string, types.Type) {
 	t := recv
 	for n, i := range index {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -215,15 +225,15 @@ func jsonName(recv types.Type, index []int) string {
 		}
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok || i >= st.NumFields() {
-			return ""
+			return "", nil
 		}
 		if n == len(index)-1 {
 			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
-			return name
+			return name, t
 		}
 		t = st.Field(i).Type()
 	}
-	return ""
+	return "", nil
 }
 
 // constString returns the value of a constant string expression.

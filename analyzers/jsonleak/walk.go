@@ -20,6 +20,9 @@ type kind uint8
 const (
 	secretKind kind = 1 << iota
 	tokenKind
+	// credentialKind marks a name that is a secret on accounts only; a
+	// leak of it is a secret.
+	credentialKind
 )
 
 // A leak is a secret a JSON response writes.
@@ -36,6 +39,9 @@ type leak struct {
 	// receiver, which encoding/json does not call on the value here.
 	skipped types.Type
 	entry   *ast.KeyValueExpr // for map literal entries
+	// orig is the leak of a walk that this one puts behind a literal's
+	// steps (prefixed), so that their reports are described once.
+	orig *leak
 }
 
 // A node is a value encoding/json writes: its type, and whether it is
@@ -101,6 +107,9 @@ type edge struct {
 // (see reach.go).
 type walker struct {
 	secrets, tokens *flagx.Regexp
+	credentials     *flagx.Regexp
+	accounts        *flagx.Regexp
+	config          *flagx.Regexp
 	models          *models
 	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
 	methods         jsontype.Methods
@@ -152,6 +161,9 @@ func (w *walker) edges(v *vertex) []edge {
 	n := v.node
 	switch v.enc {
 	case jsontype.Struct:
+		if entEdges(n.t) {
+			break
+		}
 		for _, f := range jsontype.Fields(n.t) {
 			fv := f.Var()
 			step := "." + fv.Name()
@@ -175,23 +187,65 @@ func (w *walker) edges(v *vertex) []edge {
 	return v.edges
 }
 
-// classify says whether a field of the struct at n is a secret, or a
-// token of a persistence model, by its Go name or its JSON key.
+// classify says, by its Go name or its JSON key, whether a field of the
+// struct at n is a secret; a password or secret of an account; or a
+// token of an account that is a persistence model.
 func (w *walker) classify(n node, f *jsontype.Field) kind {
 	v := f.Var()
 	match := w.match(v.Name()) | w.match(f.Name)
 	if match == 0 || !w.carries(w.vertex(node{v.Type(), n.addr})) {
 		return 0
 	}
+	decl := declaring(n.t, f)
 	switch {
-	case match&secretKind != 0 && w.writeOnly(n.t, f):
+	case w.configuration(n.t) || w.configuration(decl):
+		return 0
+	case match&(secretKind|credentialKind) != 0 && w.writeOnly(n.t, f):
 		return 0
 	case match&secretKind != 0:
 		return secretKind
-	case w.models.persistent(n.t) || w.models.persistent(declaring(n.t, f)):
+	case !w.account(n.t) && !w.account(decl):
+		return 0
+	case match&credentialKind != 0:
+		return secretKind
+	case match&tokenKind != 0 && (w.models.persistent(n.t) || w.models.persistent(decl)):
 		return tokenKind
 	}
 	return 0
+}
+
+// account reports whether struct type t describes accounts (-accounts).
+func (w *walker) account(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && w.accounts.MatchString(n.Obj().Name())
+}
+
+// configuration reports whether struct type t holds the application's
+// own settings (-config).
+func (w *walker) configuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return w.config.MatchString(n.Obj().Pkg().Path() + "." + n.Obj().Name())
+}
+
+// entEdges reports whether t is the Edges struct of an entity generated
+// by ent (entgo.io, entc/gen/template/ent.tmpl): its relations are set
+// only when a query loads them (loadedTypes), so the walk does not guess
+// that they are.
+func entEdges(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Name() == "loadedTypes" && !f.Exported() {
+			_, ok := f.Type().Underlying().(*types.Array)
+			return ok
+		}
+	}
+	return false
 }
 
 // plainPassword matches the snake-case names of fields that hold a
@@ -225,7 +279,7 @@ func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
 					return true
 				}
 			}
-		} else if plain && tag.Get("json") == "-" && w.match(decl.Field(i).Name())&secretKind != 0 {
+		} else if plain && tag.Get("json") == "-" && w.match(decl.Field(i).Name())&(secretKind|credentialKind) != 0 {
 			return true
 		}
 	}
@@ -245,6 +299,9 @@ func (w *walker) match(name string) kind {
 	}
 	if w.tokens.MatchString(s) {
 		k |= tokenKind
+	}
+	if w.credentials.MatchString(s) {
+		k |= credentialKind
 	}
 	w.names[name] = k
 	return k

@@ -195,8 +195,9 @@ func (m *model) funcBlanks(fn *types.Func, depth int) []Blank {
 }
 
 // declBlanks computes what a function declared in this package blanks
-// of its pointer receiver and pointer parameters: by assignment, or by
-// calling something that blanks them.
+// of its pointer receiver and of its parameters that point to types of
+// this package (what a sanitizer works on): by assignment, or by calling
+// something that blanks them.
 func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 	fn, ok := m.info.Defs[d.Name].(*types.Func)
 	if !ok || d.Body == nil {
@@ -209,7 +210,7 @@ func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 		targets, params = append(targets, r), append(params, -1)
 	}
 	for i := 0; i < sig.Params().Len(); i++ {
-		if p := sig.Params().At(i); isPointer(p.Type()) {
+		if p := sig.Params().At(i); m.pointsToOwn(p.Type()) {
 			targets, params = append(targets, p), append(params, i)
 		}
 	}
@@ -325,6 +326,16 @@ func fieldSteps(prefix, fields []string) []string {
 		out = append(out, "."+f)
 	}
 	return out
+}
+
+// pointsToOwn reports whether t is a pointer to a type of this package.
+func (m *model) pointsToOwn(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() == m.pass.Pkg
 }
 
 func isPointer(t types.Type) bool {

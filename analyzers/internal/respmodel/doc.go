@@ -21,4 +21,12 @@
 // after the headers were sent or the response completed, and by which
 // event (SentBy, DoneBy). A helper's call counts as a write for its caller
 // only if the helper writes on every path (HelperFact.Exit).
+//
+// A JSON body event carries a JSONValue (jsonbody.go): the serialised
+// expression and its static type, resolved through variables, interface
+// values with one assignment and json.Marshal output; the parameters a
+// helper puts in an envelope literal (slots), resolved at its call sites;
+// and the fields the function blanks before the write (blank.go, with
+// BlanksFact for sanitizers in other packages). Result.Decoded lists what
+// the package decodes request bodies into (jsondecode.go).
 package respmodel

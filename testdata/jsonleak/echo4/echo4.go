@@ -65,14 +65,14 @@ func wrapped(c echo.Context) error {
 	return c.JSON(http.StatusOK, &Response{Status: "ok", Data: load()}) // want `secret fields \*Response → .Data.PasswordHash as "password_hash"` `token field \*Response → .Data.APIToken`
 }
 
-// SMTP and MailSettings are the server's mail settings, shown to admins
-// with their secrets masked.
+// SMTP and Mailbox are a tenant's mail accounts, shown with their
+// secrets masked.
 type SMTP struct {
 	Host     string `json:"host"`
 	Password string `json:"password"`
 }
 
-type MailSettings struct {
+type Mailbox struct {
 	Servers      []SMTP `json:"servers"`
 	ClientSecret string `json:"client_secret"`
 	Salt         string `json:"salt"`
@@ -83,7 +83,7 @@ type okResp struct {
 }
 
 func settings(c echo.Context) error {
-	s := get[MailSettings]()
+	s := get[Mailbox]()
 	for i := range s.Servers {
 		s.Servers[i].Password = strings.Repeat("•", len(s.Servers[i].Password))
 	}

@@ -34,20 +34,20 @@ func get[T any]() T {
 	return v
 }
 
-// SignupRequest is decoded from the request body: tagging its Password
+// UserSignup is decoded from the request body: tagging its Password
 // would break sign-up, so no fix is offered.
-type SignupRequest struct {
+type UserSignup struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
 }
 
 func signup(w http.ResponseWriter, r *http.Request) {
-	var req SignupRequest
+	var req UserSignup
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	json.NewEncoder(w).Encode(req) // want `secret field SignupRequest → .Password`
+	json.NewEncoder(w).Encode(req) // want `secret field UserSignup → .Password`
 }
 
 // Profile is decoded through a helper of this package.
@@ -66,13 +66,13 @@ func updateProfile(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(p) // want `secret field Profile → .Secret`
 }
 
-// Pair declares two names in one field: a tag would apply to both.
-type Pair struct {
+// UserPair declares two names in one field: a tag would apply to both.
+type UserPair struct {
 	Name, Password string
 }
 
 func showPair(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[Pair]()) // want `secret field Pair → .Password`
+	json.NewEncoder(w).Encode(get[UserPair]()) // want `secret field UserPair → .Password`
 }
 
 // Models of another package are not edited.

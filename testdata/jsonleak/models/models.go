@@ -26,13 +26,15 @@ type Account struct {
 	Secret string `json:"-"`
 }
 
-// Session is a MongoDB document (bson tags): its token leaks.
-type Session struct {
+// UserSession is a MongoDB document (bson tags) of a user's session:
+// its token leaks.
+type UserSession struct {
 	ID    string `bson:"_id" json:"id"`
 	Token string `bson:"token" json:"token"`
 }
 
-// Profile has no persistence tags but lives in a models package.
+// Profile has no persistence tags but lives in a models package: an
+// account's refresh token leaks.
 type Profile struct {
 	Name         string
 	RefreshToken string
@@ -75,4 +77,19 @@ func Sanitize(a *Account) { a.Salt = nil }
 // KeyResponse is built to be sent, even in a models package.
 type KeyResponse struct {
 	APIKey string `json:"api_key"`
+}
+
+// Device is a user's registered device; the UI shows its token to its
+// owner on purpose.
+type Device struct {
+	ID       uint   `json:"id" gorm:"primaryKey"`
+	Token    string `json:"token"`
+	Password string `json:"password"`
+}
+
+// Share is a shared link; its password is given out by its owner.
+type Share struct {
+	Path     string `json:"path" db:"path"`
+	Password string `json:"password" db:"password"`
+	Salt     string `json:"salt" db:"salt"`
 }

@@ -68,7 +68,7 @@ func (accountHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 var closure = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[*models.Session]()) // want `token field \*models.Session → .Token as "token"`
+	json.NewEncoder(w).Encode(get[*models.UserSession]()) // want `token field \*models.UserSession → .Token as "token"`
 })
 
 // Values behind interfaces, resolved from their one assignment.
@@ -179,14 +179,14 @@ func vault(w http.ResponseWriter, r *http.Request) {
 // Recursive types terminate.
 
 type Node struct {
-	Name     string  `json:"name"`
-	Children []*Node `json:"children"`
-	Parent   *Node   `json:"parent"`
-	Secret   string  `json:"secret"`
+	Name       string  `json:"name"`
+	Children   []*Node `json:"children"`
+	Parent     *Node   `json:"parent"`
+	PrivateKey string  `json:"private_key"`
 }
 
 func tree(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[*Node]()) // want `secret field \*Node → .Secret as "secret"`
+	json.NewEncoder(w).Encode(get[*Node]()) // want `secret field \*Node → .PrivateKey as "private_key"`
 }
 
 // A type with its own MarshalJSON counts as filtered.
@@ -213,15 +213,15 @@ func marshalers(w http.ResponseWriter, r *http.Request) {
 // A MarshalJSON with a pointer receiver is only called on addressable
 // values: encoding/json writes the fields of a Checked passed by value.
 
-type Checked struct{ Password string }
+type CheckedUser struct{ Password string }
 
-func (*Checked) MarshalJSON() ([]byte, error) { return []byte(`{}`), nil }
+func (*CheckedUser) MarshalJSON() ([]byte, error) { return []byte(`{}`), nil }
 
 func pointerReceiver(w http.ResponseWriter, r *http.Request) {
-	c := get[Checked]()
-	json.NewEncoder(w).Encode(c) // want `secret field Checked → .Password as "Password" to the client; Checked's MarshalJSON has a pointer receiver, which encoding/json does not call on this non-pointer value`
+	c := get[CheckedUser]()
+	json.NewEncoder(w).Encode(c) // want `secret field CheckedUser → .Password as "Password" to the client; CheckedUser's MarshalJSON has a pointer receiver, which encoding/json does not call on this non-pointer value`
 	json.NewEncoder(w).Encode(&c)
-	json.NewEncoder(w).Encode([]Checked{c})
+	json.NewEncoder(w).Encode([]CheckedUser{c})
 }
 
 // An embedded Marshaler is promoted: the outer type marshals as it does.
@@ -237,17 +237,17 @@ func promotedMarshaler(w http.ResponseWriter, r *http.Request) {
 
 // json:"-", unexported fields, booleans and omitempty.
 
-type Settings struct {
-	Password     string `json:"-"`
-	secret       string
-	HasPassword  bool `json:"has_password"`
-	PasswordSet  bool
-	Email        string `json:"email,omitempty"`
-	ClientSecret string `json:"client_secret,omitempty"` // omitempty still writes it when set
+type Tenant struct {
+	Password    string `json:"-"`
+	secret      string
+	HasPassword bool `json:"has_password"`
+	PasswordSet bool
+	Email       string `json:"email,omitempty"`
+	TOTPSecret  string `json:"totp_secret,omitempty"` // omitempty still writes it when set
 }
 
-func settings(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[Settings]()) // want `secret field Settings → .ClientSecret as "client_secret"`
+func tenant(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Tenant]()) // want `secret field Tenant → .TOTPSecret as "totp_secret"`
 }
 
 // A DTO copy of the model is what a response should send; a copy that
@@ -312,7 +312,8 @@ type Config struct {
 var config Config
 
 func mapVariable(w http.ResponseWriter, r *http.Request) {
-	resp := map[string]string{"client_id": config.ClientID, "client_secret": config.ClientSecret} // want `has the secret key "client_secret"`
+	u := load()
+	resp := map[string]string{"client_id": config.ClientID, "client_secret": config.ClientSecret, "email": u.Email, "password": u.PasswordHash} // want `has the secret key "password"`
 	json.NewEncoder(w).Encode(resp)
 }
 
@@ -432,4 +433,46 @@ type MFA struct {
 
 func mfa(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(get[MFA]())
+}
+
+// The application's own settings are shown to administrators on purpose
+// (-config).
+
+type MailConfig struct {
+	Host     string `json:"host"`
+	Password string `json:"password"`
+}
+
+type Server struct {
+	Name string     `json:"name"`
+	Mail MailConfig `json:"mail"`
+}
+
+func adminSettings(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Server]())
+}
+
+// ent fills an entity's edges only when a query loads them.
+
+type Group struct {
+	Name  string     `json:"name"`
+	Edges GroupEdges `json:"edges"`
+}
+
+type GroupEdges struct {
+	Users       []*models.User `json:"users,omitempty"`
+	loadedTypes [1]bool
+}
+
+func group(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[Group]())
+}
+
+// Passwords, secrets and tokens of what is not an account are shown to
+// its owner on purpose; secrets proper leak anywhere.
+func notAccounts(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(get[[]models.Device]())
+	json.NewEncoder(w).Encode(get[models.Share]()) // want `secret field models.Share → .Salt as "salt"`
+	d := get[models.Device]()
+	json.NewEncoder(w).Encode(map[string]any{"id": d.ID, "password": d.Password, "token": d.Token})
 }

@@ -1,5 +1,6 @@
 // Package options is checked with -secrets='(^|_)pin$',
-// -tokens='(^|_)session_id$' and -models='jsonleak/options$'.
+// -tokens='(^|_)session_id$', -accounts='^Device$',
+// -models='jsonleak/options$' and -config='^$'.
 package options
 
 import (
@@ -19,17 +20,22 @@ type Card struct {
 	Password string `json:"password"`
 }
 
+type CardSettings struct {
+	PIN string `json:"pin"`
+}
+
 type Device struct {
 	SessionID string `json:"session_id"`
 	Token     string `json:"token"`
 }
 
 func show(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[Card]())   // want `secret field Card → .PIN as "pin"`
-	json.NewEncoder(w).Encode(get[Device]()) // want `token field Device → .SessionID as "session_id"`
+	json.NewEncoder(w).Encode(get[Card]())         // want `secret field Card → .PIN as "pin"`
+	json.NewEncoder(w).Encode(get[CardSettings]()) // want `secret field CardSettings → .PIN as "pin"`
+	json.NewEncoder(w).Encode(get[Device]())       // want `token field Device → .SessionID as "session_id"`
 	var d Device
 	json.NewEncoder(w).Encode(map[string]string{
 		"pin":      d.Token, // want `has the secret key "pin"`
-		"password": d.Token,
+		"password": d.Token, // want `has the secret key "password"`
 	})
 }

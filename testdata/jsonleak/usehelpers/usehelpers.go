@@ -57,5 +57,5 @@ func echoHandler(c echo.Context) error {
 }
 
 func fiberHandler(c *fiber.Ctx) error {
-	return helpers.Marshal(c, get[models.Session]()) // want `helpers.Marshal sends the token field models.Session → .Token`
+	return helpers.Marshal(c, get[models.UserSession]()) // want `helpers.Marshal sends the token field models.UserSession → .Token`
 }

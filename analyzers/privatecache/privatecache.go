@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
@@ -37,10 +36,13 @@ func New() *analysis.Analyzer {
 		middleware: new(flagx.Funcs),
 	}
 	a := &analysis.Analyzer{
-		Name:      "privatecache",
-		Doc:       docx.Extract(doc, "privatecache"),
-		URL:       "https://github.com/resplint/resplint/blob/main/docs/privatecache.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
+		Name: "privatecache",
+		Doc:  docx.Extract(doc, "privatecache"),
+		URL:  "https://github.com/resplint/resplint/blob/main/docs/privatecache.md",
+		// Not inspect.Analyzer: this check runs on every dependency for
+		// its facts, and uses the inspector the model builds where a
+		// package can respond (see respmodel.Analyzer).
+		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(NoStoreFact)},
 	}

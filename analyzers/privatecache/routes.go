@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -31,6 +30,7 @@ import (
 type routes struct {
 	c     *checker
 	pass  *analysis.Pass
+	insp  *inspector.Inspector // the model's; nil if the package cannot respond
 	funcs map[ast.Node]*respmodel.Func
 	decls map[*types.Func]*ast.FuncDecl
 	memo  map[ast.Node]string // noStoreNode
@@ -53,7 +53,7 @@ type param struct {
 
 func newRoutes(c *checker, pass *analysis.Pass, res *respmodel.Result) *routes {
 	r := &routes{
-		c: c, pass: pass,
+		c: c, pass: pass, insp: res.Inspector,
 		funcs: make(map[ast.Node]*respmodel.Func),
 		decls: make(map[*types.Func]*ast.FuncDecl),
 		memo:  make(map[ast.Node]string),
@@ -83,7 +83,10 @@ func (r *routes) build() {
 	r.defs = make(map[types.Object][]ast.Expr)
 	r.params = make(map[*types.Var]param)
 	info := r.pass.TypesInfo
-	insp := r.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := r.insp
+	if insp == nil {
+		return
+	}
 	filter := []ast.Node{(*ast.Ident)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil),
 		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
 	for file := range insp.Root().Children() {

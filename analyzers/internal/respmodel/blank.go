@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Blanking: a handler that sets a field to a zero value or a constant
@@ -233,14 +235,41 @@ func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 	return out
 }
 
-// exportBlanks exports the BlanksFact of a function that blanks fields.
+// exportBlanks exports the BlanksFact of an exported function that
+// blanks fields, in the user's own code: sanitizers (u.HideSecrets())
+// live beside the models they clean. The thousands of field-resetting
+// methods of the standard library and of modules in the module cache
+// are left out; each fact is copied into every package that imports
+// its package, directly or not.
 func (m *model) exportBlanks(d *ast.FuncDecl) {
 	fn, ok := m.info.Defs[d.Name].(*types.Func)
-	if !ok {
+	if !ok || !fn.Exported() || !ownCode(m.pass) {
 		return
 	}
 	if b := m.funcBlanks(fn, 0); len(b) > 0 {
 		m.pass.ExportObjectFact(fn, &BlanksFact{Blanks: b})
+	}
+}
+
+// exportAllBlanks exports the BlanksFact of every function of the
+// package, for a package whose functions are not otherwise summarised.
+func (m *model) exportAllBlanks() {
+	if !ownCode(m.pass) {
+		return
+	}
+	var decls []*ast.FuncDecl
+	for _, f := range m.pass.Files {
+		for _, decl := range f.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok && d.Body != nil {
+				if fn, ok := m.info.Defs[d.Name].(*types.Func); ok {
+					m.decls[fn] = d
+					decls = append(decls, d)
+				}
+			}
+		}
+	}
+	for _, d := range decls {
+		m.exportBlanks(d)
 	}
 }
 
@@ -378,4 +407,11 @@ func (m *model) isBlank(e ast.Expr) bool {
 		return m.isBlank(call.Args[0])
 	}
 	return false
+}
+
+// ownCode reports whether the package is the user's code: not in the
+// standard library, nor in a module of a given version (a dependency
+// read from the module cache).
+func ownCode(pass *analysis.Pass) bool {
+	return !stdlib(pass.Pkg.Path()) && (pass.Module == nil || pass.Module.Version == "")
 }

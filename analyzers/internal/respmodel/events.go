@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Kind is the kind of a response event.
@@ -150,6 +152,10 @@ type Result struct {
 	// into, directly or through its own helpers; a nil entry is a decode
 	// whose target type is unknown.
 	Decoded []types.Type
+	// Inspector is an inspector of the package's files, for checks that
+	// run on dependencies too; nil for a package that cannot act on a
+	// response.
+	Inspector *inspector.Inspector
 }
 
 // InTestFile reports whether pos is in a _test.go file. Checks do not

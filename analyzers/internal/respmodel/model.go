@@ -6,16 +6,20 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Analyzer computes the response model of a package. Its result is a
-// *Result; it exports HelperFact and FactoryFact.
+// *Result; it exports HelperFact, FactoryFact, StoreFact and BlanksFact.
+//
+// Unlike the checks, it does not require inspect.Analyzer: it runs on
+// every dependency for its facts, and an inspector built for each of
+// them (most cannot touch a response) would cost time and stay in
+// memory until the end of the run. It builds one where it needs it and
+// hands it on in its Result.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(BlanksFact)},
@@ -54,7 +58,11 @@ type scope struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	reaches := reachesResponse(pass.Pkg)
+	if !reaches && !ownCode(pass) {
+		return &Result{}, nil
+	}
+	insp := inspector.New(pass.Files)
 	m := &model{
 		pass:      pass,
 		insp:      insp,
@@ -66,6 +74,13 @@ func run(pass *analysis.Pass) (any, error) {
 		blanks:    make(map[*types.Func][]Blank),
 	}
 	res := &Result{}
+	if !reaches {
+		// Nothing here can act on a response; what its functions blank
+		// still matters to a handler serialising its types.
+		m.exportAllBlanks()
+		return res, nil
+	}
+	res.Inspector = insp
 	var funcs []ast.Node
 	insp.WithStack([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {

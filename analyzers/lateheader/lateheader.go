@@ -50,13 +50,15 @@ type funcCheck struct {
 	fn       *respmodel.Func
 	trailers trailers
 	returned map[*respmodel.Event]bool // complete responses already reported
-	calls    map[*ast.CallExpr]bool    // helper calls already reported
+	calls    map[*ast.CallExpr]bool    // helper calls already checked as complete responses
+	reported map[*ast.CallExpr]bool    // helper calls already reported
 }
 
 func (c *funcCheck) run() {
 	c.trailers = declaredTrailers(c.fn.Events)
 	c.returned = make(map[*respmodel.Event]bool)
 	c.calls = make(map[*ast.CallExpr]bool)
+	c.reported = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
 		if e.Framework.Fiber() {
 			continue // fiber sends the response after the handler returns
@@ -204,6 +206,14 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 }
 
 func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) {
+	if e.Via != "" {
+		// A helper that may set one of several statuses (an error
+		// writer's 400, 404 or 409) is one mistake at its call.
+		if c.reported[e.Call()] {
+			return
+		}
+		c.reported[e.Call()] = true
+	}
 	if category == "header" || category == "cookie" {
 		fixes = c.moveFix(e, cause)
 	}

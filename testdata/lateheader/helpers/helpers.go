@@ -4,6 +4,7 @@ package helpers
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -58,3 +59,20 @@ func Stream(w http.ResponseWriter, data []byte) {
 func GinOK(c *gin.Context, v any) {
 	c.JSON(http.StatusOK, v)
 }
+
+// Status answers with one of several statuses, depending on the error.
+func Status(w http.ResponseWriter, err error) {
+	switch {
+	case errors.Is(err, ErrNotFound):
+		w.WriteHeader(http.StatusNotFound)
+	case errors.Is(err, ErrConflict):
+		w.WriteHeader(http.StatusConflict)
+	default:
+		w.WriteHeader(http.StatusBadRequest)
+	}
+}
+
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict")
+)

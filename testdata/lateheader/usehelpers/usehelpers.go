@@ -51,6 +51,13 @@ func failAfterWrite(w http.ResponseWriter, r *http.Request) {
 	helpers.Fail(w, errMissing) // want `helpers.Fail responds after w.Write at line \d+ sent the response header: its status and headers are dropped`
 }
 
+// A helper that may set one of several statuses is one mistake at its
+// call, not one per status.
+func statusesAfterWrite(w http.ResponseWriter, r *http.Request) {
+	helpers.WriteJSON(w, http.StatusOK, nil)
+	helpers.Status(w, errMissing) // want `status \d+ is set by helpers.Status after helpers.WriteJSON at line \d+ sent the response header`
+}
+
 // --- negatives ---
 
 // The caller chose Content-Type and the status; the renderer's own

@@ -199,7 +199,7 @@ func (m *model) keyHint(e ast.Expr, depth int) string {
 		return m.objectHint(m.info.Uses[x.Sel], depth)
 	case *ast.CompositeLit:
 		if n, ok := types.Unalias(m.info.TypeOf(x)).(*types.Named); ok {
-			return qualifiedName(n.Obj())
+			return m.keyName(n.Obj())
 		}
 	case *ast.UnaryExpr:
 		return m.keyHint(x.X, depth+1)
@@ -216,10 +216,10 @@ func (m *model) keyHint(e ast.Expr, depth int) string {
 func (m *model) objectHint(obj types.Object, depth int) string {
 	switch obj := obj.(type) {
 	case *types.Const:
-		return qualifiedName(obj)
+		return m.keyName(obj)
 	case *types.Var:
 		if obj.IsField() || obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
-			return qualifiedName(obj)
+			return m.keyName(obj)
 		}
 		if rhs, ok := m.defs.single(obj); ok && rhs != nil && depth < maxDepth {
 			if h := m.keyHint(rhs, depth+1); h != "" {
@@ -231,9 +231,13 @@ func (m *model) objectHint(obj types.Object, depth int) string {
 	return ""
 }
 
-// qualifiedName is pkg.Name for package-level objects, Name otherwise.
-func qualifiedName(obj types.Object) string {
-	if obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
+// keyName names a key's package-level constant, variable or type. In
+// the user's own code it is qualified by its package, whose name often
+// says what the key holds (auth.ctxKey{}). A library's reads go by the
+// key's own name: what its package is called says nothing of the value
+// (go-oidc reads oauth2.HTTPClient, an HTTP client).
+func (m *model) keyName(obj types.Object) string {
+	if obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && ownCode(m.pass) {
 		return obj.Pkg().Name() + "." + obj.Name()
 	}
 	return obj.Name()

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/go-chi/render"
 
 	"github.com/resplint/resplint/httpsafe"
@@ -215,6 +216,18 @@ func anonymous(w http.ResponseWriter, r *http.Request) {
 	lang := r.Header.Get("Accept-Language")
 	id := r.Context().Value(requestIDKey)
 	fmt.Fprint(w, theme, csrf, lang, id)
+}
+
+// A library reading a context key of another library (go-oidc reads
+// oauth2.HTTPClient, an HTTP client, in a package named for auth) learns
+// nothing about the user.
+func oidcDiscovery(w http.ResponseWriter, r *http.Request) {
+	provider, err := oidc.NewProvider(r.Context(), "https://accounts.example.com")
+	if err != nil {
+		http.Error(w, "discovery failed", http.StatusBadGateway)
+		return
+	}
+	fmt.Fprint(w, provider.Endpoint().AuthURL)
 }
 
 // A response header is not a request header.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
+	"github.com/resplint/resplint/analyzers/internal/names"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -149,7 +150,7 @@ func prefixFindings(ck *respmodel.Cookie) []finding {
 // sensitive reports whether a cookie carries a session or credentials:
 // a session store's cookie, or one whose name (or, when the name is
 // computed, the variable it is read from) matches the pattern, unless it
-// is a CSRF token.
+// is a CSRF token or says when the session expires.
 func (c *checker) sensitive(ck *respmodel.Cookie) bool {
 	if ck.Session {
 		return true
@@ -161,10 +162,22 @@ func (c *checker) sensitive(ck *respmodel.Cookie) bool {
 	if ck.Name.State != respmodel.Known {
 		name = ck.Name.Hint
 	}
-	if name == "" || isCSRF(name) {
+	if name == "" || isCSRF(name) || isExpiry(name) {
 		return false
 	}
 	return c.names.MatchString(name)
+}
+
+// isExpiry reports whether a cookie's name ends with the word expires,
+// expiry, expiration or exp (puffer_auth_expires, authExpiry): it tells
+// the page's scripts when the session ends, and holds no credential.
+func isExpiry(name string) bool {
+	words := strings.Split(strings.TrimRight(names.Snake(name), "_"), "_")
+	switch words[len(words)-1] {
+	case "expires", "expiry", "expiration", "exp":
+		return true
+	}
+	return false
 }
 
 func isCSRF(name string) bool {

@@ -1,10 +1,5 @@
 package jsonleak
 
-import (
-	"strings"
-	"unicode"
-)
-
 // DefaultSecrets matches, in lower snake case, the names of fields that
 // hold secrets wherever they are: password hashes and digests, salts,
 // MFA/TOTP/OTP secrets, keys and seeds, recovery and backup codes,
@@ -51,26 +46,3 @@ const DefaultConfig = `(?i)(^|/)(conf|configs?|settings?)(/[^.]*)?\.|(settings?|
 // DefaultModels matches the import paths of packages whose structs are
 // persistence models.
 const DefaultModels = `(^|/)(models?|entit(y|ies))(/|$)`
-
-// snake returns name in lower snake case: "PasswordHash", "passwordHash"
-// and "password-hash" all become "password_hash"; "TOTPSecret" becomes
-// "totp_secret".
-func snake(name string) string {
-	rs := []rune(name)
-	var b strings.Builder
-	for i, r := range rs {
-		switch {
-		case r == '-' || r == ' ' || r == '.':
-			r = '_'
-		case unicode.IsUpper(r):
-			prevLower := i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]))
-			acronymEnd := i > 0 && unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])
-			if prevLower || acronymEnd {
-				b.WriteByte('_')
-			}
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}

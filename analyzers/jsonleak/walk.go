@@ -12,6 +12,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/flagx"
 	"github.com/resplint/resplint/analyzers/internal/jsontype"
+	"github.com/resplint/resplint/analyzers/internal/names"
 )
 
 // kind is what a leaked value is.
@@ -264,7 +265,7 @@ func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
 		return false
 	}
 	v := f.Var()
-	plain := plainPassword.MatchString(snake(v.Name()))
+	plain := plainPassword.MatchString(names.Snake(v.Name()))
 	if plain && f.OmitEmpty && w.decoded(v) {
 		return true
 	}
@@ -293,7 +294,7 @@ func (w *walker) match(name string) kind {
 		return k
 	}
 	var k kind
-	s := snake(name)
+	s := names.Snake(name)
 	if w.secrets.MatchString(s) {
 		k |= secretKind
 	}

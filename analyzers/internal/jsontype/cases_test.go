@@ -1,3 +1,6 @@
+//lint:file-ignore SA5008 malformed json tags are among the cases on purpose
+//lint:file-ignore U1000 unexported fields and types are among the cases on purpose
+
 package jsontype_test
 
 // The types below are both compiled into the test, where encoding/json

@@ -315,28 +315,6 @@ func (m *model) isMarshal(call *ast.CallExpr) bool {
 	return fn != nil && pkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
 }
 
-// follow returns the expression a variable with a single definition was
-// given, through up to maxDepth variables.
-func (m *model) follow(e ast.Expr) ast.Expr {
-	for depth := 0; depth < maxDepth; depth++ {
-		e = ast.Unparen(e)
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			return e
-		}
-		obj := m.info.Uses[id]
-		if obj == nil {
-			return e
-		}
-		rhs, ok := m.defs.single(obj)
-		if !ok || rhs == nil {
-			return e
-		}
-		e = rhs
-	}
-	return e
-}
-
 // jsonBody turns a body event into a JSON body event when it writes JSON:
 // a framework JSON call, or bytes from json.Marshal.
 func (m *model) jsonBody(ev *Event, e ast.Expr, s *scope) {

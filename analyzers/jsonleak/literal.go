@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/resplint/resplint/analyzers/internal/jsontype"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // maxLiteralDepth bounds how deep exprLeaks follows nested literals.
@@ -27,7 +27,7 @@ const maxLiteralDepth = 6
 func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 	e = ast.Unparen(e)
 	info := r.pass.TypesInfo
-	lit, addr := compositeLit(e)
+	lit, addr := respmodel.CompositeLit(e)
 	if lit == nil || depth >= maxLiteralDepth {
 		leaks := prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
 		if id, ok := e.(*ast.Ident); ok && depth > 0 {
@@ -71,17 +71,6 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 		}
 	}
 	return out
-}
-
-// compositeLit returns the composite literal e is, or takes the address
-// of, and whether it is addressed.
-func compositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
-		return lit, true
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit, false
 }
 
 // structLeaks returns the leaks of a struct literal of type t.

@@ -276,7 +276,7 @@ func (m *model) exportAllBlanks() {
 // blankedIn returns, for each variable a composite literal e puts in the
 // body (gin.H{"user": u}), the fields of it blanked before at.
 func (m *model) blankedIn(e ast.Expr, s *scope, at token.Pos, depth int) map[*ast.Ident][][]string {
-	lit, _ := compositeLit(ast.Unparen(e))
+	lit, _ := CompositeLit(ast.Unparen(e))
 	if lit == nil || depth == maxSlotDepth {
 		return nil
 	}
@@ -306,9 +306,9 @@ func (m *model) blankedIn(e ast.Expr, s *scope, at token.Pos, depth int) map[*as
 	return out
 }
 
-// compositeLit returns the composite literal e is, or takes the address
+// CompositeLit returns the composite literal e is, or takes the address
 // of, and whether it is addressed.
-func compositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
+func CompositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
 		return lit, true

@@ -170,22 +170,30 @@ func adapterTable() map[string][]adapter {
 	return table
 }
 
+// recvName returns the name of the type of fn's receiver, through a
+// pointer, or "" for a function.
+func recvName(fn *types.Func) string {
+	r := fn.Signature().Recv()
+	if r == nil {
+		return ""
+	}
+	t := r.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
 // lookup returns the adapter for a call of fn, if fn is a modelled call.
 func (m *model) lookup(fn *types.Func) (adapter, bool) {
 	rows := m.table[fn.Name()]
 	if len(rows) == 0 {
 		return adapter{}, false
 	}
-	path, recv := pkgPath(fn), ""
-	if r := fn.Type().(*types.Signature).Recv(); r != nil {
-		t := r.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			recv = n.Obj().Name()
-		}
-	}
+	path, recv := pkgPath(fn), recvName(fn)
 	for _, a := range rows {
 		if a.path == path && a.recv == recv {
 			return a, true

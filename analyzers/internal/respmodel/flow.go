@@ -382,17 +382,7 @@ func (m *model) mayReturn(call *ast.CallExpr) bool {
 // and those of popular logging packages that exit (as go vet's ctrlflow
 // pass and staticcheck list them).
 func noReturn(fn *types.Func) bool {
-	name := fn.Name()
-	recv := ""
-	if r := fn.Type().(*types.Signature).Recv(); r != nil {
-		t := r.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			recv = n.Obj().Name()
-		}
-	}
+	name, recv := fn.Name(), recvName(fn)
 	fatal := len(name) >= 5 && (name[:5] == "Fatal" || name[:5] == "Panic")
 	switch pkgPath(fn) {
 	case "os", "syscall":

@@ -135,7 +135,7 @@ func (m *model) slots(e ast.Expr, s *scope, steps []string, depth int) []*JSONSl
 	if e == nil || depth == maxSlotDepth {
 		return nil
 	}
-	lit, _ := compositeLit(ast.Unparen(e))
+	lit, _ := CompositeLit(ast.Unparen(e))
 	if lit == nil {
 		return nil
 	}

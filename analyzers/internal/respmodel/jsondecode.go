@@ -58,15 +58,7 @@ func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
 	}
 	recv := ""
 	if fn, ok := obj.(*types.Func); ok {
-		if r := fn.Signature().Recv(); r != nil {
-			t := r.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			if n, ok := types.Unalias(t).(*types.Named); ok {
-				recv = n.Obj().Name()
-			}
-		}
+		recv = recvName(fn)
 	}
 	path, name := pkgPath(obj), obj.Name()
 	for _, d := range decoders {

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -88,7 +89,7 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 			return
 		}
 		inNeed[e] = true
-		for _, path := range sortedKeys(e.deps) {
+		for _, path := range slices.Sorted(maps.Keys(e.deps)) {
 			visit(e.deps[path])
 		}
 		need = append(need, e)
@@ -196,7 +197,7 @@ func (e *pkgEntry) broken() *Broken {
 		seen := make(map[*pkgEntry]bool)
 		var find func(e *pkgEntry) string
 		find = func(e *pkgEntry) string {
-			for _, path := range sortedKeys(e.deps) {
+			for _, path := range slices.Sorted(maps.Keys(e.deps)) {
 				d := e.deps[path]
 				if seen[d] || !d.illTyped {
 					continue

@@ -220,13 +220,3 @@ func (c *Cache) evict(live []*pkgEntry) {
 
 // parallelism is how many packages are type-checked or analysed at once.
 func parallelism() int { return max(1, runtime.GOMAXPROCS(0)) }
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}

@@ -8,6 +8,7 @@ import (
 	"go/ast"
 	"go/scanner"
 	"go/types"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -60,7 +61,7 @@ func (r *run) typeKey(meta *packages.Package, deps map[string]*pkgEntry) string 
 		}
 		fmt.Fprintf(h, "file %s %s\x00", name, hash)
 	}
-	for _, path := range sortedKeys(deps) {
+	for _, path := range slices.Sorted(maps.Keys(deps)) {
 		fmt.Fprintf(h, "import %s %s\x00", path, deps[path].key)
 	}
 	return hex.EncodeToString(h.Sum(nil))

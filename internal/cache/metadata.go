@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -122,7 +123,7 @@ func (r *run) metadata(files []string) ([]*view, error) {
 		byRoot[root][dir] = true
 	}
 	var views []*view
-	for _, root := range sortedKeys(byRoot) {
+	for _, root := range slices.Sorted(maps.Keys(byRoot)) {
 		dirs := byRoot[root]
 		v := r.c.views[root]
 		if v == nil || !subset(dirs, v.dirs) || r.stale(v) {
@@ -154,7 +155,7 @@ func subset(a, b map[string]bool) bool {
 
 // load runs go list on dirs in root.
 func (r *run) load(root string, dirs map[string]bool) (*view, error) {
-	patterns := sortedKeys(dirs)
+	patterns := slices.Sorted(maps.Keys(dirs))
 	cfg := &packages.Config{
 		Mode:       metaMode,
 		Context:    r.ctx,

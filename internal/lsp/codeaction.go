@@ -3,6 +3,7 @@ package lsp
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -45,14 +46,14 @@ func (s *server) codeAction(params json.RawMessage) (any, *rpcError) {
 		return actions, nil
 	}
 
-	maps := newMappers(res, encoding)
-	m := maps.get(path)
+	mp := newMappers(res, encoding)
+	m := mp.get(path)
 	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
 	for _, d := range res.Diagnostics {
 		if d.Range.File != path || d.Range.Start > end || d.Range.End < start {
 			continue
 		}
-		pd := maps.diagnostic(d)
+		pd := mp.diagnostic(d)
 		for i, fix := range d.Fixes {
 			edits, err := fixEdits(fix, res.Content)
 			if err != nil {
@@ -64,7 +65,7 @@ func (s *server) codeAction(params json.RawMessage) (any, *rpcError) {
 				Kind:        codeActionQuickFix,
 				Diagnostics: []diagnostic{pd},
 				IsPreferred: i == 0,
-				Edit:        workspaceEditOf(edits, maps, versions, docChanges),
+				Edit:        workspaceEditOf(edits, mp, versions, docChanges),
 			})
 		}
 	}
@@ -86,13 +87,13 @@ func wantsKind(only []string, kind string) bool {
 // workspaceEditOf converts the edits of a fix. With documentChanges, the
 // edit of an open document carries the version it applies to, so that
 // the client refuses it if the document changed since.
-func workspaceEditOf(edits map[string][]byteEdit, maps *mappers, versions map[string]int32, docChanges bool) *workspaceEdit {
+func workspaceEditOf(edits map[string][]byteEdit, mp *mappers, versions map[string]int32, docChanges bool) *workspaceEdit {
 	we := &workspaceEdit{}
 	if !docChanges {
 		we.Changes = make(map[string][]textEdit)
 	}
-	for _, name := range sortedKeys(edits) {
-		m := maps.get(name)
+	for _, name := range slices.Sorted(maps.Keys(edits)) {
+		m := mp.get(name)
 		tes := make([]textEdit, 0, len(edits[name]))
 		for _, e := range edits[name] {
 			tes = append(tes, textEdit{Range: m.rangeOf(e.start, e.end), NewText: e.text})

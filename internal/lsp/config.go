@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -57,7 +58,7 @@ func configure(fresh []*analysis.Analyzer, settings ...json.RawMessage) (*config
 			problems = append(problems, fmt.Sprintf("settings are not a JSON object: %v", err))
 			continue
 		}
-		for _, key := range sortedKeys(obj) {
+		for _, key := range slices.Sorted(maps.Keys(obj)) {
 			val := obj[key]
 			bad := func(err error) {
 				problems = append(problems, fmt.Sprintf("%s: %v", key, err))
@@ -98,7 +99,7 @@ func configure(fresh []*analysis.Analyzer, settings ...json.RawMessage) (*config
 					bad(fmt.Errorf("want true, false or an object of flags"))
 					continue
 				}
-				for _, name := range sortedKeys(flags) {
+				for _, name := range slices.Sorted(maps.Keys(flags)) {
 					if err := setFlag(a, name, flags[name]); err != nil {
 						problems = append(problems, fmt.Sprintf("%s.%s: %v", key, name, err))
 					}
@@ -135,14 +136,4 @@ func setFlag(a *analysis.Analyzer, name string, raw json.RawMessage) error {
 		s = string(bytes.TrimSpace(raw))
 	}
 	return a.Flags.Set(name, s)
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

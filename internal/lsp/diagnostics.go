@@ -3,8 +3,10 @@ package lsp
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/resplint/resplint/internal/cache"
@@ -78,9 +80,9 @@ func (s *server) publish(res *cache.Result) {
 	for _, d := range res.Diagnostics {
 		byFile[d.Range.File] = append(byFile[d.Range.File], d)
 	}
-	maps := newMappers(res, s.encoding)
+	mp := newMappers(res, s.encoding)
 	published := make(map[string]bool)
-	for _, name := range sortedKeys(res.Files) {
+	for _, name := range slices.Sorted(maps.Keys(res.Files)) {
 		if !s.inWorkspace(name) {
 			continue
 		}
@@ -89,7 +91,7 @@ func (s *server) publish(res *cache.Result) {
 			params.Version = &doc.version
 		}
 		for _, d := range byFile[name] {
-			params.Diagnostics = append(params.Diagnostics, maps.diagnostic(d))
+			params.Diagnostics = append(params.Diagnostics, mp.diagnostic(d))
 		}
 		s.out.notify("textDocument/publishDiagnostics", params)
 		published[name] = true

@@ -115,7 +115,7 @@ func witness(e *respmodel.Event) *respmodel.Event {
 // there, and middleware that asks whether the response was written
 // (c.Writer.Written(), c.Response().Committed), are left alone.
 func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
-	if e.Kind == respmodel.WriteStatus || c.checksWritten() {
+	if e.Kind == respmodel.WriteStatus || respmodel.AsksWritten(c.fn.Node) {
 		return
 	}
 	category, thing := "header", "header"
@@ -124,22 +124,6 @@ func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
 	}
 	c.report(e, next, category, fmt.Sprintf("%s after %s at line %d ran the handler, which has normally written the response by then: %s, so the %s is dropped; set it before calling the handler",
 		what(c.pass, e), callName(c.pass, next), line(c.pass, next), sendsHeader(c.framework(e)), thing))
-}
-
-// checksWritten reports whether the function asks if the response was
-// written: gin's Written and Size, echo's Committed.
-func (c *funcCheck) checksWritten() bool {
-	found := false
-	ast.Inspect(c.fn.Node, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			switch sel.Sel.Name {
-			case "Written", "Size", "Committed":
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // write checks a body write or a complete response.

@@ -168,3 +168,22 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	}
 	return NetHTTP
 }
+
+// AsksWritten reports whether the function n asks whether its response
+// was written: gin v1.12.0's ResponseWriter.Written and Size, echo v4's
+// and v5's Response.Committed, or a method or field of those names on a
+// wrapper of the program's own. Such middleware decides at run time
+// whether a change after the next handler still counts.
+func AsksWritten(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			switch sel.Sel.Name {
+			case "Written", "Size", "Committed":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

@@ -26,8 +26,8 @@ import (
 )
 
 // noopFact is the fact type of the no-op analyzer. Declaring one makes
-// the driver load and type-check every dependency from source and run
-// the analyzer on it, as it does for resplint's analyzers, which use facts.
+// the driver load and type-check the dependencies resplint's analyzers
+// read from source and run the analyzer on them, as it does for resplint.
 type noopFact struct{}
 
 func (*noopFact) AFact() {}
@@ -65,7 +65,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests})
+	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources()})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -20,6 +20,7 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 	res, err := driver.Analyze(opts.analyzers, opts.args, driver.Config{
 		Tests:      opts.tests,
 		BuildFlags: opts.buildFlags(),
+		Sources:    analyzers.Sources(),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "resplint: %v\n", err)

@@ -9,6 +9,7 @@ package driver
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -22,6 +23,12 @@ import (
 type Config struct {
 	Tests      bool     // analyse test files too (through the test variants of packages)
 	BuildFlags []string // build flags for the build system, e.g. -tags=integration
+
+	// Sources says which dependencies of the packages asked for the
+	// analyzers need from source, for the facts they compute about
+	// them (see analyzers.Sources); the others' types are read from
+	// export data. Nil means every dependency, if an analyzer uses facts.
+	Sources func(*packages.Package) bool
 }
 
 // A Result holds the outcome of one analysis run.
@@ -56,17 +63,16 @@ type Broken struct {
 // when loading fails as a whole; per-package problems are in Result.Broken,
 // and analyzer failures in the actions of Result.Graph.
 func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Result, error) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(analyzers) {
+	source := cfg.Sources
+	switch {
+	case !needFacts(analyzers):
+		source = func(*packages.Package) bool { return false }
+	case source == nil:
 		// Facts are computed by running the analyzers on every
 		// dependency, so every dependency needs syntax and types.
-		mode = packages.LoadAllSyntax | packages.NeedModule
+		source = func(*packages.Package) bool { return true }
 	}
-	pkgs, err := packages.Load(&packages.Config{
-		Mode:       mode,
-		Tests:      cfg.Tests,
-		BuildFlags: cfg.BuildFlags,
-	}, patterns...)
+	pkgs, fromSource, err := load(patterns, cfg, source)
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +82,13 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 
 	roots, res := selectRoots(pkgs)
 	if len(roots) > 0 {
+		// The checker runs the analyzers that use facts on every package
+		// in Imports. Those read from export data have no syntax to run
+		// them on, and the analyzers want only their types; no package
+		// from source is below them.
+		packages.Visit(roots, nil, func(p *packages.Package) {
+			maps.DeleteFunc(p.Imports, func(_ string, q *packages.Package) bool { return !fromSource[q] })
+		})
 		res.Graph, err = checker.Analyze(analyzers, roots, nil)
 		if err != nil {
 			return nil, err

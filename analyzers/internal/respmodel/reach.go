@@ -29,3 +29,24 @@ func reachesResponse(pkg *types.Package) bool {
 	}
 	return walk(pkg)
 }
+
+// NeedsDependency reports whether the model must read the source of a
+// package that is not checked, only imported by checked packages, for the
+// facts it exports about it. path is the package's import path; versioned
+// says it comes from a module with a version (third-party code); reachesAny
+// says whether it is or imports, directly or not, any of the given paths.
+//
+// The user's own code is summarised for what its functions blank, and
+// third-party code that reaches a response for what its functions do to
+// one. The standard library is not: what its functions do to a response
+// is in the adapter table. A driver may read every other dependency's
+// types from the compiler's export data.
+func NeedsDependency(path string, versioned bool, reachesAny func(paths ...string) bool) bool {
+	switch {
+	case stdlib(path):
+		return false
+	case !versioned:
+		return true
+	}
+	return reachesAny(pathNetHTTP, pathFasthttp)
+}

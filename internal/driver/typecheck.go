@@ -1,0 +1,244 @@
+package driver
+
+import (
+	"bufio"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// metaMode is what load asks go list for: the import graph and the files,
+// but no types, which load provides itself.
+const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+
+// load loads the packages patterns denote, and their dependencies. The
+// packages asked for, and the dependencies for which source reports true,
+// get syntax and types from source, like those of packages.LoadAllSyntax;
+// so do the packages that import any of them, for a package's types must
+// be built on those of its imports. Every other dependency gets its types
+// from the compiler's export data, which the go command builds (or finds
+// in its cache) for them alone, as go vet does. A dependency whose export
+// data cannot be built (it does not compile) is read from source too, so
+// that its errors are reported.
+//
+// It returns the packages asked for, and the set of packages that have
+// syntax.
+func load(patterns []string, cfg Config, source func(*packages.Package) bool) ([]*packages.Package, map[*packages.Package]bool, error) {
+	roots, err := packages.Load(&packages.Config{Mode: metaMode, Tests: cfg.Tests, BuildFlags: cfg.BuildFlags}, patterns...)
+	if err != nil || len(roots) == 0 {
+		return roots, nil, err
+	}
+	var all []*packages.Package
+	importers := make(map[*packages.Package][]*packages.Package)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		all = append(all, p)
+		for _, q := range p.Imports {
+			importers[q] = append(importers[q], p)
+		}
+	})
+	fromSource := make(map[*packages.Package]bool)
+	var add func(p *packages.Package)
+	add = func(p *packages.Package) {
+		if fromSource[p] {
+			return
+		}
+		fromSource[p] = true
+		for _, q := range importers[p] {
+			add(q)
+		}
+	}
+	for _, p := range roots {
+		add(p)
+	}
+	for _, p := range all {
+		if source(p) {
+			add(p)
+		}
+	}
+
+	l := &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)}
+	var exported []string
+	for _, p := range all {
+		if !fromSource[p] && p.PkgPath != "unsafe" {
+			exported = append(exported, p.PkgPath)
+		}
+	}
+	if len(exported) > 0 {
+		list, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedExportFile, BuildFlags: cfg.BuildFlags}, exported...)
+		if err != nil {
+			return nil, nil, err
+		}
+		files := make(map[string]string, len(list))
+		for _, e := range list {
+			if len(e.Errors) == 0 && e.ExportFile != "" {
+				files[e.PkgPath] = e.ExportFile
+			}
+		}
+		for _, p := range all {
+			if fromSource[p] || p.PkgPath == "unsafe" {
+				continue
+			}
+			if p.ExportFile = files[p.PkgPath]; p.ExportFile == "" {
+				add(p)
+			}
+		}
+	}
+	l.check(all, fromSource)
+	return roots, fromSource, nil
+}
+
+// A loader gives packages their types.
+type loader struct {
+	fset *token.FileSet
+
+	mu   sync.Mutex                // guards view, and the export-data packages' fields
+	view map[string]*types.Package // every package read from export data so far, by path
+}
+
+// check type-checks the packages in fromSource, each as soon as those it
+// imports are, and reads the others' types from export data when a
+// package imports them.
+func (l *loader) check(all []*packages.Package, fromSource map[*packages.Package]bool) {
+	done := make(map[*packages.Package]chan struct{}, len(fromSource))
+	for p := range fromSource {
+		done[p] = make(chan struct{})
+	}
+	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, p := range all {
+		if !fromSource[p] {
+			continue
+		}
+		wg.Go(func() {
+			defer close(done[p])
+			for _, q := range p.Imports {
+				if ch, ok := done[q]; ok {
+					<-ch
+				}
+			}
+			cpu <- struct{}{}
+			defer func() { <-cpu }()
+			l.checkSource(p, fromSource)
+		})
+	}
+	wg.Wait()
+}
+
+// checkSource parses and type-checks p, whose imports have their types.
+func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool) {
+	p.Fset = l.fset
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(l.fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil {
+			p.Syntax = append(p.Syntax, f)
+		}
+		switch err := err.(type) {
+		case nil:
+		case scanner.ErrorList:
+			for _, e := range err {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		default:
+			p.Errors = append(p.Errors, packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})
+		}
+	}
+
+	p.TypesInfo = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	tc := &types.Config{
+		Sizes: p.TypesSizes,
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			q := p.Imports[path]
+			switch {
+			case q == nil:
+				return nil, fmt.Errorf("no metadata for %s", path)
+			case fromSource[q]:
+				return q.Types, nil
+			}
+			return l.exported(q)
+		}),
+		Error: func(err error) {
+			if e, ok := err.(types.Error); ok {
+				p.TypeErrors = append(p.TypeErrors, e)
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Fset.Position(e.Pos).String(), Msg: e.Msg, Kind: packages.TypeError})
+			}
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	p.Types = types.NewPackage(p.PkgPath, p.Name)
+	err := types.NewChecker(tc, l.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	if err != nil && len(p.Errors) == 0 {
+		// An error not reported through tc.Error, such as a Go version
+		// the type checker does not know.
+		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
+	}
+
+	p.IllTyped = len(p.Errors) > 0
+	for _, q := range p.Imports {
+		if !p.IllTyped && q.PkgPath != "unsafe" {
+			l.mu.Lock() // q may be an export-data package another goroutine is reading
+			p.IllTyped = q.IllTyped
+			l.mu.Unlock()
+		}
+	}
+}
+
+// exported returns the types of q, read from its export data.
+func (l *loader) exported(q *packages.Package) (*types.Package, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if q.Types != nil && q.Types.Complete() {
+		return q.Types, nil
+	}
+	if q.IllTyped {
+		return nil, fmt.Errorf("cannot read export data of %s", q.PkgPath)
+	}
+	tpkg, err := l.readExport(q)
+	if err != nil {
+		q.IllTyped = true
+		q.Errors = append(q.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		return nil, err
+	}
+	q.Types, q.Fset = tpkg, l.fset
+	return tpkg, nil
+}
+
+func (l *loader) readExport(q *packages.Package) (*types.Package, error) {
+	f, err := os.Open(q.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", q.PkgPath, err)
+	}
+	return gcexportdata.Read(r, l.fset, l.view, q.PkgPath)
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

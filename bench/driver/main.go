@@ -53,7 +53,7 @@ func main() {
 	if *useNoop {
 		list = []*analysis.Analyzer{noop}
 	}
-	driver.Protect(list)
+	driver.Prepare(list)
 
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)

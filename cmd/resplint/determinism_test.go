@@ -9,7 +9,9 @@ import (
 )
 
 // The same input gives byte-identical output, exit status included,
-// across runs and GOMAXPROCS values. By default text and JSON output run
+// across runs and GOMAXPROCS values, and whether the facts of third-party
+// packages come from source (the first run, with an empty fact cache) or
+// from the cache (the runs after it). By default text and JSON output run
 // once with GOMAXPROCS=1 and once with 4 on the web fixture;
 // RESPLINT_LONG=1 adds SARIF, runs each twice more, and also on the
 // testdata module's privatecache and cookieflags packages (every
@@ -32,11 +34,12 @@ func TestDeterministic(t *testing.T) {
 		targets = append(targets, target{td, []string{"./privatecache/...", "./cookieflags/..."}})
 	}
 	for _, tg := range targets {
+		cache := t.TempDir()
 		for _, format := range formats {
 			args := append(append([]string(nil), format...), tg.patterns...)
 			var first *output
 			for _, p := range procs {
-				out := runWithProcs(t, tg.dir, p, args...)
+				out := runWithProcs(t, tg.dir, cache, p, args...)
 				if first == nil {
 					if len(out.stdout)+len(out.stderr) == 0 {
 						t.Fatalf("resplint %v: no output", args)
@@ -59,11 +62,13 @@ type output struct {
 	code           int
 }
 
-func runWithProcs(t *testing.T, dir, procs string, args ...string) *output {
+// runWithProcs runs resplint in dir with args, GOMAXPROCS=procs and the
+// fact cache in cache.
+func runWithProcs(t *testing.T, dir, cache, procs string, args ...string) *output {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs)
+	cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs, "RESPLINT_CACHE="+cache)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

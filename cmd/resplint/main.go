@@ -56,7 +56,7 @@ const (
 
 func main() {
 	all := analyzers.All()
-	driver.Protect(all)
+	driver.Prepare(all)
 	if invokedByGoCommand(os.Args[1:]) {
 		unitchecker.Main(all...) // does not return
 	}

@@ -42,6 +42,8 @@ func testMain(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	// Keep the fact cache of the runs under test out of the user's.
+	os.Setenv("RESPLINT_CACHE", filepath.Join(dir, "facts"))
 	binary = filepath.Join(dir, "resplint")
 	if runtime.GOOS == "windows" {
 		binary += ".exe"

@@ -63,32 +63,43 @@ type Broken struct {
 // when loading fails as a whole; per-package problems are in Result.Broken,
 // and analyzer failures in the actions of Result.Graph.
 func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Result, error) {
+	facts := factful(analyzers)
 	source := cfg.Sources
 	switch {
-	case !needFacts(analyzers):
+	case len(facts) == 0:
 		source = func(*packages.Package) bool { return false }
 	case source == nil:
 		// Facts are computed by running the analyzers on every
 		// dependency, so every dependency needs syntax and types.
 		source = func(*packages.Package) bool { return true }
 	}
-	pkgs, fromSource, err := load(patterns, cfg, source)
+	var cache *factCache
+	if len(facts) > 0 {
+		cache = openFactCache(analyzers)
+	}
+	ld, err := load(patterns, cfg, source, cache, facts)
 	if err != nil {
 		return nil, err
 	}
-	if len(pkgs) == 0 {
+	if len(ld.roots) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 
-	roots, res := selectRoots(pkgs)
+	roots, res := selectRoots(ld.roots)
 	if len(roots) > 0 {
 		// The checker runs the analyzers that use facts on every package
 		// in Imports. Those read from export data have no syntax to run
-		// them on, and the analyzers want only their types; no package
-		// from source is below them.
+		// them on, and the analyzers want only their types, unless their
+		// facts come from the cache; no package from source is below them.
 		packages.Visit(roots, nil, func(p *packages.Package) {
-			maps.DeleteFunc(p.Imports, func(_ string, q *packages.Package) bool { return !fromSource[q] })
+			maps.DeleteFunc(p.Imports, func(_ string, q *packages.Package) bool {
+				return !ld.fromSource[q] && !ld.cached[q].isHit()
+			})
 		})
+		for p, cp := range ld.cached {
+			cachedPackages.Store(p.Types, cp)
+			defer cachedPackages.Delete(p.Types)
+		}
 		res.Graph, err = checker.Analyze(analyzers, roots, nil)
 		if err != nil {
 			return nil, err
@@ -97,24 +108,10 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	return res, nil
 }
 
-// needFacts reports whether any of analyzers, or any analyzer they require,
-// uses facts.
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var uses func([]*analysis.Analyzer) bool
-	uses = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || uses(a.Requires) {
-				return true
-			}
-		}
-		return false
-	}
-	return uses(analyzers)
+// factful returns the analyzers, of analyzers and those they require,
+// that use facts.
+func factful(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	return slices.DeleteFunc(closure(analyzers), func(a *analysis.Analyzer) bool { return len(a.FactTypes) == 0 })
 }
 
 // selectRoots picks the packages to analyse and records the broken ones.

@@ -24,27 +24,42 @@ func (e *PanicError) Error() string {
 	return msg
 }
 
-// Protect changes the Run function of every analyzer in analyzers, and of
-// every analyzer they require, to turn a panic into a *PanicError, so that
-// one failing analyzer fails only its own actions and the command goes on.
+// Prepare readies analyzers, and every analyzer they require, for the
+// driver. It changes their Run functions in place, because analyzers look
+// up the results of their requirements by analyzer identity
+// (pass.ResultOf[inspect.Analyzer]):
+//   - a panic becomes a *PanicError, so that one failing analyzer fails
+//     only its own actions and the command goes on;
+//   - an analyzer that uses facts reads and writes those of third-party
+//     packages through the fact cache (see factCache), in runs of Analyze.
 //
-// Analyzers are changed in place because analyzers look up the results of
-// their requirements by analyzer identity (pass.ResultOf[inspect.Analyzer]).
-// Call Protect once per process, before any analysis.
-func Protect(analyzers []*analysis.Analyzer) {
+// Call Prepare once per process, before any analysis.
+func Prepare(analyzers []*analysis.Analyzer) {
+	for _, a := range closure(analyzers) {
+		a.Run = protected(a.Name, a.Run)
+		if len(a.FactTypes) > 0 {
+			a.Run = withFactCache(a, a.Run)
+		}
+	}
+}
+
+// closure returns analyzers and every analyzer they require, each after
+// those it requires.
+func closure(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var list []*analysis.Analyzer
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func([]*analysis.Analyzer)
 	visit = func(as []*analysis.Analyzer) {
 		for _, a := range as {
-			if seen[a] {
-				continue
+			if !seen[a] {
+				seen[a] = true
+				visit(a.Requires)
+				list = append(list, a)
 			}
-			seen[a] = true
-			visit(a.Requires)
-			a.Run = protected(a.Name, a.Run)
 		}
 	}
 	visit(analyzers)
+	return list
 }
 
 func protected(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {

@@ -18,7 +18,7 @@ func TestProtect(t *testing.T) {
 	a := &analysis.Analyzer{Name: "top", Doc: "top", Requires: []*analysis.Analyzer{req}, Run: func(*analysis.Pass) (any, error) {
 		panic("boom")
 	}}
-	Protect([]*analysis.Analyzer{a})
+	Prepare([]*analysis.Analyzer{a})
 	pass := &analysis.Pass{Pkg: types.NewPackage("example.com/p", "p")}
 
 	for _, tc := range []struct {

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -31,13 +32,15 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // data cannot be built (it does not compile) is read from source too, so
 // that its errors are reported.
 //
-// It returns the packages asked for, and the set of packages that have
-// syntax.
-func load(patterns []string, cfg Config, source func(*packages.Package) bool) ([]*packages.Package, map[*packages.Package]bool, error) {
+// With a cache, a third-party dependency whose facts (those of the
+// analyzers of factful) are cached is read from export data instead of
+// source.
+func load(patterns []string, cfg Config, source func(*packages.Package) bool, cache *factCache, factful []*analysis.Analyzer) (*loaded, error) {
 	roots, err := packages.Load(&packages.Config{Mode: metaMode, Tests: cfg.Tests, BuildFlags: cfg.BuildFlags}, patterns...)
 	if err != nil || len(roots) == 0 {
-		return roots, nil, err
+		return &loaded{roots: roots}, err
 	}
+	ld := &loaded{roots: roots, fromSource: make(map[*packages.Package]bool), cached: make(map[*packages.Package]*cachedPackage)}
 	var all []*packages.Package
 	importers := make(map[*packages.Package][]*packages.Package)
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -46,13 +49,12 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool) ([
 			importers[q] = append(importers[q], p)
 		}
 	})
-	fromSource := make(map[*packages.Package]bool)
 	var add func(p *packages.Package)
 	add = func(p *packages.Package) {
-		if fromSource[p] {
+		if ld.fromSource[p] {
 			return
 		}
-		fromSource[p] = true
+		ld.fromSource[p] = true
 		for _, q := range importers[p] {
 			add(q)
 		}
@@ -60,23 +62,27 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool) ([
 	for _, p := range roots {
 		add(p)
 	}
+	candidates := make(map[*packages.Package]bool) // whose facts the cache may hold
 	for _, p := range all {
-		if source(p) {
+		switch {
+		case !source(p):
+		case cache != nil && p.Module != nil && p.Module.Version != "":
+			candidates[p] = true
+		default:
 			add(p)
 		}
 	}
 
-	l := &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)}
 	var exported []string
 	for _, p := range all {
-		if !fromSource[p] && p.PkgPath != "unsafe" {
+		if !ld.fromSource[p] && p.PkgPath != "unsafe" {
 			exported = append(exported, p.PkgPath)
 		}
 	}
 	if len(exported) > 0 {
 		list, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedExportFile, BuildFlags: cfg.BuildFlags}, exported...)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		files := make(map[string]string, len(list))
 		for _, e := range list {
@@ -85,7 +91,7 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool) ([
 			}
 		}
 		for _, p := range all {
-			if fromSource[p] || p.PkgPath == "unsafe" {
+			if ld.fromSource[p] || p.PkgPath == "unsafe" {
 				continue
 			}
 			if p.ExportFile = files[p.PkgPath]; p.ExportFile == "" {
@@ -93,8 +99,44 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool) ([
 			}
 		}
 	}
-	l.check(all, fromSource)
-	return roots, fromSource, nil
+
+	if len(candidates) > 0 {
+		keys := cache.keys(candidates)
+		for p := range candidates {
+			key, ok := keys[p]
+			if !ok || ld.fromSource[p] {
+				add(p)
+				continue
+			}
+			ld.cached[p] = &cachedPackage{cache: cache, key: key, hit: cache.has(factful, key)}
+			if !ld.cached[p].hit {
+				add(p)
+			}
+		}
+		for p, cp := range ld.cached {
+			if cp.hit && ld.fromSource[p] {
+				cp.hit = false // it imports a package that was not cached
+			}
+		}
+	}
+
+	l := &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)}
+	l.check(all, ld.fromSource)
+	for p, cp := range ld.cached {
+		if cp.hit {
+			if _, err := l.exported(p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return ld, nil
+}
+
+// loaded is the outcome of load.
+type loaded struct {
+	roots      []*packages.Package                  // the packages asked for
+	fromSource map[*packages.Package]bool           // the packages that have syntax
+	cached     map[*packages.Package]*cachedPackage // the packages whose facts are, or will be, cached
 }
 
 // A loader gives packages their types.

@@ -6,21 +6,17 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Analyzer computes the response model of a package. Its result is a
 // *Result; it exports HelperFact, FactoryFact, StoreFact and BlanksFact.
-//
-// Unlike the checks, it does not require inspect.Analyzer: it runs on
-// every dependency for its facts, and an inspector built for each of
-// them (most cannot touch a response) would cost time and stay in
-// memory until the end of the run. It builds one where it needs it and
-// hands it on in its Result.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
 	Run:        run,
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(BlanksFact)},
 }
@@ -62,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !reaches && !ownCode(pass) {
 		return &Result{}, nil
 	}
-	insp := inspector.New(pass.Files)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	m := &model{
 		pass:      pass,
 		insp:      insp,

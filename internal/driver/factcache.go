@@ -1,0 +1,243 @@
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// A factCache keeps, between runs, the facts that analyzers export about
+// third-party packages. A module version's source never changes, so a
+// run that finds the facts of such a package needs neither its syntax nor
+// the analyzers' passes over it: its types come from export data, and its
+// facts from the cache. The cache lives in $RESPLINT_CACHE, or in
+// resplint/facts under the user's cache directory; RESPLINT_CACHE=off
+// turns it off. Deleting it is always safe.
+//
+// An entry is a file per analyzer and package, named by a hash of
+// everything its facts may depend on: the analyzers (the executable and
+// their flags), the package's module version, compiled files and export
+// data, and the same for each dependency in turn.
+type factCache struct {
+	dir  string
+	salt []byte
+}
+
+// openFactCache returns the cache for analyzers, or nil if there is none.
+func openFactCache(analyzers []*analysis.Analyzer) *factCache {
+	dir := os.Getenv("RESPLINT_CACHE")
+	switch dir {
+	case "off":
+		return nil
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil
+		}
+		dir = filepath.Join(base, "resplint", "facts")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil
+	}
+	for _, a := range closure(analyzers) {
+		fmt.Fprintf(h, "analyzer %s\n", a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value) })
+	}
+	return &factCache{dir: dir, salt: h.Sum(nil)}
+}
+
+// keys returns the cache key of each package of candidates whose facts
+// may be cached, computed over the import graph. A package with errors
+// has no key, nor has one that imports such a package.
+func (c *factCache) keys(candidates map[*packages.Package]bool) map[*packages.Package]string {
+	keys := make(map[*packages.Package]string)
+	var key func(p *packages.Package) string
+	key = func(p *packages.Package) string {
+		if k, ok := keys[p]; ok {
+			return k
+		}
+		keys[p] = "" // no key while it is being computed: an import cycle is an error anyway
+		if len(p.Errors) > 0 || p.ExportFile == "" && p.PkgPath != "unsafe" {
+			return ""
+		}
+		h := sha256.New()
+		h.Write(c.salt)
+		fmt.Fprintf(h, "%s\n%s\n", p.ID, p.ExportFile)
+		if candidates[p] {
+			fmt.Fprintf(h, "%s@%s\n", p.Module.Path, p.Module.Version)
+			for _, f := range p.CompiledGoFiles {
+				fmt.Fprintf(h, "file %s\n", f)
+			}
+			paths := slices.Sorted(maps.Keys(p.Imports))
+			for _, path := range paths {
+				k := key(p.Imports[path])
+				if k == "" {
+					return ""
+				}
+				fmt.Fprintf(h, "import %s %s\n", path, k)
+			}
+		}
+		keys[p] = hex.EncodeToString(h.Sum(nil))
+		return keys[p]
+	}
+	for p := range candidates {
+		key(p)
+	}
+	maps.DeleteFunc(keys, func(p *packages.Package, k string) bool { return !candidates[p] || k == "" })
+	return keys
+}
+
+// file returns the name of the entry of analyzer a for the package with key.
+func (c *factCache) file(a *analysis.Analyzer, key string) string {
+	sum := sha256.Sum256([]byte(a.Name + "\n" + key))
+	name := hex.EncodeToString(sum[:])
+	return filepath.Join(c.dir, name[:2], name)
+}
+
+// has reports whether the cache holds the facts of every analyzer of
+// factful for the package with key.
+func (c *factCache) has(factful []*analysis.Analyzer, key string) bool {
+	for _, a := range factful {
+		if _, err := os.Stat(c.file(a, key)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// A factRecord is one fact in an entry: about the object at Path in the
+// package, or about the package itself if Path is empty.
+type factRecord struct {
+	Path objectpath.Path
+	Fact analysis.Fact
+}
+
+// load exports, in pass, the facts the cache holds for its package.
+func (c *factCache) load(pass *analysis.Pass, key string) error {
+	data, err := os.ReadFile(c.file(pass.Analyzer, key))
+	if err != nil {
+		return err
+	}
+	var recs []factRecord
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&recs); err != nil {
+		return fmt.Errorf("fact cache %s: %v (delete it)", c.dir, err)
+	}
+	for _, r := range recs {
+		if r.Path == "" {
+			pass.ExportPackageFact(r.Fact)
+			continue
+		}
+		// Export data holds only what importers may see; a fact about
+		// anything else (an unexported type, say) is of no use to them.
+		if obj, err := objectpath.Object(pass.Pkg, r.Path); err == nil {
+			pass.ExportObjectFact(obj, r.Fact)
+		}
+	}
+	return nil
+}
+
+// store writes the facts that pass exported about its package. Facts
+// about objects that other packages cannot name are not kept, as in the
+// facts go vet passes between packages.
+func (c *factCache) store(pass *analysis.Pass, key string) {
+	var recs []factRecord
+	var enc objectpath.Encoder
+	for _, f := range pass.AllObjectFacts() {
+		if f.Object.Pkg() != pass.Pkg {
+			continue
+		}
+		if path, err := enc.For(f.Object); err == nil {
+			recs = append(recs, factRecord{path, f.Fact})
+		}
+	}
+	for _, f := range pass.AllPackageFacts() {
+		if f.Package == pass.Pkg {
+			recs = append(recs, factRecord{"", f.Fact})
+		}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(recs); err != nil {
+		return // a fact gob cannot encode: go without the cache
+	}
+	name := c.file(pass.Analyzer, key)
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "tmp-")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// cachedPackages holds, for the packages of the runs under way, what the
+// analyzers that use facts do with the cache: a process-wide table,
+// because analyzers are changed in place (see Prepare) and a pass knows
+// its package only by its types.
+var cachedPackages sync.Map // *types.Package -> *cachedPackage
+
+type cachedPackage struct {
+	cache *factCache
+	key   string
+	hit   bool // its facts are in the cache; it has no syntax
+}
+
+func (cp *cachedPackage) isHit() bool { return cp != nil && cp.hit }
+
+// withFactCache wraps run, the Run function of an analyzer that uses
+// facts: on a package whose facts are cached it exports them instead of
+// running, and on one whose facts may be cached it stores them after.
+func withFactCache(a *analysis.Analyzer, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	for _, f := range a.FactTypes {
+		gob.Register(f)
+	}
+	return func(pass *analysis.Pass) (any, error) {
+		v, ok := cachedPackages.Load(pass.Pkg)
+		if !ok {
+			return run(pass)
+		}
+		cp := v.(*cachedPackage)
+		if cp.hit {
+			var zero any
+			if a.ResultType != nil {
+				zero = reflect.Zero(a.ResultType).Interface()
+			}
+			return zero, cp.cache.load(pass, cp.key)
+		}
+		res, err := run(pass)
+		if err == nil {
+			cp.cache.store(pass, cp.key)
+		}
+		return res, err
+	}
+}

@@ -1,0 +1,168 @@
+package driver
+
+import (
+	"archive/zip"
+	"go/ast"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// writerFact marks a function whose name begins with Write.
+type writerFact struct{ Name string }
+
+func (*writerFact) AFact() {}
+
+// newWriterAnalyzer returns an analyzer that exports a writerFact for each
+// function named Write... and reports calls to functions with the fact.
+// It counts its runs on package path.
+func newWriterAnalyzer(path string, runs *atomic.Int32) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "writers",
+		Doc:       "reports calls of functions named Write...",
+		FactTypes: []analysis.Fact{new(writerFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Path() == path {
+				runs.Add(1)
+			}
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncDecl:
+						if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok && strings.HasPrefix(fn.Name(), "Write") {
+							pass.ExportObjectFact(fn, &writerFact{Name: fn.Name()})
+						}
+					case *ast.CallExpr:
+						if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+							var fact writerFact
+							if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && pass.ImportObjectFact(fn, &fact) {
+								pass.Reportf(n.Pos(), "calls writer %s", fact.Name)
+							}
+						}
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	}
+}
+
+// writeModuleProxy writes, under dir, a GOPROXY holding module path at
+// version v with the given files.
+func writeModuleProxy(t *testing.T, dir, path, v string, files map[string]string) {
+	t.Helper()
+	at := filepath.Join(dir, filepath.FromSlash(path), "@v")
+	if err := os.MkdirAll(at, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(at, name), []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("list", v+"\n")
+	write(v+".info", `{"Version":"`+v+`"}`)
+	write(v+".mod", files["go.mod"])
+	f, err := os.Create(filepath.Join(at, v+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for name, content := range files {
+		w, err := zw.Create(path + "@" + v + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(content))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// The facts of a third-party package are computed from its source once,
+// then read from the fact cache, with its types from export data, and
+// the findings do not change.
+func TestFactCache(t *testing.T) {
+	tmp := t.TempDir()
+	proxy := filepath.Join(tmp, "proxy")
+	writeModuleProxy(t, proxy, "example.com/helper", "v1.0.0", map[string]string{
+		"go.mod": "module example.com/helper\n\ngo 1.22\n",
+		"helper.go": `package helper
+
+import "net/http"
+
+func WriteJSON(w http.ResponseWriter, v any) { w.Write([]byte("{}")) }
+
+func Other() {}
+`,
+	})
+	mod := filepath.Join(tmp, "app")
+	os.MkdirAll(mod, 0o777)
+	os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/app\n\ngo 1.22\n\nrequire example.com/helper v1.0.0\n"), 0o666)
+	os.WriteFile(filepath.Join(mod, "app.go"), []byte(`package app
+
+import (
+	"net/http"
+
+	"example.com/helper"
+)
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	helper.Other()
+	helper.WriteJSON(w, nil)
+}
+`), 0o666)
+	t.Chdir(mod)
+	t.Setenv("GOPROXY", "file://"+filepath.ToSlash(proxy))
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GONOSUMDB", "example.com")
+	t.Setenv("GONOSUMCHECK", "1")
+	t.Setenv("GOSUMDB", "off")
+	t.Setenv("GOMODCACHE", filepath.Join(tmp, "modcache"))
+	t.Setenv("RESPLINT_CACHE", filepath.Join(tmp, "facts"))
+
+	var runs atomic.Int32
+	a := newWriterAnalyzer("example.com/helper", &runs)
+	Prepare([]*analysis.Analyzer{a})
+	// Every package but the standard library's is to be read from source
+	// for facts, unless they are cached.
+	cfg := Config{Sources: func(p *packages.Package) bool { return p.Module != nil }}
+	want := "calls writer WriteJSON"
+	for i, wantRuns := range []int32{1, 0} {
+		runs.Store(0)
+		res, err := Analyze([]*analysis.Analyzer{a}, []string{"./..."}, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Broken) > 0 {
+			t.Fatalf("run %d: broken packages: %+v", i, res.Broken[0])
+		}
+		diags := res.Diagnostics()
+		if len(diags) != 1 || diags[0].Message != want {
+			t.Errorf("run %d: diagnostics %+v, want one %q", i, diags, want)
+		}
+		if got := runs.Load(); got != wantRuns {
+			t.Errorf("run %d: the analyzer ran %d times on example.com/helper, want %d", i, got, wantRuns)
+		}
+	}
+
+	// Without the cache, the facts come from source every time.
+	t.Setenv("RESPLINT_CACHE", "off")
+	runs.Store(0)
+	res, err := Analyze([]*analysis.Analyzer{a}, []string{"./..."}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diags := res.Diagnostics(); len(diags) != 1 || runs.Load() != 1 {
+		t.Errorf("without the cache: %d diagnostics, %d runs on example.com/helper; want 1 and 1", len(diags), runs.Load())
+	}
+}

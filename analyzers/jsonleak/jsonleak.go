@@ -80,7 +80,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	r.walk = &walker{
 		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config,
-		models: &models{pkgs: c.models}, names: make(map[string]kind), decoded: r.decodedField,
+		models: &models{pkgs: c.models}, names: make(map[string]kind), configs: make(map[*types.TypeName]bool), decoded: r.decodedField,
 	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {

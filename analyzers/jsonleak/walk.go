@@ -114,11 +114,12 @@ type walker struct {
 	models          *models
 	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
 	methods         jsontype.Methods
-	names           map[string]kind       // matched patterns by field name
-	decoded         func(*types.Var) bool // whether the package decodes JSON into a field
-	carryCycle      bool                  // carries met a value being decided
-	counter         int                   // Tarjan's vertex numbering
-	stack           []*vertex             // Tarjan's stack
+	names           map[string]kind          // matched patterns by field name
+	configs         map[*types.TypeName]bool // configuration(), by named type
+	decoded         func(*types.Var) bool    // whether the package decodes JSON into a field
+	carryCycle      bool                     // carries met a value being decided
+	counter         int                      // Tarjan's vertex numbering
+	stack           []*vertex                // Tarjan's stack
 }
 
 // vertex returns the cached vertex of n.
@@ -228,7 +229,12 @@ func (w *walker) configuration(t types.Type) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	return w.config.MatchString(n.Obj().Pkg().Path() + "." + n.Obj().Name())
+	v, ok := w.configs[n.Obj()]
+	if !ok {
+		v = w.config.MatchString(n.Obj().Pkg().Path() + "." + n.Obj().Name())
+		w.configs[n.Obj()] = v
+	}
+	return v
 }
 
 // entEdges reports whether t is the Edges struct of an entity generated

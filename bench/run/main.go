@@ -1,9 +1,11 @@
 // Command run measures resplint against its floor and go vet on generated
 // corpora of several sizes, in one run and on the same corpus per size:
 //
-//   - resplint: the command, all analyzers, text output;
+//   - resplint: the command, all analyzers, text output, with the facts
+//     of third-party packages in its cache from an earlier run (warm), and
+//     with an empty cache (cold);
 //   - floor: the same driver with a no-op analyzer that loads and
-//     type-checks what resplint does (bench/driver -noop);
+//     type-checks what resplint does (bench/driver -noop), warm and cold;
 //   - go vet: go vet ./..., with the build cache warm for the
 //     dependencies but not for the corpus (a copy of the corpus with a
 //     different stamp comment, so vet cannot reuse its results);
@@ -66,8 +68,9 @@ func main() {
 	build(repo, floor, "./bench/driver")
 
 	fmt.Printf("load average at start: %s\n", loadavg())
-	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-15s | %s\n", "size", "pkgs", "hdlrs",
-		"resplint wall/cpu/rss", "floor wall/cpu/rss", "go vet wall/cpu/rss", "vettool wall/cpu/rss", "resplint/floor", "resplint/go vet (cpu)")
+	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %-21s | %s\n", "size", "pkgs", "hdlrs",
+		"resplint wall/cpu/rss", "floor wall/cpu/rss", "go vet wall/cpu/rss", "cold resplint", "cold floor", "vettool wall/cpu/rss",
+		"resplint/floor", "resplint/go vet (cpu, warm and cold)")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -82,10 +85,17 @@ func main() {
 		// dependencies) so that no tool pays for them alone.
 		runIn(mod, "go", "build", "./...")
 
-		var rl, fl, gv, vt []sample
+		var rl, fl, rc, fc, gv, vt []sample
 		for rep := range *reps {
-			rl = append(rl, measure(mod, resplint, "./..."))
-			fl = append(fl, measure(mod, floor, "-noop", "./..."))
+			// Cold runs start from an empty fact cache and fill it for
+			// the warm ones.
+			rcache, fcache := filepath.Join(dir, "cache-resplint"), filepath.Join(dir, "cache-floor")
+			os.RemoveAll(rcache)
+			os.RemoveAll(fcache)
+			rc = append(rc, measure(mod, rcache, resplint, "./..."))
+			fc = append(fc, measure(mod, fcache, floor, "-noop", "./..."))
+			rl = append(rl, measure(mod, rcache, resplint, "./..."))
+			fl = append(fl, measure(mod, fcache, floor, "-noop", "./..."))
 			// go vet caches its results: vet a copy that differs by a
 			// comment, so it analyses the corpus afresh every time.
 			opts.Stamp = fmt.Sprintf("%d-%d-%d", n, rep, time.Now().UnixNano())
@@ -94,20 +104,20 @@ func main() {
 			if _, err := corpus.Write(vmod, opts); err != nil {
 				log.Fatal(err)
 			}
-			gv = append(gv, measure(vmod, "go", "vet", "./..."))
+			gv = append(gv, measure(vmod, "", "go", "vet", "./..."))
 			if *vettool {
 				opts.Stamp += "t"
 				os.RemoveAll(vmod)
 				if _, err := corpus.Write(vmod, opts); err != nil {
 					log.Fatal(err)
 				}
-				vt = append(vt, measure(vmod, "go", "vet", "-vettool="+resplint, "./..."))
+				vt = append(vt, measure(vmod, "", "go", "vet", "-vettool="+resplint, "./..."))
 			}
 		}
-		r, f, g, v := best(rl), best(fl), best(gv), best(vt)
-		fmt.Printf("%-8s %5d %6d | %-24s | %-24s | %-24s | %-24s | %4.2fx cpu %4.2fx rss | %5.2fx\n",
+		r, f, g, v, c, cf := best(rl), best(fl), best(gv), best(vt), best(rc), best(fc)
+		fmt.Printf("%-8s %5d %6d | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %4.2fx cpu %4.2fx rss | %5.2fx %5.2fx\n",
 			fmt.Sprintf("%d feat", n), 9*n, n*len(corpus.Frameworks)*max(*handlers, 7),
-			r, f, g, v, ratio(r.cpu, f.cpu), float64(r.rssKB)/float64(f.rssKB), ratio(r.cpu, g.cpu))
+			r, f, g, c, cf, v, ratio(r.cpu, f.cpu), float64(r.rssKB)/float64(f.rssKB), ratio(r.cpu, g.cpu), ratio(c.cpu, g.cpu))
 	}
 	fmt.Printf("load average at end: %s\n", loadavg())
 }
@@ -135,11 +145,15 @@ func best(ss []sample) sample {
 	return b
 }
 
-// measure runs a command in dir and returns its cost, children included.
-// Exit status 3 (diagnostics reported) is not a failure.
-func measure(dir, name string, args ...string) sample {
+// measure runs a command in dir, with its fact cache in cache (none if
+// empty), and returns its cost, children included. Exit status 3
+// (diagnostics reported) is not a failure.
+func measure(dir, cache, name string, args ...string) sample {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	if cache != "" {
+		cmd.Env = append(os.Environ(), "RESPLINT_CACHE="+cache)
+	}
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	start := time.Now()

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -136,24 +137,33 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	// Every package but the standard library's is to be read from source
 	// for facts, unless they are cached.
 	cfg := Config{Sources: func(p *packages.Package) bool { return p.Module != nil }}
-	want := "calls writer WriteJSON"
-	for i, wantRuns := range []int32{1, 0} {
+	analyze := func(step string, wantRuns int32) {
+		t.Helper()
 		runs.Store(0)
 		res, err := Analyze([]*analysis.Analyzer{a}, []string{"./..."}, cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(res.Broken) > 0 {
-			t.Fatalf("run %d: broken packages: %+v", i, res.Broken[0])
+			t.Fatalf("%s: broken packages: %+v", step, res.Broken[0])
 		}
-		diags := res.Diagnostics()
-		if len(diags) != 1 || diags[0].Message != want {
-			t.Errorf("run %d: diagnostics %+v, want one %q", i, diags, want)
+		want := "calls writer WriteJSON"
+		if diags := res.Diagnostics(); len(diags) != 1 || diags[0].Message != want {
+			t.Errorf("%s: diagnostics %+v, want one %q", step, diags, want)
 		}
 		if got := runs.Load(); got != wantRuns {
-			t.Errorf("run %d: the analyzer ran %d times on example.com/helper, want %d", i, got, wantRuns)
+			t.Errorf("%s: the analyzer ran %d times on example.com/helper, want %d", step, got, wantRuns)
 		}
 	}
+	// The dependency was never built: no export data, so it is read from
+	// source and its facts are not kept.
+	analyze("before go build", 1)
+	analyze("before go build, again", 1)
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	analyze("after go build", 1)
+	analyze("with the facts cached", 0)
 
 	// Without the cache, the facts come from source every time.
 	t.Setenv("RESPLINT_CACHE", "off")

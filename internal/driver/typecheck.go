@@ -27,10 +27,10 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // get syntax and types from source, like those of packages.LoadAllSyntax;
 // so do the packages that import any of them, for a package's types must
 // be built on those of its imports. Every other dependency gets its types
-// from the compiler's export data, which the go command builds (or finds
-// in its cache) for them alone, as go vet does. A dependency whose export
-// data cannot be built (it does not compile) is read from source too, so
-// that its errors are reported.
+// from the compiler's export data, as go vet's do, if the go command has
+// it in its build cache (see exportFiles); the others, and those whose
+// export data cannot be had (they do not compile, and their errors are to
+// be reported), are read from source too.
 //
 // With a cache, a third-party dependency whose facts (those of the
 // analyzers of factful) are cached is read from export data instead of
@@ -80,15 +80,9 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		}
 	}
 	if len(exported) > 0 {
-		list, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedExportFile, BuildFlags: cfg.BuildFlags}, exported...)
+		files, err := exportFiles(exported, cfg)
 		if err != nil {
 			return nil, err
-		}
-		files := make(map[string]string, len(list))
-		for _, e := range list {
-			if len(e.Errors) == 0 && e.ExportFile != "" {
-				files[e.PkgPath] = e.ExportFile
-			}
 		}
 		for _, p := range all {
 			if ld.fromSource[p] || p.PkgPath == "unsafe" {

@@ -3,16 +3,16 @@ package cache
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"go/ast"
-	"go/scanner"
 	"go/types"
 	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/pkgload"
 )
 
 // A pkgEntry is one package type-checked from given contents of its files
@@ -50,7 +50,7 @@ type pkgEntry struct {
 // keys of its dependencies, given in deps.
 func (r *run) typeKey(meta *packages.Package, deps map[string]*pkgEntry) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", meta.ID, goVersion(meta))
+	fmt.Fprintf(h, "%s\x00%s\x00", meta.ID, pkgload.GoVersion(meta))
 	for _, e := range meta.Errors {
 		fmt.Fprintf(h, "error %s %s\x00", e.Pos, e.Msg)
 	}
@@ -65,13 +65,6 @@ func (r *run) typeKey(meta *packages.Package, deps map[string]*pkgEntry) string 
 		fmt.Fprintf(h, "import %s %s\x00", path, deps[path].key)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-func goVersion(meta *packages.Package) string {
-	if meta.Module != nil && meta.Module.GoVersion != "" {
-		return "go" + meta.Module.GoVersion
-	}
-	return ""
 }
 
 // typeCheck parses and type-checks e's package, as go/packages does with
@@ -97,16 +90,7 @@ func (r *run) typeCheck(e *pkgEntry) {
 			e.closure[t] = dd
 		}
 	}
-	e.info = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	e.info = pkgload.NewInfo()
 	if m.PkgPath == "unsafe" {
 		e.types = types.Unsafe
 		return
@@ -118,14 +102,14 @@ func (r *run) typeCheck(e *pkgEntry) {
 			continue
 		}
 		e.fileKeys = append(e.fileKeys, key)
-		e.errors = append(e.errors, parseErrors(p.err)...)
+		e.errors = append(e.errors, pkgload.ParseErrors(p.err)...)
 		if p.file != nil {
 			e.files = append(e.files, p.file)
 		}
 	}
 
 	conf := &types.Config{
-		Importer: importer(func(path string) (*types.Package, error) {
+		Importer: pkgload.Importer(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
 				return types.Unsafe, nil
 			}
@@ -137,37 +121,14 @@ func (r *run) typeCheck(e *pkgEntry) {
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				e.typeErrors = append(e.typeErrors, te)
-				pos := te.Fset.Position(te.Pos)
-				e.errors = append(e.errors, packages.Error{Pos: pos.String(), Msg: te.Msg, Kind: packages.TypeError})
-			} else {
-				e.errors = append(e.errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 			}
+			e.errors = append(e.errors, pkgload.TypeError(err))
 		},
 		Sizes:     m.TypesSizes,
-		GoVersion: goVersion(m),
+		GoVersion: pkgload.GoVersion(m),
 	}
 	_ = types.NewChecker(conf, r.c.fset, e.types, e.info).Files(e.files) // errors are in e.errors
 	e.illTyped = e.illTyped || len(e.errors) > 0
-}
-
-type importer func(path string) (*types.Package, error)
-
-func (f importer) Import(path string) (*types.Package, error) { return f(path) }
-
-// parseErrors turns a parser error into package errors.
-func parseErrors(err error) []packages.Error {
-	if err == nil {
-		return nil
-	}
-	var list scanner.ErrorList
-	if !errors.As(err, &list) {
-		return []packages.Error{{Pos: "-", Msg: err.Error(), Kind: packages.ParseError}}
-	}
-	errs := make([]packages.Error, len(list))
-	for i, e := range list {
-		errs[i] = packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError}
-	}
-	return errs
 }
 
 // module returns the analysis view of e's module.

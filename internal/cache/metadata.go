@@ -15,12 +15,9 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/packages"
-)
 
-// metaMode is what go list is asked for: no syntax and no types, which
-// this package computes itself.
-const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+	"github.com/resplint/resplint/internal/pkgload"
+)
 
 // A view is the metadata of the packages loaded in one module, and what
 // it was computed from, to tell when go list must run again.
@@ -157,7 +154,7 @@ func subset(a, b map[string]bool) bool {
 func (r *run) load(root string, dirs map[string]bool) (*view, error) {
 	patterns := slices.Sorted(maps.Keys(dirs))
 	cfg := &packages.Config{
-		Mode:       metaMode,
+		Mode:       pkgload.MetaMode,
 		Context:    r.ctx,
 		Dir:        root,
 		Env:        r.c.opts.Env,

@@ -3,9 +3,7 @@ package driver
 import (
 	"bufio"
 	"fmt"
-	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"go/types"
 	"os"
@@ -15,12 +13,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
-)
 
-// metaMode is what load asks go list for: the import graph and the files,
-// but no types, which load provides itself.
-const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+	"github.com/resplint/resplint/internal/pkgload"
+)
 
 // load loads the packages patterns denote, and their dependencies. The
 // packages asked for, and the dependencies for which source reports true,
@@ -36,7 +31,7 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // analyzers of factful) are cached is read from export data instead of
 // source.
 func load(patterns []string, cfg Config, source func(*packages.Package) bool, cache *factCache, factful []*analysis.Analyzer) (*loaded, error) {
-	roots, err := packages.Load(&packages.Config{Mode: metaMode, Tests: cfg.Tests, BuildFlags: cfg.BuildFlags}, patterns...)
+	roots, err := packages.Load(&packages.Config{Mode: pkgload.MetaMode, Tests: cfg.Tests, BuildFlags: cfg.BuildFlags}, patterns...)
 	if err != nil || len(roots) == 0 {
 		return &loaded{roots: roots}, err
 	}
@@ -178,30 +173,13 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}
-		switch err := err.(type) {
-		case nil:
-		case scanner.ErrorList:
-			for _, e := range err {
-				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
-			}
-		default:
-			p.Errors = append(p.Errors, packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})
-		}
+		p.Errors = append(p.Errors, pkgload.ParseErrors(err)...)
 	}
 
-	p.TypesInfo = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	p.TypesInfo = pkgload.NewInfo()
 	tc := &types.Config{
 		Sizes: p.TypesSizes,
-		Importer: importerFunc(func(path string) (*types.Package, error) {
+		Importer: pkgload.Importer(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
 				return types.Unsafe, nil
 			}
@@ -217,20 +195,25 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 		Error: func(err error) {
 			if e, ok := err.(types.Error); ok {
 				p.TypeErrors = append(p.TypeErrors, e)
-				p.Errors = append(p.Errors, packages.Error{Pos: e.Fset.Position(e.Pos).String(), Msg: e.Msg, Kind: packages.TypeError})
 			}
+			p.Errors = append(p.Errors, pkgload.TypeError(err))
 		},
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		tc.GoVersion = "go" + p.Module.GoVersion
+		GoVersion: pkgload.GoVersion(p),
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
-	err := types.NewChecker(tc, l.fset, p.Types, p.TypesInfo).Files(p.Syntax)
-	if err != nil && len(p.Errors) == 0 {
-		// An error not reported through tc.Error, such as a Go version
-		// the type checker does not know.
-		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
-	}
+	func() {
+		defer func() {
+			if v := recover(); v != nil { // a bug in go/types fails the package, not the run
+				p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: fmt.Sprintf("internal error: type-checking panicked: %v", v), Kind: packages.UnknownError})
+			}
+		}()
+		err := types.NewChecker(tc, l.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+		if err != nil && len(p.Errors) == 0 {
+			// An error not reported through tc.Error, such as a Go
+			// version the type checker does not know.
+			p.Errors = append(p.Errors, pkgload.TypeError(err))
+		}
+	}()
 
 	p.IllTyped = len(p.Errors) > 0
 	for _, q := range p.Imports {
@@ -274,7 +257,3 @@ func (l *loader) readExport(q *packages.Package) (*types.Package, error) {
 	}
 	return gcexportdata.Read(r, l.fset, l.view, q.PkgPath)
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -251,6 +251,9 @@ func (l *loader) readExport(q *packages.Package) (*types.Package, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// go list -export names compiler archives, whose __.PKGDEF member
+	// NewReader finds; Read alone takes only cmd/export files.
+	//lint:ignore SA1019 the archives go list gives need NewReader until Go 1.29 (go/packages reads them so too)
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", q.PkgPath, err)

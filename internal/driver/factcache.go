@@ -8,12 +8,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -31,7 +33,8 @@ import (
 // An entry is a file per analyzer and package, named by a hash of
 // everything its facts may depend on: the analyzers (the executable and
 // their flags), the package's module version, compiled files and export
-// data, and the same for each dependency in turn.
+// data, and the same for each dependency in turn. Entries no run used for
+// 30 days are deleted (see trim).
 type factCache struct {
 	dir  string
 	salt []byte
@@ -119,14 +122,50 @@ func (c *factCache) file(a *analysis.Analyzer, key string) string {
 }
 
 // has reports whether the cache holds the facts of every analyzer of
-// factful for the package with key.
+// factful for the package with key, and marks the entries used.
 func (c *factCache) has(factful []*analysis.Analyzer, key string) bool {
+	now := time.Now()
 	for _, a := range factful {
-		if _, err := os.Stat(c.file(a, key)); err != nil {
+		name := c.file(a, key)
+		fi, err := os.Stat(name)
+		if err != nil {
 			return false
+		}
+		if now.Sub(fi.ModTime()) > time.Hour {
+			os.Chtimes(name, now, now) // see trim
 		}
 	}
 	return true
+}
+
+// Entries unused for trimAge are deleted, at most once per trimEvery.
+const (
+	trimAge   = 30 * 24 * time.Hour
+	trimEvery = 24 * time.Hour
+)
+
+// trim deletes the entries no run has used for trimAge, as the go
+// command trims its build cache, so that the cache does not grow without
+// bound as module versions come and go. The time of the last trim is that
+// of the file "trimmed".
+func (c *factCache) trim() {
+	marker := filepath.Join(c.dir, "trimmed")
+	now := time.Now()
+	if fi, err := os.Stat(marker); err == nil && now.Sub(fi.ModTime()) < trimEvery {
+		return
+	}
+	if err := os.MkdirAll(c.dir, 0o777); err != nil || os.WriteFile(marker, nil, 0o666) != nil {
+		return
+	}
+	filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path == marker {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && now.Sub(fi.ModTime()) > trimAge {
+			os.Remove(path)
+		}
+		return nil
+	})
 }
 
 // A factRecord is one fact in an entry: about the object at Path in the

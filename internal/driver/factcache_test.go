@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -174,5 +175,37 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	}
 	if diags := res.Diagnostics(); len(diags) != 1 || runs.Load() != 1 {
 		t.Errorf("without the cache: %d diagnostics, %d runs on example.com/helper; want 1 and 1", len(diags), runs.Load())
+	}
+}
+
+// Entries no run used for trimAge are deleted, at most once a day; using
+// an entry keeps it.
+func TestFactCacheTrim(t *testing.T) {
+	c := &factCache{dir: t.TempDir()}
+	a := &analysis.Analyzer{Name: "a"}
+	old := time.Now().Add(-trimAge - time.Hour)
+	write := func(key string) string {
+		name := c.file(a, key)
+		os.MkdirAll(filepath.Dir(name), 0o777)
+		if err := os.WriteFile(name, nil, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(name, old, old)
+		return name
+	}
+	exists := func(name string) bool { _, err := os.Stat(name); return err == nil }
+
+	unused, used := write("unused"), write("used")
+	if !c.has([]*analysis.Analyzer{a}, "used") {
+		t.Fatal("has: entry not found")
+	}
+	c.trim()
+	if exists(unused) || !exists(used) {
+		t.Errorf("after trim: unused entry exists %v (want false), used entry exists %v (want true)", exists(unused), exists(used))
+	}
+	again := write("again")
+	c.trim() // trimmed less than a day ago: nothing to do
+	if !exists(again) {
+		t.Error("a second trim within a day deleted an entry")
 	}
 }

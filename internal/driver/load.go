@@ -75,7 +75,9 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	}
 	var cache *factCache
 	if len(facts) > 0 {
-		cache = openFactCache(analyzers)
+		if cache = openFactCache(analyzers); cache != nil {
+			defer cache.trim()
+		}
 	}
 	ld, err := load(patterns, cfg, source, cache, facts)
 	if err != nil {

@@ -139,7 +139,7 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 // as a dependency: only its types and facts are needed after that.
 func (r *run) immutable(e *pkgEntry) bool {
 	for _, name := range e.meta.CompiledGoFiles {
-		if !r.c.env.isImmutable(name) {
+		if !r.c.env.Contains(name) {
 			return false
 		}
 	}

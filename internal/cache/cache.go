@@ -29,6 +29,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/internal/pkgload"
 )
 
 // Options configure a Cache.
@@ -49,7 +51,7 @@ type Cache struct {
 	plan *plan
 
 	mu     sync.Mutex // held during a run
-	env    *goEnv
+	env    *pkgload.Immutable
 	views  map[string]*view      // by module root: metadata of the packages loaded there
 	files  map[string]*fileState // by file name: what was last read of workspace files
 	parsed map[fileKey]*parsed   // parsed files, by name and content

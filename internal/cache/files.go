@@ -42,7 +42,7 @@ func (r *run) read(name string) (content []byte, hash string, err error) {
 		}
 		return data, h, nil
 	}
-	if r.c.env.isImmutable(name) {
+	if r.c.env.Contains(name) {
 		return nil, immutableHash, nil
 	}
 	r.mu.Lock()

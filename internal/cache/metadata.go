@@ -2,13 +2,11 @@ package cache
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/parser"
 	"go/token"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -45,45 +43,16 @@ func stat(name string) fingerprint {
 	return fingerprint{fi.Size(), fi.ModTime()}
 }
 
-// goEnv holds the directories whose files never change.
-type goEnv struct {
-	immutable []string // GOROOT, GOMODCACHE and GOCACHE, with a trailing separator
-}
-
 func (c *Cache) loadEnv(dir string) error {
 	if c.env != nil {
 		return nil
 	}
-	cmd := exec.Command("go", "env", "-json", "GOROOT", "GOMODCACHE", "GOCACHE")
-	cmd.Dir = dir
-	cmd.Env = c.opts.Env
-	out, err := cmd.Output()
+	env, err := pkgload.ImmutableDirs(dir, c.opts.Env)
 	if err != nil {
-		return fmt.Errorf("go env: %v", err)
-	}
-	var vars map[string]string
-	if err := json.Unmarshal(out, &vars); err != nil {
-		return fmt.Errorf("go env: %v", err)
-	}
-	env := &goEnv{}
-	for _, v := range vars {
-		if v != "" && v != "off" {
-			env.immutable = append(env.immutable, filepath.Clean(v)+string(filepath.Separator))
-		}
+		return err
 	}
 	c.env = env
 	return nil
-}
-
-// isImmutable reports whether name is in GOROOT, the module cache or the
-// build cache, whose files are never edited.
-func (e *goEnv) isImmutable(name string) bool {
-	for _, dir := range e.immutable {
-		if strings.HasPrefix(name, dir) {
-			return true
-		}
-	}
-	return false
 }
 
 // moduleRoot returns the directory of the go.mod file that governs dir, or
@@ -184,7 +153,7 @@ func (r *run) load(root string, dirs map[string]bool) (*view, error) {
 				v.byFile[f] = append(v.byFile[f], p)
 			}
 		}
-		if len(p.GoFiles) == 0 || r.c.env.isImmutable(p.GoFiles[0]) {
+		if len(p.GoFiles) == 0 || r.c.env.Contains(p.GoFiles[0]) {
 			return
 		}
 		v.listings[filepath.Dir(p.GoFiles[0])] = ""

@@ -20,6 +20,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/resplint/resplint/internal/pkgload"
 )
 
 // A factCache keeps, between runs, the facts that analyzers export about
@@ -36,8 +38,9 @@ import (
 // data, and the same for each dependency in turn. Entries no run used for
 // 30 days are deleted (see trim).
 type factCache struct {
-	dir  string
-	salt []byte
+	dir       string
+	salt      []byte
+	immutable *pkgload.Immutable
 }
 
 // openFactCache returns the cache for analyzers, or nil if there is none.
@@ -52,6 +55,10 @@ func openFactCache(analyzers []*analysis.Analyzer) *factCache {
 			return nil
 		}
 		dir = filepath.Join(base, "resplint", "facts")
+	}
+	immutable, err := pkgload.ImmutableDirs("", nil)
+	if err != nil {
+		return nil
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -70,7 +77,17 @@ func openFactCache(analyzers []*analysis.Analyzer) *factCache {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value) })
 	}
-	return &factCache{dir: dir, salt: h.Sum(nil)}
+	return &factCache{dir: dir, salt: h.Sum(nil), immutable: immutable}
+}
+
+// mayHold reports whether the cache may hold the facts of p: a package of
+// a module with a version whose files are all in the module or build
+// cache. A module replaced by a directory, or vendored, may be edited.
+func (c *factCache) mayHold(p *packages.Package) bool {
+	if p.Module == nil || p.Module.Version == "" || len(p.CompiledGoFiles) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(p.CompiledGoFiles, func(name string) bool { return !c.immutable.Contains(name) })
 }
 
 // keys returns the cache key of each package of candidates whose facts

@@ -61,7 +61,7 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 	for _, p := range all {
 		switch {
 		case !source(p):
-		case cache != nil && p.Module != nil && p.Module.Version != "":
+		case cache != nil && cache.mayHold(p):
 			candidates[p] = true
 		default:
 			add(p)

@@ -6,10 +6,15 @@
 package pkgload
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/scanner"
 	"go/types"
+	"os/exec"
+	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -70,3 +75,42 @@ func TypeError(err error) packages.Error {
 type Importer func(path string) (*types.Package, error)
 
 func (f Importer) Import(path string) (*types.Package, error) { return f(path) }
+
+// Immutable holds the directories whose files are never edited: GOROOT,
+// the module cache and the build cache.
+type Immutable struct {
+	dirs []string // each with a trailing separator
+}
+
+// ImmutableDirs asks the go command, run in dir with env (nil: this
+// process's), where GOROOT, the module cache and the build cache are.
+func ImmutableDirs(dir string, env []string) (*Immutable, error) {
+	cmd := exec.Command("go", "env", "-json", "GOROOT", "GOMODCACHE", "GOCACHE")
+	cmd.Dir = dir
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %v", err)
+	}
+	var vars map[string]string
+	if err := json.Unmarshal(out, &vars); err != nil {
+		return nil, fmt.Errorf("go env: %v", err)
+	}
+	im := &Immutable{}
+	for _, v := range vars {
+		if v != "" && v != "off" {
+			im.dirs = append(im.dirs, filepath.Clean(v)+string(filepath.Separator))
+		}
+	}
+	return im, nil
+}
+
+// Contains reports whether the file name is in one of the directories.
+func (im *Immutable) Contains(name string) bool {
+	for _, dir := range im.dirs {
+		if strings.HasPrefix(name, dir) {
+			return true
+		}
+	}
+	return false
+}

@@ -39,6 +39,10 @@ type step struct {
 	events []*Event
 	helper bool
 	effect Stage // the stage the step takes the response to on every path
+	// reset is set for the definition of a new response (see
+	// responseDefs): whatever happened to the one before does not
+	// concern it.
+	reset bool
 }
 
 // flowGraph is a function's control-flow graph with its steps.
@@ -51,12 +55,12 @@ type flowGraph struct {
 // their Before stages and SentBy/DoneBy witnesses, and returns the stage
 // the function leaves the response at on every path that returns (its
 // callers replay this as the effect of the call).
-func (m *model) flow(body *ast.BlockStmt, events []*Event) Stage {
+func (m *model) flow(s *scope, body *ast.BlockStmt, events []*Event) Stage {
 	if body == nil || !hasEffect(events) {
 		return Open
 	}
 	fg := &flowGraph{g: cfg.New(body, m.mayReturn)}
-	fg.place(events)
+	fg.place(events, m.responseDefs(s, body))
 	fg.may(m)
 	return fg.must()
 }
@@ -70,9 +74,10 @@ func hasEffect(events []*Event) bool {
 	return false
 }
 
-// place assigns each event to the block and step of its call. Events of
-// deferred and go statements are left out: they do not happen there.
-func (fg *flowGraph) place(events []*Event) {
+// place assigns each event to the block and step of its call, and adds a
+// reset step after each statement of resets. Events of deferred and go
+// statements are left out: they do not happen there.
+func (fg *flowGraph) place(events []*Event, resets map[ast.Stmt]bool) {
 	fg.steps = make([][]step, len(fg.g.Blocks))
 	for _, b := range fg.g.Blocks {
 		if !b.Live {
@@ -88,9 +93,6 @@ func (fg *flowGraph) place(events []*Event) {
 			for j < len(events) && events[j].Pos() < n.End() {
 				j++
 			}
-			if i == j {
-				continue
-			}
 			for _, e := range evalOrder(events[i:j]) {
 				steps := fg.steps[b.Index]
 				if k := len(steps) - 1; k >= 0 && steps[k].call == e.call && e.call != nil {
@@ -102,6 +104,9 @@ func (fg *flowGraph) place(events []*Event) {
 					s.effect = e.callEnd
 				}
 				fg.steps[b.Index] = append(steps, s)
+			}
+			if stmt, ok := n.(ast.Stmt); ok && resets[stmt] {
+				fg.steps[b.Index] = append(fg.steps[b.Index], step{reset: true})
 			}
 		}
 	}
@@ -150,6 +155,9 @@ func (w witnesses) merge(o witnesses) witnesses {
 // if record is set. A skipped step (a write whose failure the branch
 // handles) has no effect.
 func (s *step) apply(w witnesses, record, skip bool) witnesses {
+	if s.reset {
+		return witnesses{open: true}
+	}
 	for _, e := range s.events {
 		if !record {
 			break
@@ -219,7 +227,7 @@ func (fg *flowGraph) may(m *model) {
 		onError = w
 		for i := range fg.steps[b.Index] {
 			s := &fg.steps[b.Index][i]
-			onError = s.apply(onError, false, s.call == failed)
+			onError = s.apply(onError, false, s.call == failed && !s.reset)
 			if s.call == failed && s.raw() {
 				onError.sent, onError.live = nil, nil
 			}
@@ -265,6 +273,10 @@ func (fg *flowGraph) must() Stage {
 	run := func(b *cfg.Block, record bool) Stage {
 		st := in[b.Index]
 		for _, s := range fg.steps[b.Index] {
+			if s.reset {
+				st = Open
+				continue
+			}
 			if record {
 				for _, e := range s.events {
 					if s.helper {
@@ -399,4 +411,60 @@ func noReturn(fn *types.Func) bool {
 		return recv == "" && (fatal || len(name) >= 4 && name[:4] == "Exit")
 	}
 	return false
+}
+
+// responseDefs returns the statements of body that define a new response
+// (a variable of a response type, or of a type with the methods of
+// http.ResponseWriter, such as an httptest.ResponseRecorder) when the
+// function s receives none: then each such response is the function's
+// own, and the events of one (say, in the previous iteration of a loop
+// that declares it) do not concern the next. A function that receives a
+// response may wrap it in a new variable, which is still the same
+// response.
+func (m *model) responseDefs(s *scope, body *ast.BlockStmt) map[ast.Stmt]bool {
+	writerType := func(t types.Type) bool { return ResponseParam(t) != 0 || hasWriterMethods(t) }
+	if s.sig == nil {
+		return nil
+	}
+	if r := s.sig.Recv(); r != nil && writerType(r.Type()) {
+		return nil
+	}
+	for i := 0; i < s.sig.Params().Len(); i++ {
+		if writerType(s.sig.Params().At(i).Type()) {
+			return nil
+		}
+	}
+	var defs map[ast.Stmt]bool
+	ast.Inspect(body, func(n ast.Node) bool {
+		var idents []*ast.Ident
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				return true
+			}
+			for _, x := range n.Lhs {
+				if id, ok := x.(*ast.Ident); ok {
+					idents = append(idents, id)
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := n.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, spec := range g.Specs {
+					idents = append(idents, spec.(*ast.ValueSpec).Names...)
+				}
+			}
+		}
+		for _, id := range idents {
+			if v, ok := m.info.Defs[id].(*types.Var); ok && writerType(v.Type()) {
+				if defs == nil {
+					defs = make(map[ast.Stmt]bool)
+				}
+				defs[n.(ast.Stmt)] = true
+			}
+		}
+		return true
+	})
+	return defs
 }

@@ -161,7 +161,7 @@ func (m *model) summary(n ast.Node) *summary {
 		}
 		return true
 	})
-	sum.exit = m.flow(body, sum.events)
+	sum.exit = m.flow(s, body, sum.events)
 	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
 		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {
 			sum.factory = m.resolveCookie(returns[0], s, body, 0)

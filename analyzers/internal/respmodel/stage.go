@@ -161,12 +161,21 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	if !wrappers {
 		return 0
 	}
-	for _, name := range []string{"Header", "Write", "WriteHeader"} {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
-			return 0
-		}
+	if !hasWriterMethods(t) {
+		return 0
 	}
 	return NetHTTP
+}
+
+// hasWriterMethods reports whether t (or *t) has the methods of
+// http.ResponseWriter, by name.
+func hasWriterMethods(t types.Type) bool {
+	for _, name := range []string{"Header", "Write", "WriteHeader"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // AsksWritten reports whether the function n asks whether its response

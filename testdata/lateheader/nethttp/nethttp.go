@@ -377,3 +377,22 @@ func closures(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Before", "1")
 	write()
 }
+
+// A server's own loop takes a new response in each iteration: what the
+// handler did to the previous one does not make this one's header late.
+func serveLoop(next func() http.ResponseWriter, h http.Handler, r *http.Request) {
+	for {
+		w := next()
+		w.Header().Set("Connection", "close")
+		h.ServeHTTP(w, r)
+	}
+}
+
+// Within one iteration the order still counts.
+func serveLoopLate(next func() http.ResponseWriter, h http.Handler, r *http.Request) {
+	for {
+		w := next()
+		h.ServeHTTP(w, r)
+		w.Header().Set("Connection", "close") // want `header "Connection" is set after h.ServeHTTP`
+	}
+}

@@ -89,5 +89,6 @@ func main() {
 			log.Fatal(err)
 		}
 		f.Close()
+		runtime.KeepAlive(res) // what the analysis holds is what the profile is for
 	}
 }

@@ -1,16 +1,26 @@
 package privatecache
 
 import (
+	"go/ast"
 	"strings"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // identity returns the first read among events that identifies the user,
-// or nil.
+// or nil. A read inside a helper call that answers with an error status
+// does not count: such helpers (remark42's rest.SendErrorJSON) read the
+// user to log who failed, and what they send is an error, not the user's
+// data.
 func (c *checker) identity(events []*respmodel.Event) *respmodel.Event {
+	errorCalls := make(map[ast.Node]bool)
 	for _, ev := range events {
-		if ev.Kind == respmodel.ReadIdentity && c.identifies(ev) {
+		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 {
+			errorCalls[ev.Node()] = true
+		}
+	}
+	for _, ev := range events {
+		if ev.Kind == respmodel.ReadIdentity && c.identifies(ev) && !(ev.Via != "" && errorCalls[ev.Node()]) {
 			return ev
 		}
 	}

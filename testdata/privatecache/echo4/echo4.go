@@ -95,3 +95,32 @@ func router() *echo.Echo {
 	open.GET("/exposed", exposed)
 	return open
 }
+
+type passwordChange struct {
+	Old string `json:"old_password"`
+	New string `json:"new_password"`
+}
+
+// Bind into a struct with neither query nor param tags reads only the
+// body: the handler serves POST, whose responses shared caches do not
+// store.
+func changePassword(c echo.Context) error {
+	var pc passwordChange
+	if err := c.Bind(&pc); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, c.Get("user"))
+}
+
+type listQuery struct {
+	Page int `query:"page"`
+}
+
+// Bind into a struct with query tags may read only the query of a GET.
+func listMine(c echo.Context) error {
+	var q listQuery
+	if err := c.Bind(&q); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, c.Get("user")) // want `handler reads the request value "user" but writes`
+}

@@ -52,6 +52,7 @@ type funcCheck struct {
 	returned map[*respmodel.Event]bool // complete responses already reported
 	calls    map[*ast.CallExpr]bool    // helper calls already checked as complete responses
 	reported map[*ast.CallExpr]bool    // helper calls already reported
+	asks     *bool                     // respmodel.AsksWritten of the function, once asked
 }
 
 func (c *funcCheck) run() {
@@ -115,7 +116,7 @@ func witness(e *respmodel.Event) *respmodel.Event {
 // there, and middleware that asks whether the response was written
 // (c.Writer.Written(), c.Response().Committed), are left alone.
 func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
-	if e.Kind == respmodel.WriteStatus || respmodel.AsksWritten(c.fn.Node) {
+	if e.Kind == respmodel.WriteStatus || c.asksWritten() {
 		return
 	}
 	category, thing := "header", "header"
@@ -124,6 +125,16 @@ func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
 	}
 	c.report(e, next, category, fmt.Sprintf("%s after %s at line %d ran the handler, which has normally written the response by then: %s, so the %s is dropped; set it before calling the handler",
 		what(c.pass, e), callName(c.pass, next), line(c.pass, next), sendsHeader(c.framework(e)), thing))
+}
+
+// asksWritten is respmodel.AsksWritten of the function, which walks its
+// body: asked once.
+func (c *funcCheck) asksWritten() bool {
+	if c.asks == nil {
+		v := respmodel.AsksWritten(c.fn.Node)
+		c.asks = &v
+	}
+	return *c.asks
 }
 
 // write checks a body write or a complete response.

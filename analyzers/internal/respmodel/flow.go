@@ -39,8 +39,8 @@ type step struct {
 	events []*Event
 	helper bool
 	effect Stage // the stage the step takes the response to on every path
-	// reset is set for the definition of a new response (see
-	// responseDefs): whatever happened to the one before does not
+	// reset is set after the definition of a new response (see
+	// definesResponse): whatever happened to the one before does not
 	// concern it.
 	reset bool
 }
@@ -54,13 +54,14 @@ type flowGraph struct {
 // flow orders a function's events along its control-flow graph: it sets
 // their Before stages and SentBy/DoneBy witnesses, and returns the stage
 // the function leaves the response at on every path that returns (its
-// callers replay this as the effect of the call).
-func (m *model) flow(s *scope, body *ast.BlockStmt, events []*Event) Stage {
+// callers replay this as the effect of the call). resets are the
+// statements that define a new response (see definesResponse).
+func (m *model) flow(body *ast.BlockStmt, events []*Event, resets map[ast.Stmt]bool) Stage {
 	if body == nil || !hasEffect(events) {
 		return Open
 	}
 	fg := &flowGraph{g: cfg.New(body, m.mayReturn)}
-	fg.place(events, m.responseDefs(s, body))
+	fg.place(events, resets)
 	fg.may(m)
 	return fg.must()
 }
@@ -413,58 +414,56 @@ func noReturn(fn *types.Func) bool {
 	return false
 }
 
-// responseDefs returns the statements of body that define a new response
-// (a variable of a response type, or of a type with the methods of
-// http.ResponseWriter, such as an httptest.ResponseRecorder) when the
-// function s receives none: then each such response is the function's
-// own, and the events of one (say, in the previous iteration of a loop
-// that declares it) do not concern the next. A function that receives a
-// response may wrap it in a new variable, which is still the same
-// response.
-func (m *model) responseDefs(s *scope, body *ast.BlockStmt) map[ast.Stmt]bool {
-	writerType := func(t types.Type) bool { return ResponseParam(t) != 0 || hasWriterMethods(t) }
+// isResponseType reports whether a value of type t is a response: a
+// framework's response parameter, or a type with the methods of
+// http.ResponseWriter (such as an httptest.ResponseRecorder).
+func isResponseType(t types.Type) bool { return ResponseParam(t) != 0 || hasWriterMethods(t) }
+
+// receivesResponse reports whether the function of s has a parameter or
+// receiver that is a response.
+func receivesResponse(s *scope) bool {
 	if s.sig == nil {
-		return nil
+		return true // unknown: assume so, and never start afresh
 	}
-	if r := s.sig.Recv(); r != nil && writerType(r.Type()) {
-		return nil
+	if r := s.sig.Recv(); r != nil && isResponseType(r.Type()) {
+		return true
 	}
 	for i := 0; i < s.sig.Params().Len(); i++ {
-		if writerType(s.sig.Params().At(i).Type()) {
-			return nil
+		if isResponseType(s.sig.Params().At(i).Type()) {
+			return true
 		}
 	}
-	var defs map[ast.Stmt]bool
-	ast.Inspect(body, func(n ast.Node) bool {
-		var idents []*ast.Ident
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	return false
+}
+
+// definesResponse reports whether st declares a variable that is a
+// response. In a function that receives no response, each such response
+// is the function's own, and the events of one (say, in the previous
+// iteration of a loop that declares it) do not concern the next: the
+// flow starts afresh after st.
+func (m *model) definesResponse(st ast.Stmt) bool {
+	var idents []*ast.Ident
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		if st.Tok != token.DEFINE {
 			return false
-		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE {
-				return true
-			}
-			for _, x := range n.Lhs {
-				if id, ok := x.(*ast.Ident); ok {
-					idents = append(idents, id)
-				}
-			}
-		case *ast.DeclStmt:
-			if g, ok := n.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
-				for _, spec := range g.Specs {
-					idents = append(idents, spec.(*ast.ValueSpec).Names...)
-				}
+		}
+		for _, x := range st.Lhs {
+			if id, ok := x.(*ast.Ident); ok {
+				idents = append(idents, id)
 			}
 		}
-		for _, id := range idents {
-			if v, ok := m.info.Defs[id].(*types.Var); ok && writerType(v.Type()) {
-				if defs == nil {
-					defs = make(map[ast.Stmt]bool)
-				}
-				defs[n.(ast.Stmt)] = true
+	case *ast.DeclStmt:
+		if g, ok := st.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, spec := range g.Specs {
+				idents = append(idents, spec.(*ast.ValueSpec).Names...)
 			}
 		}
-		return true
-	})
-	return defs
+	}
+	for _, id := range idents {
+		if v, ok := m.info.Defs[id].(*types.Var); ok && isResponseType(v.Type()) {
+			return true
+		}
+	}
+	return false
 }

@@ -142,6 +142,19 @@ func (m *model) summary(n ast.Node) *summary {
 		body = n.Body
 	}
 	var returns []ast.Expr
+	// In a function that receives no response, the statements that
+	// define one (see definesResponse). One that receives a response may
+	// wrap it in a new variable, which is still the same response.
+	var defs map[ast.Stmt]bool
+	own := !receivesResponse(s)
+	addDef := func(st ast.Stmt) {
+		if own && m.definesResponse(st) {
+			if defs == nil {
+				defs = make(map[ast.Stmt]bool)
+			}
+			defs[st] = true
+		}
+	}
 	ast.PreorderStack(body, nil, func(x ast.Node, stack []ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.FuncLit:
@@ -154,6 +167,9 @@ func (m *model) summary(n ast.Node) *summary {
 			}
 		case *ast.AssignStmt:
 			sum.events = append(sum.events, m.headerAssigns(x, s)...)
+			addDef(x)
+		case *ast.DeclStmt:
+			addDef(x)
 		case *ast.ReturnStmt:
 			if len(x.Results) == 1 {
 				returns = append(returns, x.Results[0])
@@ -161,7 +177,7 @@ func (m *model) summary(n ast.Node) *summary {
 		}
 		return true
 	})
-	sum.exit = m.flow(s, body, sum.events)
+	sum.exit = m.flow(body, sum.events, defs)
 	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
 		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {
 			sum.factory = m.resolveCookie(returns[0], s, body, 0)

@@ -162,7 +162,7 @@ func (c *checker) sensitive(ck *respmodel.Cookie) bool {
 	if ck.Name.State != respmodel.Known {
 		name = ck.Name.Hint
 	}
-	if name == "" || isCSRF(name) || isExpiry(name) {
+	if name == "" || names.CSRF(name) || isExpiry(name) {
 		return false
 	}
 	return c.names.MatchString(name)
@@ -178,11 +178,6 @@ func isExpiry(name string) bool {
 		return true
 	}
 	return false
-}
-
-func isCSRF(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "csrf") || strings.Contains(n, "xsrf")
 }
 
 // subject describes the cookie for messages.

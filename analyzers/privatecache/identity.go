@@ -2,8 +2,8 @@ package privatecache
 
 import (
 	"go/ast"
-	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/names"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -33,16 +33,16 @@ func (c *checker) identity(events []*respmodel.Event) *respmodel.Event {
 // are per-session but say nothing about the user and are left out.
 func (c *checker) identifies(ev *respmodel.Event) bool {
 	v := ev.Value
-	var names []string
+	var ns []string
 	if v.State == respmodel.Known && v.Str != "" {
-		names = append(names, v.Str)
+		ns = append(ns, v.Str)
 	}
 	if v.Hint != "" {
-		names = append(names, v.Hint)
+		ns = append(ns, v.Hint)
 	}
 	match := func(re interface{ MatchString(string) bool }) bool {
-		for _, n := range names {
-			if !isCSRF(n) && re.MatchString(n) {
+		for _, n := range ns {
+			if !names.CSRF(n) && re.MatchString(n) {
 				return true
 			}
 		}
@@ -59,9 +59,4 @@ func (c *checker) identifies(ev *respmodel.Event) bool {
 		return match(c.keys)
 	}
 	return false
-}
-
-func isCSRF(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "csrf") || strings.Contains(n, "xsrf")
 }

@@ -1,5 +1,6 @@
-// Package names splits Go and HTTP names into words, for checks that
-// match names against patterns of words.
+// Package names holds what the checks ask of Go and HTTP names: their
+// words, to match against patterns of words (Snake), and whether one is
+// an anti-CSRF token's (CSRF).
 package names
 
 import (

@@ -5,10 +5,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/pkgload"
 )
 
 // build type-checks the packages of files and their dependencies, chooses
@@ -219,30 +220,13 @@ func (e *pkgEntry) broken() *Broken {
 
 // parallel calls work, for each entry of entries for which need is true,
 // after it has been called for the entry's dependencies among entries, at
-// most parallelism() at a time. It stops starting work when the run's
+// most GOMAXPROCS at a time. It stops starting work when the run's
 // context is done.
 func (r *run) parallel(entries []*pkgEntry, need func(*pkgEntry) bool, work func(*pkgEntry)) {
-	done := make(map[*pkgEntry]chan struct{}, len(entries))
-	for _, e := range entries {
-		done[e] = make(chan struct{})
-	}
-	sem := make(chan struct{}, parallelism())
-	var wg sync.WaitGroup
-	for _, e := range entries {
-		wg.Go(func() {
-			defer close(done[e])
-			for _, d := range e.deps {
-				if ch, ok := done[d]; ok {
-					<-ch
-				}
-			}
-			if r.ctx.Err() != nil || !need(e) {
-				return
-			}
-			sem <- struct{}{}
+	deps := func(e *pkgEntry) []*pkgEntry { return slices.Collect(maps.Values(e.deps)) }
+	pkgload.InOrder(entries, deps, func(e *pkgEntry) {
+		if r.ctx.Err() == nil && need(e) {
 			work(e)
-			<-sem
-		})
-	}
-	wg.Wait()
+		}
+	})
 }

@@ -23,7 +23,6 @@ import (
 	"context"
 	"fmt"
 	"go/token"
-	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -219,6 +218,3 @@ func (c *Cache) evict(live []*pkgEntry) {
 		}
 	}
 }
-
-// parallelism is how many packages are type-checked or analysed at once.
-func parallelism() int { return max(1, runtime.GOMAXPROCS(0)) }

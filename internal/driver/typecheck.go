@@ -6,8 +6,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
-	"runtime"
+	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -140,29 +141,14 @@ type loader struct {
 // imports are, and reads the others' types from export data when a
 // package imports them.
 func (l *loader) check(all []*packages.Package, fromSource map[*packages.Package]bool) {
-	done := make(map[*packages.Package]chan struct{}, len(fromSource))
-	for p := range fromSource {
-		done[p] = make(chan struct{})
-	}
-	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	var src []*packages.Package
 	for _, p := range all {
-		if !fromSource[p] {
-			continue
+		if fromSource[p] {
+			src = append(src, p)
 		}
-		wg.Go(func() {
-			defer close(done[p])
-			for _, q := range p.Imports {
-				if ch, ok := done[q]; ok {
-					<-ch
-				}
-			}
-			cpu <- struct{}{}
-			defer func() { <-cpu }()
-			l.checkSource(p, fromSource)
-		})
 	}
-	wg.Wait()
+	imports := func(p *packages.Package) []*packages.Package { return slices.Collect(maps.Values(p.Imports)) }
+	pkgload.InOrder(src, imports, func(p *packages.Package) { l.checkSource(p, fromSource) })
 }
 
 // checkSource parses and type-checks p, whose imports have their types.

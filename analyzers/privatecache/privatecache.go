@@ -39,9 +39,9 @@ func New() *analysis.Analyzer {
 		Name: "privatecache",
 		Doc:  docx.Extract(doc, "privatecache"),
 		URL:  "https://github.com/resplint/resplint/blob/main/docs/privatecache.md",
-		// Not inspect.Analyzer: this check runs on every dependency for
-		// its facts, and uses the inspector the model builds where a
-		// package can respond (see respmodel.Analyzer).
+		// This check runs on dependencies for its facts; it uses the
+		// inspector the model hands on, only where a package can
+		// respond (respmodel.Result.Inspector).
 		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(NoStoreFact)},

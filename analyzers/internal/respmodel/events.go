@@ -152,9 +152,9 @@ type Result struct {
 	// into, directly or through its own helpers; a nil entry is a decode
 	// whose target type is unknown.
 	Decoded []types.Type
-	// Inspector is an inspector of the package's files, for checks that
-	// run on dependencies too; nil for a package that cannot act on a
-	// response.
+	// Inspector is inspect.Analyzer's inspector of the package's files,
+	// or nil for a package that cannot act on a response, so that checks
+	// that run on dependencies for facts (privatecache) skip those.
 	Inspector *inspector.Inspector
 }
 

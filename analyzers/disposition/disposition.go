@@ -44,8 +44,8 @@ type checker struct {
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
-	called := calledFuncs(pass)
-	named := urlNamed(pass)
+	var called map[*types.Func]bool // computed for the first download
+	var named map[any]bool
 	reported := make(map[ast.Expr]bool) // built values already reported
 	for _, f := range res.Funcs {
 		for _, ev := range f.Events {
@@ -53,8 +53,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				checkUnescaped(pass, ev, reported)
 			}
 		}
-		if entry(pass, f, called) && !named[funcKey(pass, f.Node)] {
-			c.checkMissing(pass, f)
+		d := c.missing(f)
+		if d == nil {
+			continue
+		}
+		if called == nil {
+			called, named = calledFuncs(pass), urlNamed(pass)
+		}
+		if entry(pass, f, called) && !named[funcKey(pass, f.Node)] && !mentions(pass.TypesInfo, f.Node, "Content-Disposition") {
+			c.report(pass, f, d)
 		}
 	}
 	return nil, nil

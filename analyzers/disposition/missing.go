@@ -15,22 +15,18 @@ type download struct {
 	filename string // the file's name, when known
 }
 
-// checkMissing reports the first download of f when f sets no
-// Content-Disposition at all: any value, inline too, is a choice.
-func (c *checker) checkMissing(pass *analysis.Pass, f *respmodel.Func) {
+// missing returns the first download of f when f sets no
+// Content-Disposition at all (any value, inline too, is a choice), as
+// far as its events tell.
+func (c *checker) missing(f *respmodel.Func) *download {
 	encoded := false
 	for _, ev := range f.Events {
 		if isHeader(ev) && (ev.Header == "Content-Disposition" || ev.Header == "") {
-			return
+			return nil
 		}
 		encoded = encoded || isHeader(ev) && ev.Header == "Content-Encoding"
 	}
-	if mentions(pass.TypesInfo, f.Node, "Content-Disposition") {
-		return
-	}
-	if d := c.firstDownload(f, encoded); d != nil {
-		c.report(pass, f, d)
-	}
+	return c.firstDownload(f, encoded)
 }
 
 // firstDownload returns the first event of f that makes its response a

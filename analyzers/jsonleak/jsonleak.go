@@ -32,11 +32,12 @@ func New() *analysis.Analyzer {
 		config:      flagx.NewRegexp(DefaultConfig),
 	}
 	a := &analysis.Analyzer{
-		Name:     "jsonleak",
-		Doc:      docx.Extract(doc, "jsonleak"),
-		URL:      "https://github.com/resplint/resplint/blob/main/docs/jsonleak.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
-		Run:      c.run,
+		Name:      "jsonleak",
+		Doc:       docx.Extract(doc, "jsonleak"),
+		URL:       "https://github.com/resplint/resplint/blob/main/docs/jsonleak.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
+		Run:       c.run,
+		FactTypes: []analysis.Fact{new(LeaksFact)},
 	}
 	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
 	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
@@ -81,6 +82,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	r.walk = &walker{
 		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config,
 		models: &models{pkgs: c.models}, names: make(map[string]kind), configs: make(map[*types.TypeName]bool), decoded: r.decodedField,
+		pkg: pass.Pkg, importFact: pass.ImportObjectFact, objRefs: make(map[types.Object]ObjRef),
 	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
@@ -89,6 +91,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	r.exportFacts()
 	return nil, nil
 }
 

@@ -101,7 +101,11 @@ func (r *run) structLeaks(lit *ast.CompositeLit, t types.Type, st *types.Struct,
 		fv := f.Var()
 		fsteps := append(slices.Clip(steps), "."+fv.Name())
 		var found []*leak
-		switch k := r.walk.classify(n, &f); {
+		k, decodable := r.walk.classify(n, &f)
+		if decodable && r.walk.decoded(fv) {
+			k = 0
+		}
+		switch {
 		case k != 0:
 			// Promoted through an embedded value, the field holds
 			// whatever that value holds: stored data.

@@ -170,9 +170,11 @@ func (w *walker) leaks(n node) []*leak {
 	}
 	root.leaksOK = true
 	all := w.reachable(root)
-	order := make([]int, len(all))
-	for i := range order {
-		order[i] = i
+	var order []int
+	for i, l := range all {
+		if !w.dropped(l) {
+			order = append(order, i)
+		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(root.dist[a], root.dist[b]) })
 	named := map[kind]int{}
@@ -206,7 +208,9 @@ next:
 			}
 		}
 		for _, e := range w.edges(v) {
-			if e.to != nil && e.to.distTo(field) == d-1 {
+			// The vertices after one whose leaks came from a fact
+			// have not been walked yet.
+			if e.to != nil && w.reachable(e.to) != nil && e.to.distTo(field) == d-1 {
 				p, v, d = &path{e.step, p}, e.to, d-1
 				if skipped == nil {
 					skipped = w.skippedMarshaler(v)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/flagx"
@@ -40,6 +42,9 @@ type leak struct {
 	// receiver, which encoding/json does not call on the value here.
 	skipped types.Type
 	entry   *ast.KeyValueExpr // for map literal entries
+	// decodable marks a plain omitempty password: not a leak in a
+	// package that decodes JSON into it (see writeOnly).
+	decodable bool
 	// orig is the leak of a walk that this one puts behind a literal's
 	// steps (prefixed), so that their reports are described once.
 	orig *leak
@@ -105,8 +110,11 @@ type edge struct {
 
 // walker walks types as encoding/json writes them. It lives for one
 // package: each type is walked once, however many handlers serialise it
-// (see reach.go).
+// (see reach.go), and types of other packages that have a LeaksFact are
+// not walked at all.
 type walker struct {
+	pkg             *types.Package
+	importFact      func(types.Object, analysis.Fact) bool
 	secrets, tokens *flagx.Regexp
 	credentials     *flagx.Regexp
 	accounts        *flagx.Regexp
@@ -114,12 +122,15 @@ type walker struct {
 	models          *models
 	vertices        typeutil.Map // types.Type -> *[2]*vertex, by addressability
 	methods         jsontype.Methods
-	names           map[string]kind          // matched patterns by field name
-	configs         map[*types.TypeName]bool // configuration(), by named type
-	decoded         func(*types.Var) bool    // whether the package decodes JSON into a field
-	carryCycle      bool                     // carries met a value being decided
-	counter         int                      // Tarjan's vertex numbering
-	stack           []*vertex                // Tarjan's stack
+	names           map[string]kind           // matched patterns by field name
+	configs         map[*types.TypeName]bool  // configuration(), by named type
+	decoded         func(*types.Var) bool     // whether the package decodes JSON into a field
+	pkgs            map[string]*types.Package // by path, for resolving facts
+	encoder         objectpath.Encoder
+	objRefs         map[types.Object]ObjRef
+	carryCycle      bool      // carries met a value being decided
+	counter         int       // Tarjan's vertex numbering
+	stack           []*vertex // Tarjan's stack
 }
 
 // vertex returns the cached vertex of n.
@@ -135,6 +146,7 @@ func (w *walker) vertex(n node) *vertex {
 	}
 	if pair[i] == nil {
 		pair[i] = &vertex{node: n, enc: w.methods.EncodingOf(n.t, n.addr)}
+		w.imported(pair[i])
 	}
 	return pair[i]
 }
@@ -169,8 +181,8 @@ func (w *walker) edges(v *vertex) []edge {
 		for _, f := range jsontype.Fields(n.t) {
 			fv := f.Var()
 			step := "." + fv.Name()
-			if k := w.classify(n, &f); k != 0 {
-				v.edges = append(v.edges, edge{step: step, leak: &leak{kind: k, field: fv, key: f.Name, decl: declaring(n.t, &f)}})
+			if k, decodable := w.classify(n, &f); k != 0 {
+				v.edges = append(v.edges, edge{step: step, leak: &leak{kind: k, field: fv, key: f.Name, decl: declaring(n.t, &f), decodable: decodable}})
 				continue
 			}
 			v.edges = append(v.edges, edge{step: step, to: w.vertex(node{fv.Type(), n.addr})})
@@ -191,29 +203,41 @@ func (w *walker) edges(v *vertex) []edge {
 
 // classify says, by its Go name or its JSON key, whether a field of the
 // struct at n is a secret; a password or secret of an account; or a
-// token of an account that is a persistence model.
-func (w *walker) classify(n node, f *jsontype.Field) kind {
+// token of an account that is a persistence model. A secret that is a
+// plain password left out when empty is decodable: it is not a leak in a
+// package that decodes JSON into it (see writeOnly), which the walk's
+// user decides, so that the walk of a type is the same in every package.
+func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 	v := f.Var()
 	match := w.match(v.Name()) | w.match(f.Name)
 	if match == 0 || !w.carries(w.vertex(node{v.Type(), n.addr})) {
-		return 0
+		return 0, false
 	}
 	decl := declaring(n.t, f)
+	secret := match&(secretKind|credentialKind) != 0
 	switch {
 	case w.configuration(n.t) || w.configuration(decl):
-		return 0
-	case match&(secretKind|credentialKind) != 0 && w.writeOnly(n.t, f):
-		return 0
+		return 0, false
+	case secret && w.writeOnly(n.t, f):
+		return 0, false
 	case match&secretKind != 0:
-		return secretKind
+		k = secretKind
 	case !w.account(n.t) && !w.account(decl):
-		return 0
+		return 0, false
 	case match&credentialKind != 0:
-		return secretKind
+		k = secretKind
 	case match&tokenKind != 0 && (w.models.persistent(n.t) || w.models.persistent(decl)):
-		return tokenKind
+		return tokenKind, false
+	default:
+		return 0, false
 	}
-	return 0
+	return k, secret && f.OmitEmpty && plainPassword.MatchString(names.Snake(v.Name()))
+}
+
+// dropped reports whether l is no leak in this package: a decodable
+// password it decodes JSON into.
+func (w *walker) dropped(l *leak) bool {
+	return l.decodable && w.decoded(l.field)
 }
 
 // account reports whether struct type t describes accounts (-accounts).
@@ -262,9 +286,10 @@ var plainPassword = regexp.MustCompile(`(^|_)(pass(word)?|passwd|pwd|passphrase)
 // writeOnly reports whether a secret field is an input a request fills
 // rather than stored data: it is not persisted (gorm:"-", db:"-",
 // bson:"-"); or it is a plain password in a struct that hides the
-// credential it stores (PwdHash `json:"-"` beside Password); or a plain
+// credential it stores (PwdHash `json:"-"` beside Password). A plain
 // password the package decodes from request bodies and leaves out when
-// empty (omitempty). The handler that sends the struct has nothing in it.
+// empty (omitempty) is one too, which dropped decides. The handler that
+// sends the struct has nothing in it.
 func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
 	decl, ok := declaring(owner, f).Underlying().(*types.Struct)
 	if !ok {
@@ -272,9 +297,6 @@ func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
 	}
 	v := f.Var()
 	plain := plainPassword.MatchString(names.Snake(v.Name()))
-	if plain && f.OmitEmpty && w.decoded(v) {
-		return true
-	}
 	for i := 0; i < decl.NumFields(); i++ {
 		tag := reflect.StructTag(decl.Tag(i))
 		if decl.Field(i) == v {

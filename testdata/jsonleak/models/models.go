@@ -93,3 +93,11 @@ type Share struct { // want Share:`leaks salt`
 	Password string `json:"password" db:"password"`
 	Salt     string `json:"salt" db:"salt"`
 }
+
+// ProfileForm is a request body and its answer. A package that decodes
+// it has only a request's password in it; one that does not sends a
+// stored one.
+type ProfileForm struct { // want ProfileForm:`leaks password`
+	Name     string `json:"name"`
+	Password string `json:"password,omitempty"`
+}

@@ -138,21 +138,29 @@ func (c *factCache) file(a *analysis.Analyzer, key string) string {
 	return filepath.Join(c.dir, name[:2], name)
 }
 
-// has reports whether the cache holds the facts of every analyzer of
-// factful for the package with key, and marks the entries used.
-func (c *factCache) has(factful []*analysis.Analyzer, key string) bool {
+// read returns the entries of every analyzer of factful for the package
+// with key, if the cache holds them all and each decodes, and marks them
+// used. An entry that does not decode (a file cut short, say) is a miss:
+// the package is analysed from source and the entry written anew.
+func (c *factCache) read(factful []*analysis.Analyzer, key string) map[*analysis.Analyzer][]factRecord {
+	entries := make(map[*analysis.Analyzer][]factRecord)
 	now := time.Now()
 	for _, a := range factful {
 		name := c.file(a, key)
-		fi, err := os.Stat(name)
+		data, err := os.ReadFile(name)
 		if err != nil {
-			return false
+			return nil
 		}
-		if now.Sub(fi.ModTime()) > time.Hour {
+		var recs []factRecord
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&recs); err != nil {
+			return nil
+		}
+		entries[a] = recs
+		if fi, err := os.Stat(name); err == nil && now.Sub(fi.ModTime()) > time.Hour {
 			os.Chtimes(name, now, now) // see trim
 		}
 	}
-	return true
+	return entries
 }
 
 // Entries unused for trimAge are deleted, at most once per trimEvery.
@@ -192,16 +200,8 @@ type factRecord struct {
 	Fact analysis.Fact
 }
 
-// load exports, in pass, the facts the cache holds for its package.
-func (c *factCache) load(pass *analysis.Pass, key string) error {
-	data, err := os.ReadFile(c.file(pass.Analyzer, key))
-	if err != nil {
-		return err
-	}
-	var recs []factRecord
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&recs); err != nil {
-		return fmt.Errorf("fact cache %s: %v (delete it)", c.dir, err)
-	}
+// export exports, in pass, the facts of an entry read for its package.
+func export(pass *analysis.Pass, recs []factRecord) {
 	for _, r := range recs {
 		if r.Path == "" {
 			pass.ExportPackageFact(r.Fact)
@@ -213,7 +213,6 @@ func (c *factCache) load(pass *analysis.Pass, key string) error {
 			pass.ExportObjectFact(obj, r.Fact)
 		}
 	}
-	return nil
 }
 
 // store writes the facts that pass exported about its package. Facts
@@ -265,10 +264,12 @@ var cachedPackages sync.Map // *types.Package -> *cachedPackage
 type cachedPackage struct {
 	cache *factCache
 	key   string
-	hit   bool // its facts are in the cache; it has no syntax
+	// entries holds its facts, by analyzer, when they are in the cache;
+	// such a package has no syntax.
+	entries map[*analysis.Analyzer][]factRecord
 }
 
-func (cp *cachedPackage) isHit() bool { return cp != nil && cp.hit }
+func (cp *cachedPackage) isHit() bool { return cp != nil && cp.entries != nil }
 
 // withFactCache wraps run, the Run function of an analyzer that uses
 // facts: on a package whose facts are cached it exports them instead of
@@ -283,12 +284,13 @@ func withFactCache(a *analysis.Analyzer, run func(*analysis.Pass) (any, error)) 
 			return run(pass)
 		}
 		cp := v.(*cachedPackage)
-		if cp.hit {
+		if cp.isHit() {
 			var zero any
 			if a.ResultType != nil {
 				zero = reflect.Zero(a.ResultType).Interface()
 			}
-			return zero, cp.cache.load(pass, cp.key)
+			export(pass, cp.entries[a])
+			return zero, nil
 		}
 		res, err := run(pass)
 		if err == nil {

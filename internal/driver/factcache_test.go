@@ -2,6 +2,8 @@ package driver
 
 import (
 	"archive/zip"
+	"bytes"
+	"encoding/gob"
 	"go/ast"
 	"go/types"
 	"os"
@@ -182,6 +184,23 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	analyze("after go build", 1)
 	analyze("with the facts cached", 0)
 
+	// An entry cut short is a miss, and written anew.
+	entries, _ := filepath.Glob(filepath.Join(tmp, "facts", "*", "*"))
+	if len(entries) == 0 {
+		t.Fatal("no entries in the fact cache")
+	}
+	for _, name := range entries {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, data[:len(data)/2], 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analyze("with the entries cut short", 1)
+	analyze("with the entries written anew", 0)
+
 	// Without the cache, the facts come from source every time.
 	t.Setenv("RESPLINT_CACHE", "off")
 	analyze("without the cache", 1)
@@ -193,10 +212,14 @@ func TestFactCacheTrim(t *testing.T) {
 	c := &factCache{dir: t.TempDir()}
 	a := &analysis.Analyzer{Name: "a"}
 	old := time.Now().Add(-trimAge - time.Hour)
+	var entry bytes.Buffer
+	if err := gob.NewEncoder(&entry).Encode([]factRecord{}); err != nil {
+		t.Fatal(err)
+	}
 	write := func(key string) string {
 		name := c.file(a, key)
 		os.MkdirAll(filepath.Dir(name), 0o777)
-		if err := os.WriteFile(name, nil, 0o666); err != nil {
+		if err := os.WriteFile(name, entry.Bytes(), 0o666); err != nil {
 			t.Fatal(err)
 		}
 		os.Chtimes(name, old, old)
@@ -205,8 +228,8 @@ func TestFactCacheTrim(t *testing.T) {
 	exists := func(name string) bool { _, err := os.Stat(name); return err == nil }
 
 	unused, used := write("unused"), write("used")
-	if !c.has([]*analysis.Analyzer{a}, "used") {
-		t.Fatal("has: entry not found")
+	if c.read([]*analysis.Analyzer{a}, "used") == nil {
+		t.Fatal("read: entry not found")
 	}
 	c.trim()
 	if exists(unused) || !exists(used) {

@@ -98,14 +98,14 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 				add(p)
 				continue
 			}
-			ld.cached[p] = &cachedPackage{cache: cache, key: key, hit: cache.has(factful, key)}
-			if !ld.cached[p].hit {
+			ld.cached[p] = &cachedPackage{cache: cache, key: key, entries: cache.read(factful, key)}
+			if !ld.cached[p].isHit() {
 				add(p)
 			}
 		}
 		for p, cp := range ld.cached {
-			if cp.hit && ld.fromSource[p] {
-				cp.hit = false // it imports a package that was not cached
+			if cp.isHit() && ld.fromSource[p] {
+				cp.entries = nil // it imports a package that was not cached
 			}
 		}
 	}
@@ -113,7 +113,7 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 	l := &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)}
 	l.check(all, ld.fromSource)
 	for p, cp := range ld.cached {
-		if cp.hit {
+		if cp.isHit() {
 			if _, err := l.exported(p); err != nil {
 				return nil, err
 			}

@@ -1,7 +1,9 @@
 package jsonleak
 
 import (
+	"cmp"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/objectpath"
@@ -28,7 +30,7 @@ type LeakRef struct {
 	Decl  ObjRef // the named struct type that declares Field
 	Dist  int32  // the length of the shortest path to it
 	// Decodable marks a plain omitempty password, which is not a leak in
-	// a package that decodes JSON into it (see walker.writeOnly).
+	// a package that decodes JSON into it (see walker.classify).
 	Decodable bool
 }
 
@@ -53,15 +55,13 @@ func keys(refs []LeakRef) string {
 	if len(refs) == 0 {
 		return "none"
 	}
-	byDist := make([]string, 0, len(refs))
-	for d := int32(0); len(byDist) < len(refs); d++ {
-		for _, r := range refs {
-			if r.Dist == d {
-				byDist = append(byDist, r.Key)
-			}
-		}
+	byDist := slices.Clone(refs)
+	slices.SortStableFunc(byDist, func(a, b LeakRef) int { return cmp.Compare(a.Dist, b.Dist) })
+	keys := make([]string, len(byDist))
+	for i, r := range byDist {
+		keys[i] = r.Key
 	}
-	return strings.Join(byDist, ", ")
+	return strings.Join(keys, ", ")
 }
 
 // exportFacts exports a LeaksFact for each named type of the package
@@ -129,16 +129,17 @@ func (w *walker) ref(obj types.Object) (ObjRef, bool) {
 	return ref, true
 }
 
-// imported gives v, the vertex of a named type of another package, the
-// leaks of the type's LeaksFact, and reports whether it had one.
-func (w *walker) imported(v *vertex) bool {
+// importLeaks gives v, the vertex of a named type of another package,
+// the leaks of the type's LeaksFact, if it has one: v is then done, and
+// its edges are followed only to rebuild the paths messages name.
+func (w *walker) importLeaks(v *vertex) {
 	n, ok := types.Unalias(v.t).(*types.Named)
 	if !ok || n.TypeArgs().Len() > 0 || n.Obj().Pkg() == nil || n.Obj().Pkg() == w.pkg {
-		return false
+		return
 	}
 	var fact LeaksFact
 	if !w.importFact(n.Obj(), &fact) {
-		return false
+		return
 	}
 	i := 0
 	if v.addr {
@@ -151,7 +152,7 @@ func (w *walker) imported(v *vertex) bool {
 		field, ok1 := w.resolve(ref.Field).(*types.Var)
 		decl, ok2 := w.resolve(ref.Decl).(*types.TypeName)
 		if !ok1 || !ok2 {
-			return false // walk it here
+			return // walk it here
 		}
 		reach[j] = &leak{kind: ref.Kind, field: field, key: ref.Key, decl: decl.Type(), decodable: ref.Decodable}
 		dist[j] = ref.Dist
@@ -160,7 +161,6 @@ func (w *walker) imported(v *vertex) bool {
 	if len(reach) > 0 {
 		v.carry = carryYes
 	}
-	return true
 }
 
 // resolve returns the object ref names, or nil.

@@ -146,7 +146,7 @@ func (w *walker) vertex(n node) *vertex {
 	}
 	if pair[i] == nil {
 		pair[i] = &vertex{node: n, enc: w.methods.EncodingOf(n.t, n.addr)}
-		w.imported(pair[i])
+		w.importLeaks(pair[i])
 	}
 	return pair[i]
 }

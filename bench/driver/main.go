@@ -65,6 +65,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	driver.BatchGC() // as the command does
 	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources()})
 	if err != nil {
 		log.Fatal(err)

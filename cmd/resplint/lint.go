@@ -17,6 +17,7 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 	if err != nil {
 		cwd = "" // print absolute paths
 	}
+	driver.BatchGC()
 	res, err := driver.Analyze(opts.analyzers, opts.args, driver.Config{
 		Tests:      opts.tests,
 		BuildFlags: opts.buildFlags(),

@@ -20,9 +20,10 @@
 // category public. Not reported: handlers that only redirect or send
 // errors; middleware (handlers that pass the request on); handlers that
 // read the request body, bodies written only for other methods than GET and
-// HEAD, and handlers registered nowhere in the package whose names say they
-// change state (createUser, Logout), since shared caches do not store
-// responses to POST, PUT, PATCH or DELETE; handlers that set Cache-Control
+// HEAD, and handlers registered nowhere in the package whose swag
+// annotation says so ("@Router /path [post]") or, without one, whose names
+// say they change state (createUser, Logout), since shared caches do not
+// store responses to POST, PUT, PATCH or DELETE; handlers that set Cache-Control
 // from a value computed at run time or send Vary: Cookie or Vary:
 // Authorization.
 //

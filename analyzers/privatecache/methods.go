@@ -117,3 +117,27 @@ func safe(ms []string) bool {
 	}
 	return false
 }
+
+// documentedMethods returns the methods of the swag (swaggo/swag)
+// annotations "@Router /path [post]" in a handler's doc comment, which
+// generate its OpenAPI description and so say how it is served where the
+// registration is out of sight.
+func documentedMethods(doc *ast.CommentGroup) []string {
+	if doc == nil {
+		return nil
+	}
+	var ms []string
+	for _, c := range doc.List {
+		text := strings.TrimSpace(strings.TrimPrefix(c.Text, "//"))
+		rest, ok := strings.CutPrefix(text, "@Router")
+		if !ok {
+			continue
+		}
+		_, m, ok := strings.Cut(rest, "[")
+		if m, _, ok = strings.Cut(m, "]"); !ok {
+			return nil // not swag's form: take no hint
+		}
+		ms = append(ms, strings.ToUpper(strings.TrimSpace(m)))
+	}
+	return ms
+}

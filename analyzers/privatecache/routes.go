@@ -257,7 +257,13 @@ func (r *routes) exposed(f *respmodel.Func) bool {
 	}
 	if len(sites) == 0 {
 		d, ok := f.Node.(*ast.FuncDecl)
-		return !called && !(ok && mutatingName(d.Name.Name))
+		if !ok {
+			return !called
+		}
+		if ms := documentedMethods(d.Doc); len(ms) > 0 {
+			return !called && safe(ms)
+		}
+		return !called && !mutatingName(d.Name.Name)
 	}
 	s := &seen{objs: make(map[types.Object]bool), routers: make(map[types.Object]bool)}
 	for _, site := range sites {

@@ -66,3 +66,26 @@ func handleUpdateProfile(w http.ResponseWriter, r *http.Request) {
 func Settings(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
 }
+
+// GetMenu is registered in another package; its swag annotation says it
+// serves POST.
+//
+// @Summary	the user's menu
+// @Router		/menu/getMenu [post]
+func GetMenu(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CurrentUser(r)))
+}
+
+// UserInfo's annotation says GET.
+//
+// @Router /user/info [get]
+func UserInfo(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+}
+
+// DeleteAccountPage's annotation says GET, whatever its name says.
+//
+// @Router /account/delete [get]
+func DeleteAccountPage(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+}

@@ -90,12 +90,13 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	roots, res := selectRoots(ld.roots)
 	if len(roots) > 0 {
 		// The checker runs the analyzers that use facts on every package
-		// in Imports. Those read from export data have no syntax to run
-		// them on, and the analyzers want only their types, unless their
-		// facts come from the cache; no package from source is below them.
+		// in Imports. Those read from export data, or from source for
+		// their types alone, have no syntax to run them on, and the
+		// analyzers want only their types, unless their facts come from
+		// the cache; no analysed package is below them.
 		packages.Visit(roots, nil, func(p *packages.Package) {
 			maps.DeleteFunc(p.Imports, func(_ string, q *packages.Package) bool {
-				return !ld.fromSource[q] && !ld.cached[q].isHit()
+				return !ld.analysed[q] && !ld.cached[q].isHit()
 			})
 		})
 		for p, cp := range ld.cached {

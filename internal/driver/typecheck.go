@@ -31,12 +31,22 @@ import (
 // With a cache, a third-party dependency whose facts (those of the
 // analyzers of factful) are cached is read from export data instead of
 // source.
+//
+// A dependency read from source only because its export data cannot be
+// had (on a machine that never built the module, every dependency) is
+// type-checked for its types alone: it keeps neither syntax nor type
+// information, and is not analysed.
 func load(patterns []string, cfg Config, source func(*packages.Package) bool, cache *factCache, factful []*analysis.Analyzer) (*loaded, error) {
 	roots, err := packages.Load(&packages.Config{Mode: pkgload.MetaMode, Tests: cfg.Tests, BuildFlags: cfg.BuildFlags}, patterns...)
 	if err != nil || len(roots) == 0 {
 		return &loaded{roots: roots}, err
 	}
-	ld := &loaded{roots: roots, fromSource: make(map[*packages.Package]bool), cached: make(map[*packages.Package]*cachedPackage)}
+	ld := &loaded{
+		roots:      roots,
+		fromSource: make(map[*packages.Package]bool),
+		analysed:   make(map[*packages.Package]bool),
+		cached:     make(map[*packages.Package]*cachedPackage),
+	}
 	var all []*packages.Package
 	importers := make(map[*packages.Package][]*packages.Package)
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -110,8 +120,17 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		}
 	}
 
+	for _, p := range roots {
+		ld.analysed[p] = true
+	}
+	for p := range ld.fromSource {
+		if source(p) {
+			ld.analysed[p] = true
+		}
+	}
+
 	l := &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)}
-	l.check(all, ld.fromSource)
+	l.check(all, ld.fromSource, ld.analysed)
 	for p, cp := range ld.cached {
 		if cp.isHit() {
 			if _, err := l.exported(p); err != nil {
@@ -125,7 +144,8 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 // loaded is the outcome of load.
 type loaded struct {
 	roots      []*packages.Package                  // the packages asked for
-	fromSource map[*packages.Package]bool           // the packages that have syntax
+	fromSource map[*packages.Package]bool           // the packages type-checked from source
+	analysed   map[*packages.Package]bool           // those of them that have syntax and type information
 	cached     map[*packages.Package]*cachedPackage // the packages whose facts are, or will be, cached
 }
 
@@ -139,8 +159,9 @@ type loader struct {
 
 // check type-checks the packages in fromSource, each as soon as those it
 // imports are, and reads the others' types from export data when a
-// package imports them.
-func (l *loader) check(all []*packages.Package, fromSource map[*packages.Package]bool) {
+// package imports them. Only the analysed packages keep their syntax and
+// type information.
+func (l *loader) check(all []*packages.Package, fromSource, analysed map[*packages.Package]bool) {
 	var src []*packages.Package
 	for _, p := range all {
 		if fromSource[p] {
@@ -148,21 +169,28 @@ func (l *loader) check(all []*packages.Package, fromSource map[*packages.Package
 		}
 	}
 	imports := func(p *packages.Package) []*packages.Package { return slices.Collect(maps.Values(p.Imports)) }
-	pkgload.InOrder(src, imports, func(p *packages.Package) { l.checkSource(p, fromSource) })
+	pkgload.InOrder(src, imports, func(p *packages.Package) { l.checkSource(p, fromSource, analysed[p]) })
 }
 
 // checkSource parses and type-checks p, whose imports have their types.
-func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool) {
+// A package that is not analysed is checked for its types alone.
+func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool, analysed bool) {
 	p.Fset = l.fset
+	mode := parser.AllErrors | parser.SkipObjectResolution
+	if analysed {
+		mode |= parser.ParseComments
+	}
 	for _, name := range p.CompiledGoFiles {
-		f, err := parser.ParseFile(l.fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(l.fset, name, nil, mode)
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}
 		p.Errors = append(p.Errors, pkgload.ParseErrors(err)...)
 	}
 
-	p.TypesInfo = pkgload.NewInfo()
+	if analysed {
+		p.TypesInfo = pkgload.NewInfo()
+	}
 	tc := &types.Config{
 		Sizes: p.TypesSizes,
 		Importer: pkgload.Importer(func(path string) (*types.Package, error) {
@@ -201,6 +229,9 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 		}
 	}()
 
+	if !analysed {
+		p.Syntax = nil
+	}
 	p.IllTyped = len(p.Errors) > 0
 	for _, q := range p.Imports {
 		if !p.IllTyped && q.PkgPath != "unsafe" {

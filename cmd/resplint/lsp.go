@@ -29,6 +29,7 @@ func serveLSP(opts *options, all []*analysis.Analyzer, stdin io.Reader, stdout, 
 	}
 	err = lsp.Serve(context.Background(), stdin, stdout, lsp.Options{
 		Analyzers: analyzers.All,
+		Sources:   analyzers.Sources,
 		Defaults:  defaults,
 		Log:       stderr,
 		Version:   version(),

@@ -115,7 +115,7 @@ func netLogin%[1]d(w http.ResponseWriter, r *http.Request) {
 // keeps after it as kept-heap-MB.
 func BenchmarkSave(b *testing.B) {
 	dir := largeModule(b, 200)
-	c, err := New(Options{Analyzers: analyzers.All(), Tests: true, Env: env()})
+	c, err := New(Options{Analyzers: analyzers.All(), Sources: analyzers.Sources, Tests: true, Env: env()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -54,9 +54,26 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 	}
 	r.res.Stats.Packages = len(all)
 
+	// Only the packages of files, and the dependencies the analyzers need
+	// facts of, are analysed; the others need only their types.
+	// (The predicate is asked here, before the parallel work: it is not
+	// safe for concurrent use.)
+	analysable := make(map[*pkgEntry]bool, len(all))
+	var source func(*packages.Package) bool
+	if r.c.opts.Sources != nil {
+		source = r.c.opts.Sources()
+	}
+	for _, e := range all {
+		analysable[e] = source == nil || source(e.meta)
+	}
+	for _, cands := range candidates {
+		for _, e := range cands {
+			analysable[e] = true
+		}
+	}
 	var checked atomic.Int32
 	r.parallel(all, func(e *pkgEntry) bool { return e.types == nil }, func(e *pkgEntry) {
-		r.typeCheck(e)
+		r.typeCheck(e, analysable[e])
 		checked.Add(1)
 	})
 	r.res.Stats.TypeChecked = int(checked.Load())
@@ -100,6 +117,8 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 	}
 	if len(r.c.plan.facts) == 0 {
 		need = rootList // dependencies need no analysis
+	} else {
+		need = slices.DeleteFunc(need, func(e *pkgEntry) bool { return !roots[e] && !analysable[e] })
 	}
 	for _, e := range need {
 		if e.slim && !e.analysed(roots[e]) {

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/internal/pkgload"
 )
@@ -41,6 +42,13 @@ type Options struct {
 	Tests      bool     // analyse test files too, through test variants
 	BuildFlags []string // build flags for go list, such as -tags=x
 	Env        []string // environment of go list; nil means os.Environ()
+
+	// Sources returns, for one run, which dependencies the analyzers need
+	// to analyse for their facts (see analyzers.Sources). The others are
+	// type-checked for their types alone: no syntax is kept, no type
+	// information recorded, and no analyzer runs on them. Nil means every
+	// dependency is analysed.
+	Sources func() func(*packages.Package) bool
 }
 
 // A Cache holds the state kept between runs. Its methods may be called

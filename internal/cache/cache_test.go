@@ -98,7 +98,7 @@ func TestSameAsChecker(t *testing.T) {
 		}
 	}
 
-	c, err := New(Options{Analyzers: analyzers.All(), Tests: true, Env: env()})
+	c, err := New(Options{Analyzers: analyzers.All(), Sources: analyzers.Sources, Tests: true, Env: env()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,8 +69,9 @@ func (r *run) typeKey(meta *packages.Package, deps map[string]*pkgEntry) string 
 
 // typeCheck parses and type-checks e's package, as go/packages does with
 // LoadAllSyntax, against the types of its dependencies, which must be
-// type-checked already.
-func (r *run) typeCheck(e *pkgEntry) {
+// type-checked already. A package that is not to be analysed is checked
+// for its types alone, and is slim from the start.
+func (r *run) typeCheck(e *pkgEntry, analysable bool) {
 	m := e.meta
 	e.types = types.NewPackage(m.PkgPath, m.Name)
 	defer func() {
@@ -90,7 +91,9 @@ func (r *run) typeCheck(e *pkgEntry) {
 			e.closure[t] = dd
 		}
 	}
-	e.info = pkgload.NewInfo()
+	if analysable {
+		e.info = pkgload.NewInfo()
+	}
 	if m.PkgPath == "unsafe" {
 		e.types = types.Unsafe
 		return
@@ -129,6 +132,9 @@ func (r *run) typeCheck(e *pkgEntry) {
 	}
 	_ = types.NewChecker(conf, r.c.fset, e.types, e.info).Files(e.files) // errors are in e.errors
 	e.illTyped = e.illTyped || len(e.errors) > 0
+	if !analysable {
+		e.slim, e.files, e.typeErrors, e.fileKeys = true, nil, nil, nil
+	}
 }
 
 // module returns the analysis view of e's module.

@@ -66,7 +66,7 @@ func startServer(t *testing.T, defaults string) *client {
 		notes:   make(chan *message, 1000),
 		pending: make(map[string]chan *message),
 	}
-	opts := Options{Analyzers: analyzers.All, Env: testEnv(), Log: testLog{t}, Version: "test"}
+	opts := Options{Analyzers: analyzers.All, Sources: analyzers.Sources, Env: testEnv(), Log: testLog{t}, Version: "test"}
 	if defaults != "" {
 		opts.Defaults = json.RawMessage(defaults)
 	}

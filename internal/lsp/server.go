@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/internal/cache"
 )
@@ -33,6 +34,11 @@ type Options struct {
 	// Analyzers returns a fresh instance of every analyzer, with its own
 	// flags, each time it is called.
 	Analyzers func() []*analysis.Analyzer
+
+	// Sources returns, for one run, which dependencies the analyzers need
+	// to analyse for their facts (see analyzers.Sources and
+	// cache.Options); nil means every dependency.
+	Sources func() func(*packages.Package) bool
 
 	// Defaults are the settings that apply before the client's
 	// initializationOptions, such as those of the command line, in the
@@ -288,6 +294,7 @@ func (s *server) configure() {
 		Tests:      cfg.tests,
 		BuildFlags: cfg.buildFlags,
 		Env:        s.opts.Env,
+		Sources:    s.opts.Sources,
 	}
 	var err error
 	if s.cache == nil {

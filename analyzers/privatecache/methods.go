@@ -134,7 +134,10 @@ func documentedMethods(doc *ast.CommentGroup) []string {
 			continue
 		}
 		_, m, ok := strings.Cut(rest, "[")
-		if m, _, ok = strings.Cut(m, "]"); !ok {
+		if ok {
+			m, _, ok = strings.Cut(m, "]")
+		}
+		if !ok {
 			return nil // not swag's form: take no hint
 		}
 		ms = append(ms, strings.ToUpper(strings.TrimSpace(m)))

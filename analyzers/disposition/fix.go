@@ -20,7 +20,7 @@ import (
 // download is one call that has one, else a header set before the first
 // write.
 func fixMissing(pass *analysis.Pass, f *respmodel.Func, d *download) (string, *analysis.SuggestedFix) {
-	file := edit.ForPos(pass, d.ev.Pos())
+	file := respmodel.File(pass, d.ev.Pos())
 	if file == nil {
 		return headerHint, nil
 	}

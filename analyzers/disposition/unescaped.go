@@ -50,7 +50,7 @@ func checkUnescaped(pass *analysis.Pass, ev *respmodel.Event, reported map[ast.E
 	}
 	subject := "a file name"
 	if e := rawExpr(ev, parts, raw); e != nil {
-		if f := edit.ForPos(pass, e.Pos()); f != nil {
+		if f := respmodel.File(pass, e.Pos()); f != nil {
 			subject = "the file name " + f.Text(e)
 		}
 	}
@@ -204,7 +204,7 @@ func findParam(ps []param, name string) *param {
 // library) or httpsafe.ContentDisposition, with the same disposition type
 // and file name, when every part can be written as a Go expression.
 func escapeFixes(pass *analysis.Pass, root ast.Expr, params []param) []analysis.SuggestedFix {
-	file := edit.ForPos(pass, root.Pos())
+	file := respmodel.File(pass, root.Pos())
 	if file == nil {
 		return nil
 	}
@@ -301,7 +301,7 @@ func (w *exprWriter) expr(parts []respmodel.Part) string {
 		case p.Expr == nil || !strings.ContainsRune("\x00svqd", p.Verb):
 			w.failed = true
 		default:
-			f := edit.ForPos(w.pass, p.Expr.Pos())
+			f := respmodel.File(w.pass, p.Expr.Pos())
 			if f == nil {
 				w.failed = true
 				continue

@@ -62,7 +62,7 @@ func (c *funcCheck) returnFix(done *respmodel.Event) []analysis.SuggestedFix {
 	if !isExpr || len(stmts) == 0 || stmts[len(stmts)-1] != s || !c.branchEnd(cur) {
 		return nil
 	}
-	f := edit.ForPos(c.pass, s.Pos())
+	f := respmodel.File(c.pass, s.Pos())
 	if f == nil {
 		return nil
 	}
@@ -136,7 +136,7 @@ func (c *funcCheck) moveFix(e, sent *respmodel.Event) []analysis.SuggestedFix {
 	if i2 := index(stmts, s2); i2 <= i1 || i2 >= k {
 		return nil
 	}
-	f := edit.ForPos(c.pass, s1.Pos())
+	f := respmodel.File(c.pass, s1.Pos())
 	if f == nil {
 		return nil
 	}

@@ -22,7 +22,7 @@ func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix
 		return nil
 	}
 	w := ft.Params.List[0].Names[0].Name
-	file := edit.ForPos(pass, body.Pos())
+	file := respmodel.File(pass, body.Pos())
 	if w == "_" || file == nil {
 		return nil
 	}

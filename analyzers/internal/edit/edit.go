@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -19,16 +20,36 @@ type File struct {
 	Src    []byte
 }
 
-// ForPos returns the file of pass that contains pos, reading its source.
-func ForPos(pass *analysis.Pass, pos token.Pos) *File {
-	for _, f := range pass.Files {
+// Sources reads the files of a package for fixes, each once however many
+// fixes edit it. It is safe for concurrent use.
+type Sources struct {
+	fset   *token.FileSet
+	syntax []*ast.File
+	read   func(string) ([]byte, error)
+
+	mu    sync.Mutex
+	files map[*ast.File]*File // nil for a file that could not be read
+}
+
+// NewSources returns the Sources of the package of pass.
+func NewSources(pass *analysis.Pass) *Sources {
+	return &Sources{fset: pass.Fset, syntax: pass.Files, read: pass.ReadFile, files: make(map[*ast.File]*File)}
+}
+
+// ForPos returns the file that contains pos, or nil if it cannot be read.
+func (s *Sources) ForPos(pos token.Pos) *File {
+	for _, f := range s.syntax {
 		if f.FileStart <= pos && pos <= f.FileEnd {
-			name := pass.Fset.File(pos).Name()
-			src, err := pass.ReadFile(name)
-			if err != nil {
-				return nil
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			file, ok := s.files[f]
+			if !ok {
+				if src, err := s.read(s.fset.File(pos).Name()); err == nil {
+					file = &File{Fset: s.fset, Syntax: f, Src: src}
+				}
+				s.files[f] = file
 			}
-			return &File{Fset: pass.Fset, Syntax: f, Src: src}
+			return file
 		}
 	}
 	return nil

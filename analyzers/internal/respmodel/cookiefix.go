@@ -89,7 +89,7 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 	if c.syn.decl == nil {
 		return nil
 	}
-	f := edit.ForPos(pass, c.syn.decl.Pos())
+	f := File(pass, c.syn.decl.Pos())
 	if f == nil {
 		return nil
 	}

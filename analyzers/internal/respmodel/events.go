@@ -6,7 +6,10 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/edit"
 )
 
 // Kind is the kind of a response event.
@@ -156,6 +159,18 @@ type Result struct {
 	// or nil for a package that cannot act on a response, so that checks
 	// that run on dependencies for facts (privatecache) skip those.
 	Inspector *inspector.Inspector
+
+	sources *edit.Sources // of the package's files, for fixes (see File)
+}
+
+// File returns the file at pos for a fix, its source read once per
+// package whichever checks ask (see edit.Sources). pass is the pass of a
+// check that requires Analyzer.
+func File(pass *analysis.Pass, pos token.Pos) *edit.File {
+	if res, ok := pass.ResultOf[Analyzer].(*Result); ok && res.sources != nil {
+		return res.sources.ForPos(pos)
+	}
+	return edit.NewSources(pass).ForPos(pos)
 }
 
 // InTestFile reports whether pos is in a _test.go file. Checks do not

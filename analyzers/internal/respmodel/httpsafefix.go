@@ -58,7 +58,7 @@ func (c *Cookie) HttpsafeFix(pass *analysis.Pass) ([]analysis.TextEdit, string) 
 	if fields["Name"] == nil || c.HttpOnly.State == Unknown || c.Secure.State == Unknown || c.SameSite.State == Unknown {
 		return nil, ""
 	}
-	f := edit.ForPos(pass, lit.Pos())
+	f := File(pass, lit.Pos())
 	if f == nil {
 		return nil, ""
 	}

@@ -8,6 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/edit"
 )
 
 // Analyzer computes the response model of a package. Its result is a
@@ -76,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 		m.exportAllBlanks()
 		return res, nil
 	}
-	res.Inspector = insp
+	res.Inspector, res.sources = insp, edit.NewSources(pass)
 	var funcs []ast.Node
 	insp.WithStack([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {

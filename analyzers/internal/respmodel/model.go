@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -162,7 +163,11 @@ func (m *model) summary(n ast.Node) *summary {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			sum.events = append(sum.events, m.callEvents(x, s, append(stack, x))...)
+			evs := m.callEvents(x, s, append(stack, x))
+			if m.unsentOnly(stack, x) {
+				evs = slices.DeleteFunc(evs, func(ev *Event) bool { return ev.Kind == WriteStatus })
+			}
+			sum.events = append(sum.events, evs...)
 		case *ast.CompositeLit:
 			if ev := m.optionsEvent(x, s, append(stack, x)); ev != nil {
 				sum.events = append(sum.events, ev)

@@ -2,6 +2,8 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 )
 
@@ -195,4 +197,64 @@ func AsksWritten(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// unsentOnly reports whether n, below stack, runs only while a response
+// has sent no status, as its wrapper's own state says: it is in the body
+// of an if whose condition is such a test (see unsentTest). A wrapper that
+// records the status it sends writes 200 on the first Write only if it
+// sent none (`if w.status == 0 { w.WriteHeader(http.StatusOK) }`), as
+// net/http does; that status is never a late one.
+func (m *model) unsentOnly(stack []ast.Node, n ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if is, ok := stack[i].(*ast.IfStmt); ok && is.Body.Pos() <= n.Pos() && n.End() <= is.Body.End() && m.unsentTest(is.Cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// unsentTest reports whether cond tests that a field of a response
+// (a wrapper's status or "written" flag) holds its zero value:
+// `w.status == 0`, `!w.wroteHeader`.
+func (m *model) unsentTest(cond ast.Expr) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		return c.Op == token.NOT && m.responseField(c.X)
+	case *ast.BinaryExpr:
+		return c.Op == token.EQL && (m.responseField(c.X) && m.zeroValue(c.Y) || m.responseField(c.Y) && m.zeroValue(c.X))
+	}
+	return false
+}
+
+// responseField reports whether e selects a field of a response.
+func (m *model) responseField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	selection := m.info.Selections[sel]
+	return selection != nil && selection.Kind() == types.FieldVal && isResponseType(selection.Recv())
+}
+
+// zeroValue reports whether e is the constant 0, false or "", or nil.
+func (m *model) zeroValue(e ast.Expr) bool {
+	tv, ok := m.info.Types[e]
+	switch {
+	case !ok:
+		return false
+	case tv.IsNil():
+		return true
+	case tv.Value == nil:
+		return false
+	}
+	switch v := tv.Value; v.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(v) == 0
+	case constant.Bool:
+		return !constant.BoolVal(v)
+	case constant.String:
+		return constant.StringVal(v) == ""
+	}
+	return false
 }

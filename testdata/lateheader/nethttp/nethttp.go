@@ -396,3 +396,44 @@ func serveLoopLate(next func() http.ResponseWriter, h http.Handler, r *http.Requ
 		w.Header().Set("Connection", "close") // want `header "Connection" is set after h.ServeHTTP`
 	}
 }
+
+// statusWriter records the status it sends; its Write sends 200 only when
+// no status was sent yet, as net/http's own response does.
+type statusWriter struct {
+	w      http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) Header() http.Header { return s.w.Header() }
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.w.WriteHeader(code)
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.WriteHeader(http.StatusOK)
+	}
+	return s.w.Write(b)
+}
+
+func createdThroughWrapper(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{w: w}
+	sw.WriteHeader(http.StatusCreated)
+	sw.Write([]byte("created"))
+}
+
+// forcedOK sends 200 on every write, whatever was sent before.
+type forcedOK struct{ http.ResponseWriter }
+
+func (f forcedOK) Write(b []byte) (int, error) {
+	f.ResponseWriter.WriteHeader(http.StatusOK)
+	return f.ResponseWriter.Write(b)
+}
+
+func createdThroughForcedOK(w http.ResponseWriter, r *http.Request) {
+	fw := forcedOK{w}
+	fw.WriteHeader(http.StatusCreated)
+	fw.Write([]byte("created")) // want `status 200 is set by nethttp.Write after fw.WriteHeader`
+}

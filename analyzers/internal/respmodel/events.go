@@ -1,9 +1,11 @@
 package respmodel
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -195,4 +197,35 @@ func (r *Result) Cookies() []*Event {
 		}
 	}
 	return out
+}
+
+// maxEvents bounds the events of one function's summary. A summary holds
+// its callees' events at each call, so a deep graph of helpers calling
+// helpers could otherwise grow without bound; no real handler comes near.
+const maxEvents = 4096
+
+// distinctReads returns events with only the first read of the request
+// of each kind and value: in a function that receives no response, reads
+// are all that matters, and a graph of helpers that each read the same
+// context value (kin-openapi's Validate methods, which read their options
+// from the context and call each other) would otherwise repeat that read
+// once per path through the graph.
+func distinctReads(events []*Event) []*Event {
+	type read struct {
+		kind  Kind
+		value string
+	}
+	seen := make(map[read]bool)
+	return slices.DeleteFunc(events, func(ev *Event) bool {
+		if ev.Kind != ReadIdentity && ev.Kind != ReadBody {
+			return false
+		}
+		v := ev.Value
+		k := read{ev.Kind, fmt.Sprint(v.State, v.Bool, v.Str, v.Int, v.Param, v.Hint, v.Template, v.HoleParams)}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 }

@@ -184,6 +184,12 @@ func (m *model) summary(n ast.Node) *summary {
 		}
 		return true
 	})
+	if own {
+		sum.events = distinctReads(sum.events)
+	}
+	if len(sum.events) > maxEvents {
+		sum.events = sum.events[:maxEvents]
+	}
 	sum.exit = m.flow(body, sum.events, defs)
 	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
 		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {

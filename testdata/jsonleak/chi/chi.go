@@ -22,7 +22,7 @@ func show(w http.ResponseWriter, r *http.Request) {
 }
 
 // UserResponse embeds the model: every field of it is promoted.
-type UserResponse struct { // want UserResponse:`leaks password_hash, api_token, salt`
+type UserResponse struct { // want UserResponse:`^leaks password_hash, api_token, salt$`
 	*models.User
 	Role string `json:"role"`
 }

@@ -72,7 +72,7 @@ type SMTP struct {
 	Password string `json:"password"`
 }
 
-type Mailbox struct { // want Mailbox:`leaks salt`
+type Mailbox struct { // want Mailbox:`^leaks salt$`
 	Servers      []SMTP `json:"servers"`
 	ClientSecret string `json:"client_secret"`
 	Salt         string `json:"salt"`

@@ -7,7 +7,7 @@ import (
 	"resplint.test/jsonleak/models"
 )
 
-type User struct { // want User:`leaks Password`
+type User struct { // want User:`^leaks Password$`
 	ID       int
 	Email    string `json:"email"`
 	Password string
@@ -17,7 +17,7 @@ func showUser(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(get[User]()) // want `secret field User → .Password`
 }
 
-type Account struct { // want Account:`leaks Salt, totp_secret, api_key`
+type Account struct { // want Account:`^leaks Salt, totp_secret, api_key$`
 	ID         int    `json:"id" db:"id"`
 	Salt       []byte `db:"salt"`
 	TOTPSecret string `json:"totp_secret,omitempty" db:"totp_secret"`
@@ -36,7 +36,7 @@ func get[T any]() T {
 
 // UserSignup is decoded from the request body: tagging its Password
 // would break sign-up, so no fix is offered.
-type UserSignup struct { // want UserSignup:`leaks password`
+type UserSignup struct { // want UserSignup:`^leaks password$`
 	Email    string `json:"email"`
 	Password string `json:"password"`
 }
@@ -51,7 +51,7 @@ func signup(w http.ResponseWriter, r *http.Request) {
 }
 
 // Profile is decoded through a helper of this package.
-type Profile struct { // want Profile:`leaks secret`
+type Profile struct { // want Profile:`^leaks secret$`
 	Name   string `json:"name"`
 	Secret string `json:"secret"`
 }
@@ -67,7 +67,7 @@ func updateProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 // UserPair declares two names in one field: a tag would apply to both.
-type UserPair struct { // want UserPair:`leaks Password`
+type UserPair struct { // want UserPair:`^leaks Password$`
 	Name, Password string
 }
 

@@ -125,7 +125,7 @@ func blankedInMap(c *gin.Context) {
 
 // ProfileForm is the request body of updateProfile and its answer: the
 // password is only ever filled by requests.
-type ProfileForm struct { // want ProfileForm:`leaks password`
+type ProfileForm struct { // want ProfileForm:`^leaks password$`
 	Name     string `json:"name"`
 	Password string `json:"password,omitempty"`
 }

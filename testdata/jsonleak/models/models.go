@@ -8,7 +8,7 @@ import (
 )
 
 // User is a gorm model: its secrets and its tokens leak when sent.
-type User struct { // want User:`leaks password_hash, api_token, salt`
+type User struct { // want User:`^leaks password_hash, api_token, salt$`
 	gorm.Model
 	Email        string   `json:"email" gorm:"uniqueIndex"`
 	PasswordHash string   `json:"password_hash"`
@@ -19,7 +19,7 @@ type User struct { // want User:`leaks password_hash, api_token, salt`
 }
 
 // Account is reached from User through a pointer.
-type Account struct { // want Account:`leaks salt`
+type Account struct { // want Account:`^leaks salt$`
 	ID     uint   `json:"id" gorm:"primaryKey"`
 	Salt   []byte `json:"salt"`
 	Plan   string `json:"plan"`
@@ -28,14 +28,14 @@ type Account struct { // want Account:`leaks salt`
 
 // UserSession is a MongoDB document (bson tags) of a user's session:
 // its token leaks.
-type UserSession struct { // want UserSession:`leaks token`
+type UserSession struct { // want UserSession:`^leaks token$`
 	ID    string `bson:"_id" json:"id"`
 	Token string `bson:"token" json:"token"`
 }
 
 // Profile has no persistence tags but lives in a models package: an
 // account's refresh token leaks.
-type Profile struct { // want Profile:`leaks RefreshToken`
+type Profile struct { // want Profile:`^leaks RefreshToken$`
 	Name         string
 	RefreshToken string
 }
@@ -88,7 +88,7 @@ type Device struct {
 }
 
 // Share is a shared link; its password is given out by its owner.
-type Share struct { // want Share:`leaks salt`
+type Share struct { // want Share:`^leaks salt$`
 	Path     string `json:"path" db:"path"`
 	Password string `json:"password" db:"password"`
 	Salt     string `json:"salt" db:"salt"`
@@ -97,7 +97,7 @@ type Share struct { // want Share:`leaks salt`
 // ProfileForm is a request body and its answer. A package that decodes
 // it has only a request's password in it; one that does not sends a
 // stored one.
-type ProfileForm struct { // want ProfileForm:`leaks password`
+type ProfileForm struct { // want ProfileForm:`^leaks password$`
 	Name     string `json:"name"`
 	Password string `json:"password,omitempty"`
 }

@@ -119,7 +119,7 @@ type credentials struct {
 	Password string
 }
 
-type Admin struct { // want Admin:`leaks Password`
+type Admin struct { // want Admin:`^leaks Password$`
 	credentials
 	Name string
 }
@@ -146,12 +146,12 @@ func ambiguous(w http.ResponseWriter, r *http.Request) {
 
 // A tagged field wins over an untagged one at the same depth.
 
-type tagged struct { // want tagged:`leaks password_hash`
+type tagged struct { // want tagged:`^leaks password_hash$`
 	Hash string `json:"password_hash"`
 }
 type untagged struct{ Hash string }
 
-type Dominant struct { // want Dominant:`leaks password_hash`
+type Dominant struct { // want Dominant:`^leaks password_hash$`
 	tagged
 	untagged
 }
@@ -162,12 +162,12 @@ func dominant(w http.ResponseWriter, r *http.Request) {
 
 // Arrays, pointers to pointers, maps of slices.
 
-type Vault struct { // want Vault:`leaks private_key`
+type Vault struct { // want Vault:`^leaks private_key$`
 	Keys   [2]**KeyPair         `json:"keys"`
 	ByName map[string][]KeyPair `json:"by_name"`
 }
 
-type KeyPair struct { // want KeyPair:`leaks private_key`
+type KeyPair struct { // want KeyPair:`^leaks private_key$`
 	Public     string `json:"public"`
 	PrivateKey string `json:"private_key,omitempty"`
 }
@@ -178,7 +178,7 @@ func vault(w http.ResponseWriter, r *http.Request) {
 
 // Recursive types terminate.
 
-type Node struct { // want Node:`leaks private_key`
+type Node struct { // want Node:`^leaks private_key$`
 	Name       string  `json:"name"`
 	Children   []*Node `json:"children"`
 	Parent     *Node   `json:"parent"`
@@ -213,7 +213,7 @@ func marshalers(w http.ResponseWriter, r *http.Request) {
 // A MarshalJSON with a pointer receiver is only called on addressable
 // values: encoding/json writes the fields of a Checked passed by value.
 
-type CheckedUser struct{ Password string } // want CheckedUser:`leaks Password; addressable, none`
+type CheckedUser struct{ Password string } // want CheckedUser:`^leaks Password; addressable, none$`
 
 func (*CheckedUser) MarshalJSON() ([]byte, error) { return []byte(`{}`), nil }
 
@@ -237,7 +237,7 @@ func promotedMarshaler(w http.ResponseWriter, r *http.Request) {
 
 // json:"-", unexported fields, booleans and omitempty.
 
-type Tenant struct { // want Tenant:`leaks totp_secret`
+type Tenant struct { // want Tenant:`^leaks totp_secret$`
 	Password    string `json:"-"`
 	secret      string
 	HasPassword bool `json:"has_password"`
@@ -253,7 +253,7 @@ func tenant(w http.ResponseWriter, r *http.Request) {
 // A DTO copy of the model is what a response should send; a copy that
 // keeps the secret is not.
 
-type UserDTO struct { // want UserDTO:`leaks password`
+type UserDTO struct { // want UserDTO:`^leaks password$`
 	ID       uint   `json:"id"`
 	Email    string `json:"email"`
 	Password string `json:"password"`

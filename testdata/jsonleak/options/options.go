@@ -14,17 +14,17 @@ func get[T any]() T {
 	return v
 }
 
-type Card struct { // want Card:`leaks pin`
+type Card struct { // want Card:`^leaks pin$`
 	Holder   string `json:"holder"`
 	PIN      string `json:"pin"`
 	Password string `json:"password"`
 }
 
-type CardSettings struct { // want CardSettings:`leaks pin`
+type CardSettings struct { // want CardSettings:`^leaks pin$`
 	PIN string `json:"pin"`
 }
 
-type Device struct { // want Device:`leaks session_id`
+type Device struct { // want Device:`^leaks session_id$`
 	SessionID string `json:"session_id"`
 	Token     string `json:"token"`
 }

@@ -215,10 +215,11 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 	}
 	decl := declaring(n.t, f)
 	secret := match&(secretKind|credentialKind) != 0
+	plain := secret && plainPassword.MatchString(names.Snake(v.Name()))
 	switch {
 	case w.configuration(n.t) || w.configuration(decl):
 		return 0, false
-	case secret && w.writeOnly(n.t, f):
+	case secret && w.writeOnly(n.t, f, plain):
 		return 0, false
 	case match&secretKind != 0:
 		k = secretKind
@@ -231,7 +232,7 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 	default:
 		return 0, false
 	}
-	return k, secret && f.OmitEmpty && plainPassword.MatchString(names.Snake(v.Name()))
+	return k, plain && f.OmitEmpty
 }
 
 // dropped reports whether l is no leak in this package: a decodable
@@ -289,14 +290,14 @@ var plainPassword = regexp.MustCompile(`(^|_)(pass(word)?|passwd|pwd|passphrase)
 // credential it stores (PwdHash `json:"-"` beside Password). A plain
 // password the package decodes from request bodies and leaves out when
 // empty (omitempty) is one too, which dropped decides. The handler that
-// sends the struct has nothing in it.
-func (w *walker) writeOnly(owner types.Type, f *jsontype.Field) bool {
+// sends the struct has nothing in it. plain says f is named as a plain
+// password.
+func (w *walker) writeOnly(owner types.Type, f *jsontype.Field, plain bool) bool {
 	decl, ok := declaring(owner, f).Underlying().(*types.Struct)
 	if !ok {
 		return false
 	}
 	v := f.Var()
-	plain := plainPassword.MatchString(names.Snake(v.Name()))
 	for i := 0; i < decl.NumFields(); i++ {
 		tag := reflect.StructTag(decl.Tag(i))
 		if decl.Field(i) == v {

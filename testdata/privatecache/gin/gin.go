@@ -125,3 +125,18 @@ func router() *gin.Engine {
 	g3.GET("/exposed", exposedGroup)
 	return open
 }
+
+// Menu is registered in another package; its swag annotation says it
+// serves POST.
+//
+// @Router /menu [post]
+func Menu(c *gin.Context) {
+	c.JSON(http.StatusOK, c.MustGet("user"))
+}
+
+// UserInfo's annotation says GET.
+//
+// @Router /user/info [get]
+func UserInfo(c *gin.Context) {
+	c.JSON(http.StatusOK, c.MustGet("user")) // want `handler reads the request value "user" but writes this response without Cache-Control`
+}

@@ -115,7 +115,7 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 	for _, e := range rootList {
 		visit(e)
 	}
-	if len(r.c.plan.facts) == 0 {
+	if !r.c.plan.UsesFacts() {
 		need = rootList // dependencies need no analysis
 	} else {
 		need = slices.DeleteFunc(need, func(e *pkgEntry) bool { return !roots[e] && !analysable[e] })
@@ -138,13 +138,13 @@ func (r *run) build(views []*view, files []string) []*pkgEntry {
 
 	r.collect(rootList)
 	for _, e := range all {
-		if !roots[e] && (e.analysis != nil || len(r.c.plan.facts) == 0) && r.immutable(e) {
+		if !roots[e] && (e.analysis != nil || !r.c.plan.UsesFacts()) && r.immutable(e) {
 			e.slim, e.files, e.info, e.typeErrors, e.fileKeys = true, nil, nil, nil, nil
 		}
 	}
 	for _, e := range need {
 		if !roots[e] && e.analysis != nil {
-			for _, f := range e.analysis.failed {
+			for _, f := range r.failures(e) {
 				if !f.Prerequisite {
 					r.res.Failures = append(r.res.Failures, f)
 				}

@@ -31,6 +31,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/internal/pkgload"
+	"github.com/resplint/resplint/internal/unit"
 )
 
 // Options configure a Cache.
@@ -55,7 +56,7 @@ type Options struct {
 // from several goroutines; runs are serialized.
 type Cache struct {
 	opts Options
-	plan *plan
+	plan *unit.Plan
 
 	mu     sync.Mutex // held during a run
 	env    *pkgload.Immutable
@@ -69,7 +70,7 @@ type Cache struct {
 
 // New returns an empty cache that runs the analyzers in opts.
 func New(opts Options) (*Cache, error) {
-	p, err := newPlan(opts.Analyzers)
+	p, err := unit.NewPlan(opts.Analyzers)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +90,7 @@ func New(opts Options) (*Cache, error) {
 // kept, but since dependencies keep only their types and facts after
 // their analysis, the next run will usually type-check anew.
 func (c *Cache) Reconfigure(opts Options) error {
-	p, err := newPlan(opts.Analyzers)
+	p, err := unit.NewPlan(opts.Analyzers)
 	if err != nil {
 		return err
 	}

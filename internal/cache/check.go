@@ -9,7 +9,6 @@ import (
 	"maps"
 	"slices"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/internal/pkgload"
@@ -135,32 +134,4 @@ func (r *run) typeCheck(e *pkgEntry, analysable bool) {
 	if !analysable {
 		e.slim, e.files, e.typeErrors, e.fileKeys = true, nil, nil, nil
 	}
-}
-
-// module returns the analysis view of e's module.
-func (e *pkgEntry) module() *analysis.Module {
-	return analysisModule(e.meta.Module)
-}
-
-func analysisModule(m *packages.Module) *analysis.Module {
-	if m == nil {
-		return &analysis.Module{} // possibly empty, never nil, as checker gives it
-	}
-	am := &analysis.Module{
-		Path:      m.Path,
-		Version:   m.Version,
-		Time:      m.Time,
-		Main:      m.Main,
-		Indirect:  m.Indirect,
-		Dir:       m.Dir,
-		GoMod:     m.GoMod,
-		GoVersion: m.GoVersion,
-	}
-	if m.Replace != nil {
-		am.Replace = analysisModule(m.Replace)
-	}
-	if m.Error != nil {
-		am.Error = &analysis.ModuleError{Err: m.Error.Err}
-	}
-	return am
 }

@@ -157,7 +157,7 @@ func (r *run) collect(roots []*pkgEntry) {
 				r.res.Diagnostics = append(r.res.Diagnostics, d)
 			}
 		}
-		for _, f := range e.analysis.failed {
+		for _, f := range r.failures(e) {
 			if !f.Prerequisite {
 				r.res.Failures = append(r.res.Failures, f)
 			}

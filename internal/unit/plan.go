@@ -1,4 +1,4 @@
-package cache
+package unit
 
 import (
 	"reflect"
@@ -6,26 +6,28 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A plan says which analyzers run on which packages, in which order.
-type plan struct {
+// A Plan says which analyzers run on which packages, in which order.
+type Plan struct {
 	roots     map[*analysis.Analyzer]bool
 	all       []*analysis.Analyzer // the roots and what they require, each after its requirements
 	facts     []*analysis.Analyzer // what runs on dependencies: analyzers using facts and what they require
 	factTypes map[*analysis.Analyzer]map[reflect.Type]bool
 }
 
-func newPlan(roots []*analysis.Analyzer) (*plan, error) {
+// NewPlan returns the plan for roots, the analyzers whose diagnostics are
+// wanted.
+func NewPlan(roots []*analysis.Analyzer) (*Plan, error) {
 	if err := analysis.Validate(roots); err != nil {
 		return nil, err
 	}
-	p := &plan{
+	p := &Plan{
 		roots:     make(map[*analysis.Analyzer]bool),
 		factTypes: make(map[*analysis.Analyzer]map[reflect.Type]bool),
 	}
 	for _, a := range roots {
 		p.roots[a] = true
 	}
-	p.all = postorder(roots)
+	p.all = Closure(roots)
 	var withFacts []*analysis.Analyzer
 	for _, a := range p.all {
 		if len(a.FactTypes) > 0 {
@@ -37,13 +39,28 @@ func newPlan(roots []*analysis.Analyzer) (*plan, error) {
 		}
 		p.factTypes[a] = types
 	}
-	p.facts = postorder(withFacts)
+	p.facts = Closure(withFacts)
 	return p, nil
 }
 
-// postorder returns as and the analyzers they require, transitively, each
+// UsesFacts reports whether any analyzer of the plan uses facts, and so
+// runs on dependencies.
+func (p *Plan) UsesFacts() bool { return len(p.facts) > 0 }
+
+// Factful returns the analyzers of the plan that use facts.
+func (p *Plan) Factful() []*analysis.Analyzer {
+	var list []*analysis.Analyzer
+	for _, a := range p.facts {
+		if len(a.FactTypes) > 0 {
+			list = append(list, a)
+		}
+	}
+	return list
+}
+
+// Closure returns as and the analyzers they require, transitively, each
 // after those it requires.
-func postorder(as []*analysis.Analyzer) []*analysis.Analyzer {
+func Closure(as []*analysis.Analyzer) []*analysis.Analyzer {
 	var order []*analysis.Analyzer
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func(a *analysis.Analyzer)
@@ -62,3 +79,7 @@ func postorder(as []*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	return order
 }
+
+// All returns the analyzers of the plan: the roots and what they require,
+// each after its requirements.
+func (p *Plan) All() []*analysis.Analyzer { return p.all }

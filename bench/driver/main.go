@@ -6,9 +6,9 @@
 //
 // Usage:
 //
-//	go run ./bench/driver [-noop] [-cpuprofile file] [-memprofile file] packages...
+//	go run ./bench/driver [-noop] [-cpuprofile file] [-memprofile file] [-peakprofile file] packages...
 //
-// It prints the number of packages analysed and of diagnostics.
+// It prints the number of analyses of packages and of diagnostics.
 package main
 
 import (
@@ -17,6 +17,7 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,6 +47,7 @@ func main() {
 	useNoop := flag.Bool("noop", false, "run a no-op analyzer instead of resplint's")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	memprofile := flag.String("memprofile", "", "write a heap profile, taken after the analysis, to `file`")
+	peakprofile := flag.String("peakprofile", "", "write a heap profile, taken after the collection that found the most live memory, to `file`")
 	tests := flag.Bool("test", true, "analyse test files too")
 	flag.Parse()
 
@@ -65,18 +67,15 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *peakprofile != "" {
+		profileAtPeak(*peakprofile)
+	}
 	driver.BatchGC() // as the command does
 	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources()})
 	if err != nil {
 		log.Fatal(err)
 	}
-	packages := 0
-	if res.Graph != nil {
-		for range res.Graph.All() {
-			packages++
-		}
-	}
-	fmt.Printf("%d actions, %d diagnostics, %d broken, %d errors\n", packages, len(res.Diagnostics()), len(res.Broken), len(res.Errors()))
+	fmt.Printf("%d packages analysed, %d diagnostics, %d broken, %d errors\n", res.Analysed, len(res.Diagnostics()), len(res.Broken), len(res.Errors()))
 	for _, e := range res.Errors() {
 		fmt.Fprintln(os.Stderr, e)
 	}
@@ -92,4 +91,29 @@ func main() {
 		f.Close()
 		runtime.KeepAlive(res) // what the analysis holds is what the profile is for
 	}
+}
+
+// profileAtPeak writes a heap profile to file after each garbage
+// collection that finds more live memory than any before it. The peak of
+// a run's memory is about the most live memory times 1+GOGC/100, so the
+// profile shows what sets it.
+func profileAtPeak(file string) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var most uint64
+	// A finalizer runs after each collection that finds its object
+	// unreachable; each run sets one on a new object for the next.
+	type sentinel struct{ _ *int }
+	var after func(*sentinel)
+	after = func(*sentinel) {
+		metrics.Read(sample)
+		if live := sample[0].Value.Uint64(); live > most {
+			most = live
+			if f, err := os.Create(file); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+		runtime.SetFinalizer(new(sentinel), after)
+	}
+	runtime.SetFinalizer(new(sentinel), after)
 }

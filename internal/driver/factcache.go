@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/resplint/resplint/internal/pkgload"
+	"github.com/resplint/resplint/internal/unit"
 )
 
 // A factCache keeps, between runs, the facts that analyzers export about
@@ -73,7 +74,7 @@ func openFactCache(analyzers []*analysis.Analyzer) *factCache {
 	if _, err := io.Copy(h, f); err != nil {
 		return nil
 	}
-	for _, a := range closure(analyzers) {
+	for _, a := range unit.Closure(analyzers) {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value) })
 	}

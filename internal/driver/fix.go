@@ -3,7 +3,6 @@ package driver
 import (
 	"cmp"
 	"fmt"
-	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
@@ -65,7 +64,7 @@ func (r *Result) ApplyFixes(diags []Diagnostic, diff io.Writer, dir string) []er
 		files:    make(map[string]*token.File),
 		skipped:  make(map[string]bool),
 	}
-	generated := r.generatedFiles()
+	generated := r.generated
 	seen := make(map[string]bool)
 	for _, d := range diags {
 		if len(d.SuggestedFixes) == 0 {
@@ -234,21 +233,4 @@ func (st *fixStatus) apply(name string, diff io.Writer) error {
 		return err
 	}
 	return os.WriteFile(name, fixed, info.Mode().Perm())
-}
-
-// generatedFiles returns the names of the generated files of the analysed
-// packages.
-func (r *Result) generatedFiles() map[string]bool {
-	generated := make(map[string]bool)
-	if r.Graph == nil {
-		return generated
-	}
-	for _, act := range r.Graph.Roots {
-		for _, f := range act.Package.Syntax {
-			if ast.IsGenerated(f) {
-				generated[act.Package.Fset.File(f.FileStart).Name()] = true
-			}
-		}
-	}
-	return generated
 }

@@ -1,6 +1,6 @@
 // Package driver is the engine of the standalone resplint command: it loads
-// packages with go/packages, runs analyzers on them with
-// golang.org/x/tools/go/analysis/checker, and prints or applies the results.
+// packages with go list, type-checks and analyses them (internal/unit),
+// and prints or applies the results.
 //
 // The go vet and go fix protocols are not handled here; cmd/resplint hands
 // those to golang.org/x/tools/go/analysis/unitchecker.
@@ -9,14 +9,15 @@ package driver
 import (
 	"errors"
 	"fmt"
-	"maps"
+	"go/token"
 	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/unit"
 )
 
 // Config says which packages to load and how.
@@ -33,17 +34,28 @@ type Config struct {
 
 // A Result holds the outcome of one analysis run.
 type Result struct {
-	// Graph holds the analysis of every package that type-checked;
-	// it is nil when none did.
-	Graph *checker.Graph
-
 	// Broken lists, by package path, the packages that were not analysed
 	// because they or their dependencies failed to load or type-check.
 	Broken []*Broken
 
+	// Analysed counts the analyses of packages: of the packages asked
+	// for, and of dependencies for their facts.
+	Analysed int
+
+	plan      *unit.Plan
+	fset      *token.FileSet
+	analyses  []pkgAnalysis   // every analysis, in no particular order
+	generated map[string]bool // the generated files of the packages analysed as roots
+
 	// brokenFiles holds the files of packages that have errors of their
 	// own; fixes never touch them.
 	brokenFiles map[string]string // file name -> package path
+}
+
+// A pkgAnalysis is the analysis of one package.
+type pkgAnalysis struct {
+	pkg *packages.Package
+	out *unit.Outcome
 }
 
 // Broken describes a package that was not analysed, or a dependency
@@ -61,9 +73,13 @@ type Broken struct {
 // Analyze loads the packages that patterns (go list patterns) denote and
 // runs analyzers on each of them that type-checks. It returns an error only
 // when loading fails as a whole; per-package problems are in Result.Broken,
-// and analyzer failures in the actions of Result.Graph.
+// and analyzer failures in Result.Errors.
 func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Result, error) {
-	facts := factful(analyzers)
+	plan, err := unit.NewPlan(analyzers)
+	if err != nil {
+		return nil, err
+	}
+	facts := plan.Factful()
 	source := cfg.Sources
 	switch {
 	case len(facts) == 0:
@@ -86,46 +102,18 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	if len(ld.roots) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-
-	roots, res := selectRoots(ld.roots)
-	if len(roots) > 0 {
-		// The checker runs the analyzers that use facts on every package
-		// in Imports. Those read from export data, or from source for
-		// their types alone, have no syntax to run them on, and the
-		// analyzers want only their types, unless their facts come from
-		// the cache; no analysed package is below them.
-		packages.Visit(roots, nil, func(p *packages.Package) {
-			maps.DeleteFunc(p.Imports, func(_ string, q *packages.Package) bool {
-				return !ld.analysed[q] && !ld.cached[q].isHit()
-			})
-		})
-		for p, cp := range ld.cached {
-			cachedPackages.Store(p.Types, cp)
-			defer cachedPackages.Delete(p.Types)
-		}
-		res.Graph, err = checker.Analyze(analyzers, roots, nil)
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
+	return analyse(plan, ld), nil
 }
 
-// factful returns the analyzers, of analyzers and those they require,
-// that use facts.
-func factful(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	return slices.DeleteFunc(closure(analyzers), func(a *analysis.Analyzer) bool { return len(a.FactTypes) == 0 })
-}
-
-// selectRoots picks the packages to analyse and records the broken ones.
-//
-// With tests, go/packages returns a package p, its test variant
+// candidates returns, by package path, the packages that may be analysed
+// for the packages asked for, in order of preference, and the paths in
+// order. With tests, go list gives a package p, its test variant
 // "p [p.test]" (p's files plus its in-package tests), the external test
 // package "p_test [p.test]" and the generated test main "p.test". Like
-// go vet, analyse the test variant instead of p, so that each file is
-// analysed once, and skip the test main. If the test variant does not
-// type-check but p does, analyse p.
-func selectRoots(pkgs []*packages.Package) ([]*packages.Package, *Result) {
+// go vet, analyse the test variant in place of p, so that each file is
+// analysed once, and skip the test main; if the test variant does not
+// type-check but p does, analyse p (see firstTyped).
+func candidates(pkgs []*packages.Package) ([]string, map[string][]*packages.Package) {
 	testMains := make(map[string]bool)
 	for _, p := range pkgs {
 		if forTest, ok := testVariant(p.ID); ok {
@@ -139,46 +127,62 @@ func selectRoots(pkgs []*packages.Package) ([]*packages.Package, *Result) {
 		}
 	}
 	paths := make([]string, 0, len(byPath))
-	for path := range byPath {
+	for path, variants := range byPath {
 		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-
-	res := &Result{brokenFiles: make(map[string]string)}
-	var roots, illTyped []*packages.Package
-	for _, path := range paths {
-		variants := byPath[path]
 		// Test variants first.
 		sort.SliceStable(variants, func(i, j int) bool {
 			_, ti := testVariant(variants[i].ID)
 			_, tj := testVariant(variants[j].ID)
 			return ti && !tj
 		})
-		chosen := false
+	}
+	sort.Strings(paths)
+	return paths, byPath
+}
+
+// firstTyped returns the package of variants (in order of preference) to
+// analyse: the first that type-checks, once that can be told, which is
+// when typed reports true for it and every package before it. decided is
+// false until then; a nil root then means none type-checks.
+func firstTyped(variants []*packages.Package, typed func(*packages.Package) bool) (root *packages.Package, decided bool) {
+	for _, p := range variants {
+		if !typed(p) {
+			return nil, false
+		}
+		if !p.IllTyped {
+			return p, true
+		}
+	}
+	return nil, true
+}
+
+// recordBroken records in r the candidates that were not analysed, and
+// why: paths and byPath are as candidates returns them, with every
+// package type-checked.
+func (r *Result) recordBroken(paths []string, byPath map[string][]*packages.Package) {
+	r.brokenFiles = make(map[string]string)
+	var illTyped []*packages.Package
+	for _, path := range paths {
 		var broken *Broken
-		for _, p := range variants {
+		for _, p := range byPath[path] {
 			if !p.IllTyped {
-				if !chosen {
-					roots = append(roots, p)
-					chosen = true
-				}
 				continue
 			}
 			illTyped = append(illTyped, p)
 			if broken == nil {
 				broken = &Broken{PkgPath: path}
-				res.Broken = append(res.Broken, broken)
+				r.Broken = append(r.Broken, broken)
 			}
 			broken.Errors = appendErrors(broken.Errors, p.Errors)
 			if len(p.Errors) > 0 {
 				for _, f := range slices.Concat(p.CompiledGoFiles, p.GoFiles) {
-					res.brokenFiles[f] = path
+					r.brokenFiles[f] = path
 				}
 			}
 		}
 		if broken != nil && len(broken.Errors) == 0 {
 			seen := make(map[*packages.Package]bool)
-			for _, p := range variants {
+			for _, p := range byPath[path] {
 				visitBroken(p, seen, func(dep, _ *packages.Package) {
 					if broken.Dep == "" {
 						broken.Dep = dep.PkgPath
@@ -188,9 +192,8 @@ func selectRoots(pkgs []*packages.Package) ([]*packages.Package, *Result) {
 		}
 	}
 
-	res.Broken = append(res.Broken, brokenDeps(illTyped, byPath)...)
-	slices.SortStableFunc(res.Broken, func(a, b *Broken) int { return strings.Compare(a.PkgPath, b.PkgPath) })
-	return roots, res
+	r.Broken = append(r.Broken, brokenDeps(illTyped, byPath)...)
+	slices.SortStableFunc(r.Broken, func(a, b *Broken) int { return strings.Compare(a.PkgPath, b.PkgPath) })
 }
 
 // brokenDeps returns the dependencies of the ill-typed packages that have
@@ -258,23 +261,22 @@ func visitBroken(p *packages.Package, seen map[*packages.Package]bool, visit fun
 	}
 }
 
-// Errors returns the analysis failures: one error for each action that
-// failed on its own (not merely because an action it needs failed), in a
-// stable order.
+// Errors returns the analysis failures: one error for each analyzer that
+// failed on a package on its own (not merely because an analyzer it needs
+// failed), in a stable order.
 func (r *Result) Errors() []error {
-	if r.Graph == nil {
-		return nil
-	}
 	var msgs []string
-	for act := range r.Graph.All() {
-		if act.Err == nil || slices.ContainsFunc(act.Deps, func(d *checker.Action) bool { return d.Err != nil }) {
-			continue
+	for _, a := range r.analyses {
+		for _, f := range a.out.Failed {
+			if f.Prerequisite {
+				continue
+			}
+			msg := f.Err.Error()
+			if _, ok := errors.AsType[*PanicError](f.Err); !ok {
+				msg = fmt.Sprintf("analyzer %s failed on package %s: %s", f.Analyzer.Name, a.pkg.PkgPath, msg)
+			}
+			msgs = append(msgs, msg)
 		}
-		msg := act.Err.Error()
-		if _, ok := errors.AsType[*PanicError](act.Err); !ok {
-			msg = fmt.Sprintf("analyzer %s failed on package %s: %s", act.Analyzer.Name, act.Package.PkgPath, msg)
-		}
-		msgs = append(msgs, msg)
 	}
 	sort.Strings(msgs)
 	msgs = slices.Compact(msgs)

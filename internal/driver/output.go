@@ -2,6 +2,7 @@ package driver
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"go/token"
 	"io"
@@ -27,28 +28,23 @@ type Diagnostic struct {
 // position, without duplicates (a file analysed in more than one package
 // reports the same diagnostic more than once).
 func (r *Result) Diagnostics() []Diagnostic {
-	if r.Graph == nil {
-		return nil
-	}
 	type key struct {
 		posn, end                   token.Position
 		analyzer, category, message string
 	}
 	seen := make(map[key]bool)
 	var diags []Diagnostic
-	for _, act := range r.Graph.Roots {
-		if act.Err != nil {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			posn := fset.Position(d.Pos)
-			k := key{posn, fset.Position(d.End), act.Analyzer.Name, d.Category, d.Message}
-			if seen[k] {
-				continue
+	for _, a := range r.roots() {
+		for _, an := range r.plan.All() {
+			for _, d := range a.out.Diagnostics[an] {
+				posn := r.fset.Position(d.Pos)
+				k := key{posn, r.fset.Position(d.End), an.Name, d.Category, d.Message}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				diags = append(diags, Diagnostic{Diagnostic: d, Analyzer: an.Name, Posn: posn, Fset: r.fset})
 			}
-			seen[k] = true
-			diags = append(diags, Diagnostic{Diagnostic: d, Analyzer: act.Analyzer.Name, Posn: posn, Fset: fset})
 		}
 	}
 	slices.SortStableFunc(diags, func(a, b Diagnostic) int {
@@ -59,6 +55,18 @@ func (r *Result) Diagnostics() []Diagnostic {
 		)
 	})
 	return diags
+}
+
+// roots returns the analyses of the packages analysed as roots, by ID.
+func (r *Result) roots() []pkgAnalysis {
+	var list []pkgAnalysis
+	for _, a := range r.analyses {
+		if a.out.AsRoot {
+			list = append(list, a)
+		}
+	}
+	slices.SortFunc(list, func(a, b pkgAnalysis) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	return list
 }
 
 // WriteText writes one line per diagnostic:
@@ -81,14 +89,32 @@ func WriteText(w io.Writer, diags []Diagnostic, dir string) error {
 }
 
 // WriteJSON writes the results in the JSON form of go vet -json: an object
-// mapping package ID to analyzer name to either a list of diagnostics or
-// an error.
+// mapping package ID to analyzer name to either a list of diagnostics (of
+// the packages asked for) or an error (of any package analysed).
 func (r *Result) WriteJSON(w io.Writer) error {
-	if r.Graph == nil {
-		_, err := io.WriteString(w, "{}\n")
+	tree := make(map[string]map[string]any)
+	add := func(id, analyzer string, v any) {
+		if tree[id] == nil {
+			tree[id] = make(map[string]any)
+		}
+		tree[id][analyzer] = v
+	}
+	for _, a := range r.analyses {
+		for an, d := range a.out.Diagnostics {
+			add(a.pkg.ID, an.Name, jsonDiagnostics(r.fset, d))
+		}
+	}
+	for _, a := range r.analyses {
+		for an, f := range a.out.Failed {
+			add(a.pkg.ID, an.Name, jsonError{f.Err.Error()})
+		}
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
 		return err
 	}
-	return r.Graph.PrintJSON(w)
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
 }
 
 // RelPath returns filename relative to dir if it is below dir, and

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/internal/unit"
 )
 
 // A PanicError is the error of an analyzer action that panicked.
@@ -35,31 +37,12 @@ func (e *PanicError) Error() string {
 //
 // Call Prepare once per process, before any analysis.
 func Prepare(analyzers []*analysis.Analyzer) {
-	for _, a := range closure(analyzers) {
+	for _, a := range unit.Closure(analyzers) {
 		a.Run = protected(a.Name, a.Run)
 		if len(a.FactTypes) > 0 {
 			a.Run = withFactCache(a, a.Run)
 		}
 	}
-}
-
-// closure returns analyzers and every analyzer they require, each after
-// those it requires.
-func closure(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	var list []*analysis.Analyzer
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func([]*analysis.Analyzer)
-	visit = func(as []*analysis.Analyzer) {
-		for _, a := range as {
-			if !seen[a] {
-				seen[a] = true
-				visit(a.Requires)
-				list = append(list, a)
-			}
-		}
-	}
-	visit(analyzers)
-	return list
 }
 
 func protected(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {

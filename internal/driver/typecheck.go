@@ -6,9 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"maps"
 	"os"
-	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,9 +16,11 @@ import (
 	"github.com/resplint/resplint/internal/pkgload"
 )
 
-// load loads the packages patterns denote, and their dependencies. The
-// packages asked for, and the dependencies for which source reports true,
-// get syntax and types from source, like those of packages.LoadAllSyntax;
+// load lists the packages patterns denote, and their dependencies, and
+// decides how each is to get its types (see analyse, which type-checks
+// them). The packages asked for, and the dependencies for which source
+// reports true, get syntax and types from source, like those of
+// packages.LoadAllSyntax;
 // so do the packages that import any of them, for a package's types must
 // be built on those of its imports. Every other dependency gets its types
 // from the compiler's export data, as go vet's do, if the go command has
@@ -129,21 +129,16 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		}
 	}
 
-	l := &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)}
-	l.check(all, ld.fromSource, ld.analysed)
-	for p, cp := range ld.cached {
-		if cp.isHit() {
-			if _, err := l.exported(p); err != nil {
-				return nil, err
-			}
-		}
-	}
+	ld.all = all
+	ld.importers = importers
 	return ld, nil
 }
 
 // loaded is the outcome of load.
 type loaded struct {
-	roots      []*packages.Package                  // the packages asked for
+	roots      []*packages.Package // the packages asked for
+	all        []*packages.Package // and their dependencies
+	importers  map[*packages.Package][]*packages.Package
 	fromSource map[*packages.Package]bool           // the packages type-checked from source
 	analysed   map[*packages.Package]bool           // those of them that have syntax and type information
 	cached     map[*packages.Package]*cachedPackage // the packages whose facts are, or will be, cached
@@ -155,21 +150,6 @@ type loader struct {
 
 	mu   sync.Mutex                // guards view, and the export-data packages' fields
 	view map[string]*types.Package // every package read from export data so far, by path
-}
-
-// check type-checks the packages in fromSource, each as soon as those it
-// imports are, and reads the others' types from export data when a
-// package imports them. Only the analysed packages keep their syntax and
-// type information.
-func (l *loader) check(all []*packages.Package, fromSource, analysed map[*packages.Package]bool) {
-	var src []*packages.Package
-	for _, p := range all {
-		if fromSource[p] {
-			src = append(src, p)
-		}
-	}
-	imports := func(p *packages.Package) []*packages.Package { return slices.Collect(maps.Values(p.Imports)) }
-	pkgload.InOrder(src, imports, func(p *packages.Package) { l.checkSource(p, fromSource, analysed[p]) })
 }
 
 // checkSource parses and type-checks p, whose imports have their types.

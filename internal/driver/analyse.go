@@ -1,0 +1,309 @@
+package driver
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/pkgload"
+	"github.com/resplint/resplint/internal/unit"
+)
+
+// analyse type-checks and analyses the packages ld holds, each as soon as
+// its imports are done, and drops each package's syntax and type
+// information once it is analysed, as go vet does by running one process
+// per package: only types, facts and diagnostics outlive a package's
+// analysis, so memory holds the syntax of the few packages under way, not
+// that of the whole program.
+//
+// A package asked for is analysed with every analyzer (as a root) if it is
+// the one of its path to analyse (see candidates); a dependency is
+// analysed with the analyzers that use facts if a root imports it,
+// directly or through other packages analysed, as checker would.
+func analyse(plan *unit.Plan, ld *loaded) *Result {
+	s := &stream{
+		plan:     plan,
+		ld:       ld,
+		l:        &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)},
+		needed:   make(map[*packages.Package]bool),
+		paths:    make(map[*packages.Package]*pathState),
+		state:    make(map[*packages.Package]*pkgState),
+		outcomes: make(map[*types.Package]*unit.Outcome),
+		res:      &Result{plan: plan, generated: make(map[string]bool)},
+	}
+	s.res.fset = s.l.fset
+	paths, byPath := candidates(ld.roots)
+	for _, path := range paths {
+		st := &pathState{variants: byPath[path], typed: make(map[*packages.Package]bool)}
+		for _, p := range st.variants {
+			s.paths[p] = st
+		}
+	}
+	if plan.UsesFacts() {
+		var visit func(p *packages.Package)
+		visit = func(p *packages.Package) {
+			for _, q := range p.Imports {
+				if !s.needed[q] && (ld.analysed[q] || ld.cached[q].isHit()) {
+					s.needed[q] = true
+					visit(q)
+				}
+			}
+		}
+		for p := range s.paths {
+			visit(p)
+		}
+	}
+
+	var work []*packages.Package
+	for _, p := range ld.all {
+		if ld.fromSource[p] || s.needed[p] {
+			work = append(work, p)
+			s.state[p] = new(pkgState)
+		}
+	}
+	for _, p := range work {
+		for _, q := range p.Imports {
+			if st := s.state[q]; st != nil {
+				st.importers++
+			}
+		}
+	}
+	imports := func(p *packages.Package) []*packages.Package {
+		list := make([]*packages.Package, 0, len(p.Imports))
+		for _, q := range p.Imports {
+			list = append(list, q)
+		}
+		return list
+	}
+	pkgload.InOrder(work, imports, s.process)
+	for p := range ld.cached {
+		if p.Types != nil {
+			cachedPackages.Delete(p.Types)
+		}
+	}
+
+	s.res.recordBroken(paths, byPath)
+	return s.res
+}
+
+// A stream is the state of analyse.
+type stream struct {
+	plan   *unit.Plan
+	ld     *loaded
+	l      *loader
+	needed map[*packages.Package]bool       // dependencies to analyse for their facts
+	paths  map[*packages.Package]*pathState // the packages asked for, and the state of their path
+
+	mu       sync.Mutex                      // guards the fields below and those of every pathState
+	state    map[*packages.Package]*pkgState // of the packages to type-check or analyse
+	outcomes map[*types.Package]*unit.Outcome
+	res      *Result
+}
+
+// A pkgState tells when the facts of a package are no longer needed: once
+// it is done, and so is every package that imports it, directly or not.
+type pkgState struct {
+	done      bool
+	importers int             // importers not yet done, or whose importers are not
+	outcomes  []*unit.Outcome // its analyses
+}
+
+// A pathState tells which of the packages of a path is to be analysed as
+// a root: the first, in order of preference, that type-checks.
+type pathState struct {
+	variants []*packages.Package // in order of preference
+	typed    map[*packages.Package]bool
+
+	// pending holds the variants done before the root could be told;
+	// they keep their syntax until it can.
+	pending []*packages.Package
+}
+
+// root returns the variant to analyse as a root, once it can be told.
+func (st *pathState) root() (*packages.Package, bool) {
+	return firstTyped(st.variants, func(p *packages.Package) bool { return st.typed[p] })
+}
+
+// process gives p its types, then analyses it, if it is to be analysed,
+// once it can tell whether as a root.
+func (s *stream) process(p *packages.Package) {
+	if s.ld.fromSource[p] {
+		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p])
+	} else {
+		s.l.exported(p) // an error makes p ill-typed
+	}
+	if cp := s.ld.cached[p]; cp != nil && p.Types != nil {
+		cachedPackages.Store(p.Types, cp)
+	}
+
+	st := s.paths[p]
+	if st == nil {
+		if s.needed[p] {
+			s.analyse(p, false)
+		}
+		s.release(p)
+		return
+	}
+	s.mu.Lock()
+	st.typed[p] = true
+	_, decided := st.root()
+	s.mu.Unlock()
+	depDone := false
+	if !decided && s.needed[p] {
+		s.analyse(p, false) // its importers need its facts now
+		depDone = true
+	}
+
+	s.mu.Lock()
+	root, decided := st.root()
+	var pending []*packages.Package
+	if decided {
+		pending, st.pending = st.pending, nil
+	} else {
+		st.pending = append(st.pending, p)
+	}
+	s.mu.Unlock()
+	if !decided {
+		return
+	}
+	s.finish(p, root, depDone)
+	for _, q := range pending {
+		s.finish(q, root, true)
+	}
+}
+
+// finish analyses p, a package asked for, as a root if it is root, or
+// else for its facts if that is needed and not done, and releases it.
+func (s *stream) finish(p, root *packages.Package, depDone bool) {
+	switch {
+	case p == root:
+		s.analyse(p, true)
+	case s.needed[p] && !depDone:
+		s.analyse(p, false)
+	}
+	s.release(p)
+}
+
+// analyse runs the analyzers on p: all of them if asRoot, else those that
+// use facts. A dependency that does not type-check is not analysed; no
+// root imports it.
+func (s *stream) analyse(p *packages.Package, asRoot bool) {
+	if p.IllTyped && !asRoot {
+		return
+	}
+	in := &unit.Input{
+		ID:           p.ID,
+		Fset:         s.l.fset,
+		Files:        p.Syntax,
+		Types:        p.Types,
+		Info:         p.TypesInfo,
+		TypeErrors:   p.TypeErrors,
+		Sizes:        p.TypesSizes,
+		Module:       p.Module,
+		OtherFiles:   p.OtherFiles,
+		IgnoredFiles: p.IgnoredFiles,
+		IllTyped:     p.IllTyped,
+		Deps:         &pkgDeps{s: s, p: p},
+	}
+	out := unit.Analyse(s.plan, in, asRoot)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outcomes[p.Types] = out
+	s.state[p].outcomes = append(s.state[p].outcomes, out)
+	s.res.analyses = append(s.res.analyses, pkgAnalysis{p, out})
+	s.res.Analysed++
+	if asRoot {
+		for _, f := range p.Syntax {
+			if ast.IsGenerated(f) {
+				s.res.generated[s.l.fset.File(f.FileStart).Name()] = true
+			}
+		}
+	}
+}
+
+// outcome returns the analysis of the package with types pkg, or nil.
+func (s *stream) outcome(pkg *types.Package) *unit.Outcome {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.outcomes[pkg]
+}
+
+// release drops what only p's own analysis needs, once it is done: its
+// syntax and type information. Its types stay, for its importers; so do
+// its facts, until no package left can import them.
+func (s *stream) release(p *packages.Package) {
+	p.Syntax, p.TypesInfo, p.TypeErrors = nil, nil, nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.state[p]
+	st.done = true
+	if st.importers == 0 {
+		s.dropFacts(p)
+	}
+}
+
+// dropFacts forgets the facts of p, which no package left to analyse
+// imports, and then those of its imports that are left in the same state.
+func (s *stream) dropFacts(p *packages.Package) {
+	for _, o := range s.state[p].outcomes {
+		o.DropFacts()
+	}
+	for _, q := range p.Imports {
+		if st := s.state[q]; st != nil {
+			st.importers--
+			if st.importers == 0 && st.done {
+				s.dropFacts(q)
+			}
+		}
+	}
+}
+
+// pkgDeps is p's view of the analyses of its dependencies.
+type pkgDeps struct {
+	s   *stream
+	p   *packages.Package
+	all []*unit.Outcome
+}
+
+func (d *pkgDeps) Analysis(pkg *types.Package) *unit.Outcome { return d.s.outcome(pkg) }
+
+func (d *pkgDeps) Direct(pkg *types.Package) bool {
+	q := d.p.Imports[pkg.Path()]
+	return q != nil && q.Types == pkg
+}
+
+func (d *pkgDeps) Imports() []*unit.Outcome {
+	var list []*unit.Outcome
+	for _, q := range d.p.Imports {
+		if o := d.s.outcome(q.Types); o != nil {
+			list = append(list, o)
+		}
+	}
+	return list
+}
+
+func (d *pkgDeps) All() []*unit.Outcome {
+	if d.all == nil {
+		seen := make(map[*packages.Package]bool)
+		var visit func(p *packages.Package)
+		visit = func(p *packages.Package) {
+			for _, q := range p.Imports {
+				if !seen[q] {
+					seen[q] = true
+					if o := d.s.outcome(q.Types); o != nil {
+						d.all = append(d.all, o)
+					}
+					visit(q)
+				}
+			}
+		}
+		visit(d.p)
+		d.all = slices.Clip(d.all)
+	}
+	return d.all
+}

@@ -1,0 +1,200 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"weak"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/analyzers"
+)
+
+// The driver reports what checker reports, with every analyzer, on every
+// package of the testdata module: the checks' cases on every framework,
+// including the helpers of other packages that need facts, and the test
+// files.
+func TestSameAsChecker(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("go", "-C", dir, "mod", "download").CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	t.Chdir(dir)
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOWORK", "off")
+	t.Setenv("RESPLINT_CACHE", "off")
+
+	list := analyzers.All()
+	Prepare(list)
+	res, err := Analyze(list, []string{"./..."}, Config{Tests: true, Sources: analyzers.Sources()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Broken) > 0 || len(res.Errors()) > 0 {
+		t.Fatalf("broken: %v, errors: %v", res.Broken, res.Errors())
+	}
+	var got []string
+	for _, d := range res.Diagnostics() {
+		got = append(got, diagLine(d.Fset, d.Analyzer, d.Diagnostic))
+	}
+	slices.Sort(got)
+
+	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: true}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, byPath := candidates(loaded)
+	var roots []*packages.Package
+	for _, path := range paths {
+		root, _ := firstTyped(byPath[path], func(*packages.Package) bool { return true })
+		if root == nil {
+			t.Fatalf("%s: no variant type-checks", path)
+		}
+		roots = append(roots, root)
+	}
+	g, err := checker.Analyze(analyzers.All(), roots, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Fatalf("%v: %v", act, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			want = append(want, diagLine(act.Package.Fset, act.Analyzer.Name, d))
+		}
+	}
+	slices.Sort(want)
+	want = slices.Compact(want) // a file analysed in two packages
+	if len(want) < 100 {
+		t.Fatalf("checker found only %d diagnostics", len(want))
+	}
+	t.Logf("%d packages, %d diagnostics", len(roots), len(want))
+	if !slices.Equal(got, want) {
+		t.Errorf("driver and checker differ:\ndriver:\n%s\nchecker:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// diagLine formats a diagnostic for comparison.
+func diagLine(fset *token.FileSet, analyzer string, d analysis.Diagnostic) string {
+	posn := fset.Position(d.Pos)
+	s := fmt.Sprintf("%s:%d:%d: %s/%s: %s", filepath.Base(posn.Filename), posn.Line, posn.Column, analyzer, d.Category, d.Message)
+	for _, r := range d.Related {
+		rp := fset.Position(r.Pos)
+		s += fmt.Sprintf(" [related %s:%d %s]", filepath.Base(rp.Filename), rp.Line, r.Message)
+	}
+	for _, f := range d.SuggestedFixes {
+		s += fmt.Sprintf(" [fix %q, %d edits]", f.Message, len(f.TextEdits))
+	}
+	return s
+}
+
+// probeFact is what the probe analyzer exports about a function; its
+// payload makes it worth freeing.
+type probeFact struct{ Payload []byte }
+
+func (*probeFact) AFact() {}
+
+// A package's syntax is dropped once it is analysed, before the packages
+// that import it are, and its facts once the last package that may import
+// them is analysed.
+func TestStreaming(t *testing.T) {
+	mod := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod": "module example.com/app\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nfunc A() {}\n",
+		"b/b.go": "package b\n\nimport \"example.com/app/a\"\n\nfunc B() { a.A() }\n",
+		"c/c.go": "package c\n\nimport (\n\t\"example.com/app/a\"\n\t\"example.com/app/b\"\n)\n\nfunc C() { a.A(); b.B() }\n",
+	} {
+		name = filepath.Join(mod, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(name), 0o777)
+		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(mod)
+	t.Setenv("RESPLINT_CACHE", "off")
+
+	var mu sync.Mutex
+	files := make(map[string]weak.Pointer[ast.File])
+	facts := make(map[string]weak.Pointer[probeFact])
+	probe := &analysis.Analyzer{
+		Name:      "probe",
+		Doc:       "exports a fact for each function and reports the calls of functions with one",
+		FactTypes: []analysis.Fact{new(probeFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			path := pass.Pkg.Path()
+			if path == "example.com/app/c" {
+				// Everything else is done: its syntax is gone, not its
+				// facts, which c imports.
+				runtime.GC()
+				mu.Lock()
+				for _, p := range []string{"example.com/app/a", "example.com/app/b"} {
+					if files[p].Value() != nil {
+						t.Errorf("the syntax of %s is still in memory while c is analysed", p)
+					}
+					if facts[p].Value() == nil {
+						t.Errorf("the fact of %s is gone before c, which imports it, is analysed", p)
+					}
+				}
+				mu.Unlock()
+			}
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncDecl:
+						fact := &probeFact{Payload: make([]byte, 1<<20)}
+						pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name], fact)
+						mu.Lock()
+						facts[path] = weak.Make(fact)
+						mu.Unlock()
+					case *ast.CallExpr:
+						if sel, ok := n.Fun.(*ast.SelectorExpr); ok && pass.ImportObjectFact(pass.TypesInfo.Uses[sel.Sel], new(probeFact)) {
+							pass.Reportf(n.Pos(), "calls %s", sel.Sel.Name)
+						}
+					}
+					return true
+				})
+			}
+			mu.Lock()
+			files[path] = weak.Make(pass.Files[0])
+			mu.Unlock()
+			return nil, nil
+		},
+	}
+	Prepare([]*analysis.Analyzer{probe})
+	res, err := Analyze([]*analysis.Analyzer{probe}, []string{"./..."}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics() {
+		got = append(got, d.Message)
+	}
+	if want := []string{"calls A", "calls A", "calls B"}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	runtime.GC()
+	for p, f := range facts {
+		if f.Value() != nil {
+			t.Errorf("the fact of %s is still in memory after the run", p)
+		}
+	}
+	runtime.KeepAlive(res)
+}

@@ -31,6 +31,52 @@ func (*FactoryFact) AFact() {}
 
 func (f *FactoryFact) String() string { return "cookie factory" }
 
+// forCallers returns copies of a function's events for its HelperFact,
+// without what callers in other packages do not use: this package's
+// syntax (theirs to edit or point at is their own, and it is lost anyway
+// when facts are serialised, as under go vet) and the events' order among
+// themselves, which each call works out anew (see substEvent). A fact
+// lives while any package importing its own is left to analyse, so the
+// syntax of every handler would otherwise stay in memory to the end.
+func forCallers(events []*Event) []*Event {
+	out := make([]*Event, len(events))
+	for i, e := range events {
+		c := *e
+		c.call, c.node, c.generic, c.helper = nil, nil, nil, nil
+		c.sentBy, c.doneBy, c.liveBy = nil, nil, nil
+		c.Value, c.File = c.Value.forCallers(), c.File.forCallers()
+		c.Cookie = c.Cookie.forCallers()
+		if c.JSON != nil {
+			j := *c.JSON
+			j.expr, j.blanked = nil, nil
+			c.JSON = &j
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+// forCallers returns v without its syntax, but for that of a string
+// built by + or fmt.Sprintf, which messages about a caller's argument put
+// in it point at.
+func (v Value) forCallers() Value {
+	v.expr = nil
+	return v
+}
+
+// forCallers returns a copy of c without its syntax, or nil for nil.
+func (c *Cookie) forCallers() *Cookie {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.syn = cookieSyntax{}
+	for _, p := range out.attrs() {
+		*p = p.forCallers()
+	}
+	return &out
+}
+
 // substEvent returns the event a helper performs, as seen at call in the
 // caller's scope s: its symbolic values replaced by the call's arguments.
 func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, sink ast.Node) *Event {

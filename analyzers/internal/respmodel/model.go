@@ -287,7 +287,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 		return
 	}
 	if sum.factory != nil {
-		m.pass.ExportObjectFact(fn, &FactoryFact{Cookie: sum.factory})
+		m.pass.ExportObjectFact(fn, &FactoryFact{Cookie: sum.factory.forCallers()})
 	}
 	events := sum.events
 	if !hasResponseParam(fn.Type().(*types.Signature)) {
@@ -303,7 +303,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if len(events) == 0 {
 		return
 	}
-	m.pass.ExportObjectFact(fn, &HelperFact{Events: sum.events, Exit: sum.exit})
+	m.pass.ExportObjectFact(fn, &HelperFact{Events: forCallers(sum.events), Exit: sum.exit})
 }
 
 func hasResponseParam(sig *types.Signature) bool {

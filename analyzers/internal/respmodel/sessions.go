@@ -36,8 +36,7 @@ func (m *model) exportStoreDefaults() {
 				return true
 			}
 			if c := m.resolveCookie(lit, s, lit, 0); c != nil && c.Framework == GorillaSessions {
-				c.syn = cookieSyntax{}
-				m.pass.ExportObjectFact(fn, &StoreFact{Cookie: c})
+				m.pass.ExportObjectFact(fn, &StoreFact{Cookie: c.forCallers()})
 				return false
 			}
 			return true

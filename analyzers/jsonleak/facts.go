@@ -149,8 +149,8 @@ func (w *walker) importLeaks(v *vertex) {
 	reach := make([]*leak, len(refs))
 	dist := make([]int32, len(refs))
 	for j, ref := range refs {
-		field, ok1 := w.resolve(ref.Field).(*types.Var)
-		decl, ok2 := w.resolve(ref.Decl).(*types.TypeName)
+		field, ok1 := w.resolve(ref.Field, n.Obj().Pkg()).(*types.Var)
+		decl, ok2 := w.resolve(ref.Decl, n.Obj().Pkg()).(*types.TypeName)
 		if !ok1 || !ok2 {
 			return // walk it here
 		}
@@ -163,29 +163,40 @@ func (w *walker) importLeaks(v *vertex) {
 	}
 }
 
-// resolve returns the object ref names, or nil.
-func (w *walker) resolve(ref ObjRef) types.Object {
-	if w.pkgs == nil {
-		w.pkgs = make(map[string]*types.Package)
-		var add func(*types.Package)
-		add = func(p *types.Package) {
-			if w.pkgs[p.Path()] == nil {
-				w.pkgs[p.Path()] = p
-				for _, q := range p.Imports() {
-					add(q)
-				}
+// resolve returns the object ref names, or nil: ref is of a fact of a
+// type of package from, whose leaks are in from or its dependencies.
+func (w *walker) resolve(ref ObjRef, from *types.Package) types.Object {
+	if obj, ok := w.resolved[ref]; ok {
+		return obj
+	}
+	var obj types.Object
+	if pkg := w.pkgFor(ref.Pkg, from); pkg != nil {
+		if o, err := objectpath.Object(pkg, ref.Path); err == nil {
+			obj = o
+			w.objRefs[obj] = ref
+		}
+	}
+	w.resolved[ref] = obj // the leaks of a type's fact are in those of the types that reach it
+	return obj
+}
+
+// pkgFor returns the package with the given path among from and its
+// dependencies, or nil. Those of a package are indexed once it is asked
+// for; most facts come from models whose dependencies are few, not from
+// the frameworks a handler package imports.
+func (w *walker) pkgFor(path string, from *types.Package) *types.Package {
+	if p, ok := w.pkgs[path]; ok {
+		return p
+	}
+	var add func(*types.Package)
+	add = func(p *types.Package) {
+		if _, ok := w.pkgs[p.Path()]; !ok {
+			w.pkgs[p.Path()] = p
+			for _, q := range p.Imports() {
+				add(q)
 			}
 		}
-		add(w.pkg)
 	}
-	pkg := w.pkgs[ref.Pkg]
-	if pkg == nil {
-		return nil
-	}
-	obj, err := objectpath.Object(pkg, ref.Path)
-	if err != nil {
-		return nil
-	}
-	w.objRefs[obj] = ref
-	return obj
+	add(from)
+	return w.pkgs[path]
 }

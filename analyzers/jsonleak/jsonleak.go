@@ -82,7 +82,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	r.walk = &walker{
 		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config,
 		models: &models{pkgs: c.models}, names: make(map[string]kind), configs: make(map[*types.TypeName]bool), decoded: r.decodedField,
-		pkg: pass.Pkg, importFact: pass.ImportObjectFact, objRefs: make(map[types.Object]ObjRef),
+		pkg: pass.Pkg, importFact: pass.ImportObjectFact, objRefs: make(map[types.Object]ObjRef), resolved: make(map[ObjRef]types.Object), pkgs: make(map[string]*types.Package),
 	}
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {

@@ -76,7 +76,7 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 // structLeaks returns the leaks of a struct literal of type t.
 func (r *run) structLeaks(lit *ast.CompositeLit, t types.Type, st *types.Struct, addr bool, steps []string, depth int) []*leak {
 	n := node{t, addr}
-	if r.walk.vertex(n).enc != jsontype.Struct {
+	if r.walk.encoding(r.walk.vertex(n)) != jsontype.Struct {
 		return nil // its MarshalJSON decides
 	}
 	set := make(map[*types.Var]ast.Expr)

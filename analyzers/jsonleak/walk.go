@@ -61,7 +61,8 @@ type node struct {
 // every leak reachable from it once it has been asked for as a root.
 type vertex struct {
 	node
-	enc     jsontype.Encoding
+	enc     jsontype.Encoding // once encOK; see encoding
+	encOK   bool
 	edges   []edge
 	edgesOK bool
 	carry   int8 // carries(), once decided
@@ -125,12 +126,13 @@ type walker struct {
 	names           map[string]kind           // matched patterns by field name
 	configs         map[*types.TypeName]bool  // configuration(), by named type
 	decoded         func(*types.Var) bool     // whether the package decodes JSON into a field
-	pkgs            map[string]*types.Package // by path, for resolving facts
+	pkgs            map[string]*types.Package // by path, for resolving facts (see pkgFor)
 	encoder         objectpath.Encoder
 	objRefs         map[types.Object]ObjRef
-	carryCycle      bool      // carries met a value being decided
-	counter         int       // Tarjan's vertex numbering
-	stack           []*vertex // Tarjan's stack
+	resolved        map[ObjRef]types.Object // objRefs' inverse, nil for refs that do not resolve
+	carryCycle      bool                    // carries met a value being decided
+	counter         int                     // Tarjan's vertex numbering
+	stack           []*vertex               // Tarjan's stack
 }
 
 // vertex returns the cached vertex of n.
@@ -145,10 +147,20 @@ func (w *walker) vertex(n node) *vertex {
 		i = 1
 	}
 	if pair[i] == nil {
-		pair[i] = &vertex{node: n, enc: w.methods.EncodingOf(n.t, n.addr)}
+		pair[i] = &vertex{node: n}
 		w.importLeaks(pair[i])
 	}
 	return pair[i]
+}
+
+// encoding returns how encoding/json writes a value at v, asked only when
+// the walk goes into v: not for the many vertices whose leaks come from a
+// fact, or that end the walk.
+func (w *walker) encoding(v *vertex) jsontype.Encoding {
+	if !v.encOK {
+		v.enc, v.encOK = w.methods.EncodingOf(v.t, v.addr), true
+	}
+	return v.enc
 }
 
 // skippedMarshaler returns v's type if encoding/json skips its
@@ -173,7 +185,7 @@ func (w *walker) edges(v *vertex) []edge {
 	}
 	v.edgesOK = true
 	n := v.node
-	switch v.enc {
+	switch w.encoding(v) {
 	case jsontype.Struct:
 		if entEdges(n.t) {
 			break
@@ -358,7 +370,7 @@ func (w *walker) carries(v *vertex) bool {
 	outer := w.carryCycle
 	w.carryCycle = false
 	yes := false
-	switch v.enc {
+	switch w.encoding(v) {
 	case jsontype.Marshaler:
 		yes = !w.methods.JSONMarshaler(v.t, v.addr)
 	case jsontype.Scalar:

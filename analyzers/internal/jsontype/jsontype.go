@@ -12,8 +12,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A Field is a struct field that encoding/json writes.
@@ -222,11 +220,9 @@ const (
 	Map
 )
 
-// Methods answers questions about types' methods, caching method sets.
-// Its zero value is ready to use; it is not safe for concurrent use.
-type Methods struct {
-	cache typeutil.MethodSetCache
-}
+// Methods answers questions about types' methods. Its zero value is ready
+// to use; it is not safe for concurrent use.
+type Methods struct{}
 
 // EncodingOf returns how encoding/json writes a value of type t.
 // addressable says whether the value is addressable where the encoder
@@ -324,14 +320,17 @@ func (m *Methods) PointerMarshaler(t types.Type) bool {
 
 // has reports whether t's method set has a method name() ([]byte, error).
 func (m *Methods) has(t types.Type, name string) bool {
-	if types.IsInterface(t) {
+	if types.IsInterface(t) || !mayHaveMethods(t) {
 		return false
 	}
-	sel := m.cache.MethodSet(t).Lookup(nil, name)
-	if sel == nil {
+	// In t's method set: found without a pointer t does not have. (A
+	// lookup by name costs far less than building the whole method set,
+	// which time.Time and the like would have built in every package.)
+	fn, ok := lookupMethod(t, name)
+	if !ok {
 		return false
 	}
-	sig, ok := sel.Type().(*types.Signature)
+	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 2 {
 		return false
 	}
@@ -355,4 +354,35 @@ func (m *Methods) validKey(t types.Type) bool {
 		return true
 	}
 	return m.has(t, "MarshalText")
+}
+
+// lookupMethod returns the method of t's method set with the given
+// exported name.
+func lookupMethod(t types.Type, name string) (*types.Func, bool) {
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, name)
+	fn, ok := obj.(*types.Func)
+	return fn, ok
+}
+
+// mayHaveMethods reports whether t can have methods: a named type, a
+// pointer to one, or a struct (or pointer to one) with embedded fields,
+// which promote theirs. Most fields are strings and numbers; asking their
+// method sets would build one each time (typeutil.MethodSetCache caches
+// only named types').
+func mayHaveMethods(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	switch t := t.(type) {
+	case *types.Named, *types.TypeParam:
+		return true
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if t.Field(i).Embedded() {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -85,21 +85,22 @@ func (r *routes) setsOwn(n ast.Node) string {
 // sets one itself.
 func (r *routes) privateCalls(n ast.Node) []ast.Node {
 	var out []ast.Node
-	if body := funcBody(n); body != nil {
-		ast.Inspect(body, func(x ast.Node) bool {
-			switch x := x.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				if r.privateCall(x) != "" {
-					out = append(out, x)
-				}
-			}
-			return true
-		})
-	}
+	r.model.InspectBody(n, callsAndLits, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok && r.privateCall(call) != "" {
+			out = append(out, x)
+		}
+		_, lit := x.(*ast.FuncLit)
+		return !lit // not in nested functions
+	})
 	return out
 }
+
+// The nodes privateCalls and noStoreNode look for, and the function
+// literals they do not go into.
+var (
+	callsAndLits   = []ast.Node{(*ast.CallExpr)(nil), (*ast.FuncLit)(nil)}
+	returnsAndLits = []ast.Node{(*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)}
+)
 
 // privateCall returns the private Cache-Control value a call sets, as
 // privateCalls describes, or "".
@@ -137,19 +138,17 @@ func (r *routes) noStoreNode(n ast.Node) string {
 	}
 	r.memo[n] = "" // a recursive use sees none
 	v := r.setsOwn(n)
-	if body := funcBody(n); v == "" && body != nil {
-		ast.Inspect(body, func(x ast.Node) bool {
-			switch x := x.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				for _, res := range x.Results {
+	if v == "" {
+		r.model.InspectBody(n, returnsAndLits, func(x ast.Node) bool {
+			if ret, ok := x.(*ast.ReturnStmt); ok {
+				for _, res := range ret.Results {
 					if v == "" {
 						v = r.noStoreExpr(res, 0)
 					}
 				}
 			}
-			return v == ""
+			_, lit := x.(*ast.FuncLit)
+			return v == "" && !lit
 		})
 	}
 	r.memo[n] = v

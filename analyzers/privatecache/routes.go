@@ -31,6 +31,7 @@ type routes struct {
 	c     *checker
 	pass  *analysis.Pass
 	insp  *inspector.Inspector // the model's; nil if the package cannot respond
+	model *respmodel.Result
 	funcs map[ast.Node]*respmodel.Func
 	decls map[*types.Func]*ast.FuncDecl
 	memo  map[ast.Node]string // noStoreNode
@@ -53,7 +54,7 @@ type param struct {
 
 func newRoutes(c *checker, pass *analysis.Pass, res *respmodel.Result) *routes {
 	r := &routes{
-		c: c, pass: pass, insp: res.Inspector,
+		c: c, pass: pass, insp: res.Inspector, model: res,
 		funcs: make(map[ast.Node]*respmodel.Func),
 		decls: make(map[*types.Func]*ast.FuncDecl),
 		memo:  make(map[ast.Node]string),

@@ -162,7 +162,8 @@ type Result struct {
 	// that run on dependencies for facts (privatecache) skip those.
 	Inspector *inspector.Inspector
 
-	sources *edit.Sources // of the package's files, for fixes (see File)
+	sources *edit.Sources                 // of the package's files, for fixes (see File)
+	funcs   map[ast.Node]inspector.Cursor // the package's functions (see InspectBody)
 }
 
 // File returns the file at pos for a fix, its source read once per

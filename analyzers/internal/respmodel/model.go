@@ -33,6 +33,7 @@ type model struct {
 	table        map[string][]adapter
 	ginSameSites []ginSameSite
 	decls        map[*types.Func]*ast.FuncDecl
+	funcs        map[ast.Node]inspector.Cursor // the package's functions, for summary
 	summaries    map[ast.Node]*summary
 	escapes      map[types.Object]bool // see optionsEscape
 	// decoded and decodeHelpers collect what the package decodes JSON
@@ -69,6 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 		defs:      indexDefs(pass.TypesInfo, insp),
 		table:     adapters(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
+		funcs:     make(map[ast.Node]inspector.Cursor),
 		summaries: make(map[ast.Node]*summary),
 		blanks:    make(map[*types.Func][]Blank),
 	}
@@ -103,6 +105,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
+	for c := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		m.funcs[c.Node()] = c
+	}
 	for _, n := range funcs {
 		sum := m.summary(n)
 		f := &Func{Node: n, Events: sum.events}
@@ -118,6 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res.Package = m.packageEvents()
 	m.exportStoreDefaults()
 	res.Decoded = m.decodedTypes(insp)
+	res.funcs = m.funcs
 	return res, nil
 }
 
@@ -158,7 +164,7 @@ func (m *model) summary(n ast.Node) *summary {
 			defs[st] = true
 		}
 	}
-	ast.PreorderStack(body, nil, func(x ast.Node, stack []ast.Node) bool {
+	m.inspectBody(n, body, func(x ast.Node, stack []ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			return false
@@ -197,6 +203,34 @@ func (m *model) summary(n ast.Node) *summary {
 		}
 	}
 	return sum
+}
+
+// bodyNodes are the nodes summary looks at.
+var bodyNodes = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil), (*ast.ReturnStmt)(nil)}
+
+// inspectBody calls f, in preorder, for the nodes of the body of fn that
+// are of the types of bodyNodes, as ast.PreorderStack(body, nil, f) would
+// for them: with the nodes enclosing each, from body down. Like that, it
+// does not descend where f returns false. It builds a stack only for the
+// nodes f is called for.
+func (m *model) inspectBody(fn ast.Node, body *ast.BlockStmt, f func(n ast.Node, stack []ast.Node) bool) {
+	bc, ok := bodyCursor(m.funcs, fn, body)
+	if !ok {
+		ast.PreorderStack(body, nil, f)
+		return
+	}
+	var stack []ast.Node
+	bc.Inspect(bodyNodes, func(c inspector.Cursor) bool {
+		stack = stack[:0]
+		for p := c.Parent(); ; p = p.Parent() {
+			stack = append(stack, p.Node())
+			if p == bc {
+				break
+			}
+		}
+		slices.Reverse(stack)
+		return f(c.Node(), stack)
+	})
 }
 
 func (m *model) newScope(n ast.Node) *scope {

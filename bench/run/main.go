@@ -12,21 +12,26 @@
 //   - vettool (with -vettool): go vet -vettool=resplint, the same way.
 //
 // It reports wall time, CPU time (user+sys, children included) and peak
-// resident memory of each, and the ratios to the floor and to go vet. Run
-// it from the repository root:
+// resident memory (of the largest process) of each, and the ratios to the
+// floor and to go vet. Run it from the repository root:
 //
 //	go run ./bench/run [-sizes 2,8,24] [-reps 1]
 //
-// Wall times depend on the machine's load; CPU times much less so.
+// With several runs it reports the least wall and CPU times and the median
+// memory, and the ratio of the median CPU times too. Wall times depend on
+// the machine's load; CPU times less so, but on a shared virtual machine
+// they vary by a tenth or more from run to run.
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -44,9 +49,13 @@ type sample struct {
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
+	if len(os.Args) > 2 && os.Args[1] == spawnFlag {
+		spawn(os.Args[2:])
+		return
+	}
 	sizes := flag.String("sizes", "2,8,24", "comma-separated corpus sizes, in features (9 packages and 6*handlers handlers each)")
 	handlers := flag.Int("handlers", 14, "handlers per handler package")
-	reps := flag.Int("reps", 1, "runs of each tool per size; the minimum is reported")
+	reps := flag.Int("reps", 1, "runs of each tool per size; the least times and the median memory are reported")
 	vettool := flag.Bool("vettool", false, "also measure go vet -vettool=resplint (slow: one process per package)")
 	work := flag.String("work", "", "directory for corpora and binaries (default: a temporary directory, removed)")
 	flag.Parse()
@@ -68,9 +77,9 @@ func main() {
 	build(repo, floor, "./bench/driver")
 
 	fmt.Printf("load average at start: %s\n", loadavg())
-	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %-21s | %s\n", "size", "pkgs", "hdlrs",
+	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %-30s | %s\n", "size", "pkgs", "hdlrs",
 		"resplint wall/cpu/rss", "floor wall/cpu/rss", "go vet wall/cpu/rss", "cold resplint", "cold floor", "vettool wall/cpu/rss",
-		"resplint/floor", "resplint/go vet (cpu, warm and cold)")
+		"resplint/floor (cpu min, median; rss)", "resplint/go vet (cpu, warm and cold)")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -115,9 +124,9 @@ func main() {
 			}
 		}
 		r, f, g, v, c, cf := best(rl), best(fl), best(gv), best(vt), best(rc), best(fc)
-		fmt.Printf("%-8s %5d %6d | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %4.2fx cpu %4.2fx rss | %5.2fx %5.2fx\n",
+		fmt.Printf("%-8s %5d %6d | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %4.2fx %4.2fx cpu %4.2fx rss | %5.2fx %5.2fx\n",
 			fmt.Sprintf("%d feat", n), 9*n, n*len(corpus.Frameworks)*max(*handlers, 7),
-			r, f, g, c, cf, v, ratio(r.cpu, f.cpu), float64(r.rssKB)/float64(f.rssKB), ratio(r.cpu, g.cpu), ratio(c.cpu, g.cpu))
+			r, f, g, c, cf, v, ratio(r.cpu, f.cpu), ratio(medianCPU(rl), medianCPU(fl)), float64(r.rssKB)/float64(f.rssKB), ratio(r.cpu, g.cpu), ratio(c.cpu, g.cpu))
 	}
 	fmt.Printf("load average at end: %s\n", loadavg())
 }
@@ -131,40 +140,99 @@ func (s sample) String() string {
 
 func ratio(a, b time.Duration) float64 { return a.Seconds() / b.Seconds() }
 
-// best returns the sample with the least CPU time.
+// best returns the least wall and CPU times of ss, and their median
+// peak memory: a run's peak depends on when its last collections fell,
+// more than its CPU time does on the machine's other load.
 func best(ss []sample) sample {
 	if len(ss) == 0 {
 		return sample{}
 	}
 	b := ss[0]
 	for _, s := range ss[1:] {
-		if s.cpu < b.cpu {
-			b = s
-		}
+		b.wall, b.cpu = min(b.wall, s.wall), min(b.cpu, s.cpu)
 	}
+	rss := make([]int64, len(ss))
+	for i, s := range ss {
+		rss[i] = s.rssKB
+	}
+	slices.Sort(rss)
+	b.rssKB = rss[len(rss)/2]
 	return b
+}
+
+// medianCPU returns the median CPU time of ss.
+func medianCPU(ss []sample) time.Duration {
+	cpu := make([]time.Duration, len(ss))
+	for i, s := range ss {
+		cpu[i] = s.cpu
+	}
+	slices.Sort(cpu)
+	return cpu[len(cpu)/2]
 }
 
 // measure runs a command in dir, with its fact cache in cache (none if
 // empty), and returns its cost, children included. Exit status 3
 // (diagnostics reported) is not a failure.
+//
+// The command is started by a copy of this program (see spawn), not by
+// this process: a child started by a Go program shares its parent's
+// memory until it calls exec, and Linux counts the parent's largest
+// resident size so far in the child's maxrss, so a tool measured from
+// here would seem to take at least as much memory as corpus generation.
 func measure(dir, cache, name string, args ...string) sample {
-	cmd := exec.Command(name, args...)
+	self, err := os.Executable()
+	if err != nil {
+		log.Fatal(err)
+	}
+	cmd := exec.Command(self, append([]string{spawnFlag, name}, args...)...)
 	cmd.Dir = dir
 	if cache != "" {
 		cmd.Env = append(os.Environ(), "RESPLINT_CACHE="+cache)
 	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if exit, ok := err.(*exec.ExitError); err != nil && !(ok && exit.ExitCode() == 3 || ok && name == "go" && exit.ExitCode() == 1) {
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
 		log.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
 	}
+	var res spawned
+	if err := json.Unmarshal([]byte(stdout.String()), &res); err != nil {
+		log.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	if res.Exit != 0 && !(res.Exit == 3 || name == "go" && res.Exit == 1) {
+		log.Fatalf("%s %s: exit status %d\n%s", name, strings.Join(args, " "), res.Exit, stderr.String())
+	}
+	return sample{wall: res.Wall, cpu: res.CPU, rssKB: res.MaxRSSKB}
+}
+
+// spawnFlag, as the first argument, makes this program run the command
+// that follows and print what it cost (see measure).
+const spawnFlag = "-spawn"
+
+// spawned is what a spawn prints.
+type spawned struct {
+	Exit     int
+	Wall     time.Duration
+	CPU      time.Duration // user and system, the command's children included
+	MaxRSSKB int64         // of the largest process among the command and its children
+}
+
+// spawn runs the command args, with its output discarded but for its
+// standard error, and prints its cost as JSON.
+func spawn(args []string) {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	res := spawned{Wall: time.Since(start)}
+	if exit, ok := err.(*exec.ExitError); ok {
+		res.Exit = exit.ExitCode()
+	} else if err != nil {
+		log.Fatal(err)
+	}
 	st := cmd.ProcessState
-	ru := st.SysUsage().(*syscall.Rusage)
-	return sample{wall: wall, cpu: st.UserTime() + st.SystemTime(), rssKB: ru.Maxrss}
+	res.CPU = st.UserTime() + st.SystemTime()
+	res.MaxRSSKB = st.SysUsage().(*syscall.Rusage).Maxrss
+	json.NewEncoder(os.Stdout).Encode(res)
 }
 
 func build(repo, out, pkg string) {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"go/ast"
 	"go/types"
 	"os"
@@ -239,5 +240,72 @@ func TestFactCacheTrim(t *testing.T) {
 	c.trim() // trimmed less than a day ago: nothing to do
 	if !exists(again) {
 		t.Error("a second trim within a day deleted an entry")
+	}
+}
+
+// One run fills the cache: the facts of a third-party package are kept
+// even when it is read from source because a package it imports was not
+// cached yet. Before, a chain of modules took a run per link to be cached
+// (as the order of a map's iteration allowed).
+func TestFactCacheChain(t *testing.T) {
+	tmp := t.TempDir()
+	proxy := filepath.Join(tmp, "proxy")
+	const links = 5
+	runs := make(map[string]*atomic.Int32)
+	require := ""
+	for i := 1; i <= links; i++ {
+		path := fmt.Sprintf("example.com/m%d", i)
+		runs[path] = new(atomic.Int32)
+		src := fmt.Sprintf("package m%d\n\nimport \"net/http\"\n\nfunc Write%d(w http.ResponseWriter) { w.Write(nil) }\n", i, i)
+		mod := fmt.Sprintf("module %s\n\ngo 1.22\n", path)
+		if i > 1 {
+			src = fmt.Sprintf("package m%d\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m%d\"\n)\n\nfunc Write%d(w http.ResponseWriter) { m%d.Write%d(w) }\n", i, i-1, i, i-1, i-1)
+			mod += fmt.Sprintf("\nrequire example.com/m%d v1.0.0\n", i-1)
+		}
+		writeModuleProxy(t, proxy, path, "v1.0.0", map[string]string{"go.mod": mod, fmt.Sprintf("m%d.go", i): src})
+		require += fmt.Sprintf("\t%s v1.0.0\n", path)
+	}
+	app := filepath.Join(tmp, "app")
+	os.MkdirAll(app, 0o777)
+	os.WriteFile(filepath.Join(app, "go.mod"), []byte("module example.com/app\n\ngo 1.22\n\nrequire (\n"+require+")\n"), 0o666)
+	os.WriteFile(filepath.Join(app, "app.go"), []byte(fmt.Sprintf(`package app
+
+import (
+	"net/http"
+
+	"example.com/m%d"
+)
+
+func handle(w http.ResponseWriter, r *http.Request) { m%d.Write%d(w) }
+`, links, links, links)), 0o666)
+	t.Chdir(app)
+	t.Setenv("GOPROXY", "file://"+filepath.ToSlash(proxy))
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOSUMDB", "off")
+	t.Setenv("GOMODCACHE", filepath.Join(tmp, "modcache"))
+	t.Setenv("RESPLINT_CACHE", filepath.Join(tmp, "facts"))
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	a := newWriterAnalyzer(runs)
+	Prepare([]*analysis.Analyzer{a})
+	cfg := Config{Sources: func(p *packages.Package) bool { return p.Module != nil }}
+	for run, want := range []int32{1, 0} {
+		for _, n := range runs {
+			n.Store(0)
+		}
+		res, err := Analyze([]*analysis.Analyzer{a}, []string{"./..."}, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Diagnostics()) != 1 {
+			t.Errorf("run %d: diagnostics %v, want one", run+1, res.Diagnostics())
+		}
+		for path, n := range runs {
+			if got := n.Load(); got != want {
+				t.Errorf("run %d: the analyzer ran %d times on %s, want %d", run+1, got, path, want)
+			}
+		}
 	}
 }

@@ -104,12 +104,18 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		keys := cache.keys(candidates)
 		for p := range candidates {
 			key, ok := keys[p]
-			if !ok || ld.fromSource[p] {
+			if !ok {
 				add(p)
 				continue
 			}
-			ld.cached[p] = &cachedPackage{cache: cache, key: key, entries: cache.read(factful, key)}
-			if !ld.cached[p].isHit() {
+			// One read from source anyway (it imports a package that
+			// was not cached, met earlier) still has its facts kept.
+			cp := &cachedPackage{cache: cache, key: key}
+			if !ld.fromSource[p] {
+				cp.entries = cache.read(factful, key)
+			}
+			ld.cached[p] = cp
+			if !cp.isHit() {
 				add(p)
 			}
 		}

@@ -61,24 +61,51 @@ func openFactCache(analyzers []*analysis.Analyzer) *factCache {
 	if err != nil {
 		return nil
 	}
-	exe, err := os.Executable()
+	exe, err := executableHash(dir)
 	if err != nil {
 		return nil
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil
-	}
+	h.Write(exe)
 	for _, a := range unit.Closure(analyzers) {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value) })
 	}
 	return &factCache{dir: dir, salt: h.Sum(nil), immutable: immutable}
+}
+
+// executableHash returns the SHA-256 of the running executable. Hashing
+// a binary of a dozen megabytes costs a tenth of a second of CPU, a good
+// part of a run with warm caches, so the hash is kept in the cache's exe
+// directory under the executable's name, size and modification time,
+// which go install and go build change.
+func executableHash(dir string) ([]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return nil, err
+	}
+	id := sha256.Sum256(fmt.Appendf(nil, "%s\n%d\n%d", exe, fi.Size(), fi.ModTime().UnixNano()))
+	memo := filepath.Join(dir, "exe", hex.EncodeToString(id[:]))
+	if sum, err := os.ReadFile(memo); err == nil && len(sum) == sha256.Size {
+		touch(memo)
+		return sum, nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	sum := h.Sum(nil)
+	writeAtomic(memo, sum) // if it fails, the next run hashes again
+	return sum, nil
 }
 
 // mayHold reports whether the cache may hold the facts of p: a package of
@@ -145,7 +172,6 @@ func (c *factCache) file(a *analysis.Analyzer, key string) string {
 // the package is analysed from source and the entry written anew.
 func (c *factCache) read(factful []*analysis.Analyzer, key string) map[*analysis.Analyzer][]factRecord {
 	entries := make(map[*analysis.Analyzer][]factRecord)
-	now := time.Now()
 	for _, a := range factful {
 		name := c.file(a, key)
 		data, err := os.ReadFile(name)
@@ -157,11 +183,41 @@ func (c *factCache) read(factful []*analysis.Analyzer, key string) map[*analysis
 			return nil
 		}
 		entries[a] = recs
-		if fi, err := os.Stat(name); err == nil && now.Sub(fi.ModTime()) > time.Hour {
-			os.Chtimes(name, now, now) // see trim
-		}
+		touch(name)
 	}
 	return entries
+}
+
+// touch marks a file of the cache used now, if it was last marked more
+// than an hour ago (see trim).
+func touch(name string) {
+	now := time.Now()
+	if fi, err := os.Stat(name); err == nil && now.Sub(fi.ModTime()) > time.Hour {
+		os.Chtimes(name, now, now)
+	}
+}
+
+// writeAtomic writes data to the file name, creating its directory, so
+// that a reader never sees part of it.
+func writeAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // Entries unused for trimAge are deleted, at most once per trimEvery.
@@ -239,21 +295,7 @@ func (c *factCache) store(pass *analysis.Pass, key string) {
 	if err := gob.NewEncoder(&buf).Encode(recs); err != nil {
 		return // a fact gob cannot encode: go without the cache
 	}
-	name := c.file(pass.Analyzer, key)
-	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "tmp-")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); err == nil && cerr == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	writeAtomic(c.file(pass.Analyzer, key), buf.Bytes())
 }
 
 // cachedPackages holds, for the packages of the runs under way, what the

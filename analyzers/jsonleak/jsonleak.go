@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -66,7 +68,8 @@ type run struct {
 	fieldReports  map[string]*fieldReport
 	decodedFields map[*types.Var]bool
 	decodeUnknown bool
-	reported      map[string]bool // position and message, so a literal sent twice is reported once
+	reported      map[reportedKey]bool // so a literal sent twice is reported once
+	leakIDs       map[*leak]int        // see reportKey
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -75,7 +78,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pass: pass,
 		res:  pass.ResultOf[respmodel.Analyzer].(*respmodel.Result),
 
-		reported:     make(map[string]bool),
+		reported:     make(map[reportedKey]bool),
+		leakIDs:      make(map[*leak]int),
 		fieldFixes:   make(map[*types.Var]analysis.TextEdit),
 		fieldReports: make(map[string]*fieldReport),
 	}
@@ -244,23 +248,27 @@ type fieldReport struct {
 
 // reportKey identifies a list of leaks sent as a value of some type:
 // the leaks of walks (behind a literal's steps, if any), in order.
-func reportKey(root types.Type, leaks []*leak) string {
-	var b strings.Builder
-	b.WriteString(types.TypeString(root, nil))
-	b.WriteString(strings.Join(leaks[0].prefix, ""))
+func (r *run) reportKey(root types.Type, leaks []*leak) string {
+	b := []byte(types.TypeString(root, nil))
+	b = append(b, strings.Join(leaks[0].prefix, "")...)
 	for _, l := range leaks {
 		if l.orig != nil {
 			l = l.orig
 		}
-		fmt.Fprintf(&b, " %p", l)
+		id, ok := r.leakIDs[l]
+		if !ok {
+			id = len(r.leakIDs)
+			r.leakIDs[l] = id
+		}
+		b = strconv.AppendInt(append(b, ' '), int64(id), 10)
 	}
-	return b.String()
+	return string(b)
 }
 
 // fieldReport describes the leaked fields of one kind reached from a
 // value of type root, once per list of leaks.
 func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
-	key := reportKey(root, leaks)
+	key := r.reportKey(root, leaks)
 	if fr, ok := r.fieldReports[key]; ok {
 		return fr
 	}
@@ -325,12 +333,18 @@ func (r *run) reportEntry(ev *respmodel.Event, l *leak) {
 }
 
 func (r *run) report(d analysis.Diagnostic) {
-	key := fmt.Sprint(d.Pos, d.Message)
+	key := reportedKey{d.Pos, d.Message}
 	if r.reported[key] {
 		return
 	}
 	r.reported[key] = true
 	r.pass.Report(d)
+}
+
+// reportedKey identifies a diagnostic by position and message.
+type reportedKey struct {
+	pos token.Pos
+	msg string
 }
 
 // sink names the call that writes the JSON body.

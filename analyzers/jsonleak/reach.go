@@ -56,14 +56,33 @@ func (w *walker) close(comp []*vertex) {
 	for i, m := range comp {
 		m.member = i + 1
 	}
+	// The leaks the members reach, each once (by field), and the least
+	// distance from each member to each through an edge leaving the
+	// component: out[i][j] for member i and set[j].
 	var set []*leak
-	for _, m := range comp {
+	index := make(map[*types.Var]int)
+	add := func(l *leak) int {
+		j, ok := index[l.field]
+		if !ok {
+			j = len(set)
+			index[l.field] = j
+			set = append(set, l)
+		}
+		return j
+	}
+	type step struct {
+		leak int
+		dist int32
+	}
+	out := make([][]step, len(comp))
+	for i, m := range comp {
 		for _, e := range w.edges(m) {
-			if e.leak != nil {
-				set = addLeak(set, e.leak)
-			} else if e.to.member == 0 {
-				for _, l := range e.to.reach {
-					set = addLeak(set, l)
+			switch {
+			case e.leak != nil:
+				out[i] = append(out[i], step{add(e.leak), 1})
+			case e.to.member == 0:
+				for k, l := range e.to.reach {
+					out[i] = append(out[i], step{add(l), e.to.dist[k] + 1})
 				}
 			}
 		}
@@ -79,25 +98,25 @@ func (w *walker) close(comp []*vertex) {
 	}
 	for _, m := range comp {
 		m.dist = make([]int32, len(set))
-	}
-	dist := make([]int32, len(comp))
-	for fi, l := range set {
-		for i, m := range comp {
-			dist[i] = math.MaxInt32
-			for _, e := range w.edges(m) {
-				switch {
-				case e.leak != nil && e.leak.field == l.field:
-					dist[i] = min(dist[i], 1)
-				case e.leak == nil && e.to.member == 0:
-					if d := e.to.distTo(l.field); d >= 0 {
-						dist[i] = min(dist[i], d+1)
-					}
-				}
-			}
+		for j := range m.dist {
+			m.dist[j] = math.MaxInt32
 		}
-		shortest(dist, preds)
-		for i, m := range comp {
-			m.dist[fi] = dist[i]
+	}
+	for i, m := range comp {
+		for _, st := range out[i] {
+			m.dist[st.leak] = min(m.dist[st.leak], st.dist)
+		}
+	}
+	if len(comp) > 1 {
+		dist := make([]int32, len(comp))
+		for j := range set {
+			for i, m := range comp {
+				dist[i] = m.dist[j]
+			}
+			shortest(dist, preds)
+			for i, m := range comp {
+				m.dist[j] = dist[i]
+			}
 		}
 	}
 	for _, m := range comp {
@@ -148,13 +167,6 @@ func (v *vertex) distTo(field *types.Var) int32 {
 		}
 	}
 	return -1
-}
-
-func addLeak(set []*leak, l *leak) []*leak {
-	if slices.ContainsFunc(set, func(m *leak) bool { return m.field == l.field }) {
-		return set
-	}
-	return append(set, l)
 }
 
 // leaks returns every leak reachable from n, nearest first. The first

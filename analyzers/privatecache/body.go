@@ -31,7 +31,7 @@ func successBodies(f *respmodel.Func) []*respmodel.Event {
 		}
 	}
 	for _, ev := range f.Events {
-		if ev.Kind != respmodel.WriteBody || errorHelper.MatchString(ev.Via[strings.LastIndex(ev.Via, ".")+1:]) {
+		if ev.Kind != respmodel.WriteBody || ev.Via != "" && errorHelper.MatchString(ev.Via[strings.LastIndex(ev.Via, ".")+1:]) {
 			continue
 		}
 		status := ev.Value
@@ -54,16 +54,15 @@ var errorHelper = regexp.MustCompile(`(?i)err|fail|unauthori[sz]ed|forbidden|not
 // handler (next.ServeHTTP(w, r), next(c), c.Next()): it is a middleware,
 // whose own writes are the error responses of requests it stops, and
 // whose success response is the next handler's.
-func passesOn(pass *analysis.Pass, fn ast.Node) bool {
+func passesOn(pass *analysis.Pass, res *respmodel.Result, fn ast.Node) bool {
 	found := false
-	ast.Inspect(funcBody(fn), func(x ast.Node) bool {
+	res.InspectBody(fn, callsAndLits, func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
 		switch {
 		case found:
 			return false
 		case !ok:
-			_, lit := x.(*ast.FuncLit)
-			return !lit
+			return false // a function literal
 		}
 		switch callee := typeutil.Callee(pass.TypesInfo, call).(type) {
 		case *types.Func:

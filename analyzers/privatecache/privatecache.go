@@ -74,7 +74,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // check applies the rules of SPEC 4.4 to one handler.
 func (c *checker) check(pass *analysis.Pass, r *routes, f *respmodel.Func) {
 	id := c.identity(f.Events)
-	if id == nil || passesOn(pass, f.Node) {
+	if id == nil || passesOn(pass, r.model, f.Node) {
 		return
 	}
 	bodies := successBodies(f)

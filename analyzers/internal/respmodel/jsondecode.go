@@ -44,6 +44,25 @@ var decoders = []decoder{
 	{pathRender, "", "Decode", 1}, // a package variable
 }
 
+// decodersByName indexes the decoders by name; decoderPrefixes holds
+// those named by a prefix, without its '*'. Every call of a package is
+// asked about.
+var decodersByName, decoderPrefixes = indexDecoders()
+
+func indexDecoders() (map[string][]decoder, []decoder) {
+	byName := make(map[string][]decoder)
+	var prefixes []decoder
+	for _, d := range decoders {
+		if prefix, ok := strings.CutSuffix(d.name, "*"); ok {
+			d.name = prefix
+			prefixes = append(prefixes, d)
+		} else {
+			byName[d.name] = append(byName[d.name], d)
+		}
+	}
+	return byName, prefixes
+}
+
 // decodeTarget returns the argument a decoding call fills, if call is one.
 func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
 	var obj types.Object
@@ -56,16 +75,28 @@ func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
 	if obj == nil {
 		return nil
 	}
-	recv := ""
-	if fn, ok := obj.(*types.Func); ok {
-		recv = recvName(fn)
-	}
-	path, name := pkgPath(obj), obj.Name()
-	for _, d := range decoders {
-		if d.path != path || d.recv != recv || d.arg >= len(call.Args) {
-			continue
+	name := obj.Name()
+	var path, recv string // of a call whose name matches, once known
+	known := false
+	match := func(d decoder) bool {
+		if d.arg >= len(call.Args) {
+			return false
 		}
-		if d.name == name || strings.HasSuffix(d.name, "*") && strings.HasPrefix(name, d.name[:len(d.name)-1]) {
+		if !known {
+			if fn, ok := obj.(*types.Func); ok {
+				recv = recvName(fn)
+			}
+			path, known = pkgPath(obj), true
+		}
+		return d.path == path && d.recv == recv
+	}
+	for _, d := range decodersByName[name] {
+		if match(d) {
+			return call.Args[d.arg]
+		}
+	}
+	for _, d := range decoderPrefixes {
+		if strings.HasPrefix(name, d.name) && match(d) {
 			return call.Args[d.arg]
 		}
 	}

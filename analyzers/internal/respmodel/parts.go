@@ -355,6 +355,9 @@ func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
 // string constant (v != "views" && v != "clicks", switch v { case ... })
 // or a safe string (v == sanitize(v)): code that checks a value before
 // using it.
+// comparisons are the nodes validated looks at.
+var comparisons = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}
+
 func (m *model) validated(obj *types.Var, fn ast.Node) bool {
 	if fn == nil {
 		return false
@@ -367,7 +370,7 @@ func (m *model) validated(obj *types.Var, fn ast.Node) bool {
 		return !m.uses(e, obj) && m.safeString(e, &scope{}, maxDepth-1)
 	}
 	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
+	m.inspectFunc(fn, comparisons, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			if n.Op == token.EQL || n.Op == token.NEQ {

@@ -118,9 +118,8 @@ type pathState struct {
 	variants []*packages.Package // in order of preference
 	typed    map[*packages.Package]bool
 
-	// pending holds the variants done before the root could be told;
-	// they keep their syntax until it can.
-	pending []*packages.Package
+	// early holds the variants done before the root could be told.
+	early []*packages.Package
 }
 
 // root returns the variant to analyse as a root, once it can be told.
@@ -128,8 +127,14 @@ func (st *pathState) root() (*packages.Package, bool) {
 	return firstTyped(st.variants, func(p *packages.Package) bool { return st.typed[p] })
 }
 
-// process gives p its types, then analyses it, if it is to be analysed,
-// once it can tell whether as a root.
+// process gives p its types, then analyses it, if it is to be analysed.
+//
+// A package asked for is analysed as a root if it is the variant of its
+// path to analyse. When a variant preferred to it (its test variant) is
+// not type-checked yet, it almost always will be, and p is then not the
+// one: p is analysed for its facts, if that is needed, and released like
+// a dependency. Should the other fail to type-check, p is checked again
+// (see recheck).
 func (s *stream) process(p *packages.Package) {
 	if s.ld.fromSource[p] {
 		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p])
@@ -150,50 +155,54 @@ func (s *stream) process(p *packages.Package) {
 	}
 	s.mu.Lock()
 	st.typed[p] = true
-	_, decided := st.root()
-	s.mu.Unlock()
-	depDone := false
-	if !decided && s.needed[p] {
-		s.analyse(p, false) // its importers need its facts now
-		depDone = true
-	}
-
-	s.mu.Lock()
 	root, decided := st.root()
-	var pending []*packages.Package
-	if decided {
-		pending, st.pending = st.pending, nil
-	} else {
-		st.pending = append(st.pending, p)
-	}
 	s.mu.Unlock()
-	if !decided {
-		return
-	}
-	s.finish(p, root, depDone)
-	for _, q := range pending {
-		s.finish(q, root, true)
-	}
-}
-
-// finish analyses p, a package asked for, as a root if it is root, or
-// else for its facts if that is needed and not done, and releases it.
-func (s *stream) finish(p, root *packages.Package, depDone bool) {
 	switch {
 	case p == root:
 		s.analyse(p, true)
-	case s.needed[p] && !depDone:
-		s.analyse(p, false)
+	case s.needed[p]:
+		s.analyse(p, false) // its importers need its facts
 	}
 	s.release(p)
+
+	// Settle the variants done before the root could be told, once it
+	// can: this is the last variant to be type-checked, or p was one.
+	s.mu.Lock()
+	if !decided {
+		st.early = append(st.early, p)
+	}
+	root, decided = st.root()
+	var early []*packages.Package
+	if decided {
+		early, st.early = st.early, nil
+	}
+	s.mu.Unlock()
+	if slices.Contains(early, root) {
+		s.recheck(root)
+	}
+}
+
+// recheck analyses p as a root after all: it was done, and its syntax
+// dropped, before it turned out that the variant preferred to it does not
+// type-check. It is parsed and type-checked again as a copy, with types
+// of its own: p's importers hold p's. Nothing imports the copy, so its
+// facts are dropped at once.
+func (s *stream) recheck(p *packages.Package) {
+	c := *p
+	c.Syntax, c.Types, c.TypesInfo, c.TypeErrors, c.Errors = nil, nil, nil, nil, nil
+	s.l.checkSource(&c, s.ld.fromSource, true)
+	if out := s.analyse(&c, true); out != nil {
+		out.DropFacts()
+	}
+	c.Syntax, c.TypesInfo, c.TypeErrors = nil, nil, nil
 }
 
 // analyse runs the analyzers on p: all of them if asRoot, else those that
 // use facts. A dependency that does not type-check is not analysed; no
 // root imports it.
-func (s *stream) analyse(p *packages.Package, asRoot bool) {
+func (s *stream) analyse(p *packages.Package, asRoot bool) *unit.Outcome {
 	if p.IllTyped && !asRoot {
-		return
+		return nil
 	}
 	in := &unit.Input{
 		ID:           p.ID,
@@ -214,7 +223,9 @@ func (s *stream) analyse(p *packages.Package, asRoot bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.outcomes[p.Types] = out
-	s.state[p].outcomes = append(s.state[p].outcomes, out)
+	if st := s.state[p]; st != nil { // not for a copy (see recheck)
+		st.outcomes = append(st.outcomes, out)
+	}
 	s.res.analyses = append(s.res.analyses, pkgAnalysis{p, out})
 	s.res.Analysed++
 	if asRoot {
@@ -224,6 +235,7 @@ func (s *stream) analyse(p *packages.Package, asRoot bool) {
 			}
 		}
 	}
+	return out
 }
 
 // outcome returns the analysis of the package with types pkg, or nil.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,4 +198,73 @@ func TestStreaming(t *testing.T) {
 		}
 	}
 	runtime.KeepAlive(res)
+}
+
+// A package whose test variant does not type-check is analysed as a root
+// itself, even when it was analysed and released, for the facts of a
+// package importing it, before its test variant failed: it is then
+// type-checked again.
+func TestRecheck(t *testing.T) {
+	mod := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":      "module example.com/app\n\ngo 1.22\n",
+		"p/p.go":      "package p\n\nfunc P() {}\n",
+		"p/p_test.go": "package p\n\nimport \"example.com/app/q1\"\n\nvar _ int = q1.Q1 // a type error\n",
+		"q1/q1.go":    "package q1\n\nimport \"example.com/app/q2\"\n\nvar Q1 = q2.Q2\n",
+		"q2/q2.go":    "package q2\n\nimport \"example.com/app/q3\"\n\nvar Q2 = q3.Q3\n",
+		"q3/q3.go":    "package q3\n\nvar Q3 = \"slow to reach\"\n",
+		"r/r.go":      "package r\n\nimport \"example.com/app/p\"\n\nfunc R() { p.P() }\n",
+	} {
+		name = filepath.Join(mod, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(name), 0o777)
+		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(mod)
+	t.Setenv("RESPLINT_CACHE", "off")
+
+	var mu sync.Mutex
+	pkgs := make(map[*types.Package]bool) // of example.com/app/p, as analysed
+	funcs := &analysis.Analyzer{
+		Name:      "funcs",
+		Doc:       "reports every function, and exports a fact for it",
+		FactTypes: []analysis.Fact{new(probeFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Path() == "example.com/app/p" {
+				mu.Lock()
+				pkgs[pass.Pkg] = true
+				mu.Unlock()
+			}
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok {
+						pass.ExportObjectFact(pass.TypesInfo.Defs[fd.Name], &probeFact{})
+						pass.Reportf(fd.Pos(), "func %s", fd.Name.Name)
+					}
+				}
+			}
+			return nil, nil
+		},
+	}
+	Prepare([]*analysis.Analyzer{funcs})
+	res, err := Analyze([]*analysis.Analyzer{funcs}, []string{"./..."}, Config{Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Broken) != 1 || res.Broken[0].PkgPath != "example.com/app/p" {
+		t.Errorf("broken: %+v, want example.com/app/p", res.Broken)
+	}
+	var got []string
+	for _, d := range res.Diagnostics() {
+		got = append(got, d.Message)
+	}
+	if want := []string{"func P", "func R"}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	// p was analysed for r's sake before its test variant was type-checked
+	// (that waits for q1, q2 and q3), then type-checked again as a root.
+	if len(pkgs) != 2 {
+		t.Errorf("p was analysed with %d sets of types, want 2 (for r, then as a root)", len(pkgs))
+	}
 }

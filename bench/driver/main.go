@@ -67,6 +67,9 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *memprofile == "" && *peakprofile == "" {
+		runtime.MemProfileRate = 0 // as the command does
+	}
 	if *peakprofile != "" {
 		profileAtPeak(*peakprofile)
 	}

@@ -58,6 +58,7 @@ func main() {
 	reps := flag.Int("reps", 1, "runs of each tool per size; the least times and the median memory are reported")
 	vettool := flag.Bool("vettool", false, "also measure go vet -vettool=resplint (slow: one process per package)")
 	work := flag.String("work", "", "directory for corpora and binaries (default: a temporary directory, removed)")
+	instructions := flag.Bool("instructions", false, "also count the instructions of warm runs of resplint and the floor under valgrind's cachegrind (GOMAXPROCS=1; slow)")
 	flag.Parse()
 
 	repo, err := os.Getwd()
@@ -80,6 +81,7 @@ func main() {
 	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %-30s | %s\n", "size", "pkgs", "hdlrs",
 		"resplint wall/cpu/rss", "floor wall/cpu/rss", "go vet wall/cpu/rss", "cold resplint", "cold floor", "vettool wall/cpu/rss",
 		"resplint/floor (cpu min, median; rss)", "resplint/go vet (cpu, warm and cold)")
+	var counts []string // of instructions
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -123,12 +125,24 @@ func main() {
 				vt = append(vt, measure(vmod, "", "go", "vet", "-vettool="+resplint, "./..."))
 			}
 		}
+		if *instructions {
+			// The fact caches are warm from the last runs above.
+			ri := countInstructions(mod, filepath.Join(dir, "cache-resplint"), resplint, "./...")
+			fi := countInstructions(mod, filepath.Join(dir, "cache-floor"), floor, "-noop", "./...")
+			counts = append(counts, fmt.Sprintf("%-8s resplint %.3fG, floor %.3fG: %.3fx", fmt.Sprintf("%d feat", n), float64(ri)/1e9, float64(fi)/1e9, float64(ri)/float64(fi)))
+		}
 		r, f, g, v, c, cf := best(rl), best(fl), best(gv), best(vt), best(rc), best(fc)
 		fmt.Printf("%-8s %5d %6d | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %4.2fx %4.2fx cpu %4.2fx rss | %5.2fx %5.2fx\n",
 			fmt.Sprintf("%d feat", n), 9*n, n*len(corpus.Frameworks)*max(*handlers, 7),
 			r, f, g, c, cf, v, ratio(r.cpu, f.cpu), ratio(medianCPU(rl), medianCPU(fl)), float64(r.rssKB)/float64(f.rssKB), ratio(r.cpu, g.cpu), ratio(c.cpu, g.cpu))
 	}
 	fmt.Printf("load average at end: %s\n", loadavg())
+	if len(counts) > 0 {
+		fmt.Println("instructions of warm runs (valgrind, GOMAXPROCS=1), children included:")
+		for _, c := range counts {
+			fmt.Println(c)
+		}
+	}
 }
 
 func (s sample) String() string {
@@ -233,6 +247,49 @@ func spawn(args []string) {
 	res.CPU = st.UserTime() + st.SystemTime()
 	res.MaxRSSKB = st.SysUsage().(*syscall.Rusage).Maxrss
 	json.NewEncoder(os.Stdout).Encode(res)
+}
+
+// countInstructions runs a command in dir under cachegrind, with the
+// processes it starts, and returns the instructions they executed. With
+// one thread (GOMAXPROCS=1) the count hardly varies from run to run (by
+// a percent or two, as the collector's pacing does), where CPU times on a
+// shared machine vary by a tenth: it tells a change of a few percent.
+func countInstructions(dir, cache, name string, args ...string) int64 {
+	logs, err := os.MkdirTemp("", "cachegrind-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(logs)
+	cmd := exec.Command("valgrind", append([]string{"--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
+		"--cachegrind-out-file=/dev/null", "--log-file=" + filepath.Join(logs, "%p"), name}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "RESPLINT_CACHE="+cache, "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1")
+	if err := cmd.Run(); err != nil {
+		if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 3 {
+			log.Fatalf("valgrind %s: %v (is valgrind installed?)", name, err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(logs, "*"))
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			if _, count, ok := strings.Cut(line, "I   refs:"); ok {
+				n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(count), ",", ""), 10, 64)
+				if err != nil {
+					log.Fatalf("%s: %v", f, err)
+				}
+				total += n
+			}
+		}
+	}
+	if total == 0 {
+		log.Fatalf("valgrind %s: no instruction counts", name)
+	}
+	return total
 }
 
 func build(repo, out, pkg string) {

@@ -229,6 +229,8 @@ func (m *model) inspectBody(fn ast.Node, body *ast.BlockStmt, f func(n ast.Node,
 			}
 		}
 		slices.Reverse(stack)
+		// Room for the node itself, which callers append.
+		stack = slices.Grow(stack, 1)
 		return f(c.Node(), stack)
 	})
 }

@@ -5,13 +5,13 @@
 //
 // golang.org/x/tools/go/analysis/checker recomputes the facts of every
 // dependency on every call, which makes re-analysing one package after an
-// edit as slow as the first run. Here each package is type-checked and
-// analysed by this package itself, in dependency order, and the result is
-// kept under a key that hashes the package's files and the keys of its
-// dependencies. After an edit, only the edited packages and the packages
-// that import them get new keys; every other package, the frameworks
-// included, keeps its types and facts, so the analyzers importing those
-// facts see the same objects as before.
+// edit as slow as the first run. Here each package is type-checked by
+// this package and analysed with internal/unit, in dependency order, and
+// the result is kept under a key that hashes the package's files and the
+// keys of its dependencies. After an edit, only the edited packages and
+// the packages that import them get new keys; every other package, the
+// frameworks included, keeps its types and facts, so the analyzers
+// importing those facts see the same objects as before.
 //
 // The analyzers see what checker would give them: the same packages (the
 // test variant in place of a package, as the resplint command does), the

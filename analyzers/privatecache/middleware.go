@@ -282,16 +282,6 @@ func isConversion(info *types.Info, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && len(call.Args) == 1
 }
 
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
-}
-
 func funcType(n ast.Node) *ast.FuncType {
 	switch n := n.(type) {
 	case *ast.FuncDecl:

@@ -116,20 +116,12 @@ func (*probeFact) AFact() {}
 // that import it are, and its facts once the last package that may import
 // them is analysed.
 func TestStreaming(t *testing.T) {
-	mod := t.TempDir()
-	for name, content := range map[string]string{
+	writeModule(t, map[string]string{
 		"go.mod": "module example.com/app\n\ngo 1.22\n",
 		"a/a.go": "package a\n\nfunc A() {}\n",
 		"b/b.go": "package b\n\nimport \"example.com/app/a\"\n\nfunc B() { a.A() }\n",
 		"c/c.go": "package c\n\nimport (\n\t\"example.com/app/a\"\n\t\"example.com/app/b\"\n)\n\nfunc C() { a.A(); b.B() }\n",
-	} {
-		name = filepath.Join(mod, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(name), 0o777)
-		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(mod)
+	})
 	t.Setenv("RESPLINT_CACHE", "off")
 
 	var mu sync.Mutex
@@ -205,8 +197,7 @@ func TestStreaming(t *testing.T) {
 // package importing it, before its test variant failed: it is then
 // type-checked again.
 func TestRecheck(t *testing.T) {
-	mod := t.TempDir()
-	for name, content := range map[string]string{
+	writeModule(t, map[string]string{
 		"go.mod":      "module example.com/app\n\ngo 1.22\n",
 		"p/p.go":      "package p\n\nfunc P() {}\n",
 		"p/p_test.go": "package p\n\nimport \"example.com/app/q1\"\n\nvar _ int = q1.Q1 // a type error\n",
@@ -214,14 +205,7 @@ func TestRecheck(t *testing.T) {
 		"q2/q2.go":    "package q2\n\nimport \"example.com/app/q3\"\n\nvar Q2 = q3.Q3\n",
 		"q3/q3.go":    "package q3\n\nvar Q3 = \"slow to reach\"\n",
 		"r/r.go":      "package r\n\nimport \"example.com/app/p\"\n\nfunc R() { p.P() }\n",
-	} {
-		name = filepath.Join(mod, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(name), 0o777)
-		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(mod)
+	})
 	t.Setenv("RESPLINT_CACHE", "off")
 
 	var mu sync.Mutex
@@ -267,4 +251,19 @@ func TestRecheck(t *testing.T) {
 	if len(pkgs) != 2 {
 		t.Errorf("p was analysed with %d sets of types, want 2 (for r, then as a root)", len(pkgs))
 	}
+}
+
+// writeModule writes files (by slash-separated name) to a new temporary
+// directory and makes it the current one.
+func writeModule(t *testing.T, files map[string]string) {
+	t.Helper()
+	mod := t.TempDir()
+	for name, content := range files {
+		name = filepath.Join(mod, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(name), 0o777)
+		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(mod)
 }

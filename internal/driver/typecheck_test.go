@@ -1,8 +1,6 @@
 package driver
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -15,7 +13,6 @@ import (
 // source; those the analyzers do not need are type-checked for their
 // types alone and not analysed.
 func TestTypesOnlyDependencies(t *testing.T) {
-	mod := t.TempDir()
 	files := map[string]string{
 		"go.mod": "module example.com/app\n\ngo 1.22\n",
 		"app.go": `package app
@@ -35,14 +32,7 @@ func handle(w http.ResponseWriter, r *http.Request) {
 		"needed/needed.go": "package needed\n\nimport \"net/http\"\n\nfunc WriteJSON(w http.ResponseWriter, v any) {}\n",
 		"plain/plain.go":   "package plain\n\nfunc Name() string { return \"x\" }\n\nfunc WriteNothing() {}\n",
 	}
-	for name, content := range files {
-		name = filepath.Join(mod, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(name), 0o777)
-		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(mod)
+	writeModule(t, files)
 	t.Setenv("GOCACHE", t.TempDir())
 	t.Setenv("GOFLAGS", "-mod=mod")
 	t.Setenv("RESPLINT_CACHE", "off")

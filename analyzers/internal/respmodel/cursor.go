@@ -15,13 +15,7 @@ import (
 // subtrees that hold none of those types, where ast.Inspect would visit
 // every identifier.
 func (r *Result) InspectBody(fn ast.Node, types []ast.Node, f func(ast.Node) bool) {
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := FuncBody(fn)
 	if body == nil {
 		return
 	}
@@ -52,6 +46,17 @@ func filtered(types []ast.Node, f func(ast.Node) bool) func(ast.Node) bool {
 	return func(n ast.Node) bool {
 		return n == nil || !slices.ContainsFunc(types, func(t ast.Node) bool { return reflect.TypeOf(t) == reflect.TypeOf(n) }) || f(n)
 	}
+}
+
+// funcBody returns the body of a function declaration or literal, or nil.
+func FuncBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
 }
 
 // bodyCursor returns the cursor of body, the body of fn, given the cursors

@@ -143,13 +143,7 @@ func (m *model) summary(n ast.Node) *summary {
 	sum := &summary{}
 	m.summaries[n] = sum
 	s := m.newScope(n)
-	var body *ast.BlockStmt
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		body = n.Body
-	case *ast.FuncLit:
-		body = n.Body
-	}
+	body := FuncBody(n)
 	var returns []ast.Expr
 	// In a function that receives no response, the statements that
 	// define one (see definesResponse). One that receives a response may

@@ -305,7 +305,9 @@ func (d *pkgDeps) All() []*unit.Outcome {
 		var visit func(p *packages.Package)
 		visit = func(p *packages.Package) {
 			for _, q := range p.Imports {
-				if !seen[q] {
+				// Only the packages of the stream were analysed, and
+				// have their types set before p was started.
+				if !seen[q] && d.s.state[q] != nil {
 					seen[q] = true
 					if o := d.s.outcome(q.Types); o != nil {
 						d.all = append(d.all, o)

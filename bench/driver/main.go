@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./bench/driver [-noop] [-cpuprofile file] [-memprofile file] [-peakprofile file] packages...
+//	go run ./bench/driver [-noop] [-cpuprofile file] [-memprofile file] [-peakprofile file] [-memprofilerate bytes] packages...
 //
 // It prints the number of analyses of packages and of diagnostics.
 package main
@@ -48,6 +48,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	memprofile := flag.String("memprofile", "", "write a heap profile, taken after the analysis, to `file`")
 	peakprofile := flag.String("peakprofile", "", "write a heap profile, taken after the collection that found the most live memory, to `file`")
+	memrate := flag.Int("memprofilerate", 0, "sample an allocation every `bytes` for the heap profiles (0: Go's default)")
 	tests := flag.Bool("test", true, "analyse test files too")
 	flag.Parse()
 
@@ -66,6 +67,9 @@ func main() {
 			log.Fatal(err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memrate > 0 {
+		runtime.MemProfileRate = *memrate
 	}
 	if *memprofile == "" && *peakprofile == "" {
 		runtime.MemProfileRate = 0 // as the command does

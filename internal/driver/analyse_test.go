@@ -199,7 +199,8 @@ func TestStreaming(t *testing.T) {
 func TestRecheck(t *testing.T) {
 	writeModule(t, map[string]string{
 		"go.mod":      "module example.com/app\n\ngo 1.22\n",
-		"p/p.go":      "package p\n\nfunc P() {}\n",
+		"d/d.go":      "package d\n\nfunc D() {}\n",
+		"p/p.go":      "package p\n\nimport \"example.com/app/d\"\n\nfunc P() { d.D() }\n",
 		"p/p_test.go": "package p\n\nimport \"example.com/app/q1\"\n\nvar _ int = q1.Q1 // a type error\n",
 		"q1/q1.go":    "package q1\n\nimport \"example.com/app/q2\"\n\nvar Q1 = q2.Q2\n",
 		"q2/q2.go":    "package q2\n\nimport \"example.com/app/q3\"\n\nvar Q2 = q3.Q3\n",
@@ -212,7 +213,7 @@ func TestRecheck(t *testing.T) {
 	pkgs := make(map[*types.Package]bool) // of example.com/app/p, as analysed
 	funcs := &analysis.Analyzer{
 		Name:      "funcs",
-		Doc:       "reports every function, and exports a fact for it",
+		Doc:       "reports every function, and exports a fact for it; reports the calls of functions with a fact",
 		FactTypes: []analysis.Fact{new(probeFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			if pass.Pkg.Path() == "example.com/app/p" {
@@ -221,12 +222,18 @@ func TestRecheck(t *testing.T) {
 				mu.Unlock()
 			}
 			for _, f := range pass.Files {
-				for _, d := range f.Decls {
-					if fd, ok := d.(*ast.FuncDecl); ok {
-						pass.ExportObjectFact(pass.TypesInfo.Defs[fd.Name], &probeFact{})
-						pass.Reportf(fd.Pos(), "func %s", fd.Name.Name)
+				ast.Inspect(f, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncDecl:
+						pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name], &probeFact{})
+						pass.Reportf(n.Pos(), "func %s", n.Name.Name)
+					case *ast.CallExpr:
+						if sel, ok := n.Fun.(*ast.SelectorExpr); ok && pass.ImportObjectFact(pass.TypesInfo.Uses[sel.Sel], new(probeFact)) {
+							pass.Reportf(n.Pos(), "calls %s", sel.Sel.Name)
+						}
 					}
-				}
+					return true
+				})
 			}
 			return nil, nil
 		},
@@ -243,7 +250,9 @@ func TestRecheck(t *testing.T) {
 	for _, d := range res.Diagnostics() {
 		got = append(got, d.Message)
 	}
-	if want := []string{"func P", "func R"}; !slices.Equal(got, want) {
+	// The second analysis of p, after its test variant and the packages
+	// analysed for r's sake are done, still has the fact of d.
+	if want := []string{"func D", "func P", "calls D", "func R", "calls P"}; !slices.Equal(got, want) {
 		t.Errorf("diagnostics %q, want %q", got, want)
 	}
 	// p was analysed for r's sake before its test variant was type-checked

@@ -210,7 +210,7 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		return nil
 	}
-	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent(), File: absent()}
+	ev := &Event{Framework: frameworkOf(a.path), call: call, node: call, Value: absent()}
 	var pre []*Event // header events a body call implies, before its body
 	if a.path == pathFasthttp {
 		ev.Framework = FiberV2
@@ -265,7 +265,8 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 			ev.bodyTyp = m.info.TypeOf(e)
 			m.jsonBody(ev, e, s)
 			if a.body == BodyFile {
-				ev.File = m.evalString(e, s)
+				f := m.evalString(e, s)
+				ev.File = &f
 			}
 		}
 		if e := arg(a.statusArg); e != nil {

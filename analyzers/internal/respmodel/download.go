@@ -72,7 +72,7 @@ func (f Framework) echo() bool { return f == EchoV4 || f == EchoV5 }
 
 // impliedHeader is a header a framework call sets itself.
 func (m *model) impliedHeader(a adapter, call *ast.CallExpr, name string, v Value) *Event {
-	return &Event{Kind: SetHeader, Framework: frameworkOf(a.path), Header: name, Value: v, File: absent(), call: call, node: call}
+	return &Event{Kind: SetHeader, Framework: frameworkOf(a.path), Header: name, Value: v, call: call, node: call}
 }
 
 // dispositionValue is the Content-Disposition an attachment API writes:
@@ -212,7 +212,7 @@ func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event
 		if fw == 0 {
 			return nil
 		}
-		return []*Event{{Kind: WriteBody, Framework: fw, Body: BodyCSV, Value: absent(), File: absent(), call: call, node: call}}
+		return []*Event{{Kind: WriteBody, Framework: fw, Body: BodyCSV, Value: absent(), call: call, node: call}}
 	}
 	return nil
 }

@@ -80,8 +80,9 @@ type Event struct {
 	// Value is the header value, status code, or identity key.
 	Value Value
 	// File is, for a BodyFile write, the path or name of the file served,
-	// whose extension gives its Content-Type.
-	File   Value
+	// whose extension gives its Content-Type; nil for other events (a
+	// pointer: most events have none).
+	File   *Value
 	Cookie *Cookie
 	Body   BodyKind
 	// Identity is where a ReadIdentity event reads from.

@@ -44,7 +44,11 @@ func forCallers(events []*Event) []*Event {
 		c := *e
 		c.call, c.node, c.generic, c.helper = nil, nil, nil, nil
 		c.sentBy, c.doneBy, c.liveBy = nil, nil, nil
-		c.Value, c.File = c.Value.forCallers(), c.File.forCallers()
+		c.Value = c.Value.forCallers()
+		if c.File != nil {
+			f := c.File.forCallers()
+			c.File = &f
+		}
 		c.Cookie = c.Cookie.forCallers()
 		if c.JSON != nil {
 			j := *c.JSON
@@ -91,7 +95,10 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 		e.JSON = m.substJSON(h.JSON, call, s)
 		e.bodyTyp = e.JSON.typ
 	}
-	e.File = m.substValue(h.File, call, s)
+	if h.File != nil {
+		f := m.substValue(*h.File, call, s)
+		e.File = &f
+	}
 	e.helper = h
 	if h.Cookie != nil {
 		e.Cookie = m.substCookie(h.Cookie, call, s, sink)

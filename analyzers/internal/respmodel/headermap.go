@@ -20,7 +20,7 @@ func (m *model) headerAssigns(as *ast.AssignStmt, s *scope) []*Event {
 		if !ok || !isNamed(m.info.TypeOf(ix.X), pathNetHTTP, "Header") || !m.isResponseHeader(ix.X) {
 			continue
 		}
-		ev := &Event{Kind: SetHeader, Framework: NetHTTP, Value: Value{State: Unknown, Param: -1}, File: absent(), node: as}
+		ev := &Event{Kind: SetHeader, Framework: NetHTTP, Value: Value{State: Unknown, Param: -1}, node: as}
 		if name := m.eval(ix.Index, s.params); name.State == Known {
 			ev.Header = http.CanonicalHeaderKey(name.Str)
 		}

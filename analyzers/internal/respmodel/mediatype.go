@@ -103,10 +103,12 @@ func MediaTypeByExt(ext string) string {
 
 // FileExt returns the extension of the file a served path names: from the
 // path when it is constant, or from the constant text its Template ends
-// with ("exports/" + id + ".csv"); "" when unknown.
-func (v Value) FileExt() string {
+// with ("exports/" + id + ".csv"); "" when unknown or v is nil.
+func (v *Value) FileExt() string {
 	var name string
 	switch {
+	case v == nil:
+		return ""
 	case v.State == Known:
 		name = v.Str
 	case v.Template != "":
@@ -123,8 +125,8 @@ func (v Value) FileExt() string {
 
 // FileName returns the base name of the file a served path names, when
 // the path is constant.
-func (v Value) FileName() string {
-	if v.State != Known || v.Str == "" {
+func (v *Value) FileName() string {
+	if v == nil || v.State != Known || v.Str == "" {
 		return ""
 	}
 	base := path.Base(strings.ReplaceAll(v.Str, `\`, "/"))

@@ -66,15 +66,8 @@ func (c *funcCheck) returnFix(done *respmodel.Event) []analysis.SuggestedFix {
 	if f == nil {
 		return nil
 	}
-	var ft *ast.FuncType
-	switch n := c.fn.Node.(type) {
-	case *ast.FuncDecl:
-		ft = n.Type
-	case *ast.FuncLit:
-		ft = n.Type
-	}
 	name := callName(c.pass, done)
-	switch res := ft.Results; {
+	switch res := respmodel.FuncType(c.fn.Node).Results; {
 	case res == nil || len(res.List) == 0:
 		return []analysis.SuggestedFix{{
 			Message:   "Add a return after " + name,

@@ -17,7 +17,7 @@ import (
 // responses have a Header() method, httpsafe.NoStore is the second
 // choice.
 func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix {
-	body, ft := respmodel.FuncBody(f.Node), funcType(f.Node)
+	body, ft := respmodel.FuncBody(f.Node), respmodel.FuncType(f.Node)
 	if body == nil || len(body.List) == 0 || len(ft.Params.List) == 0 || len(ft.Params.List[0].Names) == 0 {
 		return nil
 	}

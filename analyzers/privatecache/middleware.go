@@ -282,15 +282,5 @@ func isConversion(info *types.Info, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && len(call.Args) == 1
 }
 
-func funcType(n ast.Node) *ast.FuncType {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Type
-	case *ast.FuncLit:
-		return n.Type
-	}
-	return nil
-}
-
 // maxDepth bounds how far definitions are followed.
 const maxDepth = 8

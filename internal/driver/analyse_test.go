@@ -112,6 +112,25 @@ type probeFact struct{ Payload []byte }
 
 func (*probeFact) AFact() {}
 
+// probeFuncs exports, for each function pass declares, the fact newFact
+// returns for it, and reports each call of a function with a fact:
+// "calls F".
+func probeFuncs(pass *analysis.Pass, newFact func(*ast.FuncDecl) *probeFact) {
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name], newFact(n))
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && pass.ImportObjectFact(pass.TypesInfo.Uses[sel.Sel], new(probeFact)) {
+					pass.Reportf(n.Pos(), "calls %s", sel.Sel.Name)
+				}
+			}
+			return true
+		})
+	}
+}
+
 // A package's syntax is dropped once it is analysed, before the packages
 // that import it are, and its facts once the last package that may import
 // them is analysed.
@@ -148,23 +167,13 @@ func TestStreaming(t *testing.T) {
 				}
 				mu.Unlock()
 			}
-			for _, f := range pass.Files {
-				ast.Inspect(f, func(n ast.Node) bool {
-					switch n := n.(type) {
-					case *ast.FuncDecl:
-						fact := &probeFact{Payload: make([]byte, 1<<20)}
-						pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name], fact)
-						mu.Lock()
-						facts[path] = weak.Make(fact)
-						mu.Unlock()
-					case *ast.CallExpr:
-						if sel, ok := n.Fun.(*ast.SelectorExpr); ok && pass.ImportObjectFact(pass.TypesInfo.Uses[sel.Sel], new(probeFact)) {
-							pass.Reportf(n.Pos(), "calls %s", sel.Sel.Name)
-						}
-					}
-					return true
-				})
-			}
+			probeFuncs(pass, func(*ast.FuncDecl) *probeFact {
+				fact := &probeFact{Payload: make([]byte, 1<<20)}
+				mu.Lock()
+				facts[path] = weak.Make(fact)
+				mu.Unlock()
+				return fact
+			})
 			mu.Lock()
 			files[path] = weak.Make(pass.Files[0])
 			mu.Unlock()
@@ -221,20 +230,10 @@ func TestRecheck(t *testing.T) {
 				pkgs[pass.Pkg] = true
 				mu.Unlock()
 			}
-			for _, f := range pass.Files {
-				ast.Inspect(f, func(n ast.Node) bool {
-					switch n := n.(type) {
-					case *ast.FuncDecl:
-						pass.ExportObjectFact(pass.TypesInfo.Defs[n.Name], &probeFact{})
-						pass.Reportf(n.Pos(), "func %s", n.Name.Name)
-					case *ast.CallExpr:
-						if sel, ok := n.Fun.(*ast.SelectorExpr); ok && pass.ImportObjectFact(pass.TypesInfo.Uses[sel.Sel], new(probeFact)) {
-							pass.Reportf(n.Pos(), "calls %s", sel.Sel.Name)
-						}
-					}
-					return true
-				})
-			}
+			probeFuncs(pass, func(fd *ast.FuncDecl) *probeFact {
+				pass.Reportf(fd.Pos(), "func %s", fd.Name.Name)
+				return &probeFact{}
+			})
 			return nil, nil
 		},
 	}

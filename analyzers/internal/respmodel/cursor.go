@@ -48,17 +48,6 @@ func filtered(types []ast.Node, f func(ast.Node) bool) func(ast.Node) bool {
 	}
 }
 
-// funcBody returns the body of a function declaration or literal, or nil.
-func FuncBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
-}
-
 // bodyCursor returns the cursor of body, the body of fn, given the cursors
 // of the package's functions.
 func bodyCursor(funcs map[ast.Node]inspector.Cursor, fn ast.Node, body *ast.BlockStmt) (inspector.Cursor, bool) {

@@ -148,6 +148,28 @@ type Func struct {
 	Events  []*Event
 }
 
+// FuncBody returns the body of a function declaration or literal, or nil.
+func FuncBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// FuncType returns the type of a function declaration or literal, or nil.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
 // Result is what the model computes for one package.
 type Result struct {
 	Funcs []*Func

@@ -111,7 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, n := range funcs {
 		sum := m.summary(n)
 		f := &Func{Node: n, Events: sum.events}
-		if sig, ok := m.info.TypeOf(funcType(n)).(*types.Signature); ok {
+		if sig, ok := m.info.TypeOf(sigExpr(n)).(*types.Signature); ok {
 			f.Handler = HandlerKind(sig)
 		}
 		res.Funcs = append(res.Funcs, f)
@@ -127,7 +127,9 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-func funcType(n ast.Node) ast.Expr {
+// sigExpr returns the expression whose type is the signature of n, a
+// function declaration or literal.
+func sigExpr(n ast.Node) ast.Expr {
 	if d, ok := n.(*ast.FuncDecl); ok {
 		return d.Name
 	}
@@ -231,7 +233,7 @@ func (m *model) inspectBody(fn ast.Node, body *ast.BlockStmt, f func(n ast.Node,
 
 func (m *model) newScope(n ast.Node) *scope {
 	s := &scope{node: n, params: make(map[*types.Var]int)}
-	sig, _ := m.info.TypeOf(funcType(n)).(*types.Signature)
+	sig, _ := m.info.TypeOf(sigExpr(n)).(*types.Signature)
 	if d, ok := n.(*ast.FuncDecl); ok {
 		if fn, ok := m.info.Defs[d.Name].(*types.Func); ok {
 			sig = fn.Type().(*types.Signature)

@@ -351,13 +351,13 @@ func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
 	return fn != nil && fn.Name() == name && pkgPath(fn) == path
 }
 
+// comparisons are the nodes validated looks at.
+var comparisons = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}
+
 // validated reports whether fn compares the variable obj with a non-empty
 // string constant (v != "views" && v != "clicks", switch v { case ... })
 // or a safe string (v == sanitize(v)): code that checks a value before
 // using it.
-// comparisons are the nodes validated looks at.
-var comparisons = []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}
-
 func (m *model) validated(obj *types.Var, fn ast.Node) bool {
 	if fn == nil {
 		return false

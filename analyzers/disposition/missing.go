@@ -78,8 +78,8 @@ func contentType(v respmodel.Value) string {
 	switch {
 	case v.State == respmodel.Known:
 		return mediaType(v.Str)
-	case v.Template != "":
-		t, _, ok := strings.Cut(v.Template, ";")
+	case v.Template() != "":
+		t, _, ok := strings.Cut(v.Template(), ";")
 		if ok && !strings.ContainsAny(t, respmodel.Holes) {
 			return mediaType(t)
 		}

@@ -25,11 +25,11 @@ type param struct {
 // parameter is reported at the calls that pass a raw one; a value built in
 // a variable, once.
 func checkUnescaped(pass *analysis.Pass, ev *respmodel.Event, reported map[ast.Expr]bool) {
-	raw := rawFilename(ev.Value.Template)
+	raw := rawFilename(ev.Value.Template())
 	if raw < 0 {
 		return
 	}
-	if h := ev.Helper(); h != nil && rawFilename(h.Value.Template) >= 0 {
+	if h := ev.Helper(); h != nil && rawFilename(h.Value.Template()) >= 0 {
 		return // reported in the helper
 	}
 	parts, root := ev.Value.Parts()
@@ -127,12 +127,13 @@ func rawExpr(ev *respmodel.Event, parts []respmodel.Part, hole int) ast.Expr {
 		return nil
 	}
 	// The hole is the k-th parameter hole of the helper's value.
+	t, params := h.Value.Template(), h.Value.HoleParams()
 	k, n := 0, 0
-	for i := 0; i < len(h.Value.Template); i++ {
-		switch h.Value.Template[i : i+1] {
+	for i := 0; i < len(t); i++ {
+		switch t[i : i+1] {
 		case respmodel.ParamHole:
-			if n == hole && k < len(h.Value.HoleParams) && h.Value.HoleParams[k] < len(ev.Call().Args) {
-				return ev.Call().Args[h.Value.HoleParams[k]]
+			if n == hole && k < len(params) && params[k] < len(ev.Call().Args) {
+				return ev.Call().Args[params[k]]
 			}
 			k, n = k+1, n+1
 		case respmodel.RawHole, respmodel.SafeHole:

@@ -234,7 +234,7 @@ func (m *model) fiberType(ext, charset ast.Expr, s *scope) Value {
 		return knownStr(t + "; charset=" + c.Str)
 	}
 	v := unknown(charset)
-	v.Template = t + "; charset=" + RawHole
+	v.Built = &Built{Template: t + "; charset=" + RawHole}
 	return v
 }
 

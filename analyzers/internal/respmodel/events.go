@@ -245,7 +245,7 @@ func distinctReads(events []*Event) []*Event {
 			return false
 		}
 		v := ev.Value
-		k := read{ev.Kind, fmt.Sprint(v.State, v.Bool, v.Str, v.Int, v.Param, v.Hint, v.Template, v.HoleParams)}
+		k := read{ev.Kind, fmt.Sprint(v.State, v.Bool, v.Str, v.Int, v.Param, v.Hint, v.Template(), v.HoleParams())}
 		if seen[k] {
 			return true
 		}

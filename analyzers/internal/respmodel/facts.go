@@ -88,7 +88,7 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e.Via, e.call, e.node = via, call, call
 	e.sentBy, e.doneBy, e.liveBy, e.callEnd = nil, nil, nil, Open // the helper's own order; see SentBy
 	e.Value = m.substValue(h.Value, call, s)
-	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && h.Value.Param < len(call.Args) {
+	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && int(h.Value.Param) < len(call.Args) {
 		e.Value = m.identityKey(call.Args[h.Value.Param], s)
 	}
 	if h.JSON != nil {
@@ -111,13 +111,13 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 }
 
 func (m *model) substValue(v Value, call *ast.CallExpr, s *scope) Value {
-	if len(v.HoleParams) > 0 {
+	if len(v.HoleParams()) > 0 {
 		return m.substHoles(v, call, s)
 	}
 	if v.State != Unknown || v.Param < 0 {
 		return v
 	}
-	if v.Param >= len(call.Args) {
+	if int(v.Param) >= len(call.Args) {
 		return unknown(nil)
 	}
 	return m.evalString(call.Args[v.Param], s)
@@ -161,13 +161,14 @@ func (m *model) substHoles(v Value, call *ast.CallExpr, s *scope) Value {
 	var b strings.Builder
 	var params []int
 	k := 0
-	for i := 0; i < len(v.Template); i++ {
-		if v.Template[i] != ParamHole[0] || k >= len(v.HoleParams) {
-			b.WriteByte(v.Template[i])
+	t := v.Built
+	for i := 0; i < len(t.Template); i++ {
+		if t.Template[i] != ParamHole[0] || k >= len(t.HoleParams) {
+			b.WriteByte(t.Template[i])
 			continue
 		}
 		h := Part{Hole: true, Raw: true, Param: -1}
-		if p := v.HoleParams[k]; p < len(call.Args) && !call.Ellipsis.IsValid() {
+		if p := t.HoleParams[k]; p < len(call.Args) && !call.Ellipsis.IsValid() {
 			h = m.hole(call.Args[p], 0, s, 0)
 		}
 		k++
@@ -181,6 +182,8 @@ func (m *model) substHoles(v Value, call *ast.CallExpr, s *scope) Value {
 			b.WriteString(SafeHole)
 		}
 	}
-	v.Template, v.HoleParams = b.String(), params
+	// A new Built, not an update of the helper's: the syntax stays, for
+	// messages about an argument that point at how the helper builds it.
+	v.Built = &Built{Template: b.String(), HoleParams: params, root: t.root, parts: t.parts}
 	return v
 }

@@ -111,9 +111,9 @@ func (v *Value) FileExt() string {
 		return ""
 	case v.State == Known:
 		name = v.Str
-	case v.Template != "":
-		i := strings.LastIndexAny(v.Template, Holes)
-		name = v.Template[i+1:]
+	case v.Template() != "":
+		t := v.Template()
+		name = t[strings.LastIndexAny(t, Holes)+1:]
 		if !strings.Contains(name, ".") {
 			return ""
 		}

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Holes in a Value's Template.
+// Holes in a built string's Template.
 const (
 	// RawHole stands for a string computed at run time and inserted as it
 	// is: it may carry quotes, ";", line breaks or non-ASCII characters.
@@ -18,7 +18,7 @@ const (
 	SafeHole = "\x01"
 	// ParamHole stands for a string parameter of the enclosing function,
 	// inserted as it is: raw or safe depending on each call, where it is
-	// replaced by RawHole or SafeHole (Value.HoleParams).
+	// replaced by RawHole or SafeHole (Built.HoleParams).
 	ParamHole = "\x02"
 	// Holes are all the holes.
 	Holes = RawHole + SafeHole + ParamHole
@@ -35,8 +35,17 @@ type Part struct {
 	Expr  ast.Expr // the hole's expression
 }
 
-// built is the syntax of a string built by + or fmt.Sprintf.
-type built struct {
+// Built describes a string built by + or fmt.Sprintf from constant text
+// and computed parts.
+type Built struct {
+	// Template is the constant text with each computed part replaced by
+	// RawHole, SafeHole or ParamHole.
+	Template string
+	// HoleParams are the parameter indexes of the ParamHoles of Template,
+	// in order.
+	HoleParams []int
+
+	// The syntax, if the string is built in this package.
 	root  ast.Expr // the + or Sprintf expression, after following variables
 	parts []Part
 }
@@ -45,10 +54,10 @@ type built struct {
 // or fmt.Sprintf, and the expression that builds it (a definition the
 // value was followed to, or the value's own expression); nil otherwise.
 func (v Value) Parts() ([]Part, ast.Expr) {
-	if v.built == nil {
+	if v.Built == nil {
 		return nil, nil
 	}
-	return v.built.parts, v.built.root
+	return v.Built.parts, v.Built.root
 }
 
 // evalString is eval for a string value; when the value is built by + or
@@ -84,8 +93,7 @@ func (m *model) evalString(e ast.Expr, s *scope) Value {
 		}
 	}
 	if text && hole {
-		v.Template, v.HoleParams = b.String(), params
-		v.built = &built{root: root, parts: parts}
+		v.Built = &Built{Template: b.String(), HoleParams: params, root: root, parts: parts}
 	}
 	return v
 }

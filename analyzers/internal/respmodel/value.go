@@ -25,25 +25,38 @@ const (
 type Value struct {
 	State State
 	Bool  bool
-	Str   string
-	Int   int64
 	// Param is the index of the enclosing function's parameter the value
 	// comes from, or -1. Such values are Unknown inside the function and
-	// become known at call sites through facts.
-	Param int
+	// become known at call sites through facts. (An int32 beside State
+	// and Bool: a Value is copied into every fact that holds it.)
+	Param int32
+	Str   string
+	Int   int64
 	// Hint is the name of the variable or field a non-constant value was
 	// read from (for example "SessionCookieName"), or "".
 	Hint string
-	// Template is, for a string built by + or fmt.Sprintf from constant
-	// text and computed parts, the constant text with each computed part
-	// replaced by RawHole, SafeHole or ParamHole; "" otherwise.
-	Template string
-	// HoleParams are the parameter indexes of the ParamHoles of Template,
-	// in order.
-	HoleParams []int
+	// Built is, for a string built by + or fmt.Sprintf from constant
+	// text and computed parts, how; nil otherwise (most values: a
+	// pointer keeps the others small).
+	Built *Built
 
-	expr  ast.Expr // where the value is written, if in this package
-	built *built   // the syntax of a built string, if in this package
+	expr ast.Expr // where the value is written, if in this package
+}
+
+// Template returns v.Built.Template, or "" for a value not built.
+func (v Value) Template() string {
+	if v.Built == nil {
+		return ""
+	}
+	return v.Built.Template
+}
+
+// HoleParams returns v.Built.HoleParams, or nil for a value not built.
+func (v Value) HoleParams() []int {
+	if v.Built == nil {
+		return nil
+	}
+	return v.Built.HoleParams
 }
 
 // Expr returns the expression the value was written as, or nil when the
@@ -106,7 +119,7 @@ func (m *model) evalDepth(e ast.Expr, params map[*types.Var]int, depth int) Valu
 			return v
 		}
 		if i, ok := params[obj]; ok {
-			v.Param = i
+			v.Param = int32(i)
 			return v
 		}
 		if rhs, ok := m.defs.single(obj); ok && depth < maxDepth {

@@ -12,15 +12,47 @@ import (
 // symbolic (Value.Param, Cookie.Param). A function that receives no
 // response exports its reads of the request (identity, body) alone.
 type HelperFact struct {
-	Events []*Event
+	// Packed holds the events (see pack.go); Events unpacks them.
+	Packed []byte
+	N      int // how many events
 	// Exit is the stage the helper leaves the response at on every path
 	// that returns: Sent for a helper that always writes.
 	Exit Stage
+
+	refs []any // what Packed refers to, in this process
 }
 
 func (*HelperFact) AFact() {}
 
-func (f *HelperFact) String() string { return fmt.Sprintf("helper(%d events)", len(f.Events)) }
+func (f *HelperFact) String() string { return fmt.Sprintf("helper(%d events)", f.N) }
+
+// newHelperFact returns the HelperFact of a function's events, packed
+// as forCallers would copy them: without this package's syntax, which
+// callers in other packages never use (theirs to edit or point at is
+// their own, and it is lost anyway when facts are serialised, as under go
+// vet), nor the events' order among themselves, which each call works out
+// anew (see substEvent).
+func newHelperFact(events []*Event, exit Stage) *HelperFact {
+	var p packer
+	for _, e := range events {
+		p.event(e)
+	}
+	return &HelperFact{Packed: p.buf, N: len(events), Exit: exit, refs: p.refs}
+}
+
+// Events unpacks the helper's events, or returns nil if they do not
+// unpack.
+func (f *HelperFact) Events() []*Event {
+	u := unpacker{buf: f.Packed, refs: f.refs}
+	events := make([]*Event, f.N)
+	for i := range events {
+		events[i] = u.event()
+	}
+	if u.bad || len(u.buf) > 0 {
+		return nil
+	}
+	return events
+}
 
 // FactoryFact is exported for a function that builds and returns a cookie.
 type FactoryFact struct {
@@ -30,35 +62,6 @@ type FactoryFact struct {
 func (*FactoryFact) AFact() {}
 
 func (f *FactoryFact) String() string { return "cookie factory" }
-
-// forCallers returns copies of a function's events for its HelperFact,
-// without what callers in other packages do not use: this package's
-// syntax (theirs to edit or point at is their own, and it is lost anyway
-// when facts are serialised, as under go vet) and the events' order among
-// themselves, which each call works out anew (see substEvent). A fact
-// lives while any package importing its own is left to analyse, so the
-// syntax of every handler would otherwise stay in memory to the end.
-func forCallers(events []*Event) []*Event {
-	out := make([]*Event, len(events))
-	for i, e := range events {
-		c := *e
-		c.call, c.node, c.generic, c.helper = nil, nil, nil, nil
-		c.sentBy, c.doneBy, c.liveBy = nil, nil, nil
-		c.Value = c.Value.forCallers()
-		if c.File != nil {
-			f := c.File.forCallers()
-			c.File = &f
-		}
-		c.Cookie = c.Cookie.forCallers()
-		if c.JSON != nil {
-			j := *c.JSON
-			j.expr, j.blanked = nil, nil
-			c.JSON = &j
-		}
-		out[i] = &c
-	}
-	return out
-}
 
 // forCallers returns v without its syntax, but for that of a string
 // built by + or fmt.Sprintf, which messages about a caller's argument put

@@ -35,7 +35,8 @@ type model struct {
 	decls        map[*types.Func]*ast.FuncDecl
 	funcs        map[ast.Node]inspector.Cursor // the package's functions, for summary
 	summaries    map[ast.Node]*summary
-	escapes      map[types.Object]bool // see optionsEscape
+	imported     map[*types.Func]*summary // what functions of other packages do, from their facts
+	escapes      map[types.Object]bool    // see optionsEscape
 	// decoded and decodeHelpers collect what the package decodes JSON
 	// into (jsondecode.go).
 	decoded       []types.Type
@@ -72,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		funcs:     make(map[ast.Node]inspector.Cursor),
 		summaries: make(map[ast.Node]*summary),
+		imported:  make(map[*types.Func]*summary),
 		blanks:    make(map[*types.Func][]Blank),
 	}
 	res := &Result{}
@@ -305,11 +307,16 @@ func (m *model) callee(fn *types.Func) ([]*Event, *Cookie, Stage) {
 	if fn.Pkg() == m.pass.Pkg {
 		return nil, nil, Open
 	}
-	var helper HelperFact
-	var factory FactoryFact
-	m.pass.ImportObjectFact(fn, &helper)
-	m.pass.ImportObjectFact(fn, &factory)
-	return helper.Events, factory.Cookie, helper.Exit
+	sum, ok := m.imported[fn]
+	if !ok {
+		var helper HelperFact
+		var factory FactoryFact
+		m.pass.ImportObjectFact(fn, &helper)
+		m.pass.ImportObjectFact(fn, &factory)
+		sum = &summary{events: helper.Events(), factory: factory.Cookie, exit: helper.Exit}
+		m.imported[fn] = sum
+	}
+	return sum.events, sum.factory, sum.exit
 }
 
 // exportFacts exports what a function declaration does for its callers.
@@ -335,7 +342,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if len(events) == 0 {
 		return
 	}
-	m.pass.ExportObjectFact(fn, &HelperFact{Events: forCallers(sum.events), Exit: sum.exit})
+	m.pass.ExportObjectFact(fn, newHelperFact(sum.events, sum.exit))
 }
 
 func hasResponseParam(sig *types.Signature) bool {

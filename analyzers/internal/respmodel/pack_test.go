@@ -1,0 +1,150 @@
+package respmodel
+
+import (
+	"bytes"
+	"encoding/gob"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"testing"
+)
+
+// value returns a Value with every field set, different for each seed.
+func sampleValue(seed int, built *Built) Value {
+	return Value{
+		State: Unknown, Bool: true, Param: int32(seed), Str: "s", Int: int64(-seed - 1), Hint: "hint",
+		Built: built, expr: ast.NewIdent("x"),
+	}
+}
+
+// sampleEvent returns an event with every field set, and what a caller
+// in another package should see of it: the same without its syntax.
+func sampleEvent() (in, want *Event) {
+	id := ast.NewIdent("x")
+	call := &ast.CallExpr{Fun: id}
+	built := &Built{Template: "a" + ParamHole + "b" + RawHole, HoleParams: []int{2}, root: id, parts: []Part{{Text: "a"}}}
+	cookie := &Cookie{Framework: Gin, Syntax: StructSyntax, Type: "http.Cookie", Session: true, Param: 3,
+		syn: cookieSyntax{decl: id, sink: call, call: call, lit: &ast.CompositeLit{}, varID: id, header: &headerString{}, store: id, local: true}}
+	for i, v := range cookie.attrs() {
+		*v = sampleValue(10+i, built)
+	}
+	file := sampleValue(4, nil)
+	str := types.Typ[types.String]
+	in = &Event{
+		Kind: SetCookie, Framework: EchoV4, Header: "Set-Cookie", Value: sampleValue(1, built), File: &file, Cookie: cookie,
+		Body: BodyJSON, Identity: IdentitySession,
+		JSON: &JSONValue{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}},
+			Slots: []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &JSONValue{}}},
+			typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil}},
+		Via: "pkg.Helper", Stage: Sent, Before: Done,
+		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done,
+	}
+	in.helper, in.sentBy, in.doneBy, in.liveBy = in, in, in, in
+
+	strip := func(v Value) Value { v.expr = nil; return v }
+	c := *cookie
+	c.syn = cookieSyntax{}
+	for _, v := range c.attrs() {
+		*v = strip(*v)
+	}
+	f := strip(file)
+	j := *in.JSON
+	j.expr, j.blanked = nil, nil
+	j.Slots = []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}
+	want = &Event{
+		Kind: in.Kind, Framework: in.Framework, Header: in.Header, Value: strip(in.Value), File: &f, Cookie: &c,
+		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Stage: in.Stage, Before: in.Before,
+		bodyTyp: in.bodyTyp, callEnd: in.callEnd,
+	}
+	return in, want
+}
+
+// TestSampleComplete makes sure the sample sets every field of the types
+// a HelperFact packs: a field added to one of them fails here until the
+// sample sets it, and then TestPack until it is packed (or, syntax,
+// deliberately left out of want).
+func TestSampleComplete(t *testing.T) {
+	in, _ := sampleEvent()
+	for _, v := range []any{in, &in.Value, in.Value.Built, in.Cookie, &in.Cookie.syn, in.JSON, in.JSON.Slots[0]} {
+		rv := reflect.ValueOf(v).Elem()
+		for i := 0; i < rv.NumField(); i++ {
+			if rv.Field(i).IsZero() {
+				t.Errorf("%s.%s is not set by sampleEvent", rv.Type().Name(), rv.Type().Field(i).Name)
+			}
+		}
+	}
+}
+
+func TestPack(t *testing.T) {
+	in, want := sampleEvent()
+	other := &Event{Kind: WriteStatus, Value: knownInt(404)}
+	f := newHelperFact([]*Event{in, other}, Sent)
+	got := f.Events()
+	if len(got) != 2 {
+		t.Fatalf("Events() = %d events, want 2", len(got))
+	}
+	if !reflect.DeepEqual(got[0], want) {
+		t.Errorf("unpacked event differs:\ngot  %+v\nwant %+v", got[0], want)
+	}
+	if got[0].Value.Built != in.Value.Built {
+		t.Errorf("a built string's syntax is not kept")
+	}
+	if !reflect.DeepEqual(got[1], other) {
+		t.Errorf("second event: got %+v, want %+v", got[1], other)
+	}
+	if f.String() != "helper(2 events)" || f.Exit != Sent {
+		t.Errorf("fact %v, Exit %v", f, f.Exit)
+	}
+}
+
+// TestPackGob checks what the fact cache keeps of a HelperFact: all but
+// the references to this process's types and syntax.
+func TestPackGob(t *testing.T) {
+	in, want := sampleEvent()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(newHelperFact([]*Event{in}, Done)); err != nil {
+		t.Fatal(err)
+	}
+	var f HelperFact
+	if err := gob.NewDecoder(&buf).Decode(&f); err != nil {
+		t.Fatal(err)
+	}
+	got := f.Events()
+	if len(got) != 1 {
+		t.Fatalf("Events() = %d events, want 1", len(got))
+	}
+	want.bodyTyp, want.JSON.typ, want.JSON.helperTyp = nil, nil, nil
+	b := &Built{Template: in.Value.Built.Template, HoleParams: in.Value.Built.HoleParams}
+	want.Value.Built = b
+	for _, v := range want.Cookie.attrs() {
+		v.Built = b
+	}
+	if !reflect.DeepEqual(got[0], want) {
+		t.Errorf("after gob:\ngot  %+v\nwant %+v", got[0], want)
+	}
+}
+
+// TestUnpackBad cuts a packed fact short at every length and flips each
+// byte: Events must not panic, and gives nil rather than events made up.
+func TestUnpackBad(t *testing.T) {
+	in, _ := sampleEvent()
+	f := newHelperFact([]*Event{in}, Sent)
+	for n := range len(f.Packed) {
+		cut := *f
+		cut.Packed = f.Packed[:n]
+		if got := cut.Events(); got != nil {
+			t.Errorf("cut to %d bytes: got %d events, want nil", n, len(got))
+		}
+	}
+	for i := range f.Packed {
+		bad := *f
+		bad.Packed = bytes.Clone(f.Packed)
+		bad.Packed[i] ^= 0xff
+		bad.Events() // must not panic
+	}
+	long := *f
+	long.Packed = append(bytes.Clone(f.Packed), 0)
+	if got := long.Events(); got != nil {
+		t.Errorf("with a byte left over: got %d events, want nil", len(got))
+	}
+}

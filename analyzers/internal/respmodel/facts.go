@@ -1,9 +1,11 @@
 package respmodel
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -26,18 +28,19 @@ func (*HelperFact) AFact() {}
 
 func (f *HelperFact) String() string { return fmt.Sprintf("helper(%d events)", f.N) }
 
-// newHelperFact returns the HelperFact of a function's events, packed
-// as forCallers would copy them: without this package's syntax, which
+// helperFact returns the HelperFact of a function's events, packed
+// without this package's syntax, which
 // callers in other packages never use (theirs to edit or point at is
 // their own, and it is lost anyway when facts are serialised, as under go
 // vet), nor the events' order among themselves, which each call works out
-// anew (see substEvent).
-func newHelperFact(events []*Event, exit Stage) *HelperFact {
-	var p packer
+// anew (see substEvent). p's buffers are reused from one fact to the
+// next: the fact gets a copy of just what it needs.
+func (p *packer) helperFact(events []*Event, exit Stage) *HelperFact {
+	p.buf, p.refs = p.buf[:0], p.refs[:0]
 	for _, e := range events {
 		p.event(e)
 	}
-	return &HelperFact{Packed: p.buf, N: len(events), Exit: exit, refs: p.refs}
+	return &HelperFact{Packed: bytes.Clone(p.buf), N: len(events), Exit: exit, refs: slices.Clone(p.refs)}
 }
 
 // Events unpacks the helper's events, or returns nil if they do not

@@ -42,6 +42,7 @@ type model struct {
 	decoded       []types.Type
 	decodeHelpers []decodeHelper
 	blanks        map[*types.Func][]Blank // what functions of the package blank (blank.go)
+	packer        packer                  // packs HelperFacts
 }
 
 // summary is what one function does.
@@ -342,7 +343,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if len(events) == 0 {
 		return
 	}
-	m.pass.ExportObjectFact(fn, newHelperFact(sum.events, sum.exit))
+	m.pass.ExportObjectFact(fn, m.packer.helperFact(sum.events, sum.exit))
 }
 
 func hasResponseParam(sig *types.Signature) bool {

@@ -16,8 +16,8 @@ import (
 // the order of the fields below. It never leaves the process but through
 // gob (the fact cache), with the packing executable, so it has no version.
 
-// packer packs events, the way forCallers copies them: without the
-// syntax of their package.
+// packer packs events, without the syntax of their package (as
+// Value.forCallers copies a value).
 type packer struct {
 	buf  []byte
 	refs []any // types and built strings' syntax, by index + 1

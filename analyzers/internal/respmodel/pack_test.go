@@ -78,7 +78,7 @@ func TestSampleComplete(t *testing.T) {
 func TestPack(t *testing.T) {
 	in, want := sampleEvent()
 	other := &Event{Kind: WriteStatus, Value: knownInt(404)}
-	f := newHelperFact([]*Event{in, other}, Sent)
+	f := new(packer).helperFact([]*Event{in, other}, Sent)
 	got := f.Events()
 	if len(got) != 2 {
 		t.Fatalf("Events() = %d events, want 2", len(got))
@@ -102,7 +102,7 @@ func TestPack(t *testing.T) {
 func TestPackGob(t *testing.T) {
 	in, want := sampleEvent()
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(newHelperFact([]*Event{in}, Done)); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(new(packer).helperFact([]*Event{in}, Done)); err != nil {
 		t.Fatal(err)
 	}
 	var f HelperFact
@@ -128,7 +128,7 @@ func TestPackGob(t *testing.T) {
 // byte: Events must not panic, and gives nil rather than events made up.
 func TestUnpackBad(t *testing.T) {
 	in, _ := sampleEvent()
-	f := newHelperFact([]*Event{in}, Sent)
+	f := new(packer).helperFact([]*Event{in}, Sent)
 	for n := range len(f.Packed) {
 		cut := *f
 		cut.Packed = f.Packed[:n]

@@ -343,7 +343,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 	if len(events) == 0 {
 		return
 	}
-	m.pass.ExportObjectFact(fn, m.packer.helperFact(sum.events, sum.exit))
+	m.pass.ExportObjectFact(fn, m.packer.helperFact(events, sum.exit))
 }
 
 func hasResponseParam(sig *types.Signature) bool {

@@ -1,6 +1,7 @@
 package lateheader
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -141,7 +142,8 @@ func (c *funcCheck) moveFix(e, sent *respmodel.Event) []analysis.SuggestedFix {
 	from := tf.LineStart(tf.Line(s1.End()) + 1)
 	to := tf.LineStart(tf.Line(last.End()) + 1)
 	at := c.above(f, cur1, stmts, i1)
-	chunk := f.Src[tf.Offset(from):tf.Offset(to)]
+	// A copy: the diagnostic outlives the package, the file's text need not.
+	chunk := bytes.Clone(f.Src[tf.Offset(from):tf.Offset(to)])
 	return []analysis.SuggestedFix{{
 		Message: "Move the header and cookie changes above " + callName(c.pass, sent),
 		TextEdits: []analysis.TextEdit{

@@ -77,8 +77,8 @@ func main() {
 	if *peakprofile != "" {
 		profileAtPeak(*peakprofile)
 	}
-	driver.BatchGC() // as the command does
-	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources()})
+	driver.BatchGC()                                                                                                              // as the command does
+	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources(), MessagesOnly: true}) // as the command's text output
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -22,6 +22,8 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 		Tests:      opts.tests,
 		BuildFlags: opts.buildFlags(),
 		Sources:    analyzers.Sources(),
+		// Text shows neither fixes nor related information.
+		MessagesOnly: opts.mode == outputText,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "resplint: %v\n", err)

@@ -24,16 +24,17 @@ import (
 // the one of its path to analyse (see candidates); a dependency is
 // analysed with the analyzers that use facts if a root imports it,
 // directly or through other packages analysed, as checker would.
-func analyse(plan *unit.Plan, ld *loaded) *Result {
+func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 	s := &stream{
-		plan:     plan,
-		ld:       ld,
-		l:        &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)},
-		needed:   make(map[*packages.Package]bool),
-		paths:    make(map[*packages.Package]*pathState),
-		state:    make(map[*packages.Package]*pkgState),
-		outcomes: make(map[*types.Package]*unit.Outcome),
-		res:      &Result{plan: plan, generated: make(map[string]bool)},
+		plan:         plan,
+		messagesOnly: messagesOnly,
+		ld:           ld,
+		l:            &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)},
+		needed:       make(map[*packages.Package]bool),
+		paths:        make(map[*packages.Package]*pathState),
+		state:        make(map[*packages.Package]*pkgState),
+		outcomes:     make(map[*types.Package]*unit.Outcome),
+		res:          &Result{plan: plan, generated: make(map[string]bool)},
 	}
 	s.res.fset = s.l.fset
 	paths, byPath := candidates(ld.roots)
@@ -92,11 +93,12 @@ func analyse(plan *unit.Plan, ld *loaded) *Result {
 
 // A stream is the state of analyse.
 type stream struct {
-	plan   *unit.Plan
-	ld     *loaded
-	l      *loader
-	needed map[*packages.Package]bool       // dependencies to analyse for their facts
-	paths  map[*packages.Package]*pathState // the packages asked for, and the state of their path
+	plan         *unit.Plan
+	ld           *loaded
+	l            *loader
+	needed       map[*packages.Package]bool       // dependencies to analyse for their facts
+	messagesOnly bool                             // see Config.MessagesOnly
+	paths        map[*packages.Package]*pathState // the packages asked for, and the state of their path
 
 	mu       sync.Mutex                      // guards the fields below and those of every pathState
 	state    map[*packages.Package]*pkgState // of the packages to type-check or analyse
@@ -219,6 +221,13 @@ func (s *stream) analyse(p *packages.Package, asRoot bool) *unit.Outcome {
 		Deps:         &pkgDeps{s: s, p: p},
 	}
 	out := unit.Analyse(s.plan, in, asRoot)
+	if s.messagesOnly {
+		for _, diags := range out.Diagnostics {
+			for i := range diags {
+				diags[i].SuggestedFixes, diags[i].Related = nil, nil
+			}
+		}
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -275,3 +275,48 @@ func writeModule(t *testing.T, files map[string]string) {
 	}
 	t.Chdir(mod)
 }
+
+// With MessagesOnly, diagnostics keep their position, category and
+// message, and lose their fixes and related information.
+func TestMessagesOnly(t *testing.T) {
+	writeModule(t, map[string]string{
+		"go.mod": "module example.com/app\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nfunc A() {}\n",
+	})
+	t.Setenv("RESPLINT_CACHE", "off")
+	funcs := &analysis.Analyzer{
+		Name: "funcs",
+		Doc:  "reports every function, with a fix and related information",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					fd := d.(*ast.FuncDecl)
+					pass.Report(analysis.Diagnostic{
+						Pos: fd.Pos(), End: fd.End(), Category: "c", Message: "func " + fd.Name.Name,
+						SuggestedFixes: []analysis.SuggestedFix{{Message: "rename", TextEdits: []analysis.TextEdit{{Pos: fd.Name.Pos(), End: fd.Name.End(), NewText: []byte("B")}}}},
+						Related:        []analysis.RelatedInformation{{Pos: fd.Name.Pos(), Message: "here"}},
+					})
+				}
+			}
+			return nil, nil
+		},
+	}
+	Prepare([]*analysis.Analyzer{funcs})
+	for _, only := range []bool{false, true} {
+		res, err := Analyze([]*analysis.Analyzer{funcs}, []string{"./..."}, Config{MessagesOnly: only})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range res.Diagnostics() {
+			got = append(got, diagLine(d.Fset, d.Analyzer, d.Diagnostic))
+		}
+		want := []string{`a.go:3:1: funcs/c: func A [related a.go:3 here] [fix "rename", 1 edits]`}
+		if only {
+			want = []string{`a.go:3:1: funcs/c: func A`}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("MessagesOnly %v: diagnostics %q, want %q", only, got, want)
+		}
+	}
+}

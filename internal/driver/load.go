@@ -30,6 +30,12 @@ type Config struct {
 	// them (see analyzers.Sources); the others' types are read from
 	// export data. Nil means every dependency, if an analyzer uses facts.
 	Sources func(*packages.Package) bool
+
+	// MessagesOnly drops each diagnostic's suggested fixes and related
+	// information as soon as its package is analysed, for an output
+	// that shows neither (the text of a lint run): at the end of a run
+	// they are most of what its diagnostics hold.
+	MessagesOnly bool
 }
 
 // A Result holds the outcome of one analysis run.
@@ -102,7 +108,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	if len(ld.roots) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	return analyse(plan, ld), nil
+	return analyse(plan, ld, cfg.MessagesOnly), nil
 }
 
 // candidates returns, by package path, the packages that may be analysed

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -76,16 +77,15 @@ func (r *Result) roots() []pkgAnalysis {
 // with "(analyzer)" when the diagnostic has no category, and the path
 // relative to dir when the file is below dir.
 func WriteText(w io.Writer, diags []Diagnostic, dir string) error {
-	var sb strings.Builder
+	bw := bufio.NewWriterSize(w, 64<<10) // not the whole text at once: it can be megabytes
 	for _, d := range diags {
 		rule := d.Analyzer
 		if d.Category != "" {
 			rule += "/" + d.Category
 		}
-		fmt.Fprintf(&sb, "%s:%d:%d: %s (%s)\n", RelPath(dir, d.Posn.Filename), d.Posn.Line, d.Posn.Column, d.Message, rule)
+		fmt.Fprintf(bw, "%s:%d:%d: %s (%s)\n", RelPath(dir, d.Posn.Filename), d.Posn.Line, d.Posn.Column, d.Message, rule)
 	}
-	_, err := io.WriteString(w, sb.String())
-	return err
+	return bw.Flush()
 }
 
 // WriteJSON writes the results in the JSON form of go vet -json: an object

@@ -2,12 +2,17 @@ package driver
 
 import (
 	"bytes"
+	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/unit"
 )
 
 func TestRelPath(t *testing.T) {
@@ -77,5 +82,56 @@ func TestBrokenMessage(t *testing.T) {
 		if got := tc.b.Message("/m"); got != tc.want {
 			t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
 		}
+	}
+}
+
+// Diagnostics sorts by file, offset and analyzer, keeping the order of
+// report among equals, and drops a diagnostic reported again by another
+// package that analyses the same file (parsed again: other token.Pos).
+func TestDiagnosticsSortedUnique(t *testing.T) {
+	fset := token.NewFileSet()
+	src := 100
+	f1 := fset.AddFile("/m/a.go", -1, src) // the file, in package p
+	f2 := fset.AddFile("/m/a.go", -1, src) // and again, in p's test variant
+	g := fset.AddFile("/m/b.go", -1, src)
+	run := func(*analysis.Pass) (any, error) { return nil, nil }
+	a, b := &analysis.Analyzer{Name: "a", Doc: "a", Run: run}, &analysis.Analyzer{Name: "b", Doc: "b", Run: run}
+	plan, err := unit.NewPlan([]*analysis.Analyzer{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	diag := func(f *token.File, off, end int, cat, msg string) analysis.Diagnostic {
+		return analysis.Diagnostic{Pos: f.Pos(off), End: f.Pos(end), Category: cat, Message: msg}
+	}
+	root := func(id string, diags map[*analysis.Analyzer][]analysis.Diagnostic) pkgAnalysis {
+		return pkgAnalysis{&packages.Package{ID: id}, &unit.Outcome{ID: id, AsRoot: true, Diagnostics: diags}}
+	}
+	r := &Result{plan: plan, fset: fset, analyses: []pkgAnalysis{
+		root("p", map[*analysis.Analyzer][]analysis.Diagnostic{
+			a: {diag(f1, 10, 20, "y", "second at 10"), diag(f1, 10, 20, "x", "third at 10"), diag(f1, 5, 6, "", "at 5")},
+			b: {diag(f1, 10, 20, "", "b at 10")},
+		}),
+		root("p [p.test]", map[*analysis.Analyzer][]analysis.Diagnostic{
+			a: {diag(f2, 10, 20, "y", "second at 10"), diag(f2, 10, 30, "y", "second at 10"), diag(f2, 5, 6, "", "at 5")},
+		}),
+		root("q", map[*analysis.Analyzer][]analysis.Diagnostic{
+			a: {diag(g, 1, 2, "", "in b.go")},
+		}),
+		{&packages.Package{ID: "dep"}, &unit.Outcome{ID: "dep", Diagnostics: map[*analysis.Analyzer][]analysis.Diagnostic{a: {diag(g, 0, 1, "", "not a root")}}}},
+	}}
+	var got []string
+	for _, d := range r.Diagnostics() {
+		got = append(got, fmt.Sprintf("%s:%d-%d %s %s: %s", filepath.Base(d.Posn.Filename), d.Posn.Offset, fset.Position(d.End).Offset, d.Analyzer, d.Category, d.Message))
+	}
+	want := []string{
+		"a.go:5-6 a : at 5",
+		"a.go:10-20 a y: second at 10",
+		"a.go:10-20 a x: third at 10",
+		"a.go:10-30 a y: second at 10", // another end: another diagnostic
+		"a.go:10-20 b : b at 10",
+		"b.go:1-2 a : in b.go",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

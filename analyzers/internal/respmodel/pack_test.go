@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-// value returns a Value with every field set, different for each seed.
+// sampleValue returns a Value with every field set, different for each
+// seed.
 func sampleValue(seed int, built *Built) Value {
 	return Value{
 		State: Unknown, Bool: true, Param: int32(seed), Str: "s", Int: int64(-seed - 1), Hint: "hint",

@@ -149,13 +149,13 @@ func (u *unpacker) uint() uint64 {
 	return x
 }
 
+// int reads what binary.AppendVarint wrote: a zig-zag encoded uvarint.
 func (u *unpacker) int() int64 {
-	x, n := binary.Varint(u.buf)
-	if n <= 0 {
-		u.bad, u.buf = true, nil
-		return 0
+	ux := u.uint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	u.buf = u.buf[n:]
 	return x
 }
 

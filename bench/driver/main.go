@@ -77,8 +77,9 @@ func main() {
 	if *peakprofile != "" {
 		profileAtPeak(*peakprofile)
 	}
-	driver.BatchGC()                                                                                                              // as the command does
-	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources(), MessagesOnly: true}) // as the command's text output
+	// As the command does, with its text output.
+	driver.BatchGC()
+	res, err := driver.Analyze(list, flag.Args(), driver.Config{Tests: *tests, Sources: analyzers.Sources(), MessagesOnly: true})
 	if err != nil {
 		log.Fatal(err)
 	}

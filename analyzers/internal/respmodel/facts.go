@@ -46,6 +46,9 @@ func (p *packer) helperFact(events []*Event, exit Stage) *HelperFact {
 // Events unpacks the helper's events, or returns nil if they do not
 // unpack.
 func (f *HelperFact) Events() []*Event {
+	if f.N < 0 || f.N > len(f.Packed) { // an event takes bytes
+		return nil
+	}
 	u := unpacker{buf: f.Packed, refs: f.refs}
 	events := make([]*Event, f.N)
 	for i := range events {

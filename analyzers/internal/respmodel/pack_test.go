@@ -148,4 +148,11 @@ func TestUnpackBad(t *testing.T) {
 	if got := long.Events(); got != nil {
 		t.Errorf("with a byte left over: got %d events, want nil", len(got))
 	}
+	for _, n := range []int{-1, 1 << 40} { // a count no data can hold: no allocation of it
+		bad := *f
+		bad.N = n
+		if got := bad.Events(); got != nil {
+			t.Errorf("N = %d: got %d events, want nil", n, len(got))
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"weak"
 
 	"golang.org/x/tools/go/analysis"
@@ -218,17 +219,33 @@ func TestRecheck(t *testing.T) {
 	})
 	t.Setenv("RESPLINT_CACHE", "off")
 
+	// q3's analysis waits for p's first one, so that p is analysed for r's
+	// sake before its test variant can be type-checked whatever the
+	// machine's load: two packages at a time, one of them q3, leave a
+	// place for d, then p.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	var mu sync.Mutex
 	pkgs := make(map[*types.Package]bool) // of example.com/app/p, as analysed
+	pDone := make(chan struct{})
 	funcs := &analysis.Analyzer{
 		Name:      "funcs",
 		Doc:       "reports every function, and exports a fact for it; reports the calls of functions with a fact",
 		FactTypes: []analysis.Fact{new(probeFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
-			if pass.Pkg.Path() == "example.com/app/p" {
+			switch pass.Pkg.Path() {
+			case "example.com/app/p":
 				mu.Lock()
+				if len(pkgs) == 0 {
+					close(pDone)
+				}
 				pkgs[pass.Pkg] = true
 				mu.Unlock()
+			case "example.com/app/q3":
+				select {
+				case <-pDone:
+				case <-time.After(time.Minute):
+					t.Error("p was not analysed while q3 waited")
+				}
 			}
 			probeFuncs(pass, func(fd *ast.FuncDecl) *probeFact {
 				pass.Reportf(fd.Pos(), "func %s", fd.Name.Name)

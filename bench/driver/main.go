@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -75,7 +76,8 @@ func main() {
 		runtime.MemProfileRate = 0 // as the command does
 	}
 	if *peakprofile != "" {
-		profileAtPeak(*peakprofile)
+		// A profile being written when main returns would be cut short.
+		defer profileAtPeak(*peakprofile).Lock()
 	}
 	// As the command does, with its text output.
 	driver.BatchGC()
@@ -104,15 +106,21 @@ func main() {
 // profileAtPeak writes a heap profile to file after each garbage
 // collection that finds more live memory than any before it. The peak of
 // a run's memory is about the most live memory times 1+GOGC/100, so the
-// profile shows what sets it.
-func profileAtPeak(file string) {
+// profile shows what sets it. Locking the mutex it returns waits for the
+// profile being written and stops later ones.
+func profileAtPeak(file string) *sync.Mutex {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var most uint64
+	var mu sync.Mutex
 	// A finalizer runs after each collection that finds its object
 	// unreachable; each run sets one on a new object for the next.
 	type sentinel struct{ _ *int }
 	var after func(*sentinel)
 	after = func(*sentinel) {
+		if !mu.TryLock() {
+			return // main is done
+		}
+		defer mu.Unlock()
 		metrics.Read(sample)
 		if live := sample[0].Value.Uint64(); live > most {
 			most = live
@@ -124,4 +132,5 @@ func profileAtPeak(file string) {
 		runtime.SetFinalizer(new(sentinel), after)
 	}
 	runtime.SetFinalizer(new(sentinel), after)
+	return &mu
 }

@@ -98,6 +98,11 @@ func (w *walker) refs(v *vertex) ([]LeakRef, bool) {
 	all := w.reachable(v)
 	refs := make([]LeakRef, len(all))
 	for i, l := range all {
+		if l.ref != nil {
+			refs[i] = *l.ref
+			refs[i].Dist = v.dist[i]
+			continue
+		}
 		decl, ok := types.Unalias(l.decl).(*types.Named)
 		if !ok || decl.TypeArgs().Len() > 0 {
 			return nil, false
@@ -148,13 +153,14 @@ func (w *walker) importLeaks(v *vertex) {
 	refs := fact.Leaks[i]
 	reach := make([]*leak, len(refs))
 	dist := make([]int32, len(refs))
-	for j, ref := range refs {
+	for j := range refs {
+		ref := &refs[j]
 		field, ok1 := w.resolve(ref.Field, n.Obj().Pkg()).(*types.Var)
 		decl, ok2 := w.resolve(ref.Decl, n.Obj().Pkg()).(*types.TypeName)
 		if !ok1 || !ok2 {
 			return // walk it here
 		}
-		reach[j] = &leak{kind: ref.Kind, field: field, key: ref.Key, decl: decl.Type(), decodable: ref.Decodable}
+		reach[j] = &leak{kind: ref.Kind, field: field, key: ref.Key, decl: decl.Type(), decodable: ref.Decodable, ref: ref}
 		dist[j] = ref.Dist
 	}
 	v.reach, v.dist, v.reachOK = reach, dist, true
@@ -173,7 +179,6 @@ func (w *walker) resolve(ref ObjRef, from *types.Package) types.Object {
 	if pkg := w.pkgFor(ref.Pkg, from); pkg != nil {
 		if o, err := objectpath.Object(pkg, ref.Path); err == nil {
 			obj = o
-			w.objRefs[obj] = ref
 		}
 	}
 	w.resolved[ref] = obj // the leaks of a type's fact are in those of the types that reach it

@@ -48,6 +48,9 @@ type leak struct {
 	// orig is the leak of a walk that this one puts behind a literal's
 	// steps (prefixed), so that their reports are described once.
 	orig *leak
+	// ref is the LeakRef of the fact a leak of another package's type
+	// came from, which names its field and declaring type already.
+	ref *LeakRef
 }
 
 // A node is a value encoding/json writes: its type, and whether it is
@@ -128,8 +131,8 @@ type walker struct {
 	decoded         func(*types.Var) bool     // whether the package decodes JSON into a field
 	pkgs            map[string]*types.Package // by path, for resolving facts (see pkgFor)
 	encoder         objectpath.Encoder
-	objRefs         map[types.Object]ObjRef
-	resolved        map[ObjRef]types.Object // objRefs' inverse, nil for refs that do not resolve
+	objRefs         map[types.Object]ObjRef // of the package's objects, once named
+	resolved        map[ObjRef]types.Object // the objects facts name; nil for refs that do not resolve
 	carryCycle      bool                    // carries met a value being decided
 	counter         int                     // Tarjan's vertex numbering
 	stack           []*vertex               // Tarjan's stack

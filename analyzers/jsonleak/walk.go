@@ -131,7 +131,7 @@ type walker struct {
 	decoded         func(*types.Var) bool     // whether the package decodes JSON into a field
 	pkgs            map[string]*types.Package // by path, for resolving facts (see pkgFor)
 	encoder         objectpath.Encoder
-	objRefs         map[types.Object]ObjRef // of the package's objects, once named
+	objRefs         map[types.Object]ObjRef // the names ref has given, by object
 	resolved        map[ObjRef]types.Object // the objects facts name; nil for refs that do not resolve
 	carryCycle      bool                    // carries met a value being decided
 	counter         int                     // Tarjan's vertex numbering

@@ -11,8 +11,8 @@ import (
 // package, the facts still needed, the diagnostics) grows to its end, so
 // a collection mostly marks memory that is still live; at 48 features of
 // the benchmark corpus GOGC=100 costs about 1.3 billion instructions
-// more, GOGC=400 0.6 billion fewer for a third more peak memory (see
-// docs/performance.md).
+// more for a fifth less peak memory, GOGC=400 0.6 billion fewer for a
+// third more (see docs/performance.md).
 func BatchGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)

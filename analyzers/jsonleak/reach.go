@@ -53,6 +53,9 @@ func (w *walker) strongConnect(v *vertex) {
 // close computes the leaks of a component whose successors outside it
 // are done.
 func (w *walker) close(comp []*vertex) {
+	if len(comp) == 1 && w.closeThrough(comp[0]) {
+		return
+	}
 	for i, m := range comp {
 		m.member = i + 1
 	}
@@ -122,6 +125,32 @@ func (w *walker) close(comp []*vertex) {
 	for _, m := range comp {
 		m.onStack, m.member, m.reach, m.reachOK = false, 0, set, true
 	}
+}
+
+// closeThrough closes v, a component of its own, if all it reaches is
+// through one done vertex (v is a pointer, slice or map of a type, or a
+// struct whose only fields of note are of one type): v reaches the same
+// leaks, one step further, and shares that vertex's set of them rather
+// than building a copy. It reports whether v was closed.
+func (w *walker) closeThrough(v *vertex) bool {
+	var next *vertex
+	for _, e := range w.edges(v) {
+		switch {
+		case e.leak != nil || e.to == nil || next != nil && e.to != next && e.to != v:
+			return false
+		case e.to != v: // an edge back to v leads to nothing new
+			next = e.to
+		}
+	}
+	if next == nil {
+		return false
+	}
+	v.dist = make([]int32, len(next.reach))
+	for j, d := range next.dist {
+		v.dist[j] = d + 1
+	}
+	v.onStack, v.reach, v.reachOK = false, next.reach, true
+	return true
 }
 
 // shortest lowers dist, the members' distances through edges leaving the

@@ -1,12 +1,13 @@
 // Command driver runs resplint's driver (internal/driver) for measurement:
 // with every analyzer of analyzers.All(), or with a no-op analyzer that
 // loads and type-checks exactly as much as resplint does, which is the
-// floor resplint's cost is compared with. It can write CPU and heap
-// profiles.
+// floor resplint's cost is compared with; with -inspect, the no-op
+// analyzer requires inspect.Analyzer, which every analyzer of resplint
+// does. It can write CPU and heap profiles.
 //
 // Usage:
 //
-//	go run ./bench/driver [-noop] [-cpuprofile file] [-memprofile file] [-peakprofile file] [-memprofilerate bytes] packages...
+//	go run ./bench/driver [-noop [-inspect]] [-cpuprofile file] [-memprofile file] [-peakprofile file] [-memprofilerate bytes] packages...
 //
 // It prints the number of analyses of packages and of diagnostics.
 package main
@@ -22,6 +23,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	inspectpass "golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/resplint/resplint/analyzers"
 	"github.com/resplint/resplint/internal/driver"
@@ -34,18 +36,28 @@ type noopFact struct{}
 
 func (*noopFact) AFact() {}
 
-// noop does nothing, on every package resplint would analyse.
-var noop = &analysis.Analyzer{
-	Name:      "noop",
-	Doc:       "does nothing; measures loading and type-checking",
-	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
-	FactTypes: []analysis.Fact{new(noopFact)},
+// noop returns an analyzer that does nothing, on every package resplint
+// would analyse; with inspect, it requires inspect.Analyzer, as each of
+// resplint's analyzers does, so that the driver also builds each
+// package's inspector.
+func noop(inspect bool) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "noop",
+		Doc:       "does nothing; measures loading and type-checking",
+		Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+		FactTypes: []analysis.Fact{new(noopFact)},
+	}
+	if inspect {
+		a.Requires = []*analysis.Analyzer{inspectpass.Analyzer}
+	}
+	return a
 }
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("driver: ")
 	useNoop := flag.Bool("noop", false, "run a no-op analyzer instead of resplint's")
+	withInspect := flag.Bool("inspect", false, "with -noop, have the no-op analyzer require inspect.Analyzer")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	memprofile := flag.String("memprofile", "", "write a heap profile, taken after the analysis, to `file`")
 	peakprofile := flag.String("peakprofile", "", "write a heap profile, taken after the collection that found the most live memory, to `file`")
@@ -55,7 +67,7 @@ func main() {
 
 	list := analyzers.All()
 	if *useNoop {
-		list = []*analysis.Analyzer{noop}
+		list = []*analysis.Analyzer{noop(*withInspect)}
 	}
 	driver.Prepare(list)
 

@@ -9,7 +9,11 @@
 //   - go vet: go vet ./..., with the build cache warm for the
 //     dependencies but not for the corpus (a copy of the corpus with a
 //     different stamp comment, so vet cannot reuse its results);
-//   - vettool (with -vettool): go vet -vettool=resplint, the same way.
+//   - vettool (with -vettool): go vet -vettool=resplint, the same way;
+//   - floor+inspect (with -inspect): the floor whose no-op analyzer
+//     requires inspect.Analyzer (bench/driver -noop -inspect), warm: the
+//     share of resplint's cost that is the syntax index each of its
+//     analyzers starts from, which x/tools builds.
 //
 // It reports wall time, CPU time (user+sys, children included) and peak
 // resident memory (of the largest process) of each, and the ratios to the
@@ -58,6 +62,7 @@ func main() {
 	reps := flag.Int("reps", 1, "runs of each tool per size; the least times and the median memory are reported")
 	vettool := flag.Bool("vettool", false, "also measure go vet -vettool=resplint (slow: one process per package)")
 	work := flag.String("work", "", "directory for corpora and binaries (default: a temporary directory, removed)")
+	withInspect := flag.Bool("inspect", false, "also measure warm runs of the floor with inspect.Analyzer, and print resplint's ratios to it")
 	instructions := flag.Bool("instructions", false, "also count the instructions of warm runs of resplint and the floor under valgrind's cachegrind (GOMAXPROCS=1; slow)")
 	flag.Parse()
 
@@ -81,7 +86,8 @@ func main() {
 	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %-30s | %s\n", "size", "pkgs", "hdlrs",
 		"resplint wall/cpu/rss", "floor wall/cpu/rss", "go vet wall/cpu/rss", "cold resplint", "cold floor", "vettool wall/cpu/rss",
 		"resplint/floor (cpu min, median; rss)", "resplint/go vet (cpu, warm and cold)")
-	var counts []string // of instructions
+	var counts []string    // of instructions
+	var inspected []string // with -inspect
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -96,7 +102,12 @@ func main() {
 		// dependencies) so that no tool pays for them alone.
 		runIn(mod, "go", "build", "./...")
 
-		var rl, fl, rc, fc, gv, vt []sample
+		var rl, fl, rc, fc, gv, vt, il []sample
+		icache := filepath.Join(dir, "cache-inspect")
+		if *withInspect {
+			os.RemoveAll(icache)
+			measure(mod, icache, floor, "-noop", "-inspect", "./...") // fills its fact cache
+		}
 		for rep := range *reps {
 			// Cold runs start from an empty fact cache and fill it for
 			// the warm ones.
@@ -107,6 +118,9 @@ func main() {
 			fc = append(fc, measure(mod, fcache, floor, "-noop", "./..."))
 			rl = append(rl, measure(mod, rcache, resplint, "./..."))
 			fl = append(fl, measure(mod, fcache, floor, "-noop", "./..."))
+			if *withInspect {
+				il = append(il, measure(mod, icache, floor, "-noop", "-inspect", "./..."))
+			}
 			// go vet caches its results: vet a copy that differs by a
 			// comment, so it analyses the corpus afresh every time.
 			opts.Stamp = fmt.Sprintf("%d-%d-%d", n, rep, time.Now().UnixNano())
@@ -131,12 +145,23 @@ func main() {
 			fi := countInstructions(mod, filepath.Join(dir, "cache-floor"), floor, "-noop", "./...")
 			counts = append(counts, fmt.Sprintf("%-8s resplint %.3fG, floor %.3fG: %.3fx", fmt.Sprintf("%d feat", n), float64(ri)/1e9, float64(fi)/1e9, float64(ri)/float64(fi)))
 		}
+		if *withInspect {
+			r, f, i := best(rl), best(fl), best(il)
+			inspected = append(inspected, fmt.Sprintf("%-8s floor+inspect %s: %4.2fx the floor's cpu (min), %4.2fx its rss; resplint %4.2fx its cpu (min), %4.2fx its rss",
+				fmt.Sprintf("%d feat", n), i, ratio(i.cpu, f.cpu), float64(i.rssKB)/float64(f.rssKB), ratio(r.cpu, i.cpu), float64(r.rssKB)/float64(i.rssKB)))
+		}
 		r, f, g, v, c, cf := best(rl), best(fl), best(gv), best(vt), best(rc), best(fc)
 		fmt.Printf("%-8s %5d %6d | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %4.2fx %4.2fx cpu %4.2fx rss | %5.2fx %5.2fx\n",
 			fmt.Sprintf("%d feat", n), 9*n, n*len(corpus.Frameworks)*max(*handlers, 7),
 			r, f, g, c, cf, v, ratio(r.cpu, f.cpu), ratio(medianCPU(rl), medianCPU(fl)), float64(r.rssKB)/float64(f.rssKB), ratio(r.cpu, g.cpu), ratio(c.cpu, g.cpu))
 	}
 	fmt.Printf("load average at end: %s\n", loadavg())
+	if len(inspected) > 0 {
+		fmt.Println("warm runs of the floor with inspect.Analyzer (wall/cpu/rss):")
+		for _, c := range inspected {
+			fmt.Println(c)
+		}
+	}
 	if len(counts) > 0 {
 		fmt.Println("instructions of warm runs (valgrind, GOMAXPROCS=1), children included:")
 		for _, c := range counts {

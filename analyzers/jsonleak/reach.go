@@ -127,29 +127,35 @@ func (w *walker) close(comp []*vertex) {
 	}
 }
 
-// closeThrough closes v, a component of its own, if all it reaches is
-// through one done vertex (v is a pointer, slice or map of a type, or a
-// struct whose only fields of note are of one type): v reaches the same
-// leaks, one step further, and shares that vertex's set of them rather
-// than building a copy. It reports whether v was closed.
+// closeThrough closes v, a component of its own, if it reaches leaks
+// through one done vertex at most (v is a pointer, slice or map of a
+// type, a struct whose other fields reach no secret, or a value that
+// reaches none): v reaches the same leaks, one step further, and shares
+// that vertex's set of them rather than building a copy. It reports
+// whether v was closed.
 func (w *walker) closeThrough(v *vertex) bool {
 	var next *vertex
 	for _, e := range w.edges(v) {
 		switch {
-		case e.leak != nil || e.to == nil || next != nil && e.to != next && e.to != v:
+		case e.leak != nil || e.to == nil:
 			return false
-		case e.to != v: // an edge back to v leads to nothing new
+		case e.to == v || e.to == next || len(e.to.reach) == 0:
+			// Back to v, again to next, or to nothing: nothing new.
+		case next != nil:
+			return false
+		default:
 			next = e.to
 		}
 	}
+	v.onStack, v.reachOK = false, true
 	if next == nil {
-		return false
+		return true // it reaches no leak
 	}
 	v.dist = make([]int32, len(next.reach))
 	for j, d := range next.dist {
 		v.dist[j] = d + 1
 	}
-	v.onStack, v.reach, v.reachOK = false, next.reach, true
+	v.reach = next.reach
 	return true
 }
 

@@ -65,6 +65,9 @@ func main() {
 	tests := flag.Bool("test", true, "analyse test files too")
 	flag.Parse()
 
+	if *withInspect && !*useNoop {
+		log.Fatal("-inspect needs -noop")
+	}
 	list := analyzers.All()
 	if *useNoop {
 		list = []*analysis.Analyzer{noop(*withInspect)}

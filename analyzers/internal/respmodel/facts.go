@@ -29,12 +29,12 @@ func (*HelperFact) AFact() {}
 func (f *HelperFact) String() string { return fmt.Sprintf("helper(%d events)", f.N) }
 
 // helperFact returns the HelperFact of a function's events, packed
-// without this package's syntax, which
-// callers in other packages never use (theirs to edit or point at is
-// their own, and it is lost anyway when facts are serialised, as under go
-// vet), nor the events' order among themselves, which each call works out
-// anew (see substEvent). p's buffers are reused from one fact to the
-// next: the fact gets a copy of just what it needs.
+// without this package's syntax, which callers in other packages never
+// use (theirs to edit or point at is their own, and it is lost anyway
+// when facts are serialised, as under go vet), nor the events' order
+// among themselves, which each call works out anew (see substEvent). p's
+// buffers are reused from one fact to the next: the fact gets a copy of
+// just what it needs.
 func (p *packer) helperFact(events []*Event, exit Stage) *HelperFact {
 	p.buf, p.refs = p.buf[:0], p.refs[:0]
 	for _, e := range events {

@@ -8,8 +8,9 @@ import (
 // A HelperFact lives until every package that imports its function's
 // package has been analysed: in a module whose main package imports every
 // handler package, to the end of the run. So it holds its events packed,
-// in a few dozen bytes each instead of an Event's 250 and a Cookie's
-// thousand; the types and syntax they keep are referred to, not copied.
+// in a few dozen bytes each where an Event struct takes hundreds and a
+// Cookie more than a thousand; the types and syntax they keep are
+// referred to, not copied.
 // Each importing package unpacks a helper's events once (model.callee).
 //
 // The encoding is a sequence of varints and length-prefixed strings, in

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 // successBodies returns the body writes of f that send a success (2xx)
@@ -73,7 +74,7 @@ func passesOn(pass *analysis.Pass, res *respmodel.Result, fn ast.Node) bool {
 				found = recvType(callee) != nil && respmodel.ResponseParam(recvType(callee)) != 0
 			}
 		case *types.Var:
-			found = handlerLike(callee.Type())
+			found = routes.HandlerLike(callee.Type())
 		}
 		return true
 	})
@@ -93,16 +94,16 @@ func recvType(fn *types.Func) types.Type {
 // the body's call (a builder chain), or when it comes before the body in
 // a block that encloses it; fiber buffers the response, so there the
 // order does not matter.
-func (r *routes) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmodel.Event {
+func (mw *middleware) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmodel.Event {
 	var sets []ast.Node
 	for _, ev := range f.Events {
 		if setsPrivate([]*respmodel.Event{ev}) != "" {
 			sets = append(sets, ev.Node())
 		}
 	}
-	sets = append(sets, r.privateCalls(f.Node)...)
+	sets = append(sets, mw.privateCalls(f.Node)...)
 	for _, b := range bodies {
-		if unsafeOnly(r.pass, f.Node, b.Node()) {
+		if unsafeOnly(mw.pass, f.Node, b.Node()) {
 			continue
 		}
 		covered := false

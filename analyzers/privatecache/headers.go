@@ -1,6 +1,7 @@
 package privatecache
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
@@ -11,8 +12,9 @@ type cacheState struct {
 	private bool               // Cache-Control with private or no-store
 	unknown bool               // a Cache-Control value computed at run time
 	vary    bool               // Vary on Cookie or Authorization: the handler thought about caching
-	public  []*respmodel.Event // Cache-Control with public or s-maxage
+	public  []*respmodel.Event // values that let a shared cache store the response (see storable)
 	other   []*respmodel.Event // other constant Cache-Control values
+	valid   []*respmodel.Event // ETag or Last-Modified: validators
 }
 
 func cacheHeaders(events []*respmodel.Event) cacheState {
@@ -28,13 +30,22 @@ func cacheHeaders(events []*respmodel.Event) cacheState {
 				continue
 			}
 			switch d := directives(ev.Value.Str); {
-			case d["private"] || d["no-store"]:
+			case d["private"] != "" || d["no-store"] != "":
 				cs.private = true
-			case d["public"] || d["s-maxage"]:
+			case storable(d) != "":
 				cs.public = append(cs.public, ev)
 			case len(d) > 0:
 				cs.other = append(cs.other, ev)
 			}
+		case "Cdn-Cache-Control", "Surrogate-Control":
+			// RFC 9213: a CDN obeys these instead of Cache-Control.
+			if ev.Value.State == respmodel.Known {
+				if d := directives(ev.Value.Str); d["private"] == "" && d["no-store"] == "" && storable(d) != "" {
+					cs.public = append(cs.public, ev)
+				}
+			}
+		case "Etag", "Last-Modified":
+			cs.valid = append(cs.valid, ev)
 		case "Vary":
 			if ev.Value.State != respmodel.Known {
 				continue
@@ -50,13 +61,32 @@ func cacheHeaders(events []*respmodel.Event) cacheState {
 	return cs
 }
 
+// storable returns the directive of a Cache-Control value without private
+// or no-store that gives the response explicit freshness a cache acts on
+// (RFC 9111 sections 3 and 5.2.2): public, s-maxage, or a positive
+// max-age; or "".
+func storable(d map[string]string) string {
+	switch {
+	case d["public"] != "":
+		return "public"
+	case d["s-maxage"] != "":
+		return "s-maxage"
+	}
+	if v, ok := d["max-age"]; ok {
+		if n, err := strconv.Atoi(strings.Trim(v, `"`)); err == nil && n > 0 {
+			return "max-age"
+		}
+	}
+	return ""
+}
+
 // setsPrivate returns a Cache-Control value with private or no-store
 // among events, or "".
 func setsPrivate(events []*respmodel.Event) string {
 	for _, ev := range events {
 		if (ev.Kind == respmodel.SetHeader || ev.Kind == respmodel.AddHeader) && ev.Header == "Cache-Control" &&
 			ev.Value.State == respmodel.Known {
-			if d := directives(ev.Value.Str); d["private"] || d["no-store"] {
+			if d := directives(ev.Value.Str); d["private"] != "" || d["no-store"] != "" {
 				return ev.Value.Str
 			}
 		}
@@ -64,14 +94,18 @@ func setsPrivate(events []*respmodel.Event) string {
 	return ""
 }
 
-// directives returns the lower-case directive names of a Cache-Control
-// value (RFC 9111 section 5.2).
-func directives(value string) map[string]bool {
-	d := make(map[string]bool)
+// directives returns the directives of a Cache-Control value (RFC 9111
+// section 5.2) by lower-case name: the argument, or the name again for a
+// directive without one, so that every present directive is non-empty.
+func directives(value string) map[string]string {
+	d := make(map[string]string)
 	for _, part := range strings.Split(value, ",") {
-		name, _, _ := strings.Cut(part, "=")
+		name, arg, ok := strings.Cut(part, "=")
 		if name = strings.ToLower(strings.TrimSpace(name)); name != "" {
-			d[name] = true
+			if arg = strings.TrimSpace(arg); !ok || arg == "" {
+				arg = name
+			}
+			d[name] = arg
 		}
 	}
 	return d

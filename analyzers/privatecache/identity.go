@@ -2,29 +2,37 @@ package privatecache
 
 import (
 	"go/ast"
+	"strings"
 
 	"github.com/resplint/resplint/analyzers/internal/names"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // identity returns the first read among events that identifies the user,
-// or nil. A read inside a helper call that answers with an error status
+// or nil, and whether every such read is of the Authorization header
+// (basic auth included): a shared cache does not store a response to a
+// request with Authorization unless told to (RFC 9111 section 3.5). A read inside a helper call that answers with an error status
 // does not count: such helpers (remark42's rest.SendErrorJSON) read the
 // user to log who failed, and what they send is an error, not the user's
 // data.
-func (c *checker) identity(events []*respmodel.Event) *respmodel.Event {
+func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, authOnly bool) {
 	errorCalls := make(map[ast.Node]bool)
 	for _, ev := range events {
 		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 {
 			errorCalls[ev.Node()] = true
 		}
 	}
+	authOnly = true
 	for _, ev := range events {
 		if ev.Kind == respmodel.ReadIdentity && c.identifies(ev) && !(ev.Via != "" && errorCalls[ev.Node()]) {
-			return ev
+			if first == nil {
+				first = ev
+			}
+			authOnly = authOnly && (ev.Identity == respmodel.IdentityBasicAuth ||
+				ev.Identity == respmodel.IdentityHeader && strings.EqualFold(ev.Value.Str, "Authorization"))
 		}
 	}
-	return nil
+	return first, first != nil && authOnly
 }
 
 // identifies reports whether an identity read learns who the user is:

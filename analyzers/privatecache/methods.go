@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 // unsafeOnly reports whether n runs only for requests whose method is
@@ -32,7 +34,7 @@ func unsafeOnly(pass *analysis.Pass, fn, n ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.IfStmt:
 			if child == x.Body {
-				if ms := methodTest(pass, x.Cond); len(ms) > 0 && !safe(ms) {
+				if ms := methodTest(pass, x.Cond); len(ms) > 0 && !routes.Safe(ms) {
 					return true
 				}
 			}
@@ -53,7 +55,7 @@ func unsafeOnly(pass *analysis.Pass, fn, n ast.Node) bool {
 					ms = append(ms, constString(pass, e))
 				}
 			}
-			if len(ms) == len(clause.List) && !safe(ms) {
+			if len(ms) == len(clause.List) && !routes.Safe(ms) {
 				return true
 			}
 		}
@@ -106,41 +108,4 @@ func constString(pass *analysis.Pass, e ast.Expr) string {
 		return strings.ToUpper(constant.StringVal(tv.Value))
 	}
 	return ""
-}
-
-// safe reports whether ms holds GET, HEAD or something unknown.
-func safe(ms []string) bool {
-	for _, m := range ms {
-		if m == "" || m == "GET" || m == "HEAD" {
-			return true
-		}
-	}
-	return false
-}
-
-// documentedMethods returns the methods of the swag (swaggo/swag)
-// annotations "@Router /path [post]" in a handler's doc comment, which
-// generate its OpenAPI description and so say how it is served where the
-// registration is out of sight.
-func documentedMethods(doc *ast.CommentGroup) []string {
-	if doc == nil {
-		return nil
-	}
-	var ms []string
-	for _, c := range doc.List {
-		text := strings.TrimSpace(strings.TrimPrefix(c.Text, "//"))
-		rest, ok := strings.CutPrefix(text, "@Router")
-		if !ok {
-			continue
-		}
-		_, m, ok := strings.Cut(rest, "[")
-		if ok {
-			m, _, ok = strings.Cut(m, "]")
-		}
-		if !ok {
-			return nil // not swag's form: take no hint
-		}
-		ms = append(ms, strings.ToUpper(strings.TrimSpace(m)))
-	}
-	return ms
 }

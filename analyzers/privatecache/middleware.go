@@ -7,9 +7,11 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 // NoStoreFact is exported for a function that sets Cache-Control private
@@ -43,37 +45,71 @@ func knownNoStore(name string) string {
 	return ""
 }
 
+// middleware answers which functions set Cache-Control private or
+// no-store, on their own response or as middleware, in this package or,
+// through NoStoreFact, in others.
+type middleware struct {
+	c      *checker
+	pass   *analysis.Pass
+	model  *respmodel.Result
+	routes *routes.Model
+	funcs  map[ast.Node]*respmodel.Func
+	decls  map[*types.Func]*ast.FuncDecl
+	memo   map[ast.Node]string // noStoreNode
+	own    map[ast.Node]string // setsOwn
+}
+
+func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *middleware {
+	mw := &middleware{
+		c: c, pass: pass, model: res,
+		funcs: make(map[ast.Node]*respmodel.Func),
+		decls: make(map[*types.Func]*ast.FuncDecl),
+		memo:  make(map[ast.Node]string),
+		own:   make(map[ast.Node]string),
+	}
+	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return mw.noStoreExpr(e, 0) != "" })
+	for _, f := range res.Funcs {
+		mw.funcs[f.Node] = f
+		if d, ok := f.Node.(*ast.FuncDecl); ok {
+			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+				mw.decls[fn] = d
+			}
+		}
+	}
+	return mw
+}
+
 // exportFacts exports NoStoreFact for the package's exported functions.
-func (r *routes) exportFacts() {
-	for fn, d := range r.decls {
-		if !fn.Exported() || isTestFile(r.pass, d) {
+func (mw *middleware) exportFacts() {
+	for fn, d := range mw.decls {
+		if !fn.Exported() || mw.routes.InTestFile(d) {
 			continue
 		}
-		if v := r.setsOwn(d); v != "" {
-			r.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v, Own: true})
-		} else if v := r.noStoreNode(d); v != "" && r.funcs[d].Handler != respmodel.NetHTTP {
-			r.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v})
+		if v := mw.setsOwn(d); v != "" {
+			mw.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v, Own: true})
+		} else if v := mw.noStoreNode(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
+			mw.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v})
 		}
 	}
 }
 
 // setsOwn returns the private Cache-Control value a function sets on its
 // own response, as privateCalls finds it or as model events, or "".
-func (r *routes) setsOwn(n ast.Node) string {
-	if v, ok := r.own[n]; ok {
+func (mw *middleware) setsOwn(n ast.Node) string {
+	if v, ok := mw.own[n]; ok {
 		return v
 	}
-	r.own[n] = "" // a recursive use sees none
+	mw.own[n] = "" // a recursive use sees none
 	var v string
-	if f := r.funcs[n]; f != nil {
+	if f := mw.funcs[n]; f != nil {
 		v = setsPrivate(f.Events)
 	}
 	if v == "" {
-		if calls := r.privateCalls(n); len(calls) > 0 {
-			v = r.privateCall(calls[0].(*ast.CallExpr))
+		if calls := mw.privateCalls(n); len(calls) > 0 {
+			v = mw.privateCall(calls[0].(*ast.CallExpr))
 		}
 	}
-	r.own[n] = v
+	mw.own[n] = v
 	return v
 }
 
@@ -83,10 +119,10 @@ func (r *routes) setsOwn(n ast.Node) string {
 // a private value, whatever it is a method of (a response builder's
 // WithHeader("Cache-Control", "no-store")), or a call of a function that
 // sets one itself.
-func (r *routes) privateCalls(n ast.Node) []ast.Node {
+func (mw *middleware) privateCalls(n ast.Node) []ast.Node {
 	var out []ast.Node
-	r.model.InspectBody(n, callsAndLits, func(x ast.Node) bool {
-		if call, ok := x.(*ast.CallExpr); ok && r.privateCall(call) != "" {
+	mw.model.InspectBody(n, callsAndLits, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok && mw.privateCall(call) != "" {
 			out = append(out, x)
 		}
 		_, lit := x.(*ast.FuncLit)
@@ -104,13 +140,13 @@ var (
 
 // privateCall returns the private Cache-Control value a call sets, as
 // privateCalls describes, or "".
-func (r *routes) privateCall(call *ast.CallExpr) string {
-	info := r.pass.TypesInfo
+func (mw *middleware) privateCall(call *ast.CallExpr) string {
+	info := mw.pass.TypesInfo
 	if len(call.Args) >= 2 {
 		name, value := info.Types[call.Args[0]].Value, info.Types[call.Args[1]].Value
 		if name != nil && value != nil && name.Kind() == constant.String && value.Kind() == constant.String &&
 			strings.EqualFold(constant.StringVal(name), "Cache-Control") {
-			if d := directives(constant.StringVal(value)); d["private"] || d["no-store"] {
+			if d := directives(constant.StringVal(value)); d["private"] != "" || d["no-store"] != "" {
 				return constant.StringVal(value)
 			}
 		}
@@ -120,11 +156,11 @@ func (r *routes) privateCall(call *ast.CallExpr) string {
 		return ""
 	}
 	fn = fn.Origin()
-	if d, ok := r.decls[fn]; ok {
-		return r.setsOwn(d)
+	if d, ok := mw.decls[fn]; ok {
+		return mw.setsOwn(d)
 	}
 	var f NoStoreFact
-	if fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && f.Own {
+	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, &f) && f.Own {
 		return f.CacheControl
 	}
 	return ""
@@ -132,18 +168,18 @@ func (r *routes) privateCall(call *ast.CallExpr) string {
 
 // noStoreNode returns the private Cache-Control value a function or
 // function literal sets, itself or through a function it returns, or "".
-func (r *routes) noStoreNode(n ast.Node) string {
-	if v, ok := r.memo[n]; ok {
+func (mw *middleware) noStoreNode(n ast.Node) string {
+	if v, ok := mw.memo[n]; ok {
 		return v
 	}
-	r.memo[n] = "" // a recursive use sees none
-	v := r.setsOwn(n)
+	mw.memo[n] = "" // a recursive use sees none
+	v := mw.setsOwn(n)
 	if v == "" {
-		r.model.InspectBody(n, returnsAndLits, func(x ast.Node) bool {
+		mw.model.InspectBody(n, returnsAndLits, func(x ast.Node) bool {
 			if ret, ok := x.(*ast.ReturnStmt); ok {
 				for _, res := range ret.Results {
 					if v == "" {
-						v = r.noStoreExpr(res, 0)
+						v = mw.noStoreExpr(res, 0)
 					}
 				}
 			}
@@ -151,7 +187,7 @@ func (r *routes) noStoreNode(n ast.Node) string {
 			return v == "" && !lit
 		})
 	}
-	r.memo[n] = v
+	mw.memo[n] = v
 	return v
 }
 
@@ -159,43 +195,42 @@ func (r *routes) noStoreNode(n ast.Node) string {
 // middleware e sets, or "": a function literal, a function, a variable
 // holding one, or a call of a function that sets it (a middleware applied
 // to a handler, or a factory of middleware).
-func (r *routes) noStoreExpr(e ast.Expr, depth int) string {
+func (mw *middleware) noStoreExpr(e ast.Expr, depth int) string {
 	if depth > maxDepth {
 		return ""
 	}
-	info := r.pass.TypesInfo
+	info := mw.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return r.noStoreNode(x)
+		return mw.noStoreNode(x)
 	case *ast.Ident:
-		return r.noStoreObject(info.Uses[x], depth)
+		return mw.noStoreObject(info.Uses[x], depth)
 	case *ast.SelectorExpr:
-		return r.noStoreObject(info.Uses[x.Sel], depth)
+		return mw.noStoreObject(info.Uses[x.Sel], depth)
 	case *ast.IndexExpr:
-		return r.noStoreExpr(x.X, depth+1)
+		return mw.noStoreExpr(x.X, depth+1)
 	case *ast.CallExpr:
-		if isConversion(info, x) {
-			return r.noStoreExpr(x.Args[0], depth+1)
+		if routes.IsConversion(info, x) {
+			return mw.noStoreExpr(x.Args[0], depth+1)
 		}
 		if fn := typeutil.StaticCallee(info, x); fn != nil {
-			return r.noStoreFunc(fn)
+			return mw.noStoreFunc(fn)
 		}
-		return r.noStoreExpr(x.Fun, depth+1)
+		return mw.noStoreExpr(x.Fun, depth+1)
 	}
 	return ""
 }
 
-func (r *routes) noStoreObject(obj types.Object, depth int) string {
+func (mw *middleware) noStoreObject(obj types.Object, depth int) string {
 	switch obj := obj.(type) {
 	case *types.Func:
-		return r.noStoreFunc(obj)
+		return mw.noStoreFunc(obj)
 	case *types.Var:
-		if !funcLike(obj.Type()) {
+		if !routes.FuncLike(obj.Type()) {
 			return ""
 		}
-		r.build()
-		if ds := r.defs[obj]; len(ds) == 1 {
-			return r.noStoreExpr(ds[0], depth+1)
+		if ds := mw.routes.Defs(obj); len(ds) == 1 {
+			return mw.noStoreExpr(ds[0], depth+1)
 		}
 	}
 	return ""
@@ -203,20 +238,20 @@ func (r *routes) noStoreObject(obj types.Object, depth int) string {
 
 // noStoreFunc reports, for a function in any package, what noStoreNode
 // does, with the option's and the built-in list of middleware.
-func (r *routes) noStoreFunc(fn *types.Func) string {
+func (mw *middleware) noStoreFunc(fn *types.Func) string {
 	fn = fn.Origin()
 	name := funcName(fn)
-	if r.c.middleware.Has(name) {
+	if mw.c.middleware.Has(name) {
 		return "private, no-store"
 	}
 	if v := knownNoStore(name); v != "" {
 		return v
 	}
-	if d, ok := r.decls[fn]; ok {
-		return r.noStoreNode(d)
+	if d, ok := mw.decls[fn]; ok {
+		return mw.noStoreNode(d)
 	}
 	var f NoStoreFact
-	if fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) {
+	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, &f) {
 		return f.CacheControl
 	}
 	return ""
@@ -229,57 +264,11 @@ func funcName(fn *types.Func) string {
 	}
 	name := fn.Name()
 	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if tn := namedOf(recv.Type()); tn != nil {
+		if tn := routes.NamedOf(recv.Type()); tn != nil {
 			name = tn.Name() + "." + name
 		}
 	}
 	return fn.Pkg().Path() + "." + name
-}
-
-// funcLike reports whether values of t can be handlers or middleware:
-// functions, or types with a ServeHTTP method.
-func funcLike(t types.Type) bool {
-	if _, ok := t.Underlying().(*types.Signature); ok {
-		return true
-	}
-	return hasServeHTTP(t)
-}
-
-// handlerLike reports whether t is a handler of some framework: a
-// function of a handler's shape, or an http.Handler.
-func handlerLike(t types.Type) bool {
-	switch u := t.(type) {
-	case nil, *types.Tuple:
-		return false
-	case *types.Signature:
-		return respmodel.HandlerKind(u) != 0
-	}
-	if sig, ok := t.Underlying().(*types.Signature); ok {
-		return respmodel.HandlerKind(sig) != 0
-	}
-	return hasServeHTTP(t)
-}
-
-func hasServeHTTP(t types.Type) bool {
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
-	_, ok := obj.(*types.Func)
-	return ok
-}
-
-// namedOf returns the type name of t or *t, or nil.
-func namedOf(t types.Type) *types.TypeName {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Origin().Obj()
-	}
-	return nil
-}
-
-func isConversion(info *types.Info, call *ast.CallExpr) bool {
-	tv, ok := info.Types[call.Fun]
-	return ok && tv.IsType() && len(call.Args) == 1
 }
 
 // maxDepth bounds how far definitions are followed.

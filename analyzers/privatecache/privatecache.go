@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,6 +12,7 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 //go:embed doc.go
@@ -44,63 +46,92 @@ func New() *analysis.Analyzer {
 		// respond (respmodel.Result.Inspector).
 		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(NoStoreFact)},
+		FactTypes: []analysis.Fact{new(NoStoreFact), new(UserFact), new(RoutesFact)},
 	}
 	a.Flags.Var(c.cookies, "cookies", "regular expression of cookie names that identify the user")
 	a.Flags.Var(c.keys, "keys", "regular expression of context keys and framework request values (c.Get, c.Locals) that hold the user")
 	a.Flags.Var(c.headers, "headers", "regular expression of request headers that carry credentials")
 	a.Flags.Var(c.middleware, "middleware", "comma-separated middleware that set Cache-Control private or no-store where the analysis cannot see it (import/path.Func or import/path.Type.Method)")
+	a.Flags.BoolVar(&c.strict, "strict", false, "report every per-user response on its own, also those identified only by the Authorization header")
 	return a
 }
 
 type checker struct {
 	cookies, keys, headers *flagx.Regexp
 	middleware             *flagx.Funcs
+	strict                 bool
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
-	r := newRoutes(c, pass, res)
-	r.exportFacts()
+	mw := newMiddleware(c, pass, res)
+	mw.exportFacts()
+	gs := newGroups(c, pass)
 	for _, f := range res.Funcs {
-		if f.Handler == 0 || isTestFile(pass, f.Node) {
+		if f.Handler == 0 || mw.routes.InTestFile(f.Node) {
 			continue
 		}
-		c.check(pass, r, f)
+		if h := c.judge(pass, mw, f); h != nil {
+			gs.local(h, mw.routes.Func(f.Node))
+		}
 	}
+	gs.imported(mw.routes)
+	gs.report()
 	return nil, nil
 }
 
-// check applies the rules of SPEC 4.4 to one handler.
-func (c *checker) check(pass *analysis.Pass, r *routes, f *respmodel.Func) {
-	id := c.identity(f.Events)
-	if id == nil || passesOn(pass, r.model, f.Node) {
-		return
+// A handler is a per-user handler whose response no private or no-store
+// governs, as far as the handler shows; where it is served decides the
+// rest.
+type handler struct {
+	name     string
+	category string           // missing or validators
+	identity string           // what(id)
+	f        *respmodel.Func  // nil for a handler of another package
+	body     *respmodel.Event // the uncovered body
+	id       *respmodel.Event // the identity read
+}
+
+// judge applies the rules of docs/privatecache.md to one handler: it
+// reports what holds for each response whatever the route (public; a
+// weaker Cache-Control) and returns a handler whose routes decide
+// (missing, validators), or nil.
+func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) *handler {
+	id, authOnly := c.identity(f.Events)
+	if id == nil || passesOn(pass, mw.model, f.Node) {
+		return nil
 	}
 	bodies := successBodies(f)
 	if len(bodies) == 0 {
-		return
+		return nil
 	}
+	quiet := authOnly && !c.strict // RFC 9111 section 3.5
 	cc := cacheHeaders(f.Events)
 	switch {
 	case cc.unknown || cc.vary:
-		return
+		return nil
 	case cc.private:
 		// checked per body below
 	case len(cc.public) > 0:
 		for _, ev := range cc.public {
 			reportPublic(pass, ev, id)
 		}
-		return
+		return nil
 	case len(cc.other) > 0:
-		reportWeak(pass, cc.other[0], id)
-		return
+		if !quiet {
+			reportWeak(pass, cc.other[0], id)
+		}
+		return nil
 	}
-	body := r.uncovered(f, bodies)
-	if body == nil || readsBody(f.Events) || !r.exposed(f) {
-		return
+	body := mw.uncovered(f, bodies)
+	if body == nil || readsBody(f.Events) || quiet {
+		return nil
 	}
-	reportMissing(pass, f, body, id)
+	h := &handler{name: handlerName(pass, f.Node), category: "missing", identity: what(id), f: f, body: body, id: id}
+	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {
+		h.category = "validators"
+	}
+	return h
 }
 
 // readsBody reports whether a handler reads the request body: it serves
@@ -112,6 +143,32 @@ func readsBody(events []*respmodel.Event) bool {
 		}
 	}
 	return false
+}
+
+// handlerName names a handler for messages: pkg.Func, pkg.Type.Method, or
+// the function literal's position.
+func handlerName(pass *analysis.Pass, n ast.Node) string {
+	if d, ok := n.(*ast.FuncDecl); ok {
+		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+			return shortName(fn)
+		}
+	}
+	p := pass.Fset.Position(n.Pos())
+	return fmt.Sprintf("the function literal at %s:%d", p.Filename[strings.LastIndex(p.Filename, "/")+1:], p.Line)
+}
+
+// shortName is pkg.Func or pkg.Type.Method.
+func shortName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		if tn := routes.NamedOf(recv.Type()); tn != nil {
+			name = tn.Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }
 
 // what describes an identity read for messages.
@@ -146,50 +203,4 @@ func key(v respmodel.Value) string {
 		return fmt.Sprintf("%q", v.Str)
 	}
 	return v.Hint
-}
-
-const why = "a shared cache (CDN, proxy) may store it and serve one user's data to another"
-
-func reportMissing(pass *analysis.Pass, f *respmodel.Func, body, id *respmodel.Event) {
-	pass.Report(analysis.Diagnostic{
-		Pos:      body.Pos(),
-		End:      body.Node().End(),
-		Category: "missing",
-		Message: fmt.Sprintf("handler reads %s but writes this response without Cache-Control private or no-store: %s; set Cache-Control: private, no-store at the start of the handler",
-			what(id), why),
-		Related:        related(id),
-		SuggestedFixes: insertFixes(pass, f),
-	})
-}
-
-func reportWeak(pass *analysis.Pass, cc, id *respmodel.Event) {
-	pass.Report(analysis.Diagnostic{
-		Pos:      cc.Pos(),
-		End:      cc.Node().End(),
-		Category: "missing",
-		Message: fmt.Sprintf("handler reads %s but sets Cache-Control %q, without private or no-store: %s; add private",
-			what(id), cc.Value.Str, why),
-		Related:        related(id),
-		SuggestedFixes: rewriteFixes(pass, cc),
-	})
-}
-
-func reportPublic(pass *analysis.Pass, cc, id *respmodel.Event) {
-	pass.Report(analysis.Diagnostic{
-		Pos:      cc.Pos(),
-		End:      cc.Node().End(),
-		Category: "public",
-		Message: fmt.Sprintf("handler reads %s but sets Cache-Control %q: public and s-maxage let shared caches (CDN, proxy) store the response and serve one user's data to another; use private",
-			what(id), strings.TrimSuffix(cc.Value.Str, ", max-age")),
-		Related:        related(id),
-		SuggestedFixes: rewriteFixes(pass, cc),
-	})
-}
-
-func related(id *respmodel.Event) []analysis.RelatedInformation {
-	return []analysis.RelatedInformation{{Pos: id.Pos(), End: id.Node().End(), Message: "the user is identified here"}}
-}
-
-func isTestFile(pass *analysis.Pass, n ast.Node) bool {
-	return strings.HasSuffix(pass.Fset.File(n.Pos()).Name(), "_test.go")
 }

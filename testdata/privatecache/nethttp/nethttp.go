@@ -38,9 +38,18 @@ func me(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(user{c.Value}) // want `handler reads the cookie "session" but writes this response without Cache-Control private or no-store: a shared cache \(CDN, proxy\) may store it and serve one user's data to another; set Cache-Control: private, no-store at the start of the handler`
 }
 
+// Identified only by the Authorization header, without explicit
+// freshness: shared caches do not store it (RFC 9111 section 3.5).
 func bearer(w http.ResponseWriter, r *http.Request) {
 	tok := r.Header.Get("Authorization")
-	fmt.Fprintf(w, "hello %s", tok) // want `handler reads the Authorization header but writes`
+	fmt.Fprintf(w, "hello %s", tok)
+}
+
+// The same with public: reported.
+func bearerPublic(w http.ResponseWriter, r *http.Request) {
+	tok := r.Header.Get("Authorization")
+	w.Header().Set("Cache-Control", "public, max-age=600") // want `handler reads the Authorization header but sets Cache-Control "public, max-age=600": public and s-maxage`
+	fmt.Fprintf(w, "hello %s", tok)
 }
 
 func basic(w http.ResponseWriter, r *http.Request) {
@@ -50,7 +59,7 @@ func basic(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("who are you?"))
 		return
 	}
-	w.Write([]byte(name)) // want `handler reads basic auth credentials but writes`
+	w.Write([]byte(name)) // basic auth is the Authorization header
 }
 
 func fromContext(w http.ResponseWriter, r *http.Request) {
@@ -93,7 +102,7 @@ func sMaxAge(w http.ResponseWriter, r *http.Request) {
 
 func weak(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r)
-	w.Header().Set("Cache-Control", "max-age=300") // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but sets Cache-Control "max-age=300", without private or no-store`
+	w.Header().Set("Cache-Control", "max-age=300") // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but sets Cache-Control "max-age=300" without private: browsers keep the response for that long whatever the user`
 	fmt.Fprint(w, u)
 }
 

@@ -41,15 +41,11 @@ func wrappedTwice(w http.ResponseWriter, r *http.Request) { profile(w, r) }
 func inVariable(w http.ResponseWriter, r *http.Request)   { profile(w, r) }
 func postOnly(w http.ResponseWriter, r *http.Request)     { profile(w, r) }
 func factsMW(w http.ResponseWriter, r *http.Request)      { profile(w, r) }
-func exposedMux(w http.ResponseWriter, r *http.Request) {
-	profile(w, r) // want `handler reads the context value helpers.userKey \(through nethttp.profile\) but writes`
-}
-func authOnly(w http.ResponseWriter, r *http.Request) {
-	profile(w, r) // want `handler reads the context value helpers.userKey`
-}
+func exposedMux(w http.ResponseWriter, r *http.Request)   { profile(w, r) }
+func authOnly(w http.ResponseWriter, r *http.Request)     { profile(w, r) }
 
 func serveMux() http.Handler {
-	m := http.NewServeMux()
+	m := http.NewServeMux() // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store \(nethttp.exposedMux reads the context value helpers.userKey \(through nethttp.profile\), and 1 more\)`
 	m.Handle("/a", noStore(http.HandlerFunc(wrapped)))
 	m.Handle("/b", auth(noStore(http.HandlerFunc(wrappedTwice))))
 	h := noStore(http.HandlerFunc(inVariable))
@@ -61,19 +57,15 @@ func serveMux() http.Handler {
 	return m
 }
 
-func chiUse(w http.ResponseWriter, r *http.Request)     { profile(w, r) }
-func chiWith(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
-func chiGroup(w http.ResponseWriter, r *http.Request)   { profile(w, r) }
-func chiRoute(w http.ResponseWriter, r *http.Request)   { profile(w, r) }
-func chiMounted(w http.ResponseWriter, r *http.Request) { profile(w, r) }
-func chiNoCache(w http.ResponseWriter, r *http.Request) { profile(w, r) }
-func chiPost(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
-func chiExposed(w http.ResponseWriter, r *http.Request) {
-	profile(w, r) // want `handler reads the context value helpers.userKey`
-}
-func chiOtherGroup(w http.ResponseWriter, r *http.Request) {
-	profile(w, r) // want `handler reads the context value helpers.userKey`
-}
+func chiUse(w http.ResponseWriter, r *http.Request)        { profile(w, r) }
+func chiWith(w http.ResponseWriter, r *http.Request)       { profile(w, r) }
+func chiGroup(w http.ResponseWriter, r *http.Request)      { profile(w, r) }
+func chiRoute(w http.ResponseWriter, r *http.Request)      { profile(w, r) }
+func chiMounted(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
+func chiNoCache(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
+func chiPost(w http.ResponseWriter, r *http.Request)       { profile(w, r) }
+func chiExposed(w http.ResponseWriter, r *http.Request)    { profile(w, r) }
+func chiOtherGroup(w http.ResponseWriter, r *http.Request) { profile(w, r) }
 
 func chiRouter() http.Handler {
 	r := chi.NewRouter()
@@ -83,13 +75,13 @@ func chiRouter() http.Handler {
 		r.Get("/route", chiRoute)
 	})
 
-	open := chi.NewRouter()
+	open := chi.NewRouter() // want `nethttp.chiExposed reads the context value helpers.userKey \(through nethttp.profile\) but the responses of its route "GET /exposed" carry no Cache-Control private or no-store`
 	open.With(noStore).Get("/with", chiWith)
 	open.Group(func(g chi.Router) {
 		g.Use(noStore)
 		g.Get("/group", chiGroup)
 	})
-	open.Group(func(g chi.Router) {
+	open.Group(func(g chi.Router) { // want `nethttp.chiOtherGroup reads the context value helpers.userKey \(through nethttp.profile\) but the responses of its route "GET /other"`
 		g.Use(auth)
 		g.Get("/other", chiOtherGroup)
 	})
@@ -113,9 +105,7 @@ func muxUse(w http.ResponseWriter, r *http.Request)       { profile(w, r) }
 func muxSubrouter(w http.ResponseWriter, r *http.Request) { profile(w, r) }
 func muxPost(w http.ResponseWriter, r *http.Request)      { profile(w, r) }
 func muxPut(w http.ResponseWriter, r *http.Request)       { profile(w, r) }
-func muxExposed(w http.ResponseWriter, r *http.Request) {
-	profile(w, r) // want `handler reads the context value helpers.userKey`
-}
+func muxExposed(w http.ResponseWriter, r *http.Request)   { profile(w, r) }
 
 func gorillaRouter() http.Handler {
 	m := mux.NewRouter()
@@ -124,7 +114,7 @@ func gorillaRouter() http.Handler {
 	api := m.PathPrefix("/api").Subrouter()
 	api.HandleFunc("/sub", muxSubrouter)
 
-	open := mux.NewRouter()
+	open := mux.NewRouter() // want `nethttp.muxExposed reads .* its route "/exposed"`
 	open.HandleFunc("/post", muxPost).Methods(http.MethodPost)
 	open.Methods("PUT").Path("/put").HandlerFunc(muxPut)
 	open.HandleFunc("/exposed", muxExposed).Methods("GET")
@@ -142,14 +132,14 @@ func (s *server) handleSettings() http.HandlerFunc {
 
 func (s *server) handleAccount() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		json.NewEncoder(w).Encode(helpers.UserFrom(r.Context())) // want `handler reads the context value helpers.userKey \(through helpers.UserFrom\) but writes`
+		json.NewEncoder(w).Encode(helpers.UserFrom(r.Context()))
 	}
 }
 
 func (s *server) routes() {
 	s.router.Use(noStore)
 	s.router.Get("/settings", s.handleSettings())
-	http.Handle("/account", s.handleAccount())
+	http.Handle("/account", s.handleAccount()) // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store \(the function literal at routes.go:\d+ reads the context value helpers.userKey \(through helpers.UserFrom\), and 1 more\)`
 }
 
 // A route table: the handler goes through a struct field.
@@ -179,7 +169,7 @@ func (avatarHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type inboxHandler struct{}
 
 func (*inboxHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session" \(through helpers.CurrentUser\) but writes`
+	w.Write([]byte(helpers.CurrentUser(r)))
 }
 
 func typed() {

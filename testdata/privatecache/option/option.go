@@ -25,10 +25,10 @@ func me(w http.ResponseWriter, r *http.Request) {
 }
 
 func other(w http.ResponseWriter, r *http.Request) {
-	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+	w.Write([]byte(helpers.CurrentUser(r)))
 }
 
 func routes() {
 	http.Handle("/me", Opaque(http.HandlerFunc(me)))
-	http.HandleFunc("/other", other)
+	http.HandleFunc("/other", other) // want `option.other reads the cookie "session" \(through helpers.CurrentUser\) but the responses of its route "/other"`
 }

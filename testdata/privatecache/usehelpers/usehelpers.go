@@ -63,8 +63,8 @@ func handleUpdateProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 // "Settings" is not a verb.
-func Settings(w http.ResponseWriter, r *http.Request) {
-	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+func Settings(w http.ResponseWriter, r *http.Request) { // want Settings:`per-user missing \(usehelpers.Settings reads the cookie "session" \(through helpers.CurrentUser\)\)`
+	w.Write([]byte(helpers.CurrentUser(r)))
 }
 
 // GetMenu is registered in another package; its swag annotation says it
@@ -79,13 +79,13 @@ func GetMenu(w http.ResponseWriter, r *http.Request) {
 // UserInfo's annotation says GET.
 //
 // @Router /user/info [get]
-func UserInfo(w http.ResponseWriter, r *http.Request) {
-	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+func UserInfo(w http.ResponseWriter, r *http.Request) { // want UserInfo:`per-user missing \(usehelpers.UserInfo reads the cookie "session" \(through helpers.CurrentUser\)\)`
+	w.Write([]byte(helpers.CurrentUser(r)))
 }
 
 // DeleteAccountPage's annotation says GET, whatever its name says.
 //
 // @Router /account/delete [get]
-func DeleteAccountPage(w http.ResponseWriter, r *http.Request) {
-	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session"`
+func DeleteAccountPage(w http.ResponseWriter, r *http.Request) { // want DeleteAccountPage:`per-user missing \(usehelpers.DeleteAccountPage reads the cookie "session" \(through helpers.CurrentUser\)\)`
+	w.Write([]byte(helpers.CurrentUser(r)))
 }

@@ -1,0 +1,152 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Covered reports whether the router, group or chain x has a covering
+// middleware in this package (see coveredChain).
+func (m *Model) Covered(x ast.Expr) bool {
+	m.build()
+	return m.coveredChain(x, newSeen())
+}
+
+// coveredCall reports whether a call that receives the handler as
+// argument idx applies a covering middleware to it: the called function
+// is one, another argument is one, or the router or chain it is a method
+// of uses one.
+func (m *Model) coveredCall(call *ast.CallExpr, idx int, s *seen) bool {
+	if m.covers(call.Fun) {
+		return true
+	}
+	for i, a := range call.Args {
+		if i != idx && m.covers(a) {
+			return true
+		}
+	}
+	if x := m.receiver(call); x != nil {
+		return m.coveredChain(x, s)
+	}
+	return false
+}
+
+// receiver returns X of a method call X.m(...), or nil.
+func (m *Model) receiver(call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := m.pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
+}
+
+// coveredChain reports whether the router, group or chain x has a
+// covering middleware: given to a call that built it (r.With(mw),
+// e.Group("/a", mw), alice.New(mw)), to the router it derives from, or in
+// use on the variable or field that holds it.
+func (m *Model) coveredChain(x ast.Expr, s *seen) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CallExpr:
+		if IsConversion(m.pass.TypesInfo, x) {
+			return m.coveredChain(x.Args[0], s)
+		}
+		for _, a := range x.Args {
+			if m.covers(a) {
+				return true
+			}
+		}
+		if recv := m.receiver(x); recv != nil {
+			return m.coveredChain(recv, s)
+		}
+	case *ast.StarExpr:
+		return m.coveredChain(x.X, s)
+	case *ast.UnaryExpr:
+		return m.coveredChain(x.X, s)
+	case *ast.Ident, *ast.SelectorExpr:
+		if obj := m.object(x); obj != nil {
+			return m.coveredRouter(obj, s)
+		}
+	}
+	return false
+}
+
+// coveredRouter reports whether the router held in obj has a covering
+// middleware: in use on it, on the router it was derived from, on the
+// router that a Group or Route function receives it from, or on every
+// router it is mounted on.
+func (m *Model) coveredRouter(obj types.Object, s *seen) bool {
+	if s.routers[obj] {
+		return false
+	}
+	s.routers[obj] = true
+	for _, mw := range m.uses[obj] {
+		if m.covers(mw) {
+			return true
+		}
+	}
+	for _, rhs := range m.defs[obj] {
+		if m.coveredChain(rhs, s) {
+			return true
+		}
+	}
+	if v, ok := obj.(*types.Var); ok {
+		if p, ok := m.params[v]; ok && m.coveredParam(p, s) {
+			return true
+		}
+	}
+	var w Where
+	n := 0
+	for _, cur := range m.refs[obj] {
+		if v, u := valueOf(cur); u == useValue {
+			n++
+			m.follow(v, s, &w)
+		}
+	}
+	return n > 0 && !w.Served()
+}
+
+// coveredParam reports whether a router parameter is covered wherever its
+// function is used: a function given to r.Group(fn) or r.Route(p, fn)
+// gets a router derived from r; a function called as register(r) gets r.
+func (m *Model) coveredParam(p param, s *seen) bool {
+	var sites []inspector.Cursor
+	switch fn := p.fn.Node().(type) {
+	case *ast.FuncLit:
+		sites = append(sites, p.fn)
+	case *ast.FuncDecl:
+		obj, ok := m.pass.TypesInfo.Defs[fn.Name].(*types.Func)
+		if !ok {
+			return false
+		}
+		for _, cur := range m.refs[obj] {
+			if v, u := valueOf(cur); u == useValue || u == useCall {
+				sites = append(sites, v)
+			}
+		}
+	}
+	for _, site := range sites {
+		call, ok := site.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		switch k, _ := site.ParentEdge(); k {
+		case edge.CallExpr_Fun:
+			if p.index >= len(call.Args) || !m.coveredChain(call.Args[p.index], s) {
+				return false
+			}
+		case edge.CallExpr_Args:
+			if recv := m.receiver(call); recv == nil || !m.coveredChain(recv, s) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(sites) > 0
+}

@@ -1,0 +1,227 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// seen guards the walks against cycles.
+type seen struct {
+	objs, routers map[types.Object]bool
+}
+
+func newSeen() *seen {
+	return &seen{objs: make(map[types.Object]bool), routers: make(map[types.Object]bool)}
+}
+
+// Func returns where a handler of this package, a function declaration
+// or literal, is served. A handler that this package only calls directly
+// is served nowhere: its callers, which include its events, are judged
+// instead. One that no code of the package uses is Unknown, or, if other
+// packages can use it, Escapes through itself, unless it serves only
+// methods other than GET and HEAD (see unregisteredSafe).
+func (m *Model) Func(n ast.Node) Where {
+	m.build()
+	var w Where
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		fn, ok := m.pass.TypesInfo.Defs[n.Name].(*types.Func)
+		if !ok {
+			w.Unknown = true
+			return w
+		}
+		sites, called := m.sites(fn)
+		if len(sites) == 0 {
+			if !called && unregisteredSafe(n) {
+				m.escape(fn, &w)
+			}
+			return w
+		}
+		m.followAll(sites, &w)
+	case *ast.FuncLit:
+		if cur, ok := m.lits[n]; ok {
+			m.followAll([]inspector.Cursor{cur}, &w)
+		}
+	}
+	return w
+}
+
+// Imported returns where a handler of another package is served in this
+// one: fn is the handler (a function, a method, or a ServeHTTP method,
+// whose values are those of its type) or a function that returns one.
+func (m *Model) Imported(fn *types.Func) Where {
+	m.build()
+	var w Where
+	sites, _ := m.sites(fn)
+	m.followAll(sites, &w)
+	return w
+}
+
+// sites returns the places where the value of a handler function flows:
+// uses of it as a value, calls of it when it returns a handler, and, for
+// a ServeHTTP method, the values of its type. called reports other calls.
+func (m *Model) sites(fn *types.Func) (sites []inspector.Cursor, called bool) {
+	sig := fn.Type().(*types.Signature)
+	if recv := sig.Recv(); recv != nil && fn.Name() == "ServeHTTP" {
+		if tn := NamedOf(recv.Type()); tn != nil {
+			sites = append(sites, m.typeLits[tn]...)
+		}
+	}
+	returns := sig.Results().Len() == 1 && HandlerLike(sig.Results().At(0).Type())
+	for _, cur := range m.refs[fn] {
+		switch v, u := valueOf(cur); u {
+		case useValue:
+			sites = append(sites, v)
+		case useCall:
+			if returns {
+				sites = append(sites, v.Parent())
+			} else {
+				called = true
+			}
+		}
+	}
+	return sites, called
+}
+
+func (m *Model) followAll(sites []inspector.Cursor, w *Where) {
+	s := newSeen()
+	for _, site := range sites {
+		m.follow(site, s, w)
+	}
+}
+
+// escape records that fn's callers, in other packages, decide where what
+// it is or returns is served; in a main package, or for an unexported
+// function, nobody else can call it and the handler is Unknown.
+func (m *Model) escape(fn *types.Func, w *Where) {
+	if fn.Exported() && m.pass.Pkg.Name() != "main" {
+		w.Escapes = append(w.Escapes, fn)
+	} else {
+		w.Unknown = true
+	}
+}
+
+// follow follows the handler value at cur up to where it is registered.
+func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
+	info := m.pass.TypesInfo
+	for range 64 {
+		parent := cur.Parent()
+		k, idx := cur.ParentEdge()
+		switch p := parent.Node().(type) {
+		case *ast.ParenExpr, *ast.StarExpr:
+			cur = parent
+			continue
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				cur = parent
+				continue
+			}
+		case *ast.CallExpr:
+			if k != edge.CallExpr_Args {
+				break
+			}
+			if m.coveredCall(p, idx, s) {
+				return
+			}
+			if IsConversion(info, p) || HandlerLike(info.TypeOf(p)) {
+				cur = parent
+				continue
+			}
+			if m.servesGET(parent, p, idx) {
+				w.Routes = append(w.Routes, Route{Call: p, Group: m.groupOf(p)})
+			}
+			return
+		case *ast.AssignStmt:
+			if k == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) {
+				if obj := m.object(p.Lhs[idx]); obj != nil {
+					m.followObject(obj, s, w)
+					return
+				}
+			}
+		case *ast.ValueSpec:
+			if k == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
+				if obj := info.Defs[p.Names[idx]]; obj != nil {
+					m.followObject(obj, s, w)
+					return
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := p.Key.(*ast.Ident); ok && k == edge.KeyValueExpr_Value {
+				if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+					m.followObject(v, s, w)
+					return
+				}
+			}
+		case *ast.CompositeLit:
+			if st, ok := underlying(info.TypeOf(p)).(*types.Struct); ok && idx < st.NumFields() {
+				m.followObject(st.Field(idx), s, w)
+				return
+			}
+		case *ast.ReturnStmt:
+			m.followReturn(parent, s, w)
+			return
+		}
+		break
+	}
+	w.Unknown = true
+}
+
+// followObject follows a handler stored in a variable or field wherever
+// that value goes.
+func (m *Model) followObject(obj types.Object, s *seen, w *Where) {
+	if s.objs[obj] {
+		return
+	}
+	s.objs[obj] = true
+	var sites []inspector.Cursor
+	called := false
+	for _, cur := range m.refs[obj] {
+		switch v, u := valueOf(cur); u {
+		case useValue:
+			sites = append(sites, v)
+		case useCall:
+			called = true
+		}
+	}
+	for _, site := range sites {
+		m.follow(site, s, w)
+	}
+	if len(sites) == 0 && !called {
+		w.Unknown = true
+	}
+}
+
+// followReturn follows a handler returned by a function declaration to
+// the calls of that function.
+func (m *Model) followReturn(ret inspector.Cursor, s *seen, w *Where) {
+	for fn := range ret.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		d, ok := fn.Node().(*ast.FuncDecl)
+		if !ok {
+			break
+		}
+		obj, ok := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if !ok {
+			break
+		}
+		if s.objs[obj] {
+			return
+		}
+		s.objs[obj] = true
+		calls := 0
+		for _, cur := range m.refs[obj] {
+			if v, u := valueOf(cur); u == useCall {
+				calls++
+				m.follow(v.Parent(), s, w)
+			}
+		}
+		if calls == 0 {
+			m.escape(obj, w)
+		}
+		return
+	}
+	w.Unknown = true
+}

@@ -1,0 +1,172 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// param is a parameter of a function or function literal.
+type param struct {
+	fn    inspector.Cursor
+	index int
+}
+
+// build indexes the package's non-test files, once, when first needed.
+func (m *Model) build() {
+	if m.built {
+		return
+	}
+	m.built = true
+	m.refs = make(map[types.Object][]inspector.Cursor)
+	m.lits = make(map[*ast.FuncLit]inspector.Cursor)
+	m.typeLits = make(map[*types.TypeName][]inspector.Cursor)
+	m.uses = make(map[types.Object][]ast.Expr)
+	m.defs = make(map[types.Object][]ast.Expr)
+	m.params = make(map[*types.Var]param)
+	m.idents = make(map[types.Object]*ast.Ident)
+	info := m.pass.TypesInfo
+	if m.insp == nil {
+		return
+	}
+	filter := []ast.Node{(*ast.Ident)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil),
+		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
+	for file := range m.insp.Root().Children() {
+		if m.InTestFile(file.Node()) {
+			continue
+		}
+		for cur := range file.Preorder(filter...) {
+			switch n := cur.Node().(type) {
+			case *ast.Ident:
+				switch obj := info.Uses[n].(type) {
+				case *types.Func, *types.Var:
+					m.refs[obj] = append(m.refs[obj], cur)
+				}
+				if v, ok := info.Defs[n].(*types.Var); ok {
+					m.idents[v] = n
+				}
+			case *ast.FuncLit:
+				m.lits[n] = cur
+				m.addParams(cur, n.Type)
+			case *ast.FuncDecl:
+				m.addParams(cur, n.Type)
+			case *ast.CompositeLit:
+				if tn := NamedOf(info.TypeOf(n)); tn != nil {
+					m.typeLits[tn] = append(m.typeLits[tn], cur)
+				}
+			case *ast.CallExpr:
+				m.indexCall(cur, n)
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, lhs := range n.Lhs {
+						if obj := m.object(lhs); obj != nil {
+							m.defs[obj] = append(m.defs[obj], n.Rhs[i])
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, name := range n.Names {
+						if obj := info.Defs[name]; obj != nil {
+							m.defs[obj] = append(m.defs[obj], n.Values[i])
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// InTestFile reports whether n is in a _test.go file.
+func (m *Model) InTestFile(n ast.Node) bool {
+	return strings.HasSuffix(m.pass.Fset.File(n.Pos()).Name(), "_test.go")
+}
+
+func (m *Model) addParams(cur inspector.Cursor, ft *ast.FuncType) {
+	i := 0
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if v, ok := m.pass.TypesInfo.Defs[name].(*types.Var); ok {
+				m.params[v] = param{cur, i}
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+}
+
+// indexCall records new(T) as a value of T, and the middleware of
+// X.Use(...) and X.Pre(...) (echo) under X.
+func (m *Model) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
+	info := m.pass.TypesInfo
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		if b, ok := info.Uses[fun].(*types.Builtin); ok && b.Name() == "new" && len(call.Args) == 1 {
+			if tn := NamedOf(info.TypeOf(call.Args[0])); tn != nil {
+				m.typeLits[tn] = append(m.typeLits[tn], cur)
+			}
+		}
+	case *ast.SelectorExpr:
+		if fun.Sel.Name == "Use" || fun.Sel.Name == "Pre" {
+			if obj := m.object(fun.X); obj != nil {
+				m.uses[obj] = append(m.uses[obj], call.Args...)
+			}
+		}
+	}
+}
+
+// Defs returns the values assigned to a variable or field in the
+// package's non-test files.
+func (m *Model) Defs(obj types.Object) []ast.Expr {
+	m.build()
+	return m.defs[obj]
+}
+
+// object returns the variable or field that x denotes, or nil.
+func (m *Model) object(x ast.Expr) types.Object {
+	info := m.pass.TypesInfo
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		if v, ok := info.ObjectOf(x).(*types.Var); ok {
+			return v
+		}
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok {
+			return v // a field, or a package-level variable of another package
+		}
+	}
+	return nil
+}
+
+// How an identifier is used.
+type use uint8
+
+const (
+	useValue    use = iota // its value flows somewhere
+	useCall                // it is called
+	useReceiver            // x.f or x.m(): the value does not flow
+	useOther               // assigned to, or a composite literal's key
+)
+
+// valueOf returns the expression an identifier's use stands for (x.f for
+// the f of a selector) and how it is used.
+func valueOf(cur inspector.Cursor) (inspector.Cursor, use) {
+	if k, _ := cur.ParentEdge(); k == edge.SelectorExpr_Sel {
+		cur = cur.Parent()
+	}
+	switch k, _ := cur.ParentEdge(); k {
+	case edge.CallExpr_Fun:
+		return cur, useCall
+	case edge.SelectorExpr_X:
+		return cur, useReceiver
+	case edge.AssignStmt_Lhs, edge.KeyValueExpr_Key:
+		return cur, useOther
+	}
+	return cur, useValue
+}
+

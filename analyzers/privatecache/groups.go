@@ -1,0 +1,199 @@
+package privatecache
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers/internal/routes"
+)
+
+// UserFact is exported for a handler, or a function that returns one,
+// whose per-user responses no private or no-store governs and that its
+// package serves nowhere: the packages that register it judge it.
+type UserFact struct {
+	Category string // missing or validators
+	Handler  string // pkg.Func or pkg.Type.Method
+	Identity string // what identifies the user
+}
+
+func (*UserFact) AFact() {}
+
+func (f *UserFact) String() string {
+	return fmt.Sprintf("per-user %s (%s reads %s)", f.Category, f.Handler, f.Identity)
+}
+
+// RoutesFact is exported for a function that registers such handlers on
+// the router its callers give it (parameter Param) or that it returns to
+// them (Param -1), with no no-store middleware on it in its package: its
+// callers judge them.
+type RoutesFact struct {
+	Param  int
+	Routes []FactRoute
+}
+
+// A FactRoute is one route of a RoutesFact.
+type FactRoute struct {
+	Pattern string // "GET /me", or ""
+	UserFact
+}
+
+func (*RoutesFact) AFact() {}
+
+func (f *RoutesFact) String() string {
+	var names []string
+	for _, r := range f.Routes {
+		names = append(names, r.Handler)
+	}
+	return fmt.Sprintf("registers per-user routes on parameter %d: %s", f.Param, strings.Join(names, ", "))
+}
+
+// groups collects the routes of a package whose per-user responses no
+// middleware covers, by the router or group they are registered on, and
+// reports each group once; what other packages decide goes into facts.
+type groups struct {
+	c       *checker
+	pass    *analysis.Pass
+	byKey   map[any]*group
+	order   []*group
+	defers  map[*types.Func]*RoutesFact
+	escapes map[*types.Func]*UserFact
+}
+
+type group struct {
+	node   ast.Node
+	routes []entry
+}
+
+// An entry is a route of a group: the registration, or the call that
+// hands the router to a function that registers it (via).
+type entry struct {
+	call    *ast.CallExpr
+	pattern string
+	via     string
+	fact    UserFact
+}
+
+func newGroups(c *checker, pass *analysis.Pass) *groups {
+	return &groups{c: c, pass: pass, byKey: make(map[any]*group),
+		defers: make(map[*types.Func]*RoutesFact), escapes: make(map[*types.Func]*UserFact)}
+}
+
+// local takes a handler of this package and where it is served.
+func (gs *groups) local(h *handler, w routes.Where) {
+	fact := UserFact{Category: h.category, Handler: h.name, Identity: h.identity}
+	direct := false
+	for _, r := range w.Routes {
+		if r.Group.Deferred != nil {
+			gs.deferRoute(r.Group.Deferred, FactRoute{Pattern: routePattern(gs.pass, r.Call), UserFact: fact})
+			continue
+		}
+		direct = true
+		if h.category == "missing" && !gs.c.strict {
+			gs.add(r, entry{call: r.Call, pattern: routePattern(gs.pass, r.Call), fact: fact})
+		}
+	}
+	for _, fn := range w.Escapes {
+		gs.escapes[fn] = &fact
+	}
+	if w.Unknown || direct && (h.category != "missing" || gs.c.strict) {
+		reportHandler(gs.pass, h)
+	}
+}
+
+// imported judges the handlers and routes of other packages that this
+// one serves.
+func (gs *groups) imported(m *routes.Model) {
+	facts := gs.pass.AllObjectFacts()
+	sort.Slice(facts, func(i, j int) bool { return facts[i].Object.Pos() < facts[j].Object.Pos() }) // deterministic order
+	for _, of := range facts {
+		fn, ok := of.Object.(*types.Func)
+		if !ok || fn.Pkg() == gs.pass.Pkg {
+			continue
+		}
+		switch f := of.Fact.(type) {
+		case *UserFact:
+			w := m.Imported(fn)
+			gs.served(w, "", []FactRoute{{UserFact: *f}})
+			for _, e := range w.Escapes {
+				gs.escapes[e] = f
+			}
+		case *RoutesFact:
+			w := m.Deferrals(routes.Deferred{Func: fn, Param: f.Param})
+			gs.served(w, shortName(fn), f.Routes)
+			for _, e := range w.Escapes {
+				gs.deferRoutes(&routes.Deferred{Func: e, Param: -1}, f.Routes)
+			}
+		}
+	}
+	for fn, f := range gs.escapes {
+		gs.pass.ExportObjectFact(fn, f)
+	}
+	for fn, f := range gs.defers {
+		gs.pass.ExportObjectFact(fn, f)
+	}
+}
+
+// served takes the routes of this package that serve rs, which come from
+// another package (through via, a function that registers them).
+func (gs *groups) served(w routes.Where, via string, rs []FactRoute) {
+	for _, r := range w.Routes {
+		if r.Group.Deferred != nil {
+			gs.deferRoutes(r.Group.Deferred, rs)
+			continue
+		}
+		for _, fr := range rs {
+			e := entry{call: r.Call, pattern: fr.Pattern, via: via, fact: fr.UserFact}
+			if via == "" {
+				e.pattern = routePattern(gs.pass, r.Call)
+			}
+			if fr.Category == "missing" && !gs.c.strict {
+				gs.add(r, e)
+			} else {
+				reportRoute(gs.pass, e)
+			}
+		}
+	}
+}
+
+func (gs *groups) deferRoutes(d *routes.Deferred, rs []FactRoute) {
+	for _, r := range rs {
+		gs.deferRoute(d, r)
+	}
+}
+
+func (gs *groups) deferRoute(d *routes.Deferred, r FactRoute) {
+	f := gs.defers[d.Func]
+	if f == nil {
+		f = &RoutesFact{Param: d.Param}
+		gs.defers[d.Func] = f
+	}
+	f.Routes = append(f.Routes, r)
+}
+
+func (gs *groups) add(r routes.Route, e entry) {
+	key := r.Group.Key()
+	g := gs.byKey[key]
+	if g == nil {
+		g = &group{node: r.Group.Node}
+		gs.byKey[key] = g
+		gs.order = append(gs.order, g)
+	}
+	g.routes = append(g.routes, e)
+}
+
+// report reports each group once, at the router or group.
+func (gs *groups) report() {
+	for _, g := range gs.order {
+		reportGroup(gs.pass, g)
+	}
+}
+
+// routePattern is the pattern of a registration, for messages.
+func routePattern(pass *analysis.Pass, call *ast.CallExpr) string {
+	return routes.PatternOf(pass.TypesInfo, call)
+}

@@ -1,0 +1,127 @@
+package privatecache
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+const why = "a shared cache (CDN, proxy) may store it and serve one user's data to another"
+
+// whyValidators says why a per-user response with validators can leak.
+const whyValidators = "Last-Modified or ETag make it heuristically cacheable (RFC 9111 section 4.2.2), so a shared cache (CDN, proxy) may store it and serve one user's file to another"
+
+// reportHandler reports a handler's response at its body: where no
+// router or group is in sight, for validators, and with -strict.
+func reportHandler(pass *analysis.Pass, h *handler) {
+	msg := fmt.Sprintf("handler reads %s but writes this response without Cache-Control private or no-store: %s; set Cache-Control: private, no-store at the start of the handler", h.identity, why)
+	if h.category == "validators" {
+		msg = fmt.Sprintf("handler reads %s and serves this response with validators but without Cache-Control private or no-store: %s; set Cache-Control: private, no-store before it", h.identity, whyValidators)
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:            h.body.Pos(),
+		End:            h.body.Node().End(),
+		Category:       h.category,
+		Message:        msg,
+		Related:        related(h.id),
+		SuggestedFixes: insertFixes(pass, h.f),
+	})
+}
+
+// reportRoute reports a route of this package that serves a handler of
+// another: validators, and with -strict.
+func reportRoute(pass *analysis.Pass, e entry) {
+	msg := fmt.Sprintf("%s reads %s but its responses on this route carry no Cache-Control private or no-store: %s; set it in a middleware on this route or at the start of the handler", e.fact.Handler, e.fact.Identity, why)
+	if e.fact.Category == "validators" {
+		msg = fmt.Sprintf("%s reads %s and serves a response with validators on this route, without Cache-Control private or no-store: %s; set it in a middleware on this route or in the handler", e.fact.Handler, e.fact.Identity, whyValidators)
+	}
+	pass.Report(analysis.Diagnostic{Pos: e.call.Pos(), End: e.call.End(), Category: e.fact.Category, Message: msg})
+}
+
+// reportGroup reports once the routes of a router or group that send
+// per-user responses without private or no-store, at the router or
+// group, with each route as related information.
+func reportGroup(pass *analysis.Pass, g *group) {
+	first := g.routes[0]
+	var msg string
+	if len(g.routes) == 1 {
+		msg = fmt.Sprintf("%s reads %s but the responses of its route %scarry no Cache-Control private or no-store: %s; add a middleware that sets Cache-Control: private, no-store to this router or group, or set it in the handler",
+			first.fact.Handler, first.fact.Identity, quoted(first), why)
+	} else {
+		msg = fmt.Sprintf("%d routes of this router or group send per-user responses without Cache-Control private or no-store (%s reads %s, and %d more): %s; add one middleware that sets Cache-Control: private, no-store to it",
+			len(g.routes), first.fact.Handler, first.fact.Identity, len(g.routes)-1, why)
+	}
+	var rel []analysis.RelatedInformation
+	for _, e := range g.routes {
+		rel = append(rel, analysis.RelatedInformation{
+			Pos: e.call.Pos(), End: e.call.End(),
+			Message: fmt.Sprintf("%s%s reads %s", quoted(e), e.fact.Handler, e.fact.Identity),
+		})
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      g.node.Pos(),
+		End:      g.node.End(),
+		Category: "missing",
+		Message:  msg,
+		Related:  rel,
+	})
+}
+
+// quoted is a route's pattern, and the function that registers it, for
+// messages: `"GET /me" (through api.Register) `.
+func quoted(e entry) string {
+	var s []string
+	if e.pattern != "" {
+		s = append(s, fmt.Sprintf("%q", e.pattern))
+	}
+	if e.via != "" {
+		s = append(s, "(through "+e.via+")")
+	}
+	if len(s) == 0 {
+		return ""
+	}
+	return strings.Join(s, " ") + " "
+}
+
+func reportWeak(pass *analysis.Pass, cc, id *respmodel.Event) {
+	pass.Report(analysis.Diagnostic{
+		Pos:      cc.Pos(),
+		End:      cc.Node().End(),
+		Category: "missing",
+		Message: fmt.Sprintf("handler reads %s but sets Cache-Control %q, without private or no-store: %s; add private",
+			what(id), cc.Value.Str, why),
+		Related:        related(id),
+		SuggestedFixes: rewriteFixes(pass, cc),
+	})
+}
+
+func reportPublic(pass *analysis.Pass, cc, id *respmodel.Event) {
+	d := directives(cc.Value.Str)
+	var msg string
+	switch {
+	case cc.Header != "Cache-Control":
+		msg = fmt.Sprintf("handler reads %s but sets %s %q: the CDN may store the response and serve one user's data to another; use private or no-store",
+			what(id), cc.Header, cc.Value.Str)
+	case storable(d) == "max-age":
+		msg = fmt.Sprintf("handler reads %s but sets Cache-Control %q without private: browsers keep the response for that long whatever the user, and for requests with cookies shared caches (CDN, proxy) may store it and serve one user's data to another; add private",
+			what(id), cc.Value.Str)
+	default:
+		msg = fmt.Sprintf("handler reads %s but sets Cache-Control %q: public and s-maxage let shared caches (CDN, proxy) store the response and serve one user's data to another; use private",
+			what(id), strings.TrimSuffix(cc.Value.Str, ", max-age"))
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:            cc.Pos(),
+		End:            cc.Node().End(),
+		Category:       "public",
+		Message:        msg,
+		Related:        related(id),
+		SuggestedFixes: rewriteFixes(pass, cc),
+	})
+}
+
+func related(id *respmodel.Event) []analysis.RelatedInformation {
+	return []analysis.RelatedInformation{{Pos: id.Pos(), End: id.Node().End(), Message: "the user is identified here"}}
+}

@@ -97,11 +97,15 @@ func recvType(fn *types.Func) types.Type {
 func (mw *middleware) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmodel.Event {
 	var sets []ast.Node
 	for _, ev := range f.Events {
-		if setsPrivate([]*respmodel.Event{ev}) != "" {
+		if isPrivate(setsCacheControl([]*respmodel.Event{ev})) {
 			sets = append(sets, ev.Node())
 		}
 	}
-	sets = append(sets, mw.privateCalls(f.Node)...)
+	for _, call := range mw.cacheCalls(f.Node) {
+		if isPrivate(mw.cacheCall(call.(*ast.CallExpr))) {
+			sets = append(sets, call)
+		}
+	}
 	for _, b := range bodies {
 		if unsafeOnly(mw.pass, f.Node, b.Node()) {
 			continue

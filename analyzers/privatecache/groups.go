@@ -17,6 +17,7 @@ import (
 // package serves nowhere: the packages that register it judge it.
 type UserFact struct {
 	Category string // missing or validators
+	AuthOnly bool   // identified only by Authorization: only public applies
 	Handler  string // pkg.Func or pkg.Type.Method
 	Identity string // what identifies the user
 }
@@ -83,31 +84,23 @@ func newGroups(c *checker, pass *analysis.Pass) *groups {
 		defers: make(map[*types.Func]*RoutesFact), escapes: make(map[*types.Func]*UserFact)}
 }
 
-// local takes a handler of this package and where it is served.
-func (gs *groups) local(h *handler, w routes.Where) {
-	fact := UserFact{Category: h.category, Handler: h.name, Identity: h.identity}
-	direct := false
-	for _, r := range w.Routes {
-		if r.Group.Deferred != nil {
-			gs.deferRoute(r.Group.Deferred, FactRoute{Pattern: routePattern(gs.pass, r.Call), UserFact: fact})
-			continue
-		}
-		direct = true
-		if h.category == "missing" && !gs.c.strict {
-			gs.add(r, entry{call: r.Call, pattern: routePattern(gs.pass, r.Call), fact: fact})
-		}
-	}
+// local takes a handler of this package and where it is served: w, by
+// the routes no private middleware covers; pub, by those a public one
+// covers.
+func (gs *groups) local(h *handler, w, pub routes.Where) {
+	fact := UserFact{Category: h.category, AuthOnly: h.authOnly, Handler: h.name, Identity: h.identity}
+	direct := gs.serve(w, pub, "", []FactRoute{{UserFact: fact}})
 	for _, fn := range w.Escapes {
 		gs.escapes[fn] = &fact
 	}
-	if w.Unknown || direct && (h.category != "missing" || gs.c.strict) {
+	if !h.authOnly && (w.Unknown || direct && (h.category != "missing" || gs.c.strict)) {
 		reportHandler(gs.pass, h)
 	}
 }
 
 // imported judges the handlers and routes of other packages that this
 // one serves.
-func (gs *groups) imported(m *routes.Model) {
+func (gs *groups) imported(mw *middleware) {
 	facts := gs.pass.AllObjectFacts()
 	sort.Slice(facts, func(i, j int) bool { return facts[i].Object.Pos() < facts[j].Object.Pos() }) // deterministic order
 	for _, of := range facts {
@@ -117,14 +110,19 @@ func (gs *groups) imported(m *routes.Model) {
 		}
 		switch f := of.Fact.(type) {
 		case *UserFact:
-			w := m.Imported(fn)
-			gs.served(w, "", []FactRoute{{UserFact: *f}})
+			w := mw.routes.Imported(fn)
+			if gs.serve(w, mw.public.Imported(fn), "", []FactRoute{{UserFact: *f}}) {
+				gs.reportImported(w, "", []FactRoute{{UserFact: *f}})
+			}
 			for _, e := range w.Escapes {
 				gs.escapes[e] = f
 			}
 		case *RoutesFact:
-			w := m.Deferrals(routes.Deferred{Func: fn, Param: f.Param})
-			gs.served(w, shortName(fn), f.Routes)
+			d := routes.Deferred{Func: fn, Param: f.Param}
+			w := mw.routes.Deferrals(d)
+			if gs.serve(w, mw.public.Deferrals(d), shortName(fn), f.Routes) {
+				gs.reportImported(w, shortName(fn), f.Routes)
+			}
 			for _, e := range w.Escapes {
 				gs.deferRoutes(&routes.Deferred{Func: e, Param: -1}, f.Routes)
 			}
@@ -138,26 +136,72 @@ func (gs *groups) imported(m *routes.Model) {
 	}
 }
 
-// served takes the routes of this package that serve rs, which come from
-// another package (through via, a function that registers them).
-func (gs *groups) served(w routes.Where, via string, rs []FactRoute) {
+// serve takes the routes of this package that serve rs, handlers of this
+// package or of others (through via, a function that registers them): it
+// reports those behind public middleware, groups those that miss private
+// or no-store, and defers what other packages decide. It reports whether
+// any route is in sight here.
+func (gs *groups) serve(w, pub routes.Where, via string, rs []FactRoute) bool {
+	public := make(map[*ast.CallExpr]bool)
+	for _, r := range pub.Covered {
+		public[r.Call] = true
+		for _, fr := range rs {
+			reportPublicRoute(gs.pass, gs.entry(r, via, fr))
+		}
+	}
+	direct := false
 	for _, r := range w.Routes {
-		if r.Group.Deferred != nil {
-			gs.deferRoutes(r.Group.Deferred, rs)
+		if public[r.Call] {
 			continue
 		}
+		if r.Group.Deferred != nil {
+			gs.deferRoutes(r.Group.Deferred, gs.factRoutes(r, via, rs))
+			continue
+		}
+		direct = true
 		for _, fr := range rs {
-			e := entry{call: r.Call, pattern: fr.Pattern, via: via, fact: fr.UserFact}
-			if via == "" {
-				e.pattern = routePattern(gs.pass, r.Call)
-			}
-			if fr.Category == "missing" && !gs.c.strict {
-				gs.add(r, e)
-			} else {
-				reportRoute(gs.pass, e)
+			if fr.Category == "missing" && !fr.AuthOnly && !gs.c.strict {
+				gs.add(r, gs.entry(r, via, fr))
 			}
 		}
 	}
+	return direct
+}
+
+// reportImported reports, at the route, what holds for a route of a
+// handler of another package on its own: validators, and with -strict.
+func (gs *groups) reportImported(w routes.Where, via string, rs []FactRoute) {
+	for _, r := range w.Routes {
+		if r.Group.Deferred != nil {
+			continue
+		}
+		for _, fr := range rs {
+			if !fr.AuthOnly && (fr.Category != "missing" || gs.c.strict) {
+				reportRoute(gs.pass, gs.entry(r, via, fr))
+			}
+		}
+	}
+}
+
+// entry is the entry of a route of rs.
+func (gs *groups) entry(r routes.Route, via string, fr FactRoute) entry {
+	e := entry{call: r.Call, pattern: fr.Pattern, via: via, fact: fr.UserFact}
+	if via == "" {
+		e.pattern = routePattern(gs.pass, r.Call)
+	}
+	return e
+}
+
+// factRoutes are rs as routes of r, for a fact.
+func (gs *groups) factRoutes(r routes.Route, via string, rs []FactRoute) []FactRoute {
+	if via != "" {
+		return rs
+	}
+	out := make([]FactRoute, len(rs))
+	for i, fr := range rs {
+		out[i] = FactRoute{Pattern: routePattern(gs.pass, r.Call), UserFact: fr.UserFact}
+	}
+	return out
 }
 
 func (gs *groups) deferRoutes(d *routes.Deferred, rs []FactRoute) {

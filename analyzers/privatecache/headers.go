@@ -80,18 +80,35 @@ func storable(d map[string]string) string {
 	return ""
 }
 
-// setsPrivate returns a Cache-Control value with private or no-store
-// among events, or "".
-func setsPrivate(events []*respmodel.Event) string {
+// setsCacheControl returns the first Cache-Control value with private or
+// no-store among events, else the first public one, or "".
+func setsCacheControl(events []*respmodel.Event) string {
+	var public string
 	for _, ev := range events {
 		if (ev.Kind == respmodel.SetHeader || ev.Kind == respmodel.AddHeader) && ev.Header == "Cache-Control" &&
 			ev.Value.State == respmodel.Known {
-			if d := directives(ev.Value.Str); d["private"] != "" || d["no-store"] != "" {
-				return ev.Value.Str
+			switch v := ev.Value.Str; {
+			case isPrivate(v):
+				return v
+			case public == "" && isPublic(v):
+				public = v
 			}
 		}
 	}
-	return ""
+	return public
+}
+
+// isPrivate reports whether a Cache-Control value forbids shared caches
+// to store the response.
+func isPrivate(value string) bool {
+	d := directives(value)
+	return d["private"] != "" || d["no-store"] != ""
+}
+
+// isPublic reports whether a Cache-Control value lets shared caches store
+// the response (see storable).
+func isPublic(value string) bool {
+	return value != "" && !isPrivate(value) && storable(directives(value)) != ""
 }
 
 // directives returns the directives of a Cache-Control value (RFC 9111

@@ -14,20 +14,22 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
-// NoStoreFact is exported for a function that sets Cache-Control private
-// or no-store: itself (Own), on the response it is given, or on the
+// CacheFact is exported for a function that sets a Cache-Control value
+// that says whether shared caches may store the response (private or
+// no-store, or public, s-maxage or a positive max-age): itself (Own), on
+// the response it is given, or on the
 // responses of what it wraps or returns: a middleware
 // (func(http.Handler) http.Handler, func(echo.HandlerFunc)
 // echo.HandlerFunc), a gin or fiber handler used as middleware, or a
 // function that returns one of these.
-type NoStoreFact struct {
+type CacheFact struct {
 	CacheControl string
 	Own          bool
 }
 
-func (*NoStoreFact) AFact() {}
+func (*CacheFact) AFact() {}
 
-func (f *NoStoreFact) String() string {
+func (f *CacheFact) String() string {
 	if f.Own {
 		return "sets Cache-Control " + strconv.Quote(f.CacheControl)
 	}
@@ -47,15 +49,16 @@ func knownNoStore(name string) string {
 
 // middleware answers which functions set Cache-Control private or
 // no-store, on their own response or as middleware, in this package or,
-// through NoStoreFact, in others.
+// through CacheFact, in others.
 type middleware struct {
 	c      *checker
 	pass   *analysis.Pass
 	model  *respmodel.Result
-	routes *routes.Model
+	routes *routes.Model // covered: private or no-store middleware
+	public *routes.Model // covered: public middleware
 	funcs  map[ast.Node]*respmodel.Func
 	decls  map[*types.Func]*ast.FuncDecl
-	memo   map[ast.Node]string // noStoreNode
+	memo   map[ast.Node]string // cacheNode
 	own    map[ast.Node]string // setsOwn
 }
 
@@ -67,7 +70,8 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 		memo:  make(map[ast.Node]string),
 		own:   make(map[ast.Node]string),
 	}
-	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return mw.noStoreExpr(e, 0) != "" })
+	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cacheExpr(e, 0)) })
+	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cacheExpr(e, 0)) })
 	for _, f := range res.Funcs {
 		mw.funcs[f.Node] = f
 		if d, ok := f.Node.(*ast.FuncDecl); ok {
@@ -79,22 +83,23 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	return mw
 }
 
-// exportFacts exports NoStoreFact for the package's exported functions.
+// exportFacts exports CacheFact for the package's exported functions.
 func (mw *middleware) exportFacts() {
 	for fn, d := range mw.decls {
 		if !fn.Exported() || mw.routes.InTestFile(d) {
 			continue
 		}
 		if v := mw.setsOwn(d); v != "" {
-			mw.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v, Own: true})
-		} else if v := mw.noStoreNode(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
-			mw.pass.ExportObjectFact(fn, &NoStoreFact{CacheControl: v})
+			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v, Own: true})
+		} else if v := mw.cacheNode(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
+			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v})
 		}
 	}
 }
 
-// setsOwn returns the private Cache-Control value a function sets on its
-// own response, as privateCalls finds it or as model events, or "".
+// setsOwn returns the private, or else the public, Cache-Control value a
+// function sets on its own response, as model events or as cacheCalls
+// finds it, or "".
 func (mw *middleware) setsOwn(n ast.Node) string {
 	if v, ok := mw.own[n]; ok {
 		return v
@@ -102,27 +107,27 @@ func (mw *middleware) setsOwn(n ast.Node) string {
 	mw.own[n] = "" // a recursive use sees none
 	var v string
 	if f := mw.funcs[n]; f != nil {
-		v = setsPrivate(f.Events)
+		v = setsCacheControl(f.Events)
 	}
 	if v == "" {
-		if calls := mw.privateCalls(n); len(calls) > 0 {
-			v = mw.privateCall(calls[0].(*ast.CallExpr))
+		if calls := mw.cacheCalls(n); len(calls) > 0 {
+			v = mw.cacheCall(calls[0].(*ast.CallExpr))
 		}
 	}
 	mw.own[n] = v
 	return v
 }
 
-// privateCalls returns the calls in a function's body (not in nested
-// function literals) that set a private Cache-Control in ways the model
-// does not follow: a call with the constant arguments "Cache-Control" and
-// a private value, whatever it is a method of (a response builder's
-// WithHeader("Cache-Control", "no-store")), or a call of a function that
-// sets one itself.
-func (mw *middleware) privateCalls(n ast.Node) []ast.Node {
+// cacheCalls returns the calls in a function's body (not in nested
+// function literals) that set a private or public Cache-Control in ways
+// the model does not follow: a call with the constant arguments
+// "Cache-Control" and such a value, whatever it is a method of (a
+// response builder's WithHeader("Cache-Control", "no-store")), or a call
+// of a function that sets one itself.
+func (mw *middleware) cacheCalls(n ast.Node) []ast.Node {
 	var out []ast.Node
 	mw.model.InspectBody(n, callsAndLits, func(x ast.Node) bool {
-		if call, ok := x.(*ast.CallExpr); ok && mw.privateCall(call) != "" {
+		if call, ok := x.(*ast.CallExpr); ok && mw.cacheCall(call) != "" {
 			out = append(out, x)
 		}
 		_, lit := x.(*ast.FuncLit)
@@ -131,7 +136,7 @@ func (mw *middleware) privateCalls(n ast.Node) []ast.Node {
 	return out
 }
 
-// The nodes privateCalls and noStoreNode look for, and the function
+// The nodes cacheCalls and cacheNode look for, and the function
 // literals they do not go into.
 var (
 	callsAndLits   = []ast.Node{(*ast.CallExpr)(nil), (*ast.FuncLit)(nil)}
@@ -139,15 +144,15 @@ var (
 )
 
 // privateCall returns the private Cache-Control value a call sets, as
-// privateCalls describes, or "".
-func (mw *middleware) privateCall(call *ast.CallExpr) string {
+// cacheCalls describes, or "".
+func (mw *middleware) cacheCall(call *ast.CallExpr) string {
 	info := mw.pass.TypesInfo
 	if len(call.Args) >= 2 {
 		name, value := info.Types[call.Args[0]].Value, info.Types[call.Args[1]].Value
 		if name != nil && value != nil && name.Kind() == constant.String && value.Kind() == constant.String &&
 			strings.EqualFold(constant.StringVal(name), "Cache-Control") {
-			if d := directives(constant.StringVal(value)); d["private"] != "" || d["no-store"] != "" {
-				return constant.StringVal(value)
+			if v := constant.StringVal(value); isPrivate(v) || isPublic(v) {
+				return v
 			}
 		}
 	}
@@ -159,16 +164,16 @@ func (mw *middleware) privateCall(call *ast.CallExpr) string {
 	if d, ok := mw.decls[fn]; ok {
 		return mw.setsOwn(d)
 	}
-	var f NoStoreFact
+	var f CacheFact
 	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, &f) && f.Own {
 		return f.CacheControl
 	}
 	return ""
 }
 
-// noStoreNode returns the private Cache-Control value a function or
+// cacheNode returns the private Cache-Control value a function or
 // function literal sets, itself or through a function it returns, or "".
-func (mw *middleware) noStoreNode(n ast.Node) string {
+func (mw *middleware) cacheNode(n ast.Node) string {
 	if v, ok := mw.memo[n]; ok {
 		return v
 	}
@@ -179,7 +184,7 @@ func (mw *middleware) noStoreNode(n ast.Node) string {
 			if ret, ok := x.(*ast.ReturnStmt); ok {
 				for _, res := range ret.Results {
 					if v == "" {
-						v = mw.noStoreExpr(res, 0)
+						v = mw.cacheExpr(res, 0)
 					}
 				}
 			}
@@ -191,54 +196,54 @@ func (mw *middleware) noStoreNode(n ast.Node) string {
 	return v
 }
 
-// noStoreExpr returns the private Cache-Control value that the handler or
+// cacheExpr returns the private Cache-Control value that the handler or
 // middleware e sets, or "": a function literal, a function, a variable
 // holding one, or a call of a function that sets it (a middleware applied
 // to a handler, or a factory of middleware).
-func (mw *middleware) noStoreExpr(e ast.Expr, depth int) string {
+func (mw *middleware) cacheExpr(e ast.Expr, depth int) string {
 	if depth > maxDepth {
 		return ""
 	}
 	info := mw.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return mw.noStoreNode(x)
+		return mw.cacheNode(x)
 	case *ast.Ident:
-		return mw.noStoreObject(info.Uses[x], depth)
+		return mw.cacheObject(info.Uses[x], depth)
 	case *ast.SelectorExpr:
-		return mw.noStoreObject(info.Uses[x.Sel], depth)
+		return mw.cacheObject(info.Uses[x.Sel], depth)
 	case *ast.IndexExpr:
-		return mw.noStoreExpr(x.X, depth+1)
+		return mw.cacheExpr(x.X, depth+1)
 	case *ast.CallExpr:
 		if routes.IsConversion(info, x) {
-			return mw.noStoreExpr(x.Args[0], depth+1)
+			return mw.cacheExpr(x.Args[0], depth+1)
 		}
 		if fn := typeutil.StaticCallee(info, x); fn != nil {
-			return mw.noStoreFunc(fn)
+			return mw.cacheFunc(fn)
 		}
-		return mw.noStoreExpr(x.Fun, depth+1)
+		return mw.cacheExpr(x.Fun, depth+1)
 	}
 	return ""
 }
 
-func (mw *middleware) noStoreObject(obj types.Object, depth int) string {
+func (mw *middleware) cacheObject(obj types.Object, depth int) string {
 	switch obj := obj.(type) {
 	case *types.Func:
-		return mw.noStoreFunc(obj)
+		return mw.cacheFunc(obj)
 	case *types.Var:
 		if !routes.FuncLike(obj.Type()) {
 			return ""
 		}
 		if ds := mw.routes.Defs(obj); len(ds) == 1 {
-			return mw.noStoreExpr(ds[0], depth+1)
+			return mw.cacheExpr(ds[0], depth+1)
 		}
 	}
 	return ""
 }
 
-// noStoreFunc reports, for a function in any package, what noStoreNode
+// cacheFunc reports, for a function in any package, what cacheNode
 // does, with the option's and the built-in list of middleware.
-func (mw *middleware) noStoreFunc(fn *types.Func) string {
+func (mw *middleware) cacheFunc(fn *types.Func) string {
 	fn = fn.Origin()
 	name := funcName(fn)
 	if mw.c.middleware.Has(name) {
@@ -248,9 +253,9 @@ func (mw *middleware) noStoreFunc(fn *types.Func) string {
 		return v
 	}
 	if d, ok := mw.decls[fn]; ok {
-		return mw.noStoreNode(d)
+		return mw.cacheNode(d)
 	}
-	var f NoStoreFact
+	var f CacheFact
 	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, &f) {
 		return f.CacheControl
 	}

@@ -46,7 +46,7 @@ func New() *analysis.Analyzer {
 		// respond (respmodel.Result.Inspector).
 		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(NoStoreFact), new(UserFact), new(RoutesFact)},
+		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact)},
 	}
 	a.Flags.Var(c.cookies, "cookies", "regular expression of cookie names that identify the user")
 	a.Flags.Var(c.keys, "keys", "regular expression of context keys and framework request values (c.Get, c.Locals) that hold the user")
@@ -72,10 +72,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h := c.judge(pass, mw, f); h != nil {
-			gs.local(h, mw.routes.Func(f.Node))
+			gs.local(h, mw.routes.Func(f.Node), mw.public.Func(f.Node))
 		}
 	}
-	gs.imported(mw.routes)
+	gs.imported(mw)
 	gs.report()
 	return nil, nil
 }
@@ -86,6 +86,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 type handler struct {
 	name     string
 	category string           // missing or validators
+	authOnly bool             // identified only by Authorization: only public applies
 	identity string           // what(id)
 	f        *respmodel.Func  // nil for a handler of another package
 	body     *respmodel.Event // the uncovered body
@@ -95,7 +96,7 @@ type handler struct {
 // judge applies the rules of docs/privatecache.md to one handler: it
 // reports what holds for each response whatever the route (public; a
 // weaker Cache-Control) and returns a handler whose routes decide
-// (missing, validators), or nil.
+// (missing, validators; public, for middleware that sets it), or nil.
 func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) *handler {
 	id, authOnly := c.identity(f.Events)
 	if id == nil || passesOn(pass, mw.model, f.Node) {
@@ -124,10 +125,10 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 		return nil
 	}
 	body := mw.uncovered(f, bodies)
-	if body == nil || readsBody(f.Events) || quiet {
+	if body == nil || readsBody(f.Events) {
 		return nil
 	}
-	h := &handler{name: handlerName(pass, f.Node), category: "missing", identity: what(id), f: f, body: body, id: id}
+	h := &handler{name: handlerName(pass, f.Node), category: "missing", authOnly: quiet, identity: what(id), f: f, body: body, id: id}
 	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {
 		h.category = "validators"
 	}

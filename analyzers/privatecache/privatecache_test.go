@@ -1,6 +1,7 @@
 package privatecache_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -16,6 +17,35 @@ func TestPrivatecache(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), privatecache.New(),
 		"./privatecache/nethttp", "./privatecache/gin", "./privatecache/echo4", "./privatecache/echo5",
 		"./privatecache/fiber2", "./privatecache/fiber3", "./privatecache/helpers", "./privatecache/usehelpers")
+}
+
+// Handlers in one package, middleware in a second, routes in a third:
+// what the router package sees decides.
+func TestProgram(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t), privatecache.New(), "./privatecache/program/api", "./privatecache/program/mw", "./privatecache/program/router", "./privatecache/program/cmd/server")
+}
+
+// The 10 routes of a group are one report with each route as related
+// information.
+func TestGroupRelated(t *testing.T) {
+	results := analysistest.Run(t, testmod.Dir(t), privatecache.New(), "./privatecache/program/router")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.HasPrefix(d.Message, "10 routes") && len(d.Related) != 10 {
+				t.Errorf("%s: %d related locations, want 10", d.Message, len(d.Related))
+			}
+		}
+	}
+}
+
+// -strict reports responses identified by Authorization alone, and each
+// response on its own.
+func TestStrict(t *testing.T) {
+	a := privatecache.New()
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testmod.Dir(t), a, "./privatecache/strict")
 }
 
 // -middleware names middleware whose effect the analysis cannot see.

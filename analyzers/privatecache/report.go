@@ -41,6 +41,16 @@ func reportRoute(pass *analysis.Pass, e entry) {
 	pass.Report(analysis.Diagnostic{Pos: e.call.Pos(), End: e.call.End(), Category: e.fact.Category, Message: msg})
 }
 
+// reportPublicRoute reports a route whose middleware lets shared caches
+// store the responses of a per-user handler.
+func reportPublicRoute(pass *analysis.Pass, e entry) {
+	pass.Report(analysis.Diagnostic{
+		Pos: e.call.Pos(), End: e.call.End(), Category: "public",
+		Message: fmt.Sprintf("a middleware on this route sets Cache-Control with public, s-maxage or max-age, but %s reads %s: shared caches (CDN, proxy) may store its responses and serve one user's data to another; make the middleware private or leave this route out of it",
+			e.fact.Handler, e.fact.Identity),
+	})
+}
+
 // reportGroup reports once the routes of a router or group that send
 // per-user responses without private or no-store, at the router or
 // group, with each route as related information.

@@ -21,9 +21,9 @@ func newSeen() *seen {
 // Func returns where a handler of this package, a function declaration
 // or literal, is served. A handler that this package only calls directly
 // is served nowhere: its callers, which include its events, are judged
-// instead. One that no code of the package uses is Unknown, or, if other
-// packages can use it, Escapes through itself, unless it serves only
-// methods other than GET and HEAD (see unregisteredSafe).
+// instead. One that other packages can use Escapes through itself, where
+// they register it; one that no code uses is Unknown, unless it serves
+// only methods other than GET and HEAD (see unregisteredSafe).
 func (m *Model) Func(n ast.Node) Where {
 	m.build()
 	var w Where
@@ -34,12 +34,12 @@ func (m *Model) Func(n ast.Node) Where {
 			w.Unknown = true
 			return w
 		}
+		if m.exported(fn) {
+			w.Escapes = append(w.Escapes, fn) // other packages may register it too
+		}
 		sites, called := m.sites(fn)
-		if len(sites) == 0 {
-			if !called && unregisteredSafe(n) {
-				m.escape(fn, &w)
-			}
-			return w
+		if len(sites) == 0 && !called && !m.exported(fn) && unregisteredSafe(n) {
+			w.Unknown = true
 		}
 		m.followAll(sites, &w)
 	case *ast.FuncLit:
@@ -98,7 +98,7 @@ func (m *Model) followAll(sites []inspector.Cursor, w *Where) {
 // it is or returns is served; in a main package, or for an unexported
 // function, nobody else can call it and the handler is Unknown.
 func (m *Model) escape(fn *types.Func, w *Where) {
-	if fn.Exported() && m.pass.Pkg.Name() != "main" {
+	if m.exported(fn) {
 		w.Escapes = append(w.Escapes, fn)
 	} else {
 		w.Unknown = true
@@ -125,6 +125,7 @@ func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
 				break
 			}
 			if m.coveredCall(p, idx, s) {
+				w.Covered = append(w.Covered, Route{Call: p})
 				return
 			}
 			if IsConversion(info, p) || HandlerLike(info.TypeOf(p)) {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -122,9 +123,36 @@ func (m *Model) returned(obj types.Object) *Deferred {
 	return d
 }
 
-// exported reports whether other packages may call fn.
+// exported reports whether other packages may call fn: it is exported,
+// a method of an exported type, and not in a main package.
 func (m *Model) exported(fn *types.Func) bool {
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		if tn := NamedOf(recv.Type()); tn == nil || !tn.Exported() {
+			return false
+		}
+	}
 	return fn.Exported() && m.pass.Pkg.Name() != "main"
+}
+
+// servedRouter follows the router that the call at cur returns. Where it
+// is mounted on a router, its routes join that router's group; where it
+// is served as it is (http.ListenAndServe(addr, router.New()), a
+// server's Handler field), the call itself stands for its group.
+func (m *Model) servedRouter(cur inspector.Cursor, s *seen, w *Where) {
+	var sub Where
+	m.follow(cur, s, &sub)
+	call := cur.Node().(*ast.CallExpr)
+	for _, r := range sub.Routes {
+		if _, ok := r.Group.Obj.(*types.Func); ok {
+			r.Group = Group{Node: call}
+		}
+		w.Routes = append(w.Routes, r)
+	}
+	if sub.Unknown {
+		w.Routes = append(w.Routes, Route{Call: call, Group: Group{Node: call}})
+	}
+	w.Escapes = append(w.Escapes, sub.Escapes...)
+	w.Covered = append(w.Covered, sub.Covered...)
 }
 
 // Deferrals returns where the routes that d's function defers to its
@@ -138,20 +166,29 @@ func (m *Model) Deferrals(d Deferred) Where {
 		v, u := valueOf(cur)
 		switch {
 		case u == useCall && d.Param < 0:
-			m.follow(v.Parent(), s, &w)
+			m.servedRouter(v.Parent(), s, &w)
 		case u == useCall:
 			call := v.Parent().Node().(*ast.CallExpr)
-			if d.Param < len(call.Args) && !m.coveredChain(call.Args[d.Param], s) {
-				w.Routes = append(w.Routes, Route{Call: call, Group: m.groupOfExpr(call.Args[d.Param], call)})
+			if d.Param < len(call.Args) {
+				m.registers(call, call.Args[d.Param], m.groupOfExpr(call.Args[d.Param], call), s, &w)
 			}
 		case u == useValue:
 			if k, _ := v.ParentEdge(); k == edge.CallExpr_Args {
 				call := v.Parent().Node().(*ast.CallExpr)
-				if recv := m.receiver(call); recv != nil && !m.coveredChain(recv, s) {
-					w.Routes = append(w.Routes, Route{Call: call, Group: m.groupOf(call)})
+				if recv := m.receiver(call); recv != nil {
+					m.registers(call, recv, m.groupOf(call), s, &w)
 				}
 			}
 		}
 	}
 	return w
+}
+
+// registers adds to w the routes that call registers on the router x.
+func (m *Model) registers(call *ast.CallExpr, x ast.Expr, g Group, s *seen, w *Where) {
+	if m.coveredChain(x, s) {
+		w.Covered = append(w.Covered, Route{Call: call, Group: g})
+	} else {
+		w.Routes = append(w.Routes, Route{Call: call, Group: g})
+	}
 }

@@ -16,7 +16,7 @@ type param struct {
 }
 
 // build indexes the package's non-test files, once, when first needed.
-func (m *Model) build() {
+func (m *index) build() {
 	if m.built {
 		return
 	}
@@ -81,11 +81,11 @@ func (m *Model) build() {
 }
 
 // InTestFile reports whether n is in a _test.go file.
-func (m *Model) InTestFile(n ast.Node) bool {
+func (m *index) InTestFile(n ast.Node) bool {
 	return strings.HasSuffix(m.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
-func (m *Model) addParams(cur inspector.Cursor, ft *ast.FuncType) {
+func (m *index) addParams(cur inspector.Cursor, ft *ast.FuncType) {
 	i := 0
 	for _, field := range ft.Params.List {
 		for _, name := range field.Names {
@@ -102,7 +102,7 @@ func (m *Model) addParams(cur inspector.Cursor, ft *ast.FuncType) {
 
 // indexCall records new(T) as a value of T, and the middleware of
 // X.Use(...) and X.Pre(...) (echo) under X.
-func (m *Model) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
+func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 	info := m.pass.TypesInfo
 	switch fun := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -122,13 +122,13 @@ func (m *Model) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 
 // Defs returns the values assigned to a variable or field in the
 // package's non-test files.
-func (m *Model) Defs(obj types.Object) []ast.Expr {
+func (m *index) Defs(obj types.Object) []ast.Expr {
 	m.build()
 	return m.defs[obj]
 }
 
 // object returns the variable or field that x denotes, or nil.
-func (m *Model) object(x ast.Expr) types.Object {
+func (m *index) object(x ast.Expr) types.Object {
 	info := m.pass.TypesInfo
 	switch x := ast.Unparen(x).(type) {
 	case *ast.Ident:

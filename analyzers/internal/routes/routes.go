@@ -27,9 +27,15 @@ import (
 // A Model answers where the handlers of one package are served. It reads
 // the package's non-test files, indexed once, when first asked.
 type Model struct {
-	pass   *analysis.Pass
-	insp   *inspector.Inspector // nil for a package that cannot respond
+	*index
 	covers func(ast.Expr) bool
+}
+
+// index is what a Model knows of its package's syntax, shared by the
+// models With makes.
+type index struct {
+	pass *analysis.Pass
+	insp *inspector.Inspector // nil for a package that cannot respond
 
 	built    bool
 	refs     map[types.Object][]inspector.Cursor // uses of functions, variables and fields
@@ -45,7 +51,13 @@ type Model struct {
 // middleware (a function, a call that makes one, a variable holding one)
 // does what the caller looks for; a route behind one is covered.
 func New(pass *analysis.Pass, insp *inspector.Inspector, covers func(ast.Expr) bool) *Model {
-	return &Model{pass: pass, insp: insp, covers: covers}
+	return &Model{index: &index{pass: pass, insp: insp}, covers: covers}
+}
+
+// With returns a model of the same package whose routes are covered by
+// the middleware covers accepts.
+func (m *Model) With(covers func(ast.Expr) bool) *Model {
+	return &Model{index: m.index, covers: covers}
 }
 
 // Where says where a handler is served, as far as its package shows.
@@ -59,6 +71,9 @@ type Where struct {
 	// Unknown is set when the handler goes where the model cannot
 	// follow, or nowhere in this package.
 	Unknown bool
+	// Covered are the registrations, or the calls of middleware around
+	// the handler, where a covering middleware applies.
+	Covered []Route
 }
 
 // Served reports whether w names any place the handler is served from.

@@ -53,8 +53,9 @@ func private(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(helpers.CurrentUser(r)))
 }
 
-// Registered nowhere in this package: the name says it changes state.
-func DeleteAccount(w http.ResponseWriter, r *http.Request) {
+// Registered nowhere in this package and exported: the packages that
+// register it decide, whatever its name says.
+func DeleteAccount(w http.ResponseWriter, r *http.Request) { // want DeleteAccount:`per-user missing`
 	w.Write([]byte("deleted " + helpers.CurrentUser(r)))
 }
 
@@ -72,7 +73,7 @@ func Settings(w http.ResponseWriter, r *http.Request) { // want Settings:`per-us
 //
 // @Summary	the user's menu
 // @Router		/menu/getMenu [post]
-func GetMenu(w http.ResponseWriter, r *http.Request) {
+func GetMenu(w http.ResponseWriter, r *http.Request) { // want GetMenu:`per-user missing`
 	w.Write([]byte(helpers.CurrentUser(r)))
 }
 
@@ -88,4 +89,17 @@ func UserInfo(w http.ResponseWriter, r *http.Request) { // want UserInfo:`per-us
 // @Router /account/delete [get]
 func DeleteAccountPage(w http.ResponseWriter, r *http.Request) { // want DeleteAccountPage:`per-user missing \(usehelpers.DeleteAccountPage reads the cookie "session" \(through helpers.CurrentUser\)\)`
 	w.Write([]byte(helpers.CurrentUser(r)))
+}
+
+// Unexported and registered nowhere: the swag annotation is the only
+// hint of how it is served.
+//
+// @Router /menu/items [post]
+func menuItems(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CurrentUser(r)))
+}
+
+// @Router /menu/page [get]
+func menuPage(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(helpers.CurrentUser(r))) // want `handler reads the cookie "session" \(through helpers.CurrentUser\) but writes`
 }

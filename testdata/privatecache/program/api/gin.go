@@ -1,0 +1,41 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Gin handlers: cookie-identified, Authorization-identified, a file,
+// and one that sets no-store itself.
+
+func GinProfile(c *gin.Context) { // want GinProfile:`per-user missing \(api.GinProfile reads the cookie "session"\)`
+	s, _ := c.Cookie("session")
+	c.JSON(http.StatusOK, s)
+}
+
+func GinOrders(c *gin.Context) { // want GinOrders:`per-user missing`
+	s, _ := c.Cookie("session")
+	c.JSON(http.StatusOK, []string{s})
+}
+
+func GinToken(c *gin.Context) { // want GinToken:`per-user missing \(api.GinToken reads the Authorization header\)`
+	s := c.GetHeader("Authorization")
+	c.JSON(http.StatusOK, s)
+}
+
+func GinAvatar(c *gin.Context) { // want GinAvatar:`per-user validators`
+	s, _ := c.Cookie("session")
+	c.File("avatars/" + s + ".png")
+}
+
+func GinSettings(c *gin.Context) { // want GinSettings:`sets Cache-Control "no-store"`
+	c.Header("Cache-Control", "no-store")
+	s, _ := c.Cookie("session")
+	c.JSON(http.StatusOK, s)
+}
+
+// RegisterGin adds a route to the group its caller gives it.
+func RegisterGin(g *gin.RouterGroup) { // want RegisterGin:`registers per-user routes on parameter 0: api.GinProfile`
+	g.GET("/me", GinProfile)
+}

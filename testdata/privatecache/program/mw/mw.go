@@ -1,0 +1,85 @@
+// Package mw holds the middleware that the router package registers for
+// the handlers of package api.
+package mw
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	fiber2 "github.com/gofiber/fiber/v2"
+	fiber3 "github.com/gofiber/fiber/v3"
+	echo4 "github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
+)
+
+func NoStore(next http.Handler) http.Handler { // want NoStore:`wraps with Cache-Control "no-cache, no-store"`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache, no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func Public(next http.Handler) http.Handler { // want Public:`wraps with Cache-Control "public, max-age=3600"`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func GinNoStore(c *gin.Context) { // want GinNoStore:`sets Cache-Control "no-store"`
+	c.Header("Cache-Control", "no-store")
+	c.Next()
+}
+
+func GinPublic(c *gin.Context) { // want GinPublic:`sets Cache-Control "public, max-age=3600"`
+	c.Header("Cache-Control", "public, max-age=3600")
+	c.Next()
+}
+
+func Echo4NoStore(next echo4.HandlerFunc) echo4.HandlerFunc { // want Echo4NoStore:`wraps with Cache-Control "no-store"`
+	return func(c echo4.Context) error {
+		c.Response().Header().Set("Cache-Control", "no-store")
+		return next(c)
+	}
+}
+
+func Echo4Public(next echo4.HandlerFunc) echo4.HandlerFunc { // want Echo4Public:`wraps with Cache-Control "public, max-age=3600"`
+	return func(c echo4.Context) error {
+		c.Response().Header().Set("Cache-Control", "public, max-age=3600")
+		return next(c)
+	}
+}
+
+func Echo5NoStore(next echo5.HandlerFunc) echo5.HandlerFunc { // want Echo5NoStore:`wraps with Cache-Control "no-store"`
+	return func(c *echo5.Context) error {
+		c.Response().Header().Set("Cache-Control", "no-store")
+		return next(c)
+	}
+}
+
+func Echo5Public(next echo5.HandlerFunc) echo5.HandlerFunc { // want Echo5Public:`wraps with Cache-Control "public, max-age=3600"`
+	return func(c *echo5.Context) error {
+		c.Response().Header().Set("Cache-Control", "public, max-age=3600")
+		return next(c)
+	}
+}
+
+func Fiber2NoStore(c *fiber2.Ctx) error { // want Fiber2NoStore:`sets Cache-Control "no-store"`
+	c.Set("Cache-Control", "no-store")
+	return c.Next()
+}
+
+func Fiber2Public(c *fiber2.Ctx) error { // want Fiber2Public:`sets Cache-Control "public, max-age=3600"`
+	c.Set("Cache-Control", "public, max-age=3600")
+	return c.Next()
+}
+
+func Fiber3NoStore(c fiber3.Ctx) error { // want Fiber3NoStore:`sets Cache-Control "no-store"`
+	c.Set("Cache-Control", "no-store")
+	return c.Next()
+}
+
+func Fiber3Public(c fiber3.Ctx) error { // want Fiber3Public:`sets Cache-Control "public, max-age=3600"`
+	c.Set("Cache-Control", "public, max-age=3600")
+	return c.Next()
+}

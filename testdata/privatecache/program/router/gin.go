@@ -1,0 +1,33 @@
+package router
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"resplint.test/privatecache/program/api"
+	"resplint.test/privatecache/program/mw"
+)
+
+// Gin registers the handlers of package api: behind no-store middleware
+// (silent), behind public middleware, and on a group without either.
+func Gin() *gin.Engine {
+	app := gin.New()
+	app.Use(mw.GinNoStore)
+	app.GET("/covered", api.GinProfile)
+	app.GET("/avatar", api.GinAvatar)
+	api.RegisterGin(app.Group("/covered"))
+
+	pub := gin.New()
+	pub.Use(mw.GinPublic)
+	pub.GET("/profile", api.GinProfile) // want `a middleware on this route sets Cache-Control with public, s-maxage or max-age, but api.GinProfile reads the cookie "session"`
+	pub.GET("/token", api.GinToken)     // want `a middleware on this route sets Cache-Control with public, s-maxage or max-age, but api.GinToken reads the Authorization header`
+
+	open := gin.New() // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store \(api.GinProfile reads the cookie "session", and 1 more\)`
+	open.GET("/profile", api.GinProfile)
+	open.GET("/orders", api.GinOrders)
+	open.GET("/settings", api.GinSettings)
+	open.GET("/token", api.GinToken)
+	open.GET("/avatar", api.GinAvatar) // want `api.GinAvatar reads the cookie "session" and serves a response with validators on this route`
+	open.POST("/profile", api.GinProfile)
+	api.RegisterGin(open.Group("/v1")) // want `api.GinProfile reads the cookie "session" but the responses of its route "GET /me" \(through api.RegisterGin\) carry no Cache-Control private or no-store`
+	return app
+}

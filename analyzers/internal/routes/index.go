@@ -169,4 +169,3 @@ func valueOf(cur inspector.Cursor) (inspector.Cursor, use) {
 	}
 	return cur, useValue
 }
-

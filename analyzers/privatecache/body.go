@@ -97,7 +97,7 @@ func recvType(fn *types.Func) types.Type {
 func (mw *middleware) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *respmodel.Event {
 	var sets []ast.Node
 	for _, ev := range f.Events {
-		if isPrivate(setsCacheControl([]*respmodel.Event{ev})) {
+		if isPrivate(setsCacheControl([]*respmodel.Event{ev}, func(ast.Node) bool { return false })) {
 			sets = append(sets, ev.Node())
 		}
 	}

@@ -1,6 +1,7 @@
 package privatecache
 
 import (
+	"go/ast"
 	"strconv"
 	"strings"
 
@@ -81,8 +82,9 @@ func storable(d map[string]string) string {
 }
 
 // setsCacheControl returns the first Cache-Control value with private or
-// no-store among events, else the first public one, or "".
-func setsCacheControl(events []*respmodel.Event) string {
+// no-store among events, else the first public one that always applies
+// (always(ev.Node()) reports whether it does), or "".
+func setsCacheControl(events []*respmodel.Event, always func(ast.Node) bool) string {
 	var public string
 	for _, ev := range events {
 		if (ev.Kind == respmodel.SetHeader || ev.Kind == respmodel.AddHeader) && ev.Header == "Cache-Control" &&
@@ -90,12 +92,33 @@ func setsCacheControl(events []*respmodel.Event) string {
 			switch v := ev.Value.Str; {
 			case isPrivate(v):
 				return v
-			case public == "" && isPublic(v):
+			case public == "" && isPublic(v) && always(ev.Node()):
 				public = v
 			}
 		}
 	}
 	return public
+}
+
+// unconditional reports whether n, in function fn, runs whenever fn
+// does: it is in no if, switch, select or loop. A middleware that marks
+// only some requests public ("/static/" paths) does not make a route
+// public.
+func unconditional(fn, n ast.Node) bool {
+	ok := true
+	ast.Inspect(respmodel.FuncBody(fn), func(x ast.Node) bool {
+		if x == nil || !ok || x.Pos() > n.Pos() || x.End() < n.End() {
+			return false
+		}
+		switch x.(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			ok = false
+		case *ast.FuncLit:
+			return false
+		}
+		return true
+	})
+	return ok
 }
 
 // isPrivate reports whether a Cache-Control value forbids shared caches

@@ -105,13 +105,17 @@ func (mw *middleware) setsOwn(n ast.Node) string {
 		return v
 	}
 	mw.own[n] = "" // a recursive use sees none
+	always := func(x ast.Node) bool { return unconditional(n, x) }
 	var v string
 	if f := mw.funcs[n]; f != nil {
-		v = setsCacheControl(f.Events)
+		v = setsCacheControl(f.Events, always)
 	}
 	if v == "" {
-		if calls := mw.cacheCalls(n); len(calls) > 0 {
-			v = mw.cacheCall(calls[0].(*ast.CallExpr))
+		for _, call := range mw.cacheCalls(n) {
+			if cv := mw.cacheCall(call.(*ast.CallExpr)); isPrivate(cv) || always(call) {
+				v = cv
+				break
+			}
 		}
 	}
 	mw.own[n] = v

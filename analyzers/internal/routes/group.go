@@ -33,11 +33,12 @@ func (m *Model) groupOfExpr(x ast.Expr, at ast.Node) Group {
 		if IsConversion(m.pass.TypesInfo, e) {
 			return m.groupOfExpr(e.Args[0], at)
 		}
-		g := Group{Node: e} // r.With(mw), r.Group("/admin")
+		// r.With(mw).Get(...), r.Group("/v1").GET(...): a chain made
+		// where it is used belongs to the router it derives from.
 		if recv := m.receiver(e); recv != nil {
-			g.Deferred = m.groupOfExpr(recv, e).Deferred
+			return m.groupOfExpr(recv, at)
 		}
-		return g
+		return Group{Node: e}
 	case *ast.Ident, *ast.SelectorExpr:
 		if obj := m.object(e); obj != nil {
 			return m.groupOfObject(obj, at, make(map[types.Object]bool))

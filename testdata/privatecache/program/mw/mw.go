@@ -4,6 +4,7 @@ package mw
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	fiber2 "github.com/gofiber/fiber/v2"
@@ -82,4 +83,13 @@ func Fiber3NoStore(c fiber3.Ctx) error { // want Fiber3NoStore:`sets Cache-Contr
 func Fiber3Public(c fiber3.Ctx) error { // want Fiber3Public:`sets Cache-Control "public, max-age=3600"`
 	c.Set("Cache-Control", "public, max-age=3600")
 	return c.Next()
+}
+
+// StaticPublic marks only static files public.
+func StaticPublic() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if strings.HasPrefix(c.Request.URL.Path, "/static/") {
+			c.Header("Cache-Control", "public, max-age=31536000")
+		}
+	}
 }

@@ -38,6 +38,9 @@ import (
 // information, and is not analysed.
 func load(patterns []string, cfg Config, source func(*packages.Package) bool, cache *factCache, factful []*analysis.Analyzer) (*loaded, error) {
 	roots, err := packages.Load(&packages.Config{Mode: pkgload.MetaMode, Tests: cfg.Tests, BuildFlags: cfg.BuildFlags}, patterns...)
+	if err == nil && !cfg.Tests && len(roots) > 1 {
+		roots, err = dropTestOnly(roots, cfg)
+	}
 	if err != nil || len(roots) == 0 {
 		return &loaded{roots: roots}, err
 	}

@@ -1,6 +1,7 @@
 package httpsafe
 
 import (
+	"net/http"
 	"strconv"
 	"time"
 )
@@ -74,4 +75,16 @@ func deltaSeconds(d time.Duration) string {
 		secs = maxDeltaSeconds
 	}
 	return strconv.FormatInt(secs, 10)
+}
+
+// NoStoreHandler is middleware that sets Cache-Control on every response
+// of next to [CacheControlNoStore] before next runs, for a router or group
+// whose routes all answer with the signed-in user's data (chi and
+// gorilla/mux: r.Use(httpsafe.NoStoreHandler)). A handler may still set
+// its own Cache-Control.
+func NoStoreHandler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		NoStore(w)
+		next.ServeHTTP(w, r)
+	})
 }

@@ -214,3 +214,22 @@ func TestCookies(t *testing.T) {
 		t.Error("SessionCookie returned a shared cookie")
 	}
 }
+
+// NoStoreHandler sets no-store before the handler runs, which may still
+// choose its own Cache-Control.
+func TestNoStoreHandler(t *testing.T) {
+	var seen string
+	h := httpsafe.NoStoreHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = w.Header().Get("Cache-Control")
+		if r.URL.Path == "/own" {
+			w.Header().Set("Cache-Control", "private, max-age=60")
+		}
+	}))
+	for path, want := range map[string]string{"/": "private, no-store", "/own": "private, max-age=60"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if got := rec.Header().Get("Cache-Control"); got != want || seen != "private, no-store" {
+			t.Errorf("%s: Cache-Control %q (handler saw %q), want %q", path, got, seen, want)
+		}
+	}
+}

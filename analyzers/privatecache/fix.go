@@ -3,13 +3,16 @@ package privatecache
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 // insertFixes sets Cache-Control: private, no-store as the handler's first
@@ -83,4 +86,73 @@ func inPackage(pass *analysis.Pass, n ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// groupFixes adds a middleware that sets Cache-Control: private, no-store
+// to the router or group held in the local variable obj, right after the
+// statement that makes it (chi refuses middleware after routes; gin and
+// echo apply it only to the routes added after it): httpsafe.NoStoreHandler
+// where the router takes net/http middleware, and the framework's own
+// middleware written out.
+func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analysis.SuggestedFix {
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	stmt := m.DefStmt(v)
+	tn := routes.NamedOf(v.Type())
+	file := respmodel.File(pass, v.Pos())
+	if stmt == nil || tn == nil || tn.Pkg() == nil || file == nil {
+		return nil
+	}
+	x := v.Name()
+	ind := strings.Repeat("\t", pass.Fset.Position(stmt.Pos()).Column-1)
+	lines := func(ls ...string) string { return strings.Join(ls, "\n"+ind) }
+	const set = `"Cache-Control", "private, no-store"`
+	var fixes []analysis.SuggestedFix
+	add := func(msg, text string, imps ...[]analysis.TextEdit) {
+		edits := []analysis.TextEdit{file.InsertAfter(stmt, text)}
+		for _, imp := range imps {
+			edits = append(edits, imp...)
+		}
+		fixes = append(fixes, analysis.SuggestedFix{Message: msg, TextEdits: edits})
+	}
+	const inline = "Add a middleware that sets Cache-Control: private, no-store to the router or group"
+	switch routes.UseKind(v.Type()) {
+	case respmodel.NetHTTP:
+		hs, imp := file.Import(respmodel.HttpsafePath, "httpsafe")
+		add("Use httpsafe.NoStoreHandler on the router or group", x+".Use("+hs+".NoStoreHandler)", imp)
+		h, imp := file.Import("net/http", "http")
+		add(inline, lines(
+			x+".Use(func(next "+h+".Handler) "+h+".Handler {",
+			"\treturn "+h+".HandlerFunc(func(w "+h+".ResponseWriter, r *"+h+".Request) {",
+			"\t\tw.Header().Set("+set+")",
+			"\t\tnext.ServeHTTP(w, r)",
+			"\t})",
+			"})"), imp)
+	case respmodel.Gin:
+		g, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
+		add(inline, lines(x+".Use(func(c *"+g+".Context) {", "\tc.Header("+set+")", "})"), imp)
+	case respmodel.EchoV4, respmodel.EchoV5:
+		e, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
+		ctx := e + ".Context"
+		if routes.UseKind(v.Type()) == respmodel.EchoV5 {
+			ctx = "*" + ctx
+		}
+		add(inline, lines(
+			x+".Use(func(next "+e+".HandlerFunc) "+e+".HandlerFunc {",
+			"\treturn func(c "+ctx+") error {",
+			"\t\tc.Response().Header().Set("+set+")",
+			"\t\treturn next(c)",
+			"\t}",
+			"})"), imp)
+	case respmodel.FiberV2, respmodel.FiberV3:
+		f, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
+		ctx := f + ".Ctx"
+		if routes.UseKind(v.Type()) == respmodel.FiberV2 {
+			ctx = "*" + ctx
+		}
+		add(inline, lines(x+".Use(func(c "+ctx+") error {", "\tc.Set("+set+")", "\treturn c.Next()", "})"), imp)
+	}
+	return fixes
 }

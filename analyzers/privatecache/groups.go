@@ -67,6 +67,7 @@ type groups struct {
 
 type group struct {
 	node   ast.Node
+	obj    types.Object // the variable or field that holds the router, if any
 	routes []entry
 }
 
@@ -223,7 +224,7 @@ func (gs *groups) add(r routes.Route, e entry) {
 	key := r.Group.Key()
 	g := gs.byKey[key]
 	if g == nil {
-		g = &group{node: r.Group.Node}
+		g = &group{node: r.Group.Node, obj: r.Group.Obj}
 		gs.byKey[key] = g
 		gs.order = append(gs.order, g)
 	}
@@ -231,9 +232,9 @@ func (gs *groups) add(r routes.Route, e entry) {
 }
 
 // report reports each group once, at the router or group.
-func (gs *groups) report() {
+func (gs *groups) report(m *routes.Model) {
 	for _, g := range gs.order {
-		reportGroup(gs.pass, g)
+		reportGroup(gs.pass, g, groupFixes(gs.pass, m, g.obj))
 	}
 }
 

@@ -76,7 +76,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	gs.imported(mw)
-	gs.report()
+	gs.report(mw.routes)
 	return nil, nil
 }
 

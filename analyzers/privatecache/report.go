@@ -54,7 +54,7 @@ func reportPublicRoute(pass *analysis.Pass, e entry) {
 // reportGroup reports once the routes of a router or group that send
 // per-user responses without private or no-store, at the router or
 // group, with each route as related information.
-func reportGroup(pass *analysis.Pass, g *group) {
+func reportGroup(pass *analysis.Pass, g *group, fixes []analysis.SuggestedFix) {
 	first := g.routes[0]
 	var msg string
 	if len(g.routes) == 1 {
@@ -72,11 +72,12 @@ func reportGroup(pass *analysis.Pass, g *group) {
 		})
 	}
 	pass.Report(analysis.Diagnostic{
-		Pos:      g.node.Pos(),
-		End:      g.node.End(),
-		Category: "missing",
-		Message:  msg,
-		Related:  rel,
+		Pos:            g.node.Pos(),
+		End:            g.node.End(),
+		Category:       "missing",
+		Message:        msg,
+		Related:        rel,
+		SuggestedFixes: fixes,
 	})
 }
 

@@ -81,10 +81,22 @@ func (m *Model) coveredChain(x ast.Expr, s *seen) bool {
 // router that a Group or Route function receives it from, or on every
 // router it is mounted on.
 func (m *Model) coveredRouter(obj types.Object, s *seen) bool {
-	if s.routers[obj] {
+	switch s.routers[obj] {
+	case inProgress, uncovered:
 		return false
+	case covered:
+		return true
 	}
-	s.routers[obj] = true
+	s.routers[obj] = inProgress
+	ok := m.routerCovered(obj, s)
+	s.routers[obj] = uncovered
+	if ok {
+		s.routers[obj] = covered
+	}
+	return ok
+}
+
+func (m *Model) routerCovered(obj types.Object, s *seen) bool {
 	for _, mw := range m.uses[obj] {
 		if m.covers(mw) {
 			return true

@@ -9,13 +9,25 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// seen guards the walks against cycles.
+// seen guards the walks against cycles, and remembers what routers are
+// covered: a handler registered twice on one router is covered twice.
 type seen struct {
-	objs, routers map[types.Object]bool
+	objs    map[types.Object]bool
+	routers map[types.Object]coverage
 }
 
+// coverage is what coveredRouter knows of a router.
+type coverage uint8
+
+const (
+	unknown coverage = iota
+	inProgress
+	covered
+	uncovered
+)
+
 func newSeen() *seen {
-	return &seen{objs: make(map[types.Object]bool), routers: make(map[types.Object]bool)}
+	return &seen{objs: make(map[types.Object]bool), routers: make(map[types.Object]coverage)}
 }
 
 // Func returns where a handler of this package, a function declaration

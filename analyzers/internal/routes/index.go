@@ -2,6 +2,7 @@ package routes
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -28,6 +29,7 @@ func (m *index) build() {
 	m.defs = make(map[types.Object][]ast.Expr)
 	m.params = make(map[*types.Var]param)
 	m.idents = make(map[types.Object]*ast.Ident)
+	m.stmts = make(map[types.Object]ast.Stmt)
 	info := m.pass.TypesInfo
 	if m.insp == nil {
 		return
@@ -60,6 +62,9 @@ func (m *index) build() {
 			case *ast.CallExpr:
 				m.indexCall(cur, n)
 			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					m.addStmt(cur, n.Lhs)
+				}
 				if len(n.Lhs) == len(n.Rhs) {
 					for i, lhs := range n.Lhs {
 						if obj := m.object(lhs); obj != nil {
@@ -68,6 +73,13 @@ func (m *index) build() {
 					}
 				}
 			case *ast.ValueSpec:
+				if k, _ := cur.Parent().ParentEdge(); k == edge.DeclStmt_Decl {
+					names := make([]ast.Expr, len(n.Names))
+					for i, id := range n.Names {
+						names[i] = id
+					}
+					m.addStmt(cur.Parent().Parent(), names)
+				}
 				if len(n.Names) == len(n.Values) {
 					for i, name := range n.Names {
 						if obj := info.Defs[name]; obj != nil {
@@ -78,6 +90,28 @@ func (m *index) build() {
 			}
 		}
 	}
+}
+
+// addStmt records the statement at cur as where the local variables
+// among names are declared.
+func (m *index) addStmt(cur inspector.Cursor, names []ast.Expr) {
+	for _, x := range names {
+		if id, ok := x.(*ast.Ident); ok {
+			if v, ok := m.pass.TypesInfo.Defs[id].(*types.Var); ok {
+				m.stmts[v] = cur.Node().(ast.Stmt)
+			}
+		}
+	}
+}
+
+// DefStmt returns the statement in a function body that declares the
+// local variable obj, if it is the only one that sets it, or nil.
+func (m *index) DefStmt(obj types.Object) ast.Stmt {
+	m.build()
+	if len(m.defs[obj]) != 1 {
+		return nil
+	}
+	return m.stmts[obj]
 }
 
 // InTestFile reports whether n is in a _test.go file.

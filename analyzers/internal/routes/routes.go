@@ -45,6 +45,7 @@ type index struct {
 	defs     map[types.Object][]ast.Expr            // values assigned to variables and fields
 	params   map[*types.Var]param
 	idents   map[types.Object]*ast.Ident // where the package's variables are declared
+	stmts    map[types.Object]ast.Stmt   // where local variables are declared (see DefStmt)
 }
 
 // New returns the model of pass's package. covers reports whether a

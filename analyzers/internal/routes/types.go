@@ -61,3 +61,57 @@ func underlying(t types.Type) types.Type {
 	}
 	return t.Underlying()
 }
+
+// UseKind returns the framework whose middleware the Use method of a
+// router or group of type t takes, or 0 where it has none (ServeMux):
+// NetHTTP for func(http.Handler) http.Handler (chi, gorilla/mux), the
+// framework of a handler (gin's HandlerFunc, fiber v2's Handler) or of
+// the handler that a function of handlers takes (echo's MiddlewareFunc).
+// fiber v3's Use takes ...any; its handlers are those of its Get.
+func UseKind(t types.Type) respmodel.Framework {
+	use := method(t, "Use")
+	if use == nil || use.Params().Len() == 0 || !use.Variadic() {
+		return 0
+	}
+	elem := use.Params().At(use.Params().Len() - 1).Type().(*types.Slice).Elem()
+	if it, ok := elem.Underlying().(*types.Interface); ok && it.Empty() {
+		if get := method(t, "Get"); get != nil && get.Params().Len() >= 2 {
+			h := get.Params().At(1).Type()
+			if s, ok := h.(*types.Slice); ok && get.Variadic() && get.Params().Len() == 2 {
+				h = s.Elem()
+			}
+			if p, ok := h.Underlying().(*types.Signature); ok {
+				return respmodel.HandlerKind(p)
+			}
+			if v3 := NamedOf(t); v3 != nil && v3.Pkg() != nil && v3.Pkg().Path() == "github.com/gofiber/fiber/v3" {
+				return respmodel.FiberV3
+			}
+		}
+		return 0
+	}
+	sig, ok := elem.Underlying().(*types.Signature)
+	if !ok {
+		return 0
+	}
+	if k := respmodel.HandlerKind(sig); k != 0 {
+		return k
+	}
+	if sig.Params().Len() == 1 && sig.Results().Len() == 1 {
+		if hasServeHTTP(sig.Params().At(0).Type()) && types.IsInterface(sig.Params().At(0).Type()) {
+			return respmodel.NetHTTP
+		}
+		if h, ok := sig.Params().At(0).Type().Underlying().(*types.Signature); ok {
+			return respmodel.HandlerKind(h)
+		}
+	}
+	return 0
+}
+
+// method returns the signature of t's method name, or nil.
+func method(t types.Type, name string) *types.Signature {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	if fn, ok := obj.(*types.Func); ok {
+		return fn.Type().(*types.Signature)
+	}
+	return nil
+}

@@ -71,6 +71,7 @@ func chiRouter() http.Handler {
 	r := chi.NewRouter()
 	r.Use(noStore)
 	r.Get("/use", chiUse)
+	r.Get("/use/again", chiUse) // registered twice on one router, covered twice
 	r.Route("/api", func(r chi.Router) {
 		r.Get("/route", chiRoute)
 	})

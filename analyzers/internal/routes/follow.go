@@ -14,6 +14,7 @@ import (
 type seen struct {
 	objs    map[types.Object]bool
 	routers map[types.Object]coverage
+	groups  map[types.Object]bool // routers whose group is being found (see groupOfObject)
 }
 
 // coverage is what coveredRouter knows of a router.
@@ -145,7 +146,7 @@ func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
 				continue
 			}
 			if m.servesGET(parent, p, idx) {
-				w.Routes = append(w.Routes, Route{Call: p, Group: m.groupOf(p)})
+				w.Routes = append(w.Routes, Route{Call: p, Group: m.groupOf(p, s)})
 			}
 			return
 		case *ast.AssignStmt:

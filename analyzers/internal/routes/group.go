@@ -12,9 +12,9 @@ import (
 // groupOf returns the group a registration call registers on: the router
 // it is a method of, or, for a function (http.HandleFunc, a helper that
 // registers), that function.
-func (m *Model) groupOf(call *ast.CallExpr) Group {
+func (m *Model) groupOf(call *ast.CallExpr, s *seen) Group {
 	if x := m.receiver(call); x != nil {
-		return m.groupOfExpr(x, call)
+		return m.groupOfExpr(x, call, s)
 	}
 	if fn := typeutil.Callee(m.pass.TypesInfo, call); fn != nil {
 		return Group{Node: call, Obj: fn}
@@ -23,25 +23,28 @@ func (m *Model) groupOf(call *ast.CallExpr) Group {
 }
 
 // groupOfExpr returns the group of the router expression x, used at at.
-func (m *Model) groupOfExpr(x ast.Expr, at ast.Node) Group {
+func (m *Model) groupOfExpr(x ast.Expr, at ast.Node, s *seen) Group {
 	switch e := ast.Unparen(x).(type) {
 	case *ast.StarExpr:
-		return m.groupOfExpr(e.X, at)
+		return m.groupOfExpr(e.X, at, s)
 	case *ast.UnaryExpr:
-		return m.groupOfExpr(e.X, at)
+		return m.groupOfExpr(e.X, at, s)
 	case *ast.CallExpr:
 		if IsConversion(m.pass.TypesInfo, e) {
-			return m.groupOfExpr(e.Args[0], at)
+			return m.groupOfExpr(e.Args[0], at, s)
 		}
 		// r.With(mw).Get(...), r.Group("/v1").GET(...): a chain made
 		// where it is used belongs to the router it derives from.
 		if recv := m.receiver(e); recv != nil {
-			return m.groupOfExpr(recv, at)
+			return m.groupOfExpr(recv, at, s)
 		}
 		return Group{Node: e}
 	case *ast.Ident, *ast.SelectorExpr:
 		if obj := m.object(e); obj != nil {
-			return m.groupOfObject(obj, at, make(map[types.Object]bool))
+			if s.groups == nil {
+				s.groups = make(map[types.Object]bool)
+			}
+			return m.groupOfObject(obj, at, s.groups)
 		}
 	}
 	return Group{Node: at}
@@ -51,9 +54,10 @@ func (m *Model) groupOfExpr(x ast.Expr, at ast.Node) Group {
 func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Object]bool) Group {
 	g := Group{Obj: obj, Node: at}
 	if seen[obj] {
-		return g
+		return g // a cycle of mounts
 	}
 	seen[obj] = true
+	defer delete(seen, obj)
 	if v, ok := obj.(*types.Var); ok {
 		if p, ok := m.params[v]; ok {
 			switch fn := p.fn.Node().(type) {
@@ -64,7 +68,7 @@ func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Obje
 					call := p.fn.Parent().Node().(*ast.CallExpr)
 					g.Node = call
 					if recv := m.receiver(call); recv != nil {
-						g.Deferred = m.groupOfExpr(recv, call).Deferred
+						g.Deferred = m.groupOfExpr(recv, call, newSeenFrom(seen)).Deferred
 					}
 				}
 			case *ast.FuncDecl:
@@ -83,7 +87,7 @@ func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Obje
 		g.Node = ds[0] // chi.NewRouter(), r.Group("/admin"), r.PathPrefix("/a").Subrouter()
 		if call, ok := ast.Unparen(ds[0]).(*ast.CallExpr); ok {
 			if recv := m.receiver(call); recv != nil {
-				g.Deferred = m.groupOfExpr(recv, call).Deferred
+				g.Deferred = m.groupOfExpr(recv, call, newSeenFrom(seen)).Deferred
 			}
 		}
 	} else if id := m.idents[obj]; id != nil {
@@ -92,7 +96,34 @@ func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Obje
 	if g.Deferred == nil {
 		g.Deferred = m.returned(obj)
 	}
+	if g.Deferred == nil {
+		g.Deferred = m.mounted(obj, seen)
+	}
 	return g
+}
+
+// mounted returns, for a router mounted only on routers that a caller
+// gives (a sub-router that a register(r chi.Router) function mounts on
+// r), what the first of them is deferred to. A router mounted on one that
+// is returned to the caller keeps its own group: its routes are reported
+// where it is made rather than where the whole tree is served.
+func (m *Model) mounted(obj types.Object, seen map[types.Object]bool) *Deferred {
+	var w Where
+	s := newSeenFrom(seen)
+	for _, cur := range m.refs[obj] {
+		if v, u := valueOf(cur); u == useValue {
+			m.follow(v, s, &w)
+		}
+	}
+	if w.Unknown || len(w.Escapes) > 0 || len(w.Routes) == 0 {
+		return nil
+	}
+	for _, r := range w.Routes {
+		if r.Group.Deferred == nil || r.Group.Deferred.Param < 0 {
+			return nil
+		}
+	}
+	return w.Routes[0].Group.Deferred
 }
 
 // returned returns, for a router whose only value uses return it from an
@@ -171,13 +202,13 @@ func (m *Model) Deferrals(d Deferred) Where {
 		case u == useCall:
 			call := v.Parent().Node().(*ast.CallExpr)
 			if d.Param < len(call.Args) {
-				m.registers(call, call.Args[d.Param], m.groupOfExpr(call.Args[d.Param], call), s, &w)
+				m.registers(call, call.Args[d.Param], m.groupOfExpr(call.Args[d.Param], call, s), s, &w)
 			}
 		case u == useValue:
 			if k, _ := v.ParentEdge(); k == edge.CallExpr_Args {
 				call := v.Parent().Node().(*ast.CallExpr)
 				if recv := m.receiver(call); recv != nil {
-					m.registers(call, recv, m.groupOf(call), s, &w)
+					m.registers(call, recv, m.groupOf(call, s), s, &w)
 				}
 			}
 		}
@@ -192,4 +223,12 @@ func (m *Model) registers(call *ast.CallExpr, x ast.Expr, g Group, s *seen, w *W
 	} else {
 		w.Routes = append(w.Routes, Route{Call: call, Group: g})
 	}
+}
+
+// newSeenFrom returns a new seen that shares groups, the routers whose
+// group is being found.
+func newSeenFrom(groups map[types.Object]bool) *seen {
+	s := newSeen()
+	s.groups = groups
+	return s
 }

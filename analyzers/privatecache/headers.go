@@ -13,6 +13,7 @@ type cacheState struct {
 	private bool               // Cache-Control with private or no-store
 	unknown bool               // a Cache-Control value computed at run time
 	vary    bool               // Vary on Cookie or Authorization: the handler thought about caching
+	stream  bool               // text/event-stream: an open stream, which no cache stores
 	public  []*respmodel.Event // values that let a shared cache store the response (see storable)
 	other   []*respmodel.Event // other constant Cache-Control values
 	valid   []*respmodel.Event // ETag or Last-Modified: validators
@@ -44,6 +45,10 @@ func cacheHeaders(events []*respmodel.Event) cacheState {
 				if d := directives(ev.Value.Str); d["private"] == "" && d["no-store"] == "" && storable(d) != "" {
 					cs.public = append(cs.public, ev)
 				}
+			}
+		case "Content-Type":
+			if ev.Value.State == respmodel.Known && strings.HasPrefix(strings.ToLower(ev.Value.Str), "text/event-stream") {
+				cs.stream = true
 			}
 		case "Etag", "Last-Modified":
 			cs.valid = append(cs.valid, ev)

@@ -22,8 +22,20 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, a
 			errorCalls[ev.Node()] = true
 		}
 	}
+	// A helper that reads a cookie and sets it again (a visit or a
+	// refresh cookie) maintains it: the read says nothing about whose
+	// data the response holds.
+	resets := make(map[[2]string]bool)
+	for _, ev := range events {
+		if ev.Kind == respmodel.SetCookie && ev.Via != "" && ev.Cookie != nil && ev.Cookie.Name.State == respmodel.Known {
+			resets[[2]string{ev.Via, ev.Cookie.Name.Str}] = true
+		}
+	}
 	authOnly = true
 	for _, ev := range events {
+		if ev.Kind == respmodel.ReadIdentity && ev.Identity == respmodel.IdentityCookie && resets[[2]string{ev.Via, ev.Value.Str}] {
+			continue
+		}
 		if ev.Kind == respmodel.ReadIdentity && c.identifies(ev) && !(ev.Via != "" && errorCalls[ev.Node()]) {
 			if first == nil {
 				first = ev

@@ -109,7 +109,7 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	quiet := authOnly && !c.strict // RFC 9111 section 3.5
 	cc := cacheHeaders(f.Events)
 	switch {
-	case cc.unknown || cc.vary:
+	case cc.unknown || cc.vary || cc.stream:
 		return nil
 	case cc.private:
 		// checked per body below

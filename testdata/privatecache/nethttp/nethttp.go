@@ -278,3 +278,30 @@ func sendWithUser(w http.ResponseWriter, r *http.Request) {
 var errQuiet = errors.New("quiet")
 
 func listItems() ([]string, error) { return nil, nil }
+
+// touchSession reads the session cookie only to send it again with a new
+// expiry: it maintains the cookie.
+func touchSession(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie("session"); err == nil {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: c.Value, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	}
+}
+
+// Identified by Authorization; the cookie is only refreshed.
+func bearerTouch(w http.ResponseWriter, r *http.Request) {
+	touchSession(w, r)
+	fmt.Fprint(w, r.Header.Get("Authorization"))
+}
+
+// Identified by the cookie itself.
+func cookieTouch(w http.ResponseWriter, r *http.Request) {
+	touchSession(w, r)
+	fmt.Fprint(w, currentUser(r)) // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but writes`
+}
+
+// Server-sent events: an open stream, which no cache stores.
+func events(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	fmt.Fprintf(w, "data: %s\n\n", currentUser(r))
+}

@@ -111,7 +111,7 @@ func (gs *groups) imported(mw *middleware) {
 		}
 		switch f := of.Fact.(type) {
 		case *UserFact:
-			w := mw.routes.Imported(fn)
+			w := mw.covering(f.Category).Imported(fn)
 			if gs.serve(w, mw.public.Imported(fn), "", []FactRoute{{UserFact: *f}}) {
 				gs.reportImported(w, "", []FactRoute{{UserFact: *f}})
 			}

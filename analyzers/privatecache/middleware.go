@@ -56,6 +56,7 @@ type middleware struct {
 	model  *respmodel.Result
 	routes *routes.Model // covered: private or no-store middleware
 	public *routes.Model // covered: public middleware
+	always *routes.Model // covered: private or no-store middleware in use whatever the configuration
 	funcs  map[ast.Node]*respmodel.Func
 	decls  map[*types.Func]*ast.FuncDecl
 	memo   map[ast.Node]string // cacheNode
@@ -72,6 +73,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	}
 	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cacheExpr(e, 0)) })
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cacheExpr(e, 0)) })
+	mw.always = mw.routes.Always()
 	for _, f := range res.Funcs {
 		mw.funcs[f.Node] = f
 		if d, ok := f.Node.(*ast.FuncDecl); ok {
@@ -81,6 +83,17 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 		}
 	}
 	return mw
+}
+
+// covering returns the model that decides whether a route of a handler of
+// the category is covered: a validators leak is concrete, so a no-store
+// middleware that configuration may leave off does not cover it; for
+// missing, such a middleware is taken as the application's choice.
+func (mw *middleware) covering(category string) *routes.Model {
+	if category == "validators" {
+		return mw.always
+	}
+	return mw.routes
 }
 
 // exportFacts exports CacheFact for the package's exported functions.

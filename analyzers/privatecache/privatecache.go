@@ -72,7 +72,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h := c.judge(pass, mw, f); h != nil {
-			gs.local(h, mw.routes.Func(f.Node), mw.public.Func(f.Node))
+			gs.local(h, mw.covering(h.category).Func(f.Node), mw.public.Func(f.Node))
 		}
 	}
 	gs.imported(mw)

@@ -98,7 +98,7 @@ func (m *Model) coveredRouter(obj types.Object, s *seen) bool {
 
 func (m *Model) routerCovered(obj types.Object, s *seen) bool {
 	for _, mw := range m.uses[obj] {
-		if m.covers(mw) {
+		if (mw.always || !m.always) && m.covers(mw.expr) {
 			return true
 		}
 	}

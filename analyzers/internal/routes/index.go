@@ -25,7 +25,7 @@ func (m *index) build() {
 	m.refs = make(map[types.Object][]inspector.Cursor)
 	m.lits = make(map[*ast.FuncLit]inspector.Cursor)
 	m.typeLits = make(map[*types.TypeName][]inspector.Cursor)
-	m.uses = make(map[types.Object][]ast.Expr)
+	m.uses = make(map[types.Object][]middleware)
 	m.defs = make(map[types.Object][]ast.Expr)
 	m.params = make(map[*types.Var]param)
 	m.idents = make(map[types.Object]*ast.Ident)
@@ -148,7 +148,10 @@ func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case *ast.SelectorExpr:
 		if fun.Sel.Name == "Use" || fun.Sel.Name == "Pre" {
 			if obj := m.object(fun.X); obj != nil {
-				m.uses[obj] = append(m.uses[obj], call.Args...)
+				always := unconditional(cur)
+				for _, a := range call.Args {
+					m.uses[obj] = append(m.uses[obj], middleware{a, always})
+				}
 			}
 		}
 	}
@@ -202,4 +205,18 @@ func valueOf(cur inspector.Cursor) (inspector.Cursor, use) {
 		return cur, useOther
 	}
 	return cur, useValue
+}
+
+// unconditional reports whether the node at cur runs whenever its
+// function does: it is in no if, switch, select or loop.
+func unconditional(cur inspector.Cursor) bool {
+	for c := range cur.Enclosing() {
+		switch c.Node().(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		}
+	}
+	return true
 }

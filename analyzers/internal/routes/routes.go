@@ -29,6 +29,7 @@ import (
 type Model struct {
 	*index
 	covers func(ast.Expr) bool
+	always bool // only middleware in use whatever the configuration (see Always)
 }
 
 // index is what a Model knows of its package's syntax, shared by the
@@ -41,7 +42,7 @@ type index struct {
 	refs     map[types.Object][]inspector.Cursor // uses of functions, variables and fields
 	lits     map[*ast.FuncLit]inspector.Cursor
 	typeLits map[*types.TypeName][]inspector.Cursor // T{...} and new(T)
-	uses     map[types.Object][]ast.Expr            // middleware given to X.Use and X.Pre
+	uses     map[types.Object][]middleware          // middleware given to X.Use and X.Pre
 	defs     map[types.Object][]ast.Expr            // values assigned to variables and fields
 	params   map[*types.Var]param
 	idents   map[types.Object]*ast.Ident // where the package's variables are declared
@@ -58,7 +59,20 @@ func New(pass *analysis.Pass, insp *inspector.Inspector, covers func(ast.Expr) b
 // With returns a model of the same package whose routes are covered by
 // the middleware covers accepts.
 func (m *Model) With(covers func(ast.Expr) bool) *Model {
-	return &Model{index: m.index, covers: covers}
+	return &Model{index: m.index, covers: covers, always: m.always}
+}
+
+// Always returns a model like m in which a middleware put in use only on
+// some paths (r.Use(mw) inside an if, configuration turning it on) covers
+// nothing.
+func (m *Model) Always() *Model {
+	return &Model{index: m.index, covers: m.covers, always: true}
+}
+
+// A middleware given to X.Use or X.Pre.
+type middleware struct {
+	expr   ast.Expr
+	always bool // the call is in no if, switch, select or loop of its function
 }
 
 // Where says where a handler is served, as far as its package shows.

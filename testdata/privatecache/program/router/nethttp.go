@@ -12,6 +12,8 @@ import (
 	"resplint.test/privatecache/program/mw"
 )
 
+var strict = true
+
 // Chi mounts the groups below on a router that sets no-store: those
 // mounted on it are covered; those on root are not.
 func Chi() http.Handler {
@@ -23,6 +25,17 @@ func Chi() http.Handler {
 	r.Get("/avatar", api.Avatar)
 	api.Register(r)
 	r.Mount("/routes", api.Routes())
+
+	// A no-store middleware that configuration turns on covers missing
+	// headers, taken as the application's choice, but not files with
+	// validators.
+	conf := chi.NewRouter()
+	if strict {
+		conf.Use(mw.NoStore)
+	}
+	conf.Get("/profile", api.Profile)
+	conf.Get("/avatar", api.Avatar) // want `api.Avatar reads the cookie "session" \(through api.user\) and serves a response with validators on this route`
+	root.Mount("/conf", conf)
 
 	pub := chi.NewRouter()
 	pub.Use(mw.Public)

@@ -102,13 +102,8 @@ func (gs *groups) local(h *handler, w, pub routes.Where) {
 // imported judges the handlers and routes of other packages that this
 // one serves.
 func (gs *groups) imported(mw *middleware) {
-	facts := gs.pass.AllObjectFacts()
-	sort.Slice(facts, func(i, j int) bool { return facts[i].Object.Pos() < facts[j].Object.Pos() }) // deterministic order
-	for _, of := range facts {
-		fn, ok := of.Object.(*types.Func)
-		if !ok || fn.Pkg() == gs.pass.Pkg {
-			continue
-		}
+	for _, of := range gs.importedFacts() {
+		fn := of.Object.(*types.Func)
 		switch f := of.Fact.(type) {
 		case *UserFact:
 			w := mw.covering(f.Category).Imported(fn)
@@ -135,6 +130,39 @@ func (gs *groups) imported(mw *middleware) {
 	for fn, f := range gs.defers {
 		gs.pass.ExportObjectFact(fn, f)
 	}
+}
+
+// importedFacts returns the UserFacts and RoutesFacts of the functions of
+// other packages that this package uses, in a fixed order. It looks only
+// at what the package uses: the facts of every dependency would be as
+// many as the program has handlers, for each of its packages.
+func (gs *groups) importedFacts() []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	seen := make(map[*types.Func]bool)
+	for _, obj := range gs.pass.TypesInfo.Uses {
+		if tn, ok := obj.(*types.TypeName); ok { // api.Handler{}: its ServeHTTP method
+			m, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, tn.Pkg(), "ServeHTTP")
+			obj = m
+		}
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == gs.pass.Pkg || seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		if f := new(UserFact); gs.pass.ImportObjectFact(fn, f) {
+			out = append(out, analysis.ObjectFact{Object: fn, Fact: f})
+		}
+		if f := new(RoutesFact); gs.pass.ImportObjectFact(fn, f) {
+			out = append(out, analysis.ObjectFact{Object: fn, Fact: f})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return factKey(out[i]) < factKey(out[j]) })
+	return out
+}
+
+func factKey(of analysis.ObjectFact) string {
+	_, routes := of.Fact.(*RoutesFact)
+	return fmt.Sprintf("%s.%s %v", of.Object.Pkg().Path(), shortName(of.Object.(*types.Func)), routes)
 }
 
 // serve takes the routes of this package that serve rs, handlers of this

@@ -49,7 +49,8 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, a
 
 // identifies reports whether an identity read learns who the user is:
 // basic auth and sessions always do; cookies, headers, context values and
-// request values when their name or key matches the options. CSRF tokens
+// request values when their name or key (or, where the name is not a
+// constant, the name of what holds it) matches the options. CSRF tokens
 // are per-session but say nothing about the user and are left out.
 func (c *checker) identifies(ev *respmodel.Event) bool {
 	v := ev.Value
@@ -72,6 +73,11 @@ func (c *checker) identifies(ev *respmodel.Event) bool {
 	case respmodel.IdentityBasicAuth, respmodel.IdentitySession:
 		return true
 	case respmodel.IdentityCookie:
+		if v.State == respmodel.Known && v.Str != "" {
+			// The name the browser sends, not the constant's:
+			// UserVisitCookie = "visit" names no session.
+			return !names.CSRF(v.Str) && c.cookies.MatchString(v.Str)
+		}
 		return match(c.cookies)
 	case respmodel.IdentityHeader:
 		return v.State == respmodel.Known && c.headers.MatchString(v.Str)

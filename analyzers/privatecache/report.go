@@ -1,7 +1,9 @@
 package privatecache
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -55,6 +57,7 @@ func reportPublicRoute(pass *analysis.Pass, e entry) {
 // per-user responses without private or no-store, at the router or
 // group, with each route as related information.
 func reportGroup(pass *analysis.Pass, g *group, fixes []analysis.SuggestedFix) {
+	slices.SortStableFunc(g.routes, func(a, b entry) int { return cmp.Compare(a.call.Pos(), b.call.Pos()) })
 	first := g.routes[0]
 	var msg string
 	if len(g.routes) == 1 {

@@ -305,3 +305,12 @@ func events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	fmt.Fprintf(w, "data: %s\n\n", currentUser(r))
 }
+
+// userVisitCookie names a cookie "visit": its constant's name says user,
+// the cookie the browser sends does not.
+const userVisitCookie = "visit"
+
+func visit(w http.ResponseWriter, r *http.Request) {
+	c, _ := r.Cookie(userVisitCookie)
+	fmt.Fprint(w, c.Value)
+}

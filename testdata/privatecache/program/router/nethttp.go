@@ -59,10 +59,11 @@ func Chi() http.Handler {
 	area.Post("/profile", api.Profile)
 	root.Mount("/area", area)
 
-	mixed := chi.NewRouter() // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store \(api.Profile reads the cookie "session" \(through api.user\), and 1 more\)`
+	mixed := chi.NewRouter() // want `3 routes of this router or group send per-user responses without Cache-Control private or no-store \(api.Profile reads the cookie "session" \(through api.user\), and 2 more\)`
 	mixed.Get("/settings", api.Settings)
 	mixed.Get("/profile", api.Profile)
 	mixed.Get("/inbox", api.Inbox)
+	mixed.Handle("/files", api.Files{})
 	root.Mount("/mixed", mixed)
 
 	open := chi.NewRouter() // want `2 routes of this router or group .* \(api.Profile reads the cookie "session" \(through api.user\), and 1 more\)`

@@ -79,14 +79,14 @@ func contains(fs []finding, f finding) bool {
 
 // findings applies the rules of SPEC 4.1 to one cookie.
 func (c *checker) findings(ck *respmodel.Cookie) []finding {
-	if ck == nil {
-		return nil
+	if ck == nil || ck.Deleting() {
+		return nil // a deletion: what it must match is cookiedelete's rule
 	}
 	var out []finding
 	sensitive := c.sensitive(ck)
 	secure := ck.SecureFlag()
 	prefix := prefixFindings(ck)
-	if (sensitive || c.all) && !ck.Deleting() && ck.HttpOnly.IsFalseOrAbsent() {
+	if (sensitive || c.all) && ck.HttpOnly.IsFalseOrAbsent() {
 		out = append(out, finding{"httponly", respmodel.AttrHttpOnly,
 			"is set without HttpOnly: page scripts, and so any XSS bug, can read it"})
 	}
@@ -100,7 +100,7 @@ func (c *checker) findings(ck *respmodel.Cookie) []finding {
 				"is set without Secure: browsers also send it over plain HTTP, where the network can read it"})
 		}
 	}
-	if sensitive && !ck.Deleting() && ck.SameSiteMode() == respmodel.SameSiteMissing {
+	if sensitive && ck.SameSiteMode() == respmodel.SameSiteMissing {
 		out = append(out, finding{"samesite", respmodel.AttrSameSite,
 			"is set without SameSite: browsers that do not default to Lax send it with cross-site requests (CSRF)"})
 	}
@@ -212,9 +212,9 @@ func report(pass *analysis.Pass, ev *respmodel.Event, f finding) {
 		if edits := ck.Fix(pass, f.attr); edits != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: strings.ToUpper(hint[:1]) + hint[1:], TextEdits: edits}}
 		}
-		if edits, fn := ck.HttpsafeFix(pass); edits != nil && f.category != "prefix" {
+		if edits := ck.HttpsafeFix(pass); edits != nil && f.category != "prefix" {
 			d.SuggestedFixes = append(d.SuggestedFixes, analysis.SuggestedFix{
-				Message:   "Use httpsafe." + fn + ", which sets HttpOnly, Secure, SameSite=Lax and Path=/",
+				Message:   "Use httpsafe.SessionCookie, which sets HttpOnly, Secure, SameSite=Lax and Path=/",
 				TextEdits: edits,
 			})
 		}

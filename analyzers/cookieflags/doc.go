@@ -12,8 +12,9 @@
 // HttpOnly, so that an XSS bug cannot read it; Secure, so that it never
 // travels over plain HTTP; and carry SameSite, so that browsers that do
 // not default to Lax do not send it with cross-site requests. Deleting
-// cookies (MaxAge < 0, Expires in the past) are not reported for HttpOnly
-// or SameSite.
+// cookies (MaxAge < 0, Expires in the past) are not reported at all:
+// whether a deletion deletes is another question than how a live cookie
+// is protected.
 //
 // For every cookie, SameSite=None without Secure (rejected by browsers)
 // and __Secure-/__Host- prefixed cookies that browsers would drop (no

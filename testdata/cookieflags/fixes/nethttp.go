@@ -31,5 +31,5 @@ func literals(w http.ResponseWriter, tok string) {
 }
 
 func logout(w http.ResponseWriter) {
-	http.SetCookie(w, &http.Cookie{Name: "session_id", MaxAge: -1}) // want "Secure"
+	http.SetCookie(w, &http.Cookie{Name: "session_id", MaxAge: -1}) // a deletion: cookiedelete's rule, not this check's
 }

@@ -59,3 +59,13 @@ func TestRegistry(t *testing.T) {
 		t.Error("categories for an analyzer that does not exist")
 	}
 }
+
+// Code that uses every httpsafe helper as docs/httpsafe.md documents it,
+// on every framework, gives no check anything to report.
+func TestHttpsafeUsers(t *testing.T) {
+	for _, a := range analyzers.All() {
+		t.Run(a.Name, func(t *testing.T) {
+			analysistest.Run(t, testmod.Dir(t), a, "./usehttpsafe")
+		})
+	}
+}

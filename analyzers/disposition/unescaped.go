@@ -176,7 +176,12 @@ func splitParams(parts []respmodel.Part) []param {
 	}
 	segs = append(segs, cur)
 	out := []param{{value: segs[0]}}
-	for _, seg := range segs[1:] {
+	if len(segs[0]) > 0 && !segs[0][0].Hole && strings.Contains(segs[0][0].Text, "=") {
+		out[0].value = nil // `filename="%s"` alone: parameters without a disposition type
+	} else {
+		segs = segs[1:]
+	}
+	for _, seg := range segs {
 		p := param{name: "?", value: seg}
 		if len(seg) > 0 && !seg[0].Hole {
 			if k, v, ok := strings.Cut(seg[0].Text, "="); ok {

@@ -92,12 +92,23 @@ func (c *funcCheck) change(e *respmodel.Event) {
 		c.report(e, sent, "cookie", fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
 	case respmodel.WriteStatus:
+		if c.framework(e) == respmodel.Gin && sameStatus(e, sent) {
+			return // gin ignores a status equal to the one sent, silently
+		}
 		c.report(e, sent, "status", fmt.Sprintf("%s after %s: the status line is already sent, so %s",
 			what(c.pass, e), sentAt(c.pass, sent), superfluous(c.framework(e))))
 	default:
 		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
 	}
+}
+
+// sameStatus reports whether a status write e sets the status that sent
+// sent: both known and equal. gin v1.12.0's responseWriter.WriteHeader
+// does nothing for a code equal to its status, and warns only when a
+// different code comes after the header was written.
+func sameStatus(e, sent *respmodel.Event) bool {
+	return e.Value.State == respmodel.Known && sent.Value.State == respmodel.Known && e.Value.Int == sent.Value.Int
 }
 
 // witness is the event that sent the header before a change: one on a

@@ -64,7 +64,7 @@ func sendsHeader(f respmodel.Framework) string {
 func superfluous(f respmodel.Framework) string {
 	switch f {
 	case respmodel.Gin:
-		return `gin keeps the status already sent and logs "[WARNING] Headers were already written"`
+		return `gin keeps the different status already sent and logs "[WARNING] Headers were already written"`
 	case respmodel.EchoV4:
 		return `echo drops this one and logs "response already committed"`
 	case respmodel.EchoV5:

@@ -240,10 +240,14 @@ func (m *model) events(a adapter, call *ast.CallExpr, s *scope, sink ast.Node) [
 		}
 		ev.Kind = headerKind(a.op)
 		name := m.eval(arg(a.arg), s.params)
-		if name.State != Known {
+		switch {
+		case name.State == Known:
+			ev.Header = http.CanonicalHeaderKey(name.Str)
+		case name.State == Unknown && name.Param >= 0:
+			ev.headerParam = name.Param + 1 // named at the helper's calls
+		default:
 			return nil
 		}
-		ev.Header = http.CanonicalHeaderKey(name.Str)
 		if v := arg(a.arg + 1); v != nil {
 			ev.Value = m.evalString(v, s)
 			if ev.Header == "Set-Cookie" && a.op != opHeaderDel {

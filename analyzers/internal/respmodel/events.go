@@ -101,6 +101,11 @@ type Event struct {
 	// the helper's, raised by the caller's own path to the call.
 	Before Stage
 
+	// headerParam is, for a helper's header event whose name its caller
+	// gives (setHeader(w, key, value)), 1 + the index of that parameter;
+	// 0 otherwise. Header is "" until a call names it.
+	headerParam int32
+
 	call    *ast.CallExpr
 	node    ast.Node // what the event is reported at: call, or a literal
 	generic *Cookie

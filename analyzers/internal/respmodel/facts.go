@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -96,6 +97,20 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	e := *h
 	e.Via, e.call, e.node = via, call, call
 	e.sentBy, e.doneBy, e.liveBy, e.callEnd = nil, nil, nil, Open // the helper's own order; see SentBy
+	if h.headerParam > 0 {
+		name := unknown(nil)
+		if i := int(h.headerParam - 1); i < len(call.Args) {
+			name = m.eval(call.Args[i], s.params)
+		}
+		switch {
+		case name.State == Known:
+			e.Header, e.headerParam = http.CanonicalHeaderKey(name.Str), 0
+		case name.State == Unknown && name.Param >= 0:
+			e.headerParam = name.Param + 1
+		default:
+			return nil // a header the model cannot name
+		}
+	}
 	e.Value = m.substValue(h.Value, call, s)
 	if h.Kind == ReadIdentity && h.Value.State == Unknown && h.Value.Param >= 0 && int(h.Value.Param) < len(call.Args) {
 		e.Value = m.identityKey(call.Args[h.Value.Param], s)

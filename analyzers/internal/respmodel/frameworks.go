@@ -88,11 +88,13 @@ func isNamed(t types.Type, path, name string) bool {
 }
 
 // ResponseParam reports which framework's response a parameter of type t
-// carries: http.ResponseWriter, *gin.Context, echo.Context (v4),
-// *echo.Context (v5), *fiber.Ctx (v2) or fiber.Ctx (v3).
+// carries: http.ResponseWriter, or an interface of some of its methods
+// that has Header (httpsafe.Headerer, interface{ Header() http.Header }),
+// *gin.Context, echo.Context (v4), *echo.Context (v5), *fiber.Ctx (v2) or
+// fiber.Ctx (v3).
 func ResponseParam(t types.Type) Framework {
 	switch {
-	case isNamed(t, pathNetHTTP, "ResponseWriter"):
+	case isNamed(t, pathNetHTTP, "ResponseWriter"), headerer(t):
 		return NetHTTP
 	case isNamed(t, pathGin, "Context"):
 		return Gin
@@ -106,6 +108,31 @@ func ResponseParam(t types.Type) Framework {
 		return FiberV3
 	}
 	return 0
+}
+
+// headerer reports whether t is an interface whose methods are methods of
+// http.ResponseWriter, Header among them: what a helper that sets headers
+// asks of a response so that it also takes gin's and echo's writers.
+func headerer(t types.Type) bool {
+	it, ok := types.Unalias(t).Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return false
+	}
+	header := false
+	for m := range it.Methods() {
+		sig := m.Type().(*types.Signature)
+		switch m.Name() {
+		case "Header":
+			header = sig.Params().Len() == 0 && sig.Results().Len() == 1 && isNamed(sig.Results().At(0).Type(), pathNetHTTP, "Header")
+			if !header {
+				return false
+			}
+		case "Write", "WriteHeader":
+		default:
+			return false
+		}
+	}
+	return header
 }
 
 // HandlerKind reports whether sig has the shape of a handler of some

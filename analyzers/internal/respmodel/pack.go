@@ -61,6 +61,7 @@ func (p *packer) event(e *Event) {
 	p.uint(uint64(e.Kind))
 	p.uint(uint64(e.Framework))
 	p.string(e.Header)
+	p.int(int64(e.headerParam))
 	p.value(&e.Value)
 	p.bool(e.File != nil)
 	if e.File != nil {
@@ -208,7 +209,7 @@ func (u *unpacker) typ() types.Type {
 }
 
 func (u *unpacker) event() *Event {
-	e := &Event{Kind: Kind(u.uint8()), Framework: Framework(u.uint8()), Header: u.string()}
+	e := &Event{Kind: Kind(u.uint8()), Framework: Framework(u.uint8()), Header: u.string(), headerParam: int32(u.int())}
 	e.Value = u.value()
 	if u.bool() {
 		f := u.value()

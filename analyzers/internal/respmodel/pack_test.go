@@ -32,7 +32,7 @@ func sampleEvent() (in, want *Event) {
 	file := sampleValue(4, nil)
 	str := types.Typ[types.String]
 	in = &Event{
-		Kind: SetCookie, Framework: EchoV4, Header: "Set-Cookie", Value: sampleValue(1, built), File: &file, Cookie: cookie,
+		Kind: SetCookie, Framework: EchoV4, Header: "Set-Cookie", headerParam: 3, Value: sampleValue(1, built), File: &file, Cookie: cookie,
 		Body: BodyJSON, Identity: IdentitySession,
 		JSON: &JSONValue{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}},
 			Slots: []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &JSONValue{}}},
@@ -53,7 +53,7 @@ func sampleEvent() (in, want *Event) {
 	j.expr, j.blanked = nil, nil
 	j.Slots = []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}
 	want = &Event{
-		Kind: in.Kind, Framework: in.Framework, Header: in.Header, Value: strip(in.Value), File: &f, Cookie: &c,
+		Kind: in.Kind, Framework: in.Framework, Header: in.Header, headerParam: in.headerParam, Value: strip(in.Value), File: &f, Cookie: &c,
 		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Stage: in.Stage, Before: in.Before,
 		bodyTyp: in.bodyTyp, callEnd: in.callEnd,
 	}

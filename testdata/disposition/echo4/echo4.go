@@ -70,3 +70,9 @@ func unescaped(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%s", name)) // want `Content-Disposition built with fmt.Sprintf from the file name name`
 	return c.File("files/" + name)
 }
+
+// A filename without a disposition type is still a filename.
+func filenameOnly(c echo.Context) error {
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`filename="%s"`, c.QueryParam("name"))) // want `Content-Disposition built with fmt.Sprintf from the file name c.QueryParam\("name"\) computed`
+	return c.Blob(http.StatusOK, "text/csv", nil)
+}

@@ -82,3 +82,9 @@ func unescaped(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name`
 	return c.SendFile("./files/" + name)
 }
+
+// A filename without a disposition type is still a filename.
+func filenameOnly(c *fiber.Ctx) error {
+	c.Set("Content-Disposition", `filename="`+c.Query("name")+`"`) // want `Content-Disposition built with \+ from the file name c.Query\("name"\) computed`
+	return c.SendString("a,b")
+}

@@ -96,3 +96,9 @@ func unescapedExtra(c *gin.Context, r io.Reader, n int64) {
 		"Content-Disposition": "attachment; filename=" + name,
 	})
 }
+
+// A filename without a disposition type is still a filename.
+func filenameOnly(c *gin.Context) {
+	c.Header("Content-Disposition", `filename="`+c.Query("name")+`"`) // want `Content-Disposition built with \+ from the file name c.Query\("name"\) computed`
+	c.Data(http.StatusOK, "text/csv", nil)
+}

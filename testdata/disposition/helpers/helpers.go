@@ -53,3 +53,18 @@ func TypedDisposition(w http.ResponseWriter, typ string, f *os.File) {
 func SetDisposition(w http.ResponseWriter, value string) {
 	w.Header().Set("Content-Disposition", value)
 }
+
+// SetHeader sets the header its caller names.
+func SetHeader(w http.ResponseWriter, key, value string) {
+	w.Header().Set(key, value)
+}
+
+// GinHeader sets the header its caller names, in gin.
+func GinHeader(c *gin.Context, key, value string) {
+	c.Header(key, value)
+}
+
+// EchoHeader sets the header its caller names, in echo.
+func EchoHeader(c echo.Context, key, value string) {
+	c.Response().Header().Set(key, value)
+}

@@ -279,3 +279,20 @@ func named(w http.ResponseWriter, r *http.Request) {
 	namedHeader(w, "archive.zip")
 	namedHeader(w, r.FormValue("name")) // want `Content-Disposition built with fmt.Sprintf in nethttp.namedHeader from the file name r.FormValue\("name"\) computed at run time`
 }
+
+// A filename parameter without a disposition type is still a filename.
+func filenameOnly(w http.ResponseWriter, r *http.Request, f *os.File) {
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`filename="%s"`, f.Name())) // want `Content-Disposition built with fmt.Sprintf from the file name f.Name\(\) computed`
+}
+
+// setHeader sets any header its caller names.
+func setHeader(w http.ResponseWriter, key, value string) {
+	w.Header().Set(key, value)
+}
+
+func throughSetHeader(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("file")
+	setHeader(w, "Content-Type", "text/csv")
+	setHeader(w, "Content-Disposition", "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name computed`
+	w.Write([]byte("a,b\n"))
+}

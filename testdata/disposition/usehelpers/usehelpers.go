@@ -61,3 +61,27 @@ func builtByCaller(w http.ResponseWriter, r *http.Request) {
 	helpers.SetDisposition(w, "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name`
 	helpers.WriteCSV(w, nil)
 }
+
+// Headers set through a helper that takes the header's name: the name is
+// the caller's constant.
+func namedByCaller(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	helpers.SetHeader(w, "Content-Type", "text/csv")
+	helpers.SetHeader(w, "Content-Disposition", "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name computed`
+	w.Write([]byte("a,b\n"))
+}
+
+func missingByCaller(w http.ResponseWriter, r *http.Request) {
+	helpers.SetHeader(w, "Content-Type", "text/csv") // want `response served as text/csv \(by helpers.SetHeader\) without Content-Disposition`
+	w.Write([]byte("a,b\n"))
+}
+
+func ginNamedByCaller(c *gin.Context) {
+	helpers.GinHeader(c, "Content-Disposition", "attachment; filename="+c.Query("name")) // want `Content-Disposition built with \+ from the file name c.Query\("name"\) computed`
+	c.Data(http.StatusOK, "text/csv", nil)
+}
+
+func echoNamedByCaller(c echo.Context) error {
+	helpers.EchoHeader(c, "Content-Type", "application/zip") // want `response served as application/zip \(by helpers.EchoHeader\) without Content-Disposition`
+	return c.Blob(http.StatusOK, "application/zip", nil)
+}

@@ -48,7 +48,13 @@ func cookieAfterString(c *gin.Context) {
 
 func statusAfterData(c *gin.Context) {
 	c.Data(http.StatusOK, "text/plain", []byte("x"))
-	c.Status(http.StatusAccepted) // want `status 202 is set after c.Data at line \d+ sent the response header: the status line is already sent, so gin keeps the status already sent and logs "\[WARNING\] Headers were already written"`
+	c.Status(http.StatusAccepted) // want `status 202 is set after c.Data at line \d+ sent the response header: the status line is already sent, so gin keeps the different status already sent and logs "\[WARNING\] Headers were already written"`
+}
+
+// gin ignores a status equal to the one sent, without a warning.
+func sameStatusAfterJSON(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"ok": true})
+	c.Status(http.StatusOK)
 }
 
 func afterWriterWrite(c *gin.Context) {

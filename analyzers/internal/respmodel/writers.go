@@ -2,6 +2,8 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/constant"
+	"strings"
 )
 
 // writerRows lists body writes that go through the response as an
@@ -67,6 +69,9 @@ func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) 
 			return false
 		}
 		ev.Kind, ev.Body = WriteBody, a.body
+		if data := m.printed(a, call); data != nil {
+			m.jsonBody(ev, data, s)
+		}
 	case opEncode:
 		if ev.Framework = m.writerFramework(m.encoderWriter(call)); ev.Framework == 0 {
 			return false
@@ -87,4 +92,28 @@ func (m *model) writerEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) 
 		ev.Framework = m.writerFramework(call.Args[0])
 	}
 	return true
+}
+
+// printed returns the one value that fmt.Fprint(w, v), fmt.Fprintln(w,
+// v), fmt.Fprintf(w, "%s", v) (a format of one %s or %v verb) or
+// io.WriteString(w, v) writes, or nil: the bytes a helper marshalled are
+// often written so.
+func (m *model) printed(a adapter, call *ast.CallExpr) ast.Expr {
+	switch a.name {
+	case "WriteString", "Fprint", "Fprintln":
+		if len(call.Args) == 2 && !call.Ellipsis.IsValid() {
+			return call.Args[1]
+		}
+	case "Fprintf":
+		if len(call.Args) != 3 || call.Ellipsis.IsValid() {
+			return nil
+		}
+		if f := m.info.Types[call.Args[1]].Value; f != nil && f.Kind() == constant.String {
+			switch strings.TrimSuffix(constant.StringVal(f), "\n") {
+			case "%s", "%v":
+				return call.Args[2]
+			}
+		}
+	}
+	return nil
 }

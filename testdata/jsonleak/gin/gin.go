@@ -3,6 +3,7 @@ package gin
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -146,4 +147,10 @@ func updateSharedProfile(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, form)
+}
+
+// Marshalled JSON printed to gin's writer.
+func printed(c *gin.Context) {
+	b, _ := json.Marshal(load().Account)
+	fmt.Fprintf(c.Writer, "%s\n", b) // want `sends the secret field \*models.Account → .Salt`
 }

@@ -4,6 +4,8 @@ package nethttp
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"os"
@@ -481,4 +483,24 @@ func notAccounts(w http.ResponseWriter, r *http.Request) {
 // decodes.
 func sharedProfile(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(get[models.ProfileForm]()) // want `secret field models.ProfileForm → .Password as "password"`
+}
+
+// Marshalled JSON printed to the response by a helper.
+func writeJSONf(w http.ResponseWriter, v any) {
+	b, _ := json.Marshal(v)
+	fmt.Fprintf(w, "%s", b)
+}
+
+func printed(w http.ResponseWriter, r *http.Request) {
+	writeJSONf(w, load().Account) // want `sends the secret field \*models.Account → .Salt`
+}
+
+func fprint(w http.ResponseWriter, r *http.Request) {
+	b, _ := json.Marshal(load().Account)
+	fmt.Fprint(w, string(b)) // want `sends the secret field \*models.Account → .Salt`
+}
+
+func writeString(w http.ResponseWriter, r *http.Request) {
+	b, _ := json.MarshalIndent(load().Account, "", " ")
+	io.WriteString(w, string(b)) // want `sends the secret field \*models.Account → .Salt`
 }

@@ -203,6 +203,7 @@ const formatBoolHint = "strconv.FormatBool"
 
 // cookieType reports whether t (or *t) is a cookie-describing struct.
 func cookieType(t types.Type) (Framework, string) {
+	t = coreType(t)
 	switch {
 	case isNamed(t, pathNetHTTP, "Cookie"):
 		return NetHTTP, "http.Cookie"
@@ -212,8 +213,46 @@ func cookieType(t types.Type) (Framework, string) {
 		return FiberV3, "fiber.Cookie"
 	case isNamed(t, pathSessions, "Options"):
 		return GorillaSessions, "sessions.Options"
+	case isNetHTTPCookie(t):
+		return NetHTTP, "http.Cookie" // type myCookie http.Cookie
 	}
 	return 0, ""
+}
+
+// coreType returns, for a type parameter whose constraint has one type
+// (C ~*http.Cookie), that type; else t.
+func coreType(t types.Type) types.Type {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return t
+	}
+	it, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok || it.NumEmbeddeds() != 1 {
+		return t
+	}
+	switch e := it.EmbeddedType(0).(type) {
+	case *types.Union:
+		if e.Len() == 1 {
+			return e.Term(0).Type()
+		}
+	default:
+		return e
+	}
+	return t
+}
+
+// isNetHTTPCookie reports whether t (or *t) has http.Cookie's struct: a
+// type defined as http.Cookie under another name.
+func isNetHTTPCookie(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || st.NumFields() == 0 {
+		return false
+	}
+	f := st.Field(0)
+	return f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == pathNetHTTP
 }
 
 func newCookie(f Framework, syntax Syntax, typ string) *Cookie {
@@ -305,6 +344,9 @@ func (m *model) resolveCookie(e ast.Expr, s *scope, sink ast.Node, depth int) *C
 		}
 		return c
 	case *ast.CallExpr:
+		if tv, ok := m.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return m.resolveCookie(x.Args[0], s, sink, depth+1) // (*http.Cookie)(c), http.Cookie(c)
+		}
 		if isBuiltin(m.info, x.Fun, "new") && len(x.Args) == 1 {
 			if f, typ := cookieType(m.info.TypeOf(x.Args[0])); f != 0 {
 				c := newCookie(f, StructSyntax, typ)

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"go/ast"
 	"slices"
 	"testing"
 
@@ -24,23 +23,17 @@ func TestTestOnlyPackages(t *testing.T) {
 		"cmd/tool/main.go":         "package main\n\nfunc main() {}\n",
 	})
 	t.Setenv("RESPLINT_CACHE", "off")
-	funcs := &analysis.Analyzer{
-		Name: "funcs",
-		Doc:  "reports every function",
+	pkgs := &analysis.Analyzer{
+		Name: "pkgs",
+		Doc:  "reports each package it analyses",
 		Run: func(pass *analysis.Pass) (any, error) {
-			for _, f := range pass.Files {
-				for _, d := range f.Decls {
-					if fd, ok := d.(*ast.FuncDecl); ok {
-						pass.Reportf(fd.Pos(), "func %s", fd.Name.Name)
-					}
-				}
-			}
+			pass.Reportf(pass.Files[0].Package, "package %s", pass.Pkg.Name())
 			return nil, nil
 		},
 	}
-	Prepare([]*analysis.Analyzer{funcs})
+	Prepare([]*analysis.Analyzer{pkgs})
 	for _, tests := range []bool{true, false} {
-		res, err := Analyze([]*analysis.Analyzer{funcs}, []string{"./..."}, Config{Tests: tests})
+		res, err := Analyze([]*analysis.Analyzer{pkgs}, []string{"./..."}, Config{Tests: tests})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,9 +43,9 @@ func TestTestOnlyPackages(t *testing.T) {
 		}
 		slices.Sort(got)
 		got = slices.Compact(got)
-		want := []string{"func App", "func Latest", "func Lib", "func main"}
+		want := []string{"package app", "package latest", "package lib", "package main"}
 		if tests {
-			want = []string{"func App", "func Fixture", "func Latest", "func Lib", "func Mock", "func Server", "func main"}
+			want = []string{"package app", "package fixture", "package latest", "package lib", "package main", "package mocks", "package servertest"}
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("Tests %v: reports %q, want %q", tests, got, want)

@@ -98,9 +98,40 @@ func (c *funcCheck) change(e *respmodel.Event) {
 		c.report(e, sent, "status", fmt.Sprintf("%s after %s: the status line is already sent, so %s",
 			what(c.pass, e), sentAt(c.pass, sent), superfluous(c.framework(e))))
 	default:
+		if c.sameOnWire(e, sent) {
+			return // the header already has this value on the wire
+		}
 		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
 	}
+}
+
+// sameOnWire reports whether a late header change sets the value the
+// header was sent with by sent: every change of that header in the
+// function sets this one constant value, and one of them comes before
+// sent and can run with nothing sent yet (a stream's loop that sets
+// Content-Type for each event, or the value set again after the write).
+// Such a change changes nothing.
+func (c *funcCheck) sameOnWire(e, sent *respmodel.Event) bool {
+	if e.Kind == respmodel.DelHeader || e.Header == "" || e.Value.State != respmodel.Known {
+		return false
+	}
+	early := false
+	for _, ev := range c.fn.Events {
+		switch ev.Kind {
+		case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader:
+		default:
+			continue
+		}
+		if ev.Header != e.Header {
+			continue
+		}
+		if ev.Kind == respmodel.DelHeader || ev.Value.State != respmodel.Known || ev.Value.Str != e.Value.Str {
+			return false
+		}
+		early = early || ev.Before == respmodel.Open && ev.Pos() < sent.Pos()
+	}
+	return early
 }
 
 // sameStatus reports whether a status write e sets the status that sent

@@ -86,3 +86,15 @@ func branches(c echo.Context) error {
 	}
 	return c.Blob(http.StatusOK, "application/octet-stream", []byte{1})
 }
+
+// Server-sent events: each event sets the Content-Type already sent; a
+// header that changes per event is dropped.
+func echoEvents(c echo.Context) error {
+	for i := 0; i < 3; i++ {
+		c.Response().Header().Set("Content-Type", "text/event-stream")
+		c.Response().Header().Set("X-Event", c.QueryParam("e")) // want `header "X-Event" is set after`
+		c.Response().Write([]byte("data: tick\n\n"))
+		c.Response().Flush()
+	}
+	return nil
+}

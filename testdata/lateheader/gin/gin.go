@@ -159,3 +159,12 @@ func security() gin.HandlerFunc {
 		c.Next()
 	}
 }
+
+// Server-sent events: each event sets the Content-Type already sent.
+func ginEvents(c *gin.Context) {
+	for i := 0; i < 3; i++ {
+		c.Header("Content-Type", "text/event-stream")
+		c.Writer.Write([]byte("data: tick\n\n"))
+		c.Writer.Flush()
+	}
+}

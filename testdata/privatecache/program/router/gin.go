@@ -16,7 +16,7 @@ func Gin() *gin.Engine {
 	app.GET("/avatar", api.GinAvatar)
 	api.RegisterGin(app.Group("/covered"))
 
-	static := gin.New() // want `api.GinProfile reads the cookie "session" but the responses of its route "GET /profile" carry no Cache-Control private or no-store`
+	static := gin.New()           // want `api.GinProfile reads the cookie "session" but the responses of its route "GET /profile" carry no Cache-Control private or no-store`
 	static.Use(mw.StaticPublic()) // public for /static/ paths only: not a public route
 	static.GET("/profile", api.GinProfile)
 

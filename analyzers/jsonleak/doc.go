@@ -19,10 +19,9 @@
 //     secrets, recovery codes, private keys, card numbers, CVVs, social
 //     security numbers; and passwords and secrets of accounts (structs
 //     named for users, members, customers, admins...) (category secret);
-//   - token and API key fields of persistence models (a user, a session
-//     row, an integration, a device): structs with gorm, db, bson or sql
-//     tags, structs embedding gorm.Model, and structs of models and
-//     entity packages. A login
+//   - token and API key fields of accounts that are persistence models:
+//     structs with gorm, db, bson or sql tags, structs embedding
+//     gorm.Model, and structs of models and entity packages. A login
 //     response DTO that returns a token does so on purpose and is not
 //     reported (category token);
 //   - map literals (map[string]any, gin.H, echo.Map, fiber.Map, render.M)

@@ -218,7 +218,7 @@ func (w *walker) edges(v *vertex) []edge {
 
 // classify says, by its Go name or its JSON key, whether a field of the
 // struct at n is a secret; a password or secret of an account; or a
-// token of a persistence model (a user, a session row, an integration). A secret that is a
+// token of an account that is a persistence model. A secret that is a
 // plain password left out when empty is decodable: it is not a leak in a
 // package that decodes JSON into it (see writeOnly), which the walk's
 // user decides, so that the walk of a type is the same in every package.
@@ -238,33 +238,16 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 		return 0, false
 	case match&secretKind != 0:
 		k = secretKind
-	case match&tokenKind != 0 && textual(v.Type()) && (w.models.persistent(n.t) || w.models.persistent(decl)):
-		return tokenKind, false
 	case !w.account(n.t) && !w.account(decl):
 		return 0, false
 	case match&credentialKind != 0:
 		k = secretKind
+	case match&tokenKind != 0 && (w.models.persistent(n.t) || w.models.persistent(decl)):
+		return tokenKind, false
 	default:
 		return 0, false
 	}
 	return k, plain && f.OmitEmpty
-}
-
-// textual reports whether a value of type t can hold a credential as
-// text: a string or bytes, or a pointer to one. A number named tokens
-// counts them (AIInputTokens).
-func textual(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	}
-	return false
 }
 
 // dropped reports whether l is no leak in this package: a decodable

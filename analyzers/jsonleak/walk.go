@@ -242,12 +242,29 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 		return 0, false
 	case match&credentialKind != 0:
 		k = secretKind
-	case match&tokenKind != 0 && (w.models.persistent(n.t) || w.models.persistent(decl)):
+	case match&tokenKind != 0 && textual(v.Type()) && (w.models.persistent(n.t) || w.models.persistent(decl)):
 		return tokenKind, false
 	default:
 		return 0, false
 	}
 	return k, plain && f.OmitEmpty
+}
+
+// textual reports whether a value of type t can hold a credential as
+// text: a string or bytes, or a pointer to one. A number named tokens
+// counts them (AIInputTokens).
+func textual(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
 }
 
 // dropped reports whether l is no leak in this package: a decodable

@@ -101,3 +101,10 @@ type ProfileForm struct { // want ProfileForm:`^leaks password$`
 	Name     string `json:"name"`
 	Password string `json:"password,omitempty"`
 }
+
+// Member's AITokens counts the tokens it used: a number, no credential.
+type Member struct { // want Member:`^leaks api_key$`
+	ID       uint   `gorm:"primaryKey"`
+	APIKey   string `json:"api_key"`
+	AITokens int    `json:"ai_tokens"`
+}

@@ -77,7 +77,7 @@ func contains(fs []finding, f finding) bool {
 	return false
 }
 
-// findings applies the rules of SPEC 4.1 to one cookie.
+// findings applies the rules of docs/cookieflags.md to one cookie.
 func (c *checker) findings(ck *respmodel.Cookie) []finding {
 	if ck == nil || ck.Deleting() {
 		return nil // a deletion: what it must match is cookiedelete's rule

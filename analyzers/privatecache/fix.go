@@ -106,7 +106,7 @@ func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analys
 		return nil
 	}
 	x := v.Name()
-	ind := strings.Repeat("\t", pass.Fset.Position(stmt.Pos()).Column-1)
+	ind := file.Indent(stmt.Pos())
 	lines := func(ls ...string) string { return strings.Join(ls, "\n"+ind) }
 	const set = `"Cache-Control", "private, no-store"`
 	var fixes []analysis.SuggestedFix

@@ -216,7 +216,7 @@ func (gs *groups) reportImported(w routes.Where, via string, rs []FactRoute) {
 func (gs *groups) entry(r routes.Route, via string, fr FactRoute) entry {
 	e := entry{call: r.Call, pattern: fr.Pattern, via: via, fact: fr.UserFact}
 	if via == "" {
-		e.pattern = routePattern(gs.pass, r.Call)
+		e.pattern = routes.PatternOf(gs.pass.TypesInfo, r.Call)
 	}
 	return e
 }
@@ -228,7 +228,7 @@ func (gs *groups) factRoutes(r routes.Route, via string, rs []FactRoute) []FactR
 	}
 	out := make([]FactRoute, len(rs))
 	for i, fr := range rs {
-		out[i] = FactRoute{Pattern: routePattern(gs.pass, r.Call), UserFact: fr.UserFact}
+		out[i] = FactRoute{Pattern: routes.PatternOf(gs.pass.TypesInfo, r.Call), UserFact: fr.UserFact}
 	}
 	return out
 }
@@ -264,9 +264,4 @@ func (gs *groups) report(m *routes.Model) {
 	for _, g := range gs.order {
 		reportGroup(gs.pass, g, groupFixes(gs.pass, m, g.obj))
 	}
-}
-
-// routePattern is the pattern of a registration, for messages.
-func routePattern(pass *analysis.Pass, call *ast.CallExpr) string {
-	return routes.PatternOf(pass.TypesInfo, call)
 }

@@ -105,27 +105,6 @@ func setsCacheControl(events []*respmodel.Event, always func(ast.Node) bool) str
 	return public
 }
 
-// unconditional reports whether n, in function fn, runs whenever fn
-// does: it is in no if, switch, select or loop. A middleware that marks
-// only some requests public ("/static/" paths) does not make a route
-// public.
-func unconditional(fn, n ast.Node) bool {
-	ok := true
-	ast.Inspect(respmodel.FuncBody(fn), func(x ast.Node) bool {
-		if x == nil || !ok || x.Pos() > n.Pos() || x.End() < n.End() {
-			return false
-		}
-		switch x.(type) {
-		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
-			ok = false
-		case *ast.FuncLit:
-			return false
-		}
-		return true
-	})
-	return ok
-}
-
 // isPrivate reports whether a Cache-Control value forbids shared caches
 // to store the response.
 func isPrivate(value string) bool {

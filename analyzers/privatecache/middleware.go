@@ -118,7 +118,7 @@ func (mw *middleware) setsOwn(n ast.Node) string {
 		return v
 	}
 	mw.own[n] = "" // a recursive use sees none
-	always := func(x ast.Node) bool { return unconditional(n, x) }
+	always := func(x ast.Node) bool { return routes.Unconditional(n, x) }
 	var v string
 	if f := mw.funcs[n]; f != nil {
 		v = setsCacheControl(f.Events, always)
@@ -284,13 +284,25 @@ func funcName(fn *types.Func) string {
 	if fn.Pkg() == nil {
 		return fn.Name()
 	}
-	name := fn.Name()
+	return fn.Pkg().Path() + "." + memberName(fn)
+}
+
+// shortName is pkg.Func or pkg.Type.Method, for messages.
+func shortName(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + memberName(fn)
+}
+
+// memberName is Func or Type.Method.
+func memberName(fn *types.Func) string {
 	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
 		if tn := routes.NamedOf(recv.Type()); tn != nil {
-			name = tn.Name() + "." + name
+			return tn.Name() + "." + fn.Name()
 		}
 	}
-	return fn.Pkg().Path() + "." + name
+	return fn.Name()
 }
 
 // maxDepth bounds how far definitions are followed.

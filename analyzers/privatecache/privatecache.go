@@ -12,7 +12,6 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
-	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 //go:embed doc.go
@@ -156,20 +155,6 @@ func handlerName(pass *analysis.Pass, n ast.Node) string {
 	}
 	p := pass.Fset.Position(n.Pos())
 	return fmt.Sprintf("the function literal at %s:%d", p.Filename[strings.LastIndex(p.Filename, "/")+1:], p.Line)
-}
-
-// shortName is pkg.Func or pkg.Type.Method.
-func shortName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if tn := routes.NamedOf(recv.Type()); tn != nil {
-			name = tn.Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 // what describes an identity read for messages.

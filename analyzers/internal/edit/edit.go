@@ -63,8 +63,8 @@ func (f *File) lineStart(pos token.Pos) token.Pos {
 	return tf.LineStart(tf.Line(pos))
 }
 
-// indent returns the leading white space of pos's line.
-func (f *File) indent(pos token.Pos) string {
+// Indent returns the leading white space of pos's line.
+func (f *File) Indent(pos token.Pos) string {
 	start := f.offset(f.lineStart(pos))
 	end := start
 	for end < len(f.Src) && (f.Src[end] == ' ' || f.Src[end] == '\t') {
@@ -90,12 +90,12 @@ func (f *File) AddField(lit *ast.CompositeLit, field string) analysis.TextEdit {
 		return analysis.TextEdit{Pos: last, End: last, NewText: []byte(", " + field)}
 	}
 	at := f.lineStart(lit.Rbrace)
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(lit.Rbrace) + "\t" + field + ",\n")}
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.Indent(lit.Rbrace) + "\t" + field + ",\n")}
 }
 
 // InsertBefore inserts a statement on its own line before stmt.
 func (f *File) InsertBefore(stmt ast.Node, text string) analysis.TextEdit {
-	return analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text + "\n" + f.indent(stmt.Pos()))}
+	return analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text + "\n" + f.Indent(stmt.Pos()))}
 }
 
 // InsertAfter inserts a statement on its own line after the line where
@@ -104,10 +104,10 @@ func (f *File) InsertAfter(stmt ast.Node, text string) analysis.TextEdit {
 	tf := f.Fset.File(stmt.End())
 	line := tf.Line(stmt.End())
 	if line == tf.LineCount() {
-		return analysis.TextEdit{Pos: stmt.End(), End: stmt.End(), NewText: []byte("\n" + f.indent(stmt.Pos()) + text)}
+		return analysis.TextEdit{Pos: stmt.End(), End: stmt.End(), NewText: []byte("\n" + f.Indent(stmt.Pos()) + text)}
 	}
 	at := tf.LineStart(line + 1)
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(stmt.Pos()) + text + "\n")}
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.Indent(stmt.Pos()) + text + "\n")}
 }
 
 // AppendToString inserts text at the end of a string literal's contents.
@@ -168,13 +168,13 @@ func (f *File) importAt(gd *ast.GenDecl, path, spec string, skip *ast.ImportSpec
 		}
 		if p > path {
 			at := f.lineStart(is.Pos())
-			return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.indent(is.Pos()) + spec + "\n")}
+			return analysis.TextEdit{Pos: at, End: at, NewText: []byte(f.Indent(is.Pos()) + spec + "\n")}
 		}
 		last = is
 	}
 	switch {
 	case last != nil:
-		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\n" + f.indent(last.Pos()) + spec)}
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\n" + f.Indent(last.Pos()) + spec)}
 	case len(specs) == 0:
 		return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec)}
 	case std:

@@ -46,7 +46,7 @@ func (f *File) Reformat(stmt ast.Stmt, edits []analysis.TextEdit) []analysis.Tex
 	}
 	body := strings.TrimSuffix(strings.TrimPrefix(string(src), head), tail)
 	lines := strings.Split(body, "\n")
-	indent := f.indent(stmt.Pos())
+	indent := f.Indent(stmt.Pos())
 	for i, l := range lines {
 		l = strings.TrimPrefix(l, "\t")
 		if i > 0 && l != "" {

@@ -52,6 +52,9 @@ func (f Framework) String() string {
 // so that header order does not matter.
 func (f Framework) Fiber() bool { return f == FiberV2 || f == FiberV3 }
 
+// PackageFramework returns the framework whose package path is path, or 0.
+func PackageFramework(path string) Framework { return frameworkOf(path) }
+
 func frameworkOf(path string) Framework {
 	switch path {
 	case pathNetHTTP:

@@ -148,7 +148,11 @@ func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case *ast.SelectorExpr:
 		if fun.Sel.Name == "Use" || fun.Sel.Name == "Pre" {
 			if obj := m.object(fun.X); obj != nil {
-				always := unconditional(cur)
+				always := true
+				for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+					always = Unconditional(fn.Node(), call)
+					break
+				}
 				for _, a := range call.Args {
 					m.uses[obj] = append(m.uses[obj], middleware{a, always})
 				}
@@ -207,16 +211,22 @@ func valueOf(cur inspector.Cursor) (inspector.Cursor, use) {
 	return cur, useValue
 }
 
-// unconditional reports whether the node at cur runs whenever its
-// function does: it is in no if, switch, select or loop.
-func unconditional(cur inspector.Cursor) bool {
-	for c := range cur.Enclosing() {
-		switch c.Node().(type) {
-		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+// Unconditional reports whether n, in function fn, runs whenever fn does:
+// it is in no if, switch, select or loop of fn (nested function literals
+// are not entered).
+func Unconditional(fn, n ast.Node) bool {
+	ok := true
+	ast.Inspect(fn, func(x ast.Node) bool {
+		if x == nil || !ok || x.Pos() > n.Pos() || x.End() < n.End() {
 			return false
-		case *ast.FuncDecl, *ast.FuncLit:
-			return true
 		}
-	}
-	return true
+		switch x.(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			ok = false
+		case *ast.FuncLit:
+			return x == fn
+		}
+		return true
+	})
+	return ok
 }

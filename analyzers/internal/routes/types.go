@@ -67,7 +67,7 @@ func underlying(t types.Type) types.Type {
 // NetHTTP for func(http.Handler) http.Handler (chi, gorilla/mux), the
 // framework of a handler (gin's HandlerFunc, fiber v2's Handler) or of
 // the handler that a function of handlers takes (echo's MiddlewareFunc).
-// fiber v3's Use takes ...any; its handlers are those of its Get.
+// fiber's Use takes ...any: the handlers of its package.
 func UseKind(t types.Type) respmodel.Framework {
 	use := method(t, "Use")
 	if use == nil || use.Params().Len() == 0 || !use.Variadic() {
@@ -75,16 +75,9 @@ func UseKind(t types.Type) respmodel.Framework {
 	}
 	elem := use.Params().At(use.Params().Len() - 1).Type().(*types.Slice).Elem()
 	if it, ok := elem.Underlying().(*types.Interface); ok && it.Empty() {
-		if get := method(t, "Get"); get != nil && get.Params().Len() >= 2 {
-			h := get.Params().At(1).Type()
-			if s, ok := h.(*types.Slice); ok && get.Variadic() && get.Params().Len() == 2 {
-				h = s.Elem()
-			}
-			if p, ok := h.Underlying().(*types.Signature); ok {
-				return respmodel.HandlerKind(p)
-			}
-			if v3 := NamedOf(t); v3 != nil && v3.Pkg() != nil && v3.Pkg().Path() == "github.com/gofiber/fiber/v3" {
-				return respmodel.FiberV3
+		if tn := NamedOf(t); tn != nil && tn.Pkg() != nil {
+			if f := respmodel.PackageFramework(tn.Pkg().Path()); f.Fiber() {
+				return f // fiber's Use(args ...any) takes its handlers
 			}
 		}
 		return 0

@@ -8,13 +8,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Covered reports whether the router, group or chain x has a covering
-// middleware in this package (see coveredChain).
-func (m *Model) Covered(x ast.Expr) bool {
-	m.build()
-	return m.coveredChain(x, newSeen())
-}
-
 // coveredCall reports whether a call that receives the handler as
 // argument idx applies a covering middleware to it: the called function
 // is one, another argument is one, or the router or chain it is a method

@@ -158,9 +158,9 @@ outer:
 	return out
 }
 
-// withoutBlanked returns the leaks of a value of type t whose fields the
-// function does not blank (paths, as JSONValue.Cleared has them) before
-// the write.
+// withoutBlanked returns the leaks of a value of type t that can hold
+// data at the write: those neither under a path that is empty there
+// (paths, as JSONValue.Cleared has them) nor of a field blanked there.
 func (r *run) withoutBlanked(leaks []*leak, t types.Type, paths [][]string) []*leak {
 	if len(paths) == 0 {
 		return leaks
@@ -173,7 +173,7 @@ func (r *run) withoutBlanked(leaks []*leak, t types.Type, paths [][]string) []*l
 	}
 	var out []*leak
 	for _, l := range leaks {
-		if l.field == nil || !cleared[l.field.Origin()] {
+		if (l.field == nil || !cleared[l.field.Origin()]) && !respmodel.Covers(paths, l.steps()) {
 			out = append(out, l)
 		}
 	}

@@ -18,7 +18,7 @@ import (
 // all, since loading the frameworks dominates the cost.
 func TestJSONLeak(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), jsonleak.New(),
-		"./jsonleak/models", "./jsonleak/nethttp", "./jsonleak/gin",
+		"./jsonleak/models", "./jsonleak/repo", "./jsonleak/nethttp", "./jsonleak/gin",
 		"./jsonleak/echo4", "./jsonleak/echo5", "./jsonleak/fiber2", "./jsonleak/fiber3",
 		"./jsonleak/chi", "./jsonleak/helpers", "./jsonleak/usehelpers")
 }

@@ -29,11 +29,11 @@ func (r *run) exprLeaks(e ast.Expr, steps []string, depth int) []*leak {
 	info := r.pass.TypesInfo
 	lit, addr := respmodel.CompositeLit(e)
 	if lit == nil || depth >= maxLiteralDepth {
-		leaks := prefixed(steps, r.walk.leaks(node{info.TypeOf(e), false}))
+		leaks := r.walk.leaks(node{info.TypeOf(e), false})
 		if id, ok := e.(*ast.Ident); ok && depth > 0 {
 			leaks = r.withoutBlanked(leaks, info.TypeOf(e), r.value.Blanked(id))
 		}
-		return leaks
+		return prefixed(steps, leaks)
 	}
 	t := info.TypeOf(lit)
 	if t == nil {

@@ -35,12 +35,13 @@ func (f *BlanksFact) String() string { return "blanks fields" }
 const maxBlankDepth = 4
 
 // cleared returns the field paths of variable obj that the function of
-// scope s blanks before position at: by assignment, in a range loop over
-// obj, or by a call that blanks what it is given.
+// scope s blanks on every path to position at: by assignment, in a range
+// loop over obj, or by a call that blanks what it is given. A blank on
+// one branch only leaves the other paths sending the field.
 func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
 	var out [][]string
 	for _, fa := range m.defs.fields[obj] {
-		if fa.stmt.Pos() < at && m.isBlank(fa.rhs) && len(fa.path) > 0 {
+		if fa.stmt.Pos() < at && m.isBlank(fa.rhs) && len(fa.path) > 0 && m.everyPath(fa.stmt, obj, at) {
 			out = append(out, fieldSteps(nil, fa.path))
 		}
 	}
@@ -51,11 +52,15 @@ func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if n.Pos() < at {
-				out = append(out, m.callBlanks(n, obj, nil, 0)...)
+				if b := m.callBlanks(n, obj, nil, 0); len(b) > 0 && m.everyPath(n, obj, at) {
+					out = append(out, b...)
+				}
 			}
 		case *ast.RangeStmt:
 			if n.Pos() < at {
-				out = append(out, m.rangeBlanks(n, obj)...)
+				if b := m.rangeBlanks(n, obj); len(b) > 0 && m.everyPath(n, obj, at) {
+					out = append(out, b...)
+				}
 			}
 		}
 		return true
@@ -235,13 +240,14 @@ func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 	return out
 }
 
-// exportBlanks exports the BlanksFact of an exported function that
-// blanks fields, in the user's own code: sanitizers (u.HideSecrets())
-// live beside the models they clean. The thousands of field-resetting
+// exportValueFacts exports the BlanksFact of an exported function that
+// blanks fields, and its EmptiesFact, in the user's own code: sanitizers
+// (u.HideSecrets()) and repositories live beside the models they clean
+// and load. The thousands of field-resetting
 // methods of the standard library and of modules in the module cache
 // are left out; each fact is copied into every package that imports
 // its package, directly or not.
-func (m *model) exportBlanks(d *ast.FuncDecl) {
+func (m *model) exportValueFacts(d *ast.FuncDecl) {
 	fn, ok := m.info.Defs[d.Name].(*types.Func)
 	if !ok || !fn.Exported() || !ownCode(m.pass) {
 		return
@@ -249,11 +255,12 @@ func (m *model) exportBlanks(d *ast.FuncDecl) {
 	if b := m.funcBlanks(fn, 0); len(b) > 0 {
 		m.pass.ExportObjectFact(fn, &BlanksFact{Blanks: b})
 	}
+	m.exportEmpties(fn)
 }
 
-// exportAllBlanks exports the BlanksFact of every function of the
+// exportAllValueFacts exports the value facts of every function of the
 // package, for a package whose functions are not otherwise summarised.
-func (m *model) exportAllBlanks() {
+func (m *model) exportAllValueFacts() {
 	if !ownCode(m.pass) {
 		return
 	}
@@ -269,7 +276,7 @@ func (m *model) exportAllBlanks() {
 		}
 	}
 	for _, d := range decls {
-		m.exportBlanks(d)
+		m.exportValueFacts(d)
 	}
 }
 
@@ -286,8 +293,8 @@ func (m *model) blankedIn(e ast.Expr, s *scope, at token.Pos, depth int) map[*as
 			elt = kv.Value
 		}
 		if id, ok := ast.Unparen(elt).(*ast.Ident); ok {
-			if obj := m.info.Uses[id]; obj != nil {
-				if c := m.cleared(obj, s, at); len(c) > 0 {
+			if obj, ok := m.info.Uses[id].(*types.Var); ok {
+				if c := m.emptyAt(obj, s, at, 0); len(c) > 0 {
 					if out == nil {
 						out = make(map[*ast.Ident][][]string)
 					}

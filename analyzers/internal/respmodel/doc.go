@@ -26,7 +26,10 @@
 // expression and its static type, resolved through variables, interface
 // values with one assignment and json.Marshal output; the parameters a
 // helper puts in an envelope literal (slots), resolved at its call sites;
-// and the fields the function blanks before the write (blank.go, with
-// BlanksFact for sanitizers in other packages). Result.Decoded lists what
+// and the paths the value cannot hold there (Cleared): fields blanked on
+// every path to the write (blank.go, with BlanksFact for sanitizers in
+// other packages), columns a gorm query left out (gorm.go), a value nil
+// on every path, and what a function's results are empty in (empty.go,
+// EmptiesFact). Result.Decoded lists what
 // the package decodes request bodies into (jsondecode.go).
 package respmodel

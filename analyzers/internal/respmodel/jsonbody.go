@@ -23,11 +23,14 @@ type JSONValue struct {
 	// Marshalled: the body is the output of json.Marshal or MarshalIndent
 	// written as bytes or a string, rather than a framework JSON call.
 	Marshalled bool
-	// Cleared lists the fields the function blanks before the write
+	// Cleared lists the paths that are empty in the value written: the
+	// fields the function blanks on every path to the write
 	// (u.Password = "", a constant mask, a call such as u.HideSecrets()),
 	// and those of the elements of a slice or map it ranges over
-	// (users[i].Password = ""): steps such as ".Password" or "[i]",
-	// ".Password" from the serialised value (blank.go).
+	// (users[i].Password = ""); columns the gorm query that loaded it
+	// left out; what a helper's result is empty in. Paths are steps such
+	// as ".Password" or "[i]", ".Password" from the serialised value; an
+	// empty path says the whole value is nil or zero (empty.go).
 	Cleared [][]string
 	// Slots are the places in a body built by a composite literal where
 	// the literal puts a parameter of the enclosing function under an
@@ -98,8 +101,8 @@ func (m *model) resolveJSON(e ast.Expr, s *scope) *JSONValue {
 	at := e.Pos()
 	for depth := 0; ; depth++ {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if obj := m.info.Uses[id]; obj != nil {
-				v.Cleared = append(v.Cleared, m.cleared(obj, s, at)...)
+			if obj, ok := m.info.Uses[id].(*types.Var); ok {
+				v.Cleared = append(v.Cleared, m.emptyAt(obj, s, at, 0)...)
 			}
 		}
 		e = ast.Unparen(e)
@@ -108,6 +111,9 @@ func (m *model) resolveJSON(e ast.Expr, s *scope) *JSONValue {
 			continue
 		}
 		v.expr, v.typ = e, m.info.TypeOf(e)
+		if call, ok := e.(*ast.CallExpr); ok {
+			v.Cleared = append(v.Cleared, m.resultEmpty(call, 0, 0)...)
+		}
 		id, ok := e.(*ast.Ident)
 		if !ok || depth == maxDepth {
 			return v

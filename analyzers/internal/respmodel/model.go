@@ -14,14 +14,15 @@ import (
 )
 
 // Analyzer computes the response model of a package. Its result is a
-// *Result; it exports HelperFact, FactoryFact, StoreFact and BlanksFact.
+// *Result; it exports HelperFact, FactoryFact, StoreFact, BlanksFact and
+// EmptiesFact.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(BlanksFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(BlanksFact), new(EmptiesFact)},
 }
 
 // model holds the state of one run over one package.
@@ -41,8 +42,9 @@ type model struct {
 	// into (jsondecode.go).
 	decoded       []types.Type
 	decodeHelpers []decodeHelper
-	blanks        map[*types.Func][]Blank // what functions of the package blank (blank.go)
-	packer        packer                  // packs HelperFacts
+	blanks        map[*types.Func][]Blank      // what functions of the package blank (blank.go)
+	empties       map[*types.Func][][][]string // what their results are empty in (empty.go)
+	packer        packer                       // packs HelperFacts
 }
 
 // summary is what one function does.
@@ -76,12 +78,13 @@ func run(pass *analysis.Pass) (any, error) {
 		summaries: make(map[ast.Node]*summary),
 		imported:  make(map[*types.Func]*summary),
 		blanks:    make(map[*types.Func][]Blank),
+		empties:   make(map[*types.Func][][][]string),
 	}
 	res := &Result{}
 	if !reaches {
 		// Nothing here can act on a response; what its functions blank
 		// still matters to a handler serialising its types.
-		m.exportAllBlanks()
+		m.exportAllValueFacts()
 		return res, nil
 	}
 	res.Inspector, res.sources = insp, edit.NewSources(pass)
@@ -120,7 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Funcs = append(res.Funcs, f)
 		if d, ok := n.(*ast.FuncDecl); ok {
 			m.exportFacts(d, sum)
-			m.exportBlanks(d)
+			m.exportValueFacts(d)
 		}
 	}
 	res.Package = m.packageEvents()

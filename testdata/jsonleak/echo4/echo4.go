@@ -17,7 +17,7 @@ func get[T any]() T {
 	return v
 }
 
-func load() models.User { return models.User{} }
+func load() models.User { return get[models.User]() }
 
 func show(c echo.Context) error {
 	return c.JSON(http.StatusOK, load()) // want `c.JSON sends the secret fields models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`

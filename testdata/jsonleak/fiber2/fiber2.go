@@ -15,7 +15,7 @@ func get[T any]() T {
 	return v
 }
 
-func load() models.User { return models.User{} }
+func load() models.User { return get[models.User]() }
 
 func show(c *fiber.Ctx) error {
 	return c.JSON(load()) // want `c.JSON sends the secret fields models.User` `token field`

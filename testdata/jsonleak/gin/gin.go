@@ -17,7 +17,7 @@ func get[T any]() T {
 	return v
 }
 
-func load() *models.User { return &models.User{} }
+func load() *models.User { return get[*models.User]() }
 
 func show(c *gin.Context) {
 	c.JSON(http.StatusOK, load()) // want `c.JSON sends the secret fields \*models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `c.JSON sends the token field \*models.User → .APIToken`
@@ -35,7 +35,7 @@ func everyJSONMethod(c *gin.Context) {
 }
 
 func list(c *gin.Context) {
-	var users []models.User
+	users := get[[]models.User]()
 	c.JSON(http.StatusOK, gin.H{"users": users, "total": len(users)}) // want `secret fields gin.H → \["users"\]\[i\].PasswordHash as "password_hash"` `token field`
 }
 

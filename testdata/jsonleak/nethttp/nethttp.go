@@ -19,7 +19,7 @@ func get[T any]() T {
 	return v
 }
 
-func load() models.User { return models.User{} }
+func load() models.User { return get[models.User]() }
 
 // Sinks.
 
@@ -29,12 +29,12 @@ func encode(w http.ResponseWriter, r *http.Request) {
 }
 
 func encodeSlice(w http.ResponseWriter, r *http.Request) {
-	var users []models.User
+	users := get[[]models.User]()
 	json.NewEncoder(w).Encode(users) // want `secret fields \[\]models.User → .PasswordHash as "password_hash" and .Account.Salt` `token field`
 }
 
 func encodeMap(w http.ResponseWriter, r *http.Request) {
-	byID := map[string]*models.Account{}
+	byID := get[map[string]*models.Account]()
 	json.NewEncoder(w).Encode(byID) // want `secret field map\[string\]\*models.Account → .Salt as "salt"`
 }
 
@@ -76,7 +76,7 @@ var closure = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 // Values behind interfaces, resolved from their one assignment.
 
 func interfaceVariable(w http.ResponseWriter, r *http.Request) {
-	var body any = []*models.Account{}
+	var body any = get[[]*models.Account]()
 	json.NewEncoder(w).Encode(body) // want `secret field \[\]\*models.Account → .Salt`
 }
 
@@ -97,7 +97,7 @@ type Envelope struct {
 }
 
 func envelope(w http.ResponseWriter, r *http.Request) {
-	resp := Envelope{OK: true, Data: []models.Account{}}
+	resp := Envelope{OK: true, Data: get[[]models.Account]()}
 	json.NewEncoder(w).Encode(resp) // want `secret field Envelope → .Data\[i\].Salt as "salt"`
 }
 
@@ -338,7 +338,7 @@ func cleared(w http.ResponseWriter, r *http.Request) {
 }
 
 func clearedInLoop(w http.ResponseWriter, r *http.Request) {
-	var users []models.User
+	users := get[[]models.User]()
 	for i := range users {
 		users[i].PasswordHash = ""
 		users[i].APIToken = ""
@@ -347,7 +347,7 @@ func clearedInLoop(w http.ResponseWriter, r *http.Request) {
 }
 
 func clearedThroughPointers(w http.ResponseWriter, r *http.Request) {
-	var users []*models.User
+	users := get[[]*models.User]()
 	for _, u := range users {
 		u.PasswordHash, u.APIToken = "", ""
 	}
@@ -356,7 +356,7 @@ func clearedThroughPointers(w http.ResponseWriter, r *http.Request) {
 
 // Clearing a copy, or clearing after the write, does not help.
 func clearedTooLate(w http.ResponseWriter, r *http.Request) {
-	var users []models.User
+	users := get[[]models.User]()
 	for _, u := range users {
 		u.PasswordHash = ""
 	}

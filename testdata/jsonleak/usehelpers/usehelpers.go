@@ -32,7 +32,7 @@ func wrapper(w http.ResponseWriter, v any) {
 
 func ginHandler(c *gin.Context) {
 	helpers.WriteUser(c, get[*models.User]())
-	var users []models.User
+	users := get[[]models.User]()
 	helpers.OkWithData(users, c)                     // want `helpers.OkWithData sends the secret fields \[\]models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
 	helpers.Result(1, get[*models.Account](), "", c) // want `helpers.Result sends the secret field \*models.Account → .Salt`
 	helpers.OkWithData(get[models.Public](), c)

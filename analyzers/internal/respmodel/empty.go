@@ -1,0 +1,388 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Emptiness: what a value cannot hold when it is written. Besides the
+// fields a handler blanks (blank.go), a value is empty where the query
+// that loaded it left columns out (gorm.go), and entirely when it is
+// nil or the zero value on every path (a stub returning nil, nil). A
+// function's results carry this to its callers, in any package, through
+// EmptiesFact: a repository method that loads users without their
+// password hash.
+//
+// Paths are as JSONValue.Cleared has them; the empty path stands for the
+// whole value.
+
+// EmptiesFact is exported for a function some of whose results are
+// empty on every path: Results[i] lists the paths of result i.
+type EmptiesFact struct {
+	Results [][][]string
+}
+
+func (*EmptiesFact) AFact() {}
+
+func (f *EmptiesFact) String() string { return "empties results" }
+
+// maxEmptyDepth bounds how many functions deep emptiness is followed.
+const maxEmptyDepth = 4
+
+// emptyAt returns the paths of variable obj that are empty at position
+// at of scope s: blanked on every path to at, left out by the query that
+// filled it, or the whole of it when every value it is given is nil or
+// zero, or is a result its function leaves empty there.
+func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][]string {
+	out := m.cleared(obj, s, at)
+	if s.node == nil || depth >= maxEmptyDepth {
+		return out
+	}
+	if loaded, ok := m.queried(obj, s, at); ok {
+		return append(out, loaded...)
+	}
+	if m.defs.addrTaken[obj] || len(m.defs.fields[obj]) > 0 || m.passedOn(obj, s, at, nil) {
+		return out
+	}
+	var sets [][][]string
+	for _, a := range m.defs.assigns[obj] {
+		if a.stmt.Pos() < at {
+			sets = append(sets, m.assignedEmpty(obj, a, s, depth))
+		}
+	}
+	return append(out, intersect(sets)...)
+}
+
+// assignedEmpty returns what one assignment leaves empty in obj.
+func (m *model) assignedEmpty(obj types.Object, a assignment, s *scope, depth int) [][]string {
+	switch {
+	case a.opaque:
+		as, ok := a.stmt.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			return nil
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		for i, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && m.info.ObjectOf(id) == obj {
+				return m.resultEmpty(call, i, depth)
+			}
+		}
+		return nil
+	case a.rhs == nil:
+		if nilable(obj.Type()) {
+			return [][]string{{}}
+		}
+		return nil // a struct a method may fill through its receiver
+	}
+	return m.exprEmpty(a.rhs, s, a.stmt.Pos(), depth)
+}
+
+// exprEmpty returns the paths of the value of e that are empty.
+func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]string {
+	e = ast.Unparen(e)
+	if m.isBlank(e) {
+		return [][]string{{}}
+	}
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return m.exprEmpty(x.X, s, at, depth)
+		}
+	case *ast.CompositeLit:
+		return m.unsetFields(x)
+	case *ast.Ident:
+		if obj, ok := m.info.Uses[x].(*types.Var); ok && !obj.IsField() {
+			return m.emptyAt(obj, s, at, depth+1)
+		}
+	case *ast.CallExpr:
+		return m.resultEmpty(x, 0, depth)
+	}
+	return nil
+}
+
+// unsetFields returns the fields a keyed struct literal does not set, or
+// sets to a blank value.
+func (m *model) unsetFields(lit *ast.CompositeLit) [][]string {
+	st, ok := m.info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok || len(lit.Elts) == 0 {
+		return nil
+	}
+	set := make(map[string]bool)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil // positional: every field is set
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && !m.isBlank(kv.Value) {
+			set[id.Name] = true
+		}
+	}
+	var out [][]string
+	for f := range st.Fields() {
+		if !set[f.Name()] {
+			out = append(out, []string{"." + f.Name()})
+		}
+	}
+	return out
+}
+
+// resultEmpty returns what result i of call is empty in.
+func (m *model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
+	fn := calledFunc(m.info, call)
+	if fn == nil {
+		return nil
+	}
+	rs := m.funcEmpties(fn, depth+1)
+	if i < len(rs) {
+		return rs[i]
+	}
+	return nil
+}
+
+// funcEmpties returns, per result of fn, the paths it is empty in on
+// every return: from its declaration in this package, or from its fact.
+func (m *model) funcEmpties(fn *types.Func, depth int) [][][]string {
+	fn = fn.Origin()
+	d, ok := m.decls[fn]
+	if !ok {
+		var fact EmptiesFact
+		if fn.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(fn, &fact) {
+			return fact.Results
+		}
+		return nil
+	}
+	if rs, ok := m.empties[fn]; ok {
+		return rs
+	}
+	m.empties[fn] = nil // a recursive call leaves nothing known
+	if depth >= maxEmptyDepth || !hasValueResult(fn) {
+		return nil
+	}
+	rs := m.declEmpties(d, depth)
+	m.empties[fn] = rs
+	return rs
+}
+
+// declEmpties intersects, per result, what each return statement of d
+// leaves empty. A bare return with named results leaves nothing known.
+func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
+	n := d.Type.Results.NumFields()
+	per := make([][][][]string, n)
+	s := m.newScope(d)
+	known := false
+	ast.Inspect(d.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(x.Results) != n {
+				per = nil
+				return false
+			}
+			known = true
+			for i, e := range x.Results {
+				if per != nil {
+					per[i] = append(per[i], m.exprEmpty(e, s, x.Pos(), depth))
+				}
+			}
+		}
+		return per != nil
+	})
+	if !known || per == nil {
+		return nil
+	}
+	out := make([][][]string, n)
+	some := false
+	for i, sets := range per {
+		out[i] = intersect(sets)
+		some = some || len(out[i]) > 0
+	}
+	if !some {
+		return nil
+	}
+	return out
+}
+
+// exportEmpties exports the EmptiesFact of fn, if it has one.
+func (m *model) exportEmpties(fn *types.Func) {
+	if rs := m.funcEmpties(fn, 0); len(rs) > 0 {
+		m.pass.ExportObjectFact(fn, &EmptiesFact{Results: rs})
+	}
+}
+
+// hasValueResult reports whether fn returns a value that can be written
+// as JSON with fields: a pointer, struct, slice, map or interface.
+func hasValueResult(fn *types.Func) bool {
+	for r := range fn.Signature().Results().Variables() {
+		switch r.Type().Underlying().(type) {
+		case *types.Pointer, *types.Struct, *types.Slice, *types.Map, *types.Interface:
+			return true
+		}
+	}
+	return false
+}
+
+// nilable reports whether the zero value of t is nil. That of a type
+// parameter depends on the instance.
+func nilable(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// intersect returns the paths every set covers: those a path of each set
+// leads to (a path covers itself and what lies under it).
+func intersect(sets [][][]string) [][]string {
+	if len(sets) == 0 {
+		return nil
+	}
+	var out [][]string
+	seen := make(map[string]bool)
+	for _, set := range sets {
+		for _, p := range set {
+			key := pathKey(p)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			all := true
+			for _, other := range sets {
+				if !Covers(other, p) {
+					all = false
+					break
+				}
+			}
+			if all {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Covers reports whether one of paths leads to steps or to a value
+// holding it. Index steps ("[i]", "[key]", `["users"]`) match each other.
+func Covers(paths [][]string, steps []string) bool {
+	for _, p := range paths {
+		if len(p) > len(steps) {
+			continue
+		}
+		match := true
+		for i, s := range p {
+			if s != steps[i] && !(isIndexStep(s) && isIndexStep(steps[i])) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+func isIndexStep(s string) bool { return len(s) > 0 && s[0] == '[' }
+
+func pathKey(p []string) string {
+	k := ""
+	for _, s := range p {
+		k += s
+	}
+	return k
+}
+
+// passedOn reports whether, in calls that end before at, the function of scope s gives obj
+// (when it refers to data) or its address to a call that may fill it,
+// other than those skip accepts.
+func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*ast.CallExpr) bool) bool {
+	shared := nilable(obj.Type())
+	found := false
+	ast.Inspect(s.node, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok || call.End() > at {
+			return !found
+		}
+		if skip != nil && skip(call) || readsOnly(calledFunc(m.info, call)) {
+			return true
+		}
+		for _, arg := range call.Args {
+			arg = ast.Unparen(arg)
+			if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				arg = ast.Unparen(u.X)
+			} else if !shared {
+				continue
+			}
+			if id, ok := arg.(*ast.Ident); ok && m.info.Uses[id] == obj {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readsOnly reports whether fn only reads what it is given: it prints,
+// logs or encodes it.
+func readsOnly(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	switch pkgPath(fn) {
+	case "fmt":
+		return !strings.HasPrefix(fn.Name(), "Sscan") && !strings.HasPrefix(fn.Name(), "Fscan") && !strings.HasPrefix(fn.Name(), "Scan")
+	case "log", "log/slog":
+		return true
+	case pathJSON:
+		return fn.Name() == "Marshal" || fn.Name() == "MarshalIndent" || fn.Name() == "Encode"
+	}
+	return false
+}
+
+// everyPath reports whether n, in the function of scope s, runs on every
+// path to at: the innermost block around n holds at, or is only left
+// out where obj is nil (if u != nil { u.Password = "" }).
+func (m *model) everyPath(n ast.Node, obj types.Object, at token.Pos) bool {
+	cur, ok := m.insp.Root().FindByPos(n.Pos(), n.End())
+	if !ok {
+		return false
+	}
+	for c := range cur.Enclosing() {
+		switch x := c.Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			if isPos(x, at) {
+				return true
+			}
+			if !m.nilGuarded(c.Parent().Node(), x, obj) {
+				return false
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}
+
+// nilGuarded reports whether block is the body of if obj != nil without
+// else: skipping it changes nothing in what obj holds.
+func (m *model) nilGuarded(parent, block ast.Node, obj types.Object) bool {
+	is, ok := parent.(*ast.IfStmt)
+	if !ok || is.Body != block || is.Else != nil || obj == nil {
+		return false
+	}
+	cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ {
+		return false
+	}
+	id, ok := ast.Unparen(cond.X).(*ast.Ident)
+	return ok && m.info.Uses[id] == obj && m.info.Types[cond.Y].IsNil()
+}

@@ -1,0 +1,349 @@
+package respmodel
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/names"
+)
+
+// gorm loads a struct's columns and none of its associations unless the
+// query asks for them. Read at gorm.io/gorm v1.31.2: a query with
+// Select reads only the columns it names (callbacks/query.go); without
+// Select, Omit leaves its columns out; Omit and Select take field names
+// or column names (Statement.SelectAndOmitColumns, Schema.LookUpField);
+// one string with commas names several; associations (struct fields
+// that are not columns) are filled by Preload or Joins only; a field
+// tagged "-" or "->:false" is never read.
+const pathGorm = "gorm.io/gorm"
+
+// gormLoaders are the *gorm.DB methods that fill their first argument
+// from the rows a query returns.
+var gormLoaders = map[string]bool{
+	"First": true, "Take": true, "Last": true, "Find": true, "Scan": true,
+	"FirstOrInit": true, "FirstOrCreate": true,
+}
+
+// gormAssociations is the value of gorm's clause.Associations.
+const gormAssociations = "~~~as~~~"
+
+// A gormQuery is what a chain of *gorm.DB calls asks for.
+type gormQuery struct {
+	selects  []string // nil: every column
+	omits    []string
+	preloads map[string]bool // association names; gormAssociations for all
+	unknown  bool            // a Select of expressions: columns unknown
+}
+
+// queried reports whether variable obj is filled, before at in the
+// function of scope s, only by gorm queries, and returns what each of
+// them leaves empty (the paths all of them do).
+func (m *model) queried(obj types.Object, s *scope, at token.Pos) ([][]string, bool) {
+	for _, a := range m.defs.assigns[obj] {
+		if a.opaque || a.rhs != nil && !m.isFresh(a.rhs) {
+			return nil, false
+		}
+	}
+	var loads []*ast.CallExpr
+	ast.Inspect(s.node, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < at && m.gormLoad(call, obj) {
+			loads = append(loads, call)
+		}
+		return true
+	})
+	if len(loads) == 0 || m.passedOn(obj, s, at, func(call *ast.CallExpr) bool { return m.gormLoad(call, obj) }) {
+		return nil, false
+	}
+	var sets [][][]string
+	for _, call := range loads {
+		sets = append(sets, m.gormEmpty(call, obj.Type()))
+	}
+	return intersect(sets), true
+}
+
+// isFresh reports whether e is a new empty value: T{}, &T{}, new(T), nil.
+func (m *model) isFresh(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "new" && m.info.Uses[id] == types.Universe.Lookup("new") {
+			return true
+		}
+	}
+	return m.isBlank(e)
+}
+
+// gormLoad reports whether call is a gorm query filling obj (&obj, or
+// obj itself when it points to the destination).
+func (m *model) gormLoad(call *ast.CallExpr, obj types.Object) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !gormLoaders[sel.Sel.Name] || len(call.Args) == 0 || !m.isGormDB(sel.X) {
+		return false
+	}
+	return m.names(call.Args[0], obj)
+}
+
+// isGormDB reports whether e is a *gorm.DB.
+func (m *model) isGormDB(e ast.Expr) bool {
+	p, ok := types.Unalias(m.info.TypeOf(e)).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Name() == "DB" && pkgPath(n.Obj()) == pathGorm
+}
+
+// gormEmpty returns the paths of a value of type t that the query call
+// fills it with leaves empty.
+func (m *model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
+	q := m.gormChain(ast.Unparen(call.Fun).(*ast.SelectorExpr).X, 0)
+	var prefix []string
+	for {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t, prefix = u.Elem(), append(prefix, "[i]")
+			continue
+		case *types.Array:
+			t, prefix = u.Elem(), append(prefix, "[i]")
+			continue
+		}
+		break
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out [][]string
+	for _, f := range gormFields(st, 0) {
+		if q.leavesOut(f) {
+			out = append(out, append(append([]string(nil), prefix...), "."+f.v.Name()))
+		}
+	}
+	return out
+}
+
+// gormChain reads the chain of *gorm.DB calls that e is, from the last
+// call back: a later Select or Omit replaces an earlier one. A variable
+// holding the chain is followed through its one value.
+func (m *model) gormChain(e ast.Expr, depth int) *gormQuery {
+	q := &gormQuery{preloads: make(map[string]bool)}
+	var sawSelect, sawOmit bool
+	for depth < maxDepth {
+		e = ast.Unparen(e)
+		if id, ok := e.(*ast.Ident); ok {
+			obj := m.info.Uses[id]
+			if obj == nil {
+				break
+			}
+			rhs := m.onlyValue(obj)
+			if rhs == nil {
+				break
+			}
+			e, depth = rhs, depth+1
+			continue
+		}
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !m.isGormDB(sel.X) {
+			break
+		}
+		switch sel.Sel.Name {
+		case "Select":
+			if !sawSelect {
+				sawSelect = true
+				q.selects, q.unknown = m.columns(call.Args)
+				if q.selects == nil {
+					q.unknown = true
+				}
+			}
+		case "Omit":
+			if !sawOmit {
+				sawOmit = true
+				q.omits, _ = m.columns(call.Args)
+			}
+		case "Preload", "Joins", "InnerJoins":
+			if len(call.Args) > 0 {
+				if name, ok := m.constString(call.Args[0]); ok {
+					first, _, _ := strings.Cut(name, ".")
+					q.preloads[first] = true
+				}
+			}
+		case "Raw", "Exec":
+			q.unknown = true
+		}
+		e = sel.X
+	}
+	return q
+}
+
+// columns returns the column or field names arguments of Select or
+// Omit give; unknown is set when one is an expression or not a constant.
+func (m *model) columns(args []ast.Expr) (cols []string, unknown bool) {
+	add := func(s string) {
+		for part := range strings.SplitSeq(s, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			if strings.ContainsAny(part, " ()*?@") {
+				unknown = true
+				continue
+			}
+			if i := strings.LastIndexByte(part, '.'); i >= 0 {
+				part = part[i+1:] // users.password
+			}
+			cols = append(cols, strings.Trim(part, "`\""))
+		}
+	}
+	for _, a := range args {
+		if s, ok := m.constString(a); ok {
+			add(s)
+			continue
+		}
+		lit, ok := ast.Unparen(a).(*ast.CompositeLit)
+		if !ok {
+			return nil, true
+		}
+		for _, elt := range lit.Elts {
+			s, ok := m.constString(elt)
+			if !ok {
+				return nil, true
+			}
+			add(s)
+		}
+	}
+	return cols, unknown
+}
+
+func (m *model) constString(e ast.Expr) (string, bool) {
+	tv, ok := m.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// A gormField is a field of a model as gorm sees it.
+type gormField struct {
+	v           *types.Var
+	column      string // its column name; "" for an association
+	unread      bool   // tagged "-" or "->:false": never read
+	association bool
+}
+
+// gormFields returns the fields of a model, those of embedded structs
+// promoted.
+func gormFields(st *types.Struct, depth int) []gormField {
+	var out []gormField
+	for i := 0; i < st.NumFields(); i++ {
+		v := st.Field(i)
+		tag := reflect.StructTag(st.Tag(i)).Get("gorm")
+		if !v.Exported() {
+			continue
+		}
+		settings := gormSettings(tag)
+		if inner, ok := derefStruct(v.Type()); ok && (v.Embedded() || settings["EMBEDDED"] != "") && depth < maxDepth {
+			out = append(out, gormFields(inner, depth+1)...)
+			continue
+		}
+		f := gormField{v: v, column: settings["COLUMN"]}
+		if f.column == "" {
+			f.column = names.Snake(v.Name())
+		}
+		_, ignored := settings["-"]
+		f.unread = ignored || settings["->"] == "false"
+		f.association = isAssociation(v.Type(), settings)
+		out = append(out, f)
+	}
+	return out
+}
+
+// gormSettings parses a gorm tag: "column:pw;->:false;-" gives COLUMN,
+// "->" and "-".
+func gormSettings(tag string) map[string]string {
+	out := make(map[string]string)
+	for part := range strings.SplitSeq(tag, ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(part), ":")
+		if k == "" {
+			continue
+		}
+		out[strings.ToUpper(k)] = v
+	}
+	return out
+}
+
+// isAssociation reports whether a field of type t is a relation gorm
+// fills only on request: a struct, or a slice of structs, that is not
+// a value type of its own (time.Time, a sql.Scanner) nor serialized.
+func isAssociation(t types.Type, settings map[string]string) bool {
+	if settings["SERIALIZER"] != "" || settings["TYPE"] != "" {
+		return false
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok {
+		return false
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	if pkgPath(n.Obj()) == "time" {
+		return false
+	}
+	scan, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), "Scan")
+	return scan == nil
+}
+
+// leavesOut reports whether the query leaves field f empty.
+func (q *gormQuery) leavesOut(f gormField) bool {
+	switch {
+	case f.unread:
+		return true
+	case f.association:
+		return !q.preloads[gormAssociations] && !q.preloads[f.v.Name()]
+	case q.unknown:
+		return false
+	case q.selects != nil:
+		return !f.named(q.selects)
+	}
+	return f.named(q.omits)
+}
+
+// named reports whether one of cols names f, by field or column name.
+func (f gormField) named(cols []string) bool {
+	for _, c := range cols {
+		if c == f.v.Name() || c == f.column || names.Snake(c) == f.column {
+			return true
+		}
+	}
+	return false
+}
+
+func deref(t types.Type) types.Type {
+	for {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return t
+		}
+		t = p.Elem()
+	}
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	st, ok := deref(t).Underlying().(*types.Struct)
+	return st, ok
+}

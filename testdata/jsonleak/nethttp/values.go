@@ -1,0 +1,108 @@
+package nethttp
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"gorm.io/gorm"
+
+	"resplint.test/jsonleak/models"
+	"resplint.test/jsonleak/repo"
+)
+
+// What the value sent can hold, not only its type.
+
+// A literal of the model that sets some fields sends the others empty.
+func partialLiteral(w http.ResponseWriter, r *http.Request) {
+	u := load()
+	clean := models.User{Email: u.Email, HasPassword: u.PasswordHash != ""}
+	json.NewEncoder(w).Encode(clean)
+}
+
+// A secret cleared on one branch only is sent on the other.
+func clearedOnOneBranch(w http.ResponseWriter, r *http.Request, admin bool) {
+	u := load()
+	if !admin {
+		u.PasswordHash = ""
+	}
+	u.APIToken = ""
+	json.NewEncoder(w).Encode(u) // want `secret fields models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"`
+}
+
+// A clear under a nil check clears every user there is.
+func clearedIfNotNil(w http.ResponseWriter, r *http.Request) {
+	u := get[*models.User]()
+	if u != nil {
+		u.PasswordHash, u.APIToken = "", ""
+		u.Account = nil
+	}
+	json.NewEncoder(w).Encode(u)
+}
+
+// A value nil on every path holds nothing.
+func notFound(id string) (*models.User, error) { return nil, nil }
+
+func nilValues(w http.ResponseWriter, r *http.Request) {
+	u, _ := notFound(r.URL.Query().Get("id"))
+	json.NewEncoder(w).Encode(u)
+	var none *models.User
+	json.NewEncoder(w).Encode(none)
+	json.NewEncoder(w).Encode(map[string]any{"user": u})
+}
+
+var db *gorm.DB
+
+// gorm queries that leave the secret columns, and the account, out.
+func omitted(w http.ResponseWriter, r *http.Request) {
+	var u models.User
+	db.Omit("password_hash", "api_token").First(&u, 1)
+	json.NewEncoder(w).Encode(u)
+	var users []models.User
+	db.Select("id", "email").Where("active").Find(&users)
+	json.NewEncoder(w).Encode(users)
+	q := db.Model(&models.User{}).Omit("PasswordHash, APIToken")
+	var list []*models.User
+	q.Find(&list)
+	json.NewEncoder(w).Encode(list)
+}
+
+// An Omit of another column, a Select of the secret, a Preload of the
+// account, or a value filled elsewhere too, leave the secrets in.
+func loadedInFull(w http.ResponseWriter, r *http.Request) {
+	var u models.User
+	db.Omit("email").Preload("Account").First(&u, 1)
+	json.NewEncoder(w).Encode(u) // want `secret fields models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
+	var names []models.User
+	db.Select([]string{"id", "password_hash"}).Find(&names)
+	json.NewEncoder(w).Encode(names) // want `secret field \[\]models.User → .PasswordHash as "password_hash" to the client`
+	var raw models.User
+	db.Raw("SELECT * FROM users").Scan(&raw)
+	json.NewEncoder(w).Encode(raw) // want `secret field models.User → .PasswordHash` `token field`
+	var decoded models.User
+	db.Omit("password_hash", "api_token").First(&decoded, 1)
+	json.NewDecoder(r.Body).Decode(&decoded)
+	json.NewEncoder(w).Encode(decoded) // want `secret fields models.User → .PasswordHash` `token field`
+}
+
+// A repository's results, through facts.
+func fromRepository(w http.ResponseWriter, r *http.Request, users *repo.Users) {
+	u, err := users.Public(1)
+	if err != nil {
+		return
+	}
+	json.NewEncoder(w).Encode(u)
+	list, _ := users.Names()
+	json.NewEncoder(w).Encode(list)
+	stub, _ := users.Stub(1)
+	json.NewEncoder(w).Encode(stub)
+	json.NewEncoder(w).Encode(users.Summary(1))
+
+	t, _ := users.WithoutToken(1)
+	json.NewEncoder(w).Encode(t) // want `secret field \*models.User → .PasswordHash as "password_hash" to the client`
+	full, _ := users.Full(1)
+	json.NewEncoder(w).Encode(full) // want `secret fields models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
+	cols, _ := users.Columns(1)
+	json.NewEncoder(w).Encode(cols) // want `secret field models.User → .PasswordHash as "password_hash" to the client` `token field`
+	either, _ := users.Either(1, false)
+	json.NewEncoder(w).Encode(either) // want `secret fields \*models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
+}

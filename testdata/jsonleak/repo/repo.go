@@ -1,0 +1,70 @@
+// Package repo loads users with gorm the ways repositories do: without
+// some columns, without associations, or not at all yet. Its callers in
+// other packages see what each result leaves empty through facts.
+package repo
+
+import (
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"resplint.test/jsonleak/models"
+)
+
+// Users is a repository of users.
+type Users struct{ db *gorm.DB }
+
+// Public loads a user without its secrets: the hash by column name, the
+// token by field name.
+func (r *Users) Public(id uint) (*models.User, error) {
+	var u models.User
+	if err := r.db.Omit("password_hash", "APIToken").First(&u, id).Error; err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// Names lists users with two columns.
+func (r *Users) Names() ([]models.User, error) {
+	var users []models.User
+	err := r.db.Model(&models.User{}).Select("id, email").Find(&users).Error
+	return users, err
+}
+
+// WithoutToken leaves out the token only: the hash is loaded.
+func (r *Users) WithoutToken(id uint) (*models.User, error) {
+	u := new(models.User)
+	err := r.db.Omit("api_token").Take(u, id).Error
+	return u, err
+}
+
+// Full loads a user with every column and its account.
+func (r *Users) Full(id uint) (models.User, error) {
+	var u models.User
+	err := r.db.Preload(clause.Associations).First(&u, id).Error
+	return u, err
+}
+
+// Columns loads the columns of a user, not its account.
+func (r *Users) Columns(id uint) (models.User, error) {
+	var u models.User
+	err := r.db.First(&u, id).Error
+	return u, err
+}
+
+// Stub is not written yet.
+func (r *Users) Stub(id uint) (*models.User, error) { return nil, nil }
+
+// Either clears the hash on one path only.
+func (r *Users) Either(id uint, admin bool) (*models.User, error) {
+	u, err := r.Full(id)
+	if !admin {
+		u.PasswordHash, u.APIToken = "", ""
+	}
+	return &u, err
+}
+
+// Summary builds a user with the fields a list shows.
+func (r *Users) Summary(id uint) *models.User {
+	u, _ := r.Full(id)
+	return &models.User{Email: u.Email, HasPassword: u.PasswordHash != ""}
+}

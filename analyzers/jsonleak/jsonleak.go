@@ -123,6 +123,9 @@ func (r *run) checkValue(ev *respmodel.Event, v *respmodel.JSONValue) {
 	} else {
 		leaks = r.walk.leaks(node{v.Type(), false})
 	}
+	if v.Echoed {
+		leaks = append(leaks, r.walk.echoed(node{v.Type(), false})...)
+	}
 	if ht := v.HelperType(); ht != nil {
 		leaks = without(leaks, r.walk.leaks(node{ht, false}))
 	}
@@ -299,7 +302,12 @@ func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
 	if s := leaks[0].skipped; s != nil {
 		text += fmt.Sprintf("; %s's MarshalJSON has a pointer receiver, which encoding/json does not call on this non-pointer value", r.typeString(s))
 	}
-	fr.text = text + `: respond with a DTO that leaves it out, or tag the field json:"-"`
+	if r.echoedOnly(leaks) {
+		// json:"-" would stop the request from filling it.
+		fr.text = text + ", as the request sent it: respond with a DTO that leaves it out, or clear it before the write"
+	} else {
+		fr.text = text + `: respond with a DTO that leaves it out, or tag the field json:"-"`
+	}
 	for _, l := range leaks[:min(len(leaks), maxRelated)] {
 		fr.related = append(fr.related, analysis.RelatedInformation{
 			Pos:     l.field.Pos(),
@@ -311,6 +319,17 @@ func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
 	}
 	r.fieldReports[key] = fr
 	return fr
+}
+
+// echoedOnly reports whether every leak is a request's password that a
+// value decoded from the request writes back.
+func (r *run) echoedOnly(leaks []*leak) bool {
+	for _, l := range leaks {
+		if !r.walk.dropped(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // reportEntry reports a map literal entry that writes a secret.

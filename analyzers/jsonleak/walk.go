@@ -273,6 +273,25 @@ func (w *walker) dropped(l *leak) bool {
 	return l.decodable && w.decoded(l.field)
 }
 
+// echoed returns the leaks of n that dropped leaves out: the plain
+// passwords of a request body, which a value decoded from the request
+// and written back holds.
+func (w *walker) echoed(n node) []*leak {
+	if n.t == nil {
+		return nil
+	}
+	root := w.vertex(n)
+	var out []*leak
+	for i, l := range w.reachable(root) {
+		if w.dropped(l) {
+			c := *l
+			c.path, c.skipped = w.pathTo(root, l.field, root.dist[i])
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
 // account reports whether struct type t describes accounts (-accounts).
 func (w *walker) account(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)

@@ -32,6 +32,10 @@ type JSONValue struct {
 	// as ".Password" or "[i]", ".Password" from the serialised value; an
 	// empty path says the whole value is nil or zero (empty.go).
 	Cleared [][]string
+	// Echoed: the value written is a variable the function decoded the
+	// request body into before the write, so it holds what the request
+	// sent, passwords included. It is not carried to callers.
+	Echoed bool
 	// Slots are the places in a body built by a composite literal where
 	// the literal puts a parameter of the enclosing function under an
 	// interface type: Response{Code: 0, Data: data}. At a call site, each
@@ -103,6 +107,7 @@ func (m *model) resolveJSON(e ast.Expr, s *scope) *JSONValue {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 			if obj, ok := m.info.Uses[id].(*types.Var); ok {
 				v.Cleared = append(v.Cleared, m.emptyAt(obj, s, at, 0)...)
+				v.Echoed = v.Echoed || m.decodedBefore(obj, s, at)
 			}
 		}
 		e = ast.Unparen(e)

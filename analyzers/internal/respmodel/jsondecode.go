@@ -225,3 +225,24 @@ func (m *model) neverAssigned(obj types.Object) bool {
 	}
 	return true
 }
+
+// decodedBefore reports whether the function of scope s decodes a
+// request body into obj (&obj, or obj when it points to the value) on
+// every path to at.
+func (m *model) decodedBefore(obj types.Object, s *scope, at token.Pos) bool {
+	if s.node == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(s.node, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok || call.End() > at {
+			return !found
+		}
+		if t := m.decodeTarget(call); t != nil && m.names(t, obj) && m.everyPath(call, nil, at) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

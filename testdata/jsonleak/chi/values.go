@@ -37,3 +37,16 @@ func emptyValues(w http.ResponseWriter, r *http.Request, users *repo.Users) erro
 	render.JSON(w, r, users.Summary(1))
 	return nil
 }
+
+// A form decoded from the request and written back sends the password the
+// request carried; cleared first, it does not.
+func echoRequest(w http.ResponseWriter, r *http.Request) error {
+	var form models.ProfileForm
+	if err := render.DecodeJSON(r.Body, &form); err != nil {
+		return err
+	}
+	render.JSON(w, r, form) // want `sends the secret field models.ProfileForm → .Password as "password" to the client, as the request sent it`
+	form.Password = ""
+	render.JSON(w, r, form)
+	return nil
+}

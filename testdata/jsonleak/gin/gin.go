@@ -131,22 +131,36 @@ type ProfileForm struct { // want ProfileForm:`^leaks password$`
 	Password string `json:"password,omitempty"`
 }
 
+// A form decoded from the request and written back sends the password the
+// request carried.
 func updateProfile(c *gin.Context) {
 	var form ProfileForm
 	if err := c.ShouldBindJSON(&form); err != nil {
 		return
 	}
-	c.JSON(http.StatusOK, form)
+	c.JSON(http.StatusOK, form) // want `c.JSON sends the secret field ProfileForm → .Password as "password" to the client, as the request sent it: respond with a DTO that leaves it out, or clear it before the write`
 }
 
 // updateSharedProfile echoes a form of another package that this package
-// decodes: its summary leaves the password to the package that sends it.
+// decodes.
 func updateSharedProfile(c *gin.Context) {
 	var form models.ProfileForm
 	if err := c.ShouldBindJSON(&form); err != nil {
 		return
 	}
+	c.JSON(http.StatusOK, form) // want `c.JSON sends the secret field models.ProfileForm → .Password as "password" to the client, as the request sent it`
+}
+
+// A form cleared before the write, or one the request did not fill, has
+// no password in it.
+func updateProfileCleared(c *gin.Context) {
+	var form ProfileForm
+	if err := c.ShouldBindJSON(&form); err != nil {
+		return
+	}
+	form.Password = ""
 	c.JSON(http.StatusOK, form)
+	c.JSON(http.StatusOK, get[ProfileForm]())
 }
 
 // Marshalled JSON printed to gin's writer.

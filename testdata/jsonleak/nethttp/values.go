@@ -106,3 +106,20 @@ func fromRepository(w http.ResponseWriter, r *http.Request, users *repo.Users) {
 	either, _ := users.Either(1, false)
 	json.NewEncoder(w).Encode(either) // want `secret fields \*models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
 }
+
+// A form decoded from the request and written back sends the password the
+// request carried; cleared first, it does not.
+type UserSignup struct { // want UserSignup:`^leaks password$`
+	Email    string `json:"email"`
+	Password string `json:"password,omitempty"`
+}
+
+func echoRequest(w http.ResponseWriter, r *http.Request) {
+	var form UserSignup
+	if err := json.NewDecoder(r.Body).Decode(&form); err != nil {
+		return
+	}
+	json.NewEncoder(w).Encode(form) // want `sends the secret field UserSignup → .Password as "password" to the client, as the request sent it`
+	form.Password = ""
+	json.NewEncoder(w).Encode(form)
+}

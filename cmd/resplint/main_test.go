@@ -75,8 +75,18 @@ type result struct {
 // execIn runs the program with args in dir.
 func execIn(t *testing.T, dir, program string, args ...string) result {
 	t.Helper()
+	return execEnv(t, dir, nil, program, args...)
+}
+
+// execEnv runs the program with args in dir, with env added to the
+// environment (overriding what it sets).
+func execEnv(t *testing.T, dir string, env []string, program string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(program, args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -637,5 +647,21 @@ func TestFixTool(t *testing.T) {
 	}
 	if r := goCommand(t, dir, "vet", "./..."); r.code != 0 {
 		t.Errorf("fixed module does not build or vet:\n%s", r.stderr)
+	}
+}
+
+func TestRelativeCache(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t, "web")
+	before := snapshot(t, dir)
+	res := execEnv(t, dir, []string{"RESPLINT_CACHE=facts"}, binary, "./...")
+	wantCode(t, res, exitError)
+	if want := "resplint: RESPLINT_CACHE is not an absolute path: \"facts\""; !strings.HasPrefix(res.stderr, want) {
+		t.Errorf("standard error does not begin with %q:\n%s", want, res.stderr)
+	}
+	// Nothing was written into the module.
+	sameFiles(t, snapshot(t, dir), before)
+	if _, err := os.Stat(filepath.Join(dir, "facts")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a cache directory was created in the module: %v", err)
 	}
 }

@@ -85,6 +85,10 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	if err != nil {
 		return nil, err
 	}
+	cacheDir, err := factCacheDir()
+	if err != nil {
+		return nil, err
+	}
 	facts := plan.Factful()
 	source := cfg.Sources
 	switch {
@@ -97,7 +101,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	}
 	var cache *factCache
 	if len(facts) > 0 {
-		if cache = openFactCache(analyzers); cache != nil {
+		if cache = openFactCache(cacheDir, analyzers); cache != nil {
 			defer cache.trim()
 		}
 	}

@@ -665,3 +665,23 @@ func TestRelativeCache(t *testing.T) {
 		t.Errorf("a cache directory was created in the module: %v", err)
 	}
 }
+
+func TestNewerGoVersion(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod":  "module example.com/future\n\ngo 1.99\n",
+		"main.go": "package main\n\nfunc main() {}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := execEnv(t, dir, []string{"GOTOOLCHAIN=local"}, binary, "./...")
+	wantCode(t, res, exitError)
+	// The go command's words, as go vet prints them, on one line.
+	want := regexp.MustCompile(`^resplint: go.mod requires go >= 1\.99 \(running go [^;]+; GOTOOLCHAIN=local\)\n$`)
+	if !want.MatchString(res.stderr) {
+		t.Errorf("standard error is not a plain statement of the go version needed:\n%s", res.stderr)
+	}
+}

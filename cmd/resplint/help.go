@@ -64,9 +64,10 @@ SARIF 2.1.0 for GitHub code scanning.
 Suppress a finding with a comment on its line or the line above:
   //resplint:ignore NAME[,NAME] reason
 
-Exit status: 0 no diagnostics (with -json, -sarif, -fix or -diff:
-nothing failed); 1 loading, type-checking, analysis or fixing failed;
-2 bad usage; 3 diagnostics reported.
+Exit status: 1 loading, type-checking, analysis or fixing failed; 2 bad
+usage; otherwise 3 when diagnostics were reported (text) or a change was
+printed (-diff), and 0 else; -fix, -json and -sarif exit 0 whatever the
+diagnostics.
 
 Flags:
 `)

@@ -22,10 +22,11 @@
 // A comment "//resplint:ignore NAME[,NAME] reason" on the line of a
 // diagnostic or the line above suppresses the named analyzers there.
 //
-// Exit status: 0 when there are no diagnostics (and, with -json, -sarif,
-// -fix or -diff, when nothing failed); 1 when loading, type-checking,
-// analysis or fixing failed; 2 for bad usage; 3 when diagnostics were
-// reported.
+// Exit status: 1 when loading, type-checking, analysis or fixing failed;
+// 2 for bad usage; otherwise 3 when diagnostics were reported as text, or
+// when -diff printed a change, and 0 else. -fix, -json and -sarif exit 0
+// whatever the diagnostics: -fix has applied what it could, and the
+// others' output is for a program that judges it.
 //
 // The same binary works as the analysis tool of the go command:
 //
@@ -52,7 +53,7 @@ const (
 	exitOK       = 0
 	exitError    = 1 // loading, type-checking, analysis or fixing failed
 	exitUsage    = 2
-	exitFindings = 3 // diagnostics were reported
+	exitFindings = 3 // diagnostics were reported, or -diff printed a change
 )
 
 func main() {

@@ -359,14 +359,26 @@ func TestFix(t *testing.T) {
 	res = resplint(t, dir, "-fix", "./...")
 	wantCode(t, res, exitOK)
 	sameFiles(t, snapshot(t, dir), fixed)
+
+	// With nothing left to fix, -diff prints nothing and exits 0, though
+	// diagnostics without a fix remain.
+	if res := resplint(t, dir, "./..."); res.code != exitFindings {
+		t.Fatalf("no diagnostic without a fix is left to test -diff with:\n%s", res.stderr)
+	}
+	res = resplint(t, dir, "-diff", "./...")
+	wantCode(t, res, exitOK)
+	if res.stdout != "" {
+		t.Errorf("-diff printed a change after -fix:\n%s", res.stdout)
+	}
 }
 
 func TestDiff(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "web")
 	before := snapshot(t, dir)
+	// A change to make exits 3, like diagnostics in text mode.
 	res := resplint(t, dir, "-diff", "./...")
-	wantCode(t, res, exitOK)
+	wantCode(t, res, exitFindings)
 	sameFiles(t, snapshot(t, dir), before)
 
 	if !strings.HasPrefix(res.stdout, "--- a/handlers.go\n+++ b/handlers.go\n@@ -") {

@@ -7,6 +7,9 @@
 //
 //	resplint [flags] packages...   analyse packages (go list patterns)
 //	resplint help [analyzer...]    describe the analyzers and their flags
+//	resplint help lsp              describe the language server
+//	resplint [flags] lsp           run the language server on stdin/stdout
+//	resplint version               print the version (also: -version)
 //
 // Diagnostics are printed to standard error, one a line:
 //
@@ -77,6 +80,9 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 	if err != nil {
 		return exitUsage // parseFlags has printed the error
 	}
+	if opts.version {
+		return printVersion(stdout, stderr, opts.args)
+	}
 	if len(opts.args) == 0 {
 		usage(opts.flags)
 		return exitUsage
@@ -86,7 +92,8 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 		return help(stdout, stderr, opts.flags, all, opts.args[1:])
 	case "lsp":
 		return serveLSP(opts, all, os.Stdin, stdout, stderr)
-	// Other subcommands (such as a language server) go here.
+	case "version":
+		return printVersion(stdout, stderr, opts.args[1:])
 	default:
 		return lint(opts, stdout, stderr)
 	}

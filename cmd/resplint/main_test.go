@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"debug/buildinfo"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -492,6 +494,84 @@ func TestHelp(t *testing.T) {
 	}
 	res = resplint(t, dir, "help", "nosuch")
 	wantCode(t, res, exitUsage)
+}
+
+func TestHelpCommands(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t, "clean")
+	res := resplint(t, dir, "help")
+	wantCode(t, res, exitOK)
+	for _, want := range []string{"resplint [flags] lsp ", "resplint version ", "-version"} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("help does not mention %q:\n%s", want, res.stdout)
+		}
+	}
+	for cmd, want := range map[string][]string{
+		"lsp":     {"resplint lsp: a language server", "initializationOptions", "docs/editors.md"},
+		"version": {"resplint version: print the version", "(devel)"},
+	} {
+		res := resplint(t, dir, "help", cmd)
+		wantCode(t, res, exitOK)
+		for _, w := range want {
+			if !strings.Contains(res.stdout, w) {
+				t.Errorf("help %s does not mention %q:\n%s", cmd, w, res.stdout)
+			}
+		}
+	}
+	// Analyzers and commands mix.
+	res = resplint(t, dir, "help", "lsp", "cookieflags")
+	wantCode(t, res, exitOK)
+	if !strings.Contains(res.stdout, "resplint lsp: ") || !strings.Contains(res.stdout, "-cookieflags.names") {
+		t.Errorf("help lsp cookieflags does not describe both:\n%s", res.stdout)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	info, err := buildinfo.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := versionOf(info)
+	dir := fixture(t, "clean")
+	for _, args := range [][]string{{"version"}, {"-version"}} {
+		res := resplint(t, dir, args...)
+		wantCode(t, res, exitOK)
+		if res.stdout != "resplint "+want+"\n" {
+			t.Errorf("resplint %s printed %q, want %q", args[0], res.stdout, "resplint "+want+"\n")
+		}
+	}
+	res := resplint(t, dir, "version", "extra")
+	wantCode(t, res, exitUsage)
+
+	log := validateSARIF(t, resplint(t, dir, "-sarif", "./...").stdout)
+	if got := log.Runs[0].Tool.Driver.Version; got != want {
+		t.Errorf("SARIF tool.driver.version = %q, want %q", got, want)
+	}
+}
+
+func TestVersionOf(t *testing.T) {
+	const rev = "0123456789abcdef0123456789abcdef01234567"
+	vcs := func(modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}
+	}
+	for _, tc := range []struct {
+		version  string
+		settings []debug.BuildSetting
+		want     string
+	}{
+		{"v1.4.0", nil, "v1.4.0"},
+		{"v0.0.0-20260102150405-0123456789ab+dirty", vcs("true"), "v0.0.0-20260102150405-0123456789ab+dirty"},
+		{"(devel)", vcs("false"), "(devel) " + rev},
+		{"(devel)", vcs("true"), "(devel) " + rev + "+dirty"},
+		{"(devel)", nil, "(devel)"},
+		{"", nil, "(devel)"},
+	} {
+		info := &debug.BuildInfo{Main: debug.Module{Path: "github.com/resplint/resplint", Version: tc.version}, Settings: tc.settings}
+		if got := versionOf(info); got != tc.want {
+			t.Errorf("versionOf(%q, %v) = %q, want %q", tc.version, tc.settings, got, tc.want)
+		}
+	}
 }
 
 func TestBadInput(t *testing.T) {

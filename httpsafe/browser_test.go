@@ -84,14 +84,16 @@ func TestBrowserDownload(t *testing.T) {
 		{"100%25 sure=?utf-8?q?x?=.txt", "100%25 sure=_utf-8_q_x_=.txt"},
 		// Non-Latin script, exact.
 		{"日本語のファイル.txt", "日本語のファイル.txt"},
-		// httpsafe trims the white space and keeps the leading dot and the
-		// format characters; Chromium strips the dot and replaces the format
-		// characters.
-		{"  .hidden\u200dname\u00ad.txt\n", "hidden_name_.txt"},
+		// httpsafe removes the invisible format characters (which
+		// Chromium would replace) and the white space, and keeps the
+		// leading dot; Chromium strips the dot.
+		{"  .hidden\u200dname\u00ad.txt\n", "hiddenname.txt"},
+		// Look-alikes of the path separators become '_' in httpsafe.
+		{"a\uFF0Fb\u2215c\uFF3Cd.csv", "a_b_c_d.csv"},
 		// No name: the header is a bare "attachment" and Chromium names the
-		// file after the URL's last segment (the case index, 7 here) and the
+		// file after the URL's last segment (the case index, 8 here) and the
 		// Content-Type.
-		{"", "7.csv"},
+		{"", "8.csv"},
 	}
 	const body = "name,score\nada,10\n"
 

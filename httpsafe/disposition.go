@@ -118,31 +118,58 @@ func ContentDisposition(disposition, filename string) string {
 // "filename" parameter. The steps, in order:
 //
 //  1. Each byte that is not part of a valid UTF-8 sequence becomes U+FFFD.
-//  2. Leading and trailing white space (unicode.IsSpace: space, tab, CR,
+//  2. Invisible characters are removed, so that the name a client saves is
+//     the name the user is shown ("pay\u00ADpal.exe" displays as
+//     "paypal.exe"): format characters (Unicode category Cf, such as the
+//     soft hyphen U+00AD, the zero-width space, joiners and no-break space
+//     U+200B to U+200D and U+FEFF, the word joiner and invisible operators
+//     U+2060 to U+2064, U+180E and the tag characters U+E0001 and U+E0020
+//     to U+E007F), the other default-ignorable code points (variation
+//     selectors, the combining grapheme joiner U+034F, the Hangul fillers,
+//     ...) and private-use characters (category Co), whose glyphs depend
+//     on the font. The bidirectional formatting characters, format
+//     characters too, are replaced instead (step 5).
+//  3. Leading and trailing white space (unicode.IsSpace: space, tab, CR,
 //     LF, NBSP, ...) is removed, so a name read from a line loses its
 //     newline.
-//  3. Path separators "/" and "\" become "_", so no client can read the
-//     name as a path (RFC 6266 section 4.3).
-//  4. Control characters (U+0000 to U+001F and U+007F to U+009F, which
+//  4. Path separators "/" and "\" become "_", so no client can read the
+//     name as a path (RFC 6266 section 4.3), and so do the characters
+//     that look like them or that Windows turns into them when it
+//     converts a name to a legacy code page ("best fit"): the fullwidth
+//     solidi U+FF0F and U+FF3C, the division and fraction slashes U+2215
+//     and U+2044, the big and small solidi U+29F8, U+29F9 and U+FE68, the
+//     set minus U+2216, the diagonals U+2571, U+2572, U+27CB and U+27CD,
+//     U+29F5, U+2041, U+1735, U+2F02, U+2F03, U+3033, U+31D3, U+31D4,
+//     U+1D20F, U+1D23A and U+1D23B, and the yen and won signs U+00A5 and
+//     U+20A9, which code pages 932 and 949 put where "\" is.
+//  5. Control characters (U+0000 to U+001F and U+007F to U+009F, which
 //     include CR and LF), the line and paragraph separators U+2028 and
 //     U+2029, and the bidirectional formatting characters (U+061C, U+200E,
 //     U+200F, U+202A to U+202E, U+2066 to U+2069, used to disguise a
 //     file's extension) become "_".
-//  5. A name longer than [MaxFilenameBytes] bytes is shortened to at most
+//  6. A name longer than [MaxFilenameBytes] bytes is shortened to at most
 //     that many: its extension (the last "." and what follows, if that is
 //     at most 32 bytes and the "." is not the first character) is kept,
 //     the part before it is cut at a character boundary, and white space
 //     that the cut leaves at its end is removed.
-//  6. A result of "." or ".." becomes "" (no name).
+//  7. A result of "." or ".." becomes "" (no name).
 //
 // Everything else, including quotes, "%", "*", ":" and non-ASCII letters, is
 // kept, and carried in filename* (percent-encoded). SafeFilename is
 // idempotent.
 func SafeFilename(filename string) string {
-	s := strings.TrimSpace(filename)
 	// strings.Map also turns each byte that is not valid UTF-8 into U+FFFD.
+	// Invisible characters go before the white space is trimmed, which
+	// they could otherwise hide.
+	s := strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, filename)
+	s = strings.TrimSpace(s)
 	s = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || unsafeRune(r) {
+		if separatorLike(r) || unsafeRune(r) {
 			return '_'
 		}
 		return r
@@ -156,7 +183,35 @@ func SafeFilename(filename string) string {
 	return s
 }
 
-// unsafeRune reports whether r is one of the characters that step 4 of
+// invisible reports whether r is one of the characters that step 2 of
+// SafeFilename removes.
+func invisible(r rune) bool {
+	if r < '\u00AD' || bidiControl(r) {
+		return false
+	}
+	// Default_Ignorable_Code_Point is derived from Cf, Variation_Selector
+	// and Other_Default_Ignorable_Code_Point; the few characters of Cf it
+	// leaves out go too.
+	return unicode.In(r, unicode.Cf, unicode.Co, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
+}
+
+// separatorLike reports whether r is one of the characters that step 4
+// of SafeFilename replaces.
+func separatorLike(r rune) bool {
+	switch r {
+	case '/', '\\',
+		'\uFF0F', '\uFF3C', // fullwidth solidus, reverse solidus: NFKC and best fit give / and \
+		'\u2215', '\u2044', '\u29F8', '\u2571', '\u27CB', '\u2041', '\u1735',
+		'\u2F03', '\u3033', '\u31D3', '\U0001D23A', // look like /
+		'\u2216', '\u29F9', '\uFE68', '\u2572', '\u27CD', '\u29F5',
+		'\u2F02', '\u31D4', '\U0001D20F', '\U0001D23B', // look like \
+		'\u00A5', '\u20A9': // 0x5C, the path separator, in code pages 932 and 949
+		return true
+	}
+	return false
+}
+
+// unsafeRune reports whether r is one of the characters that step 5 of
 // SafeFilename replaces.
 func unsafeRune(r rune) bool {
 	switch {
@@ -164,6 +219,13 @@ func unsafeRune(r rune) bool {
 		return true
 	case r == '\u2028', r == '\u2029': // line and paragraph separators
 		return true
+	}
+	return bidiControl(r)
+}
+
+// bidiControl reports whether r is a bidirectional formatting character.
+func bidiControl(r rune) bool {
+	switch {
 	case r == '\u061C', r == '\u200E', r == '\u200F': // ALM, LRM, RLM
 		return true
 	case r >= '\u202A' && r <= '\u202E': // LRE, RLE, PDF, LRO, RLO
@@ -174,7 +236,7 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
-// shorten implements step 5 of SafeFilename for a valid UTF-8 string
+// shorten implements step 6 of SafeFilename for a valid UTF-8 string
 // longer than MaxFilenameBytes.
 func shorten(s string) string {
 	ext := ""

@@ -68,12 +68,16 @@ func ExampleSafeFilename() {
 	fmt.Printf("%q\n", httpsafe.SafeFilename("  quarterly/report.pdf\n"))
 	fmt.Printf("%q\n", httpsafe.SafeFilename("C:\\temp\\notes.txt"))
 	fmt.Printf("%q\n", httpsafe.SafeFilename("invoice\u202Efdp.exe"))
+	fmt.Printf("%q\n", httpsafe.SafeFilename("pay\u00ADpal.exe"))
+	fmt.Printf("%q\n", httpsafe.SafeFilename("..\uFF0F..\uFF0Fetc\u2215passwd"))
 	fmt.Printf("%q\n", httpsafe.SafeFilename(`say "hi".txt`))
 	fmt.Printf("%q\n", httpsafe.SafeFilename(".."))
 	// Output:
 	// "quarterly_report.pdf"
 	// "C:_temp_notes.txt"
 	// "invoice_fdp.exe"
+	// "paypal.exe"
+	// ".._.._etc_passwd"
 	// "say \"hi\".txt"
 	// ""
 }

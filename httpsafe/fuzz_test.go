@@ -70,6 +70,11 @@ func checkContentDisposition(t *testing.T, disposition, filename, v string) {
 	if len(params) != 1 || params["filename"] != wantName {
 		t.Fatalf("ContentDisposition(%q, %q) = %q: parameters %q, want filename %q", disposition, filename, v, params, wantName)
 	}
+	// What a client decodes, whatever the reference says.
+	if i := strings.IndexFunc(params["filename"], forbiddenInName); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(params["filename"][i:])
+		t.Fatalf("ContentDisposition(%q, %q) = %q: the decoded name %q has %U", disposition, filename, v, params["filename"], r)
+	}
 
 	// The fallback alone, as a client that ignores filename* sees it.
 	wantFallback := refFallback(wantName)
@@ -96,6 +101,8 @@ func checkSafeName(t *testing.T, in, name string) {
 		t.Fatalf("SafeFilename(%q) = %q: has a path separator", in, name)
 	case strings.IndexFunc(name, refUnsafe) >= 0:
 		t.Fatalf("SafeFilename(%q) = %q: has a control or formatting character", in, name)
+	case strings.IndexFunc(name, forbiddenInName) >= 0:
+		t.Fatalf("SafeFilename(%q) = %q: has a separator, a look-alike, or an invisible or control character", in, name)
 	case strings.TrimSpace(name) != name:
 		t.Fatalf("SafeFilename(%q) = %q: leading or trailing white space", in, name)
 	case len(name) > httpsafe.MaxFilenameBytes:
@@ -107,14 +114,41 @@ func checkSafeName(t *testing.T, in, name string) {
 	}
 }
 
+// forbiddenInName reports whether r may not appear in a name that
+// SafeFilename returns: a path separator or a character that looks like
+// one or that best-fit conversion to a Windows code page turns into one,
+// a control, a line or paragraph separator, or a character with no glyph
+// of its own (format, private use, default-ignorable).
+func forbiddenInName(r rune) bool {
+	return r == '/' || r == '\\' || strings.ContainsRune(refSlashLikes, r) ||
+		unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zl, unicode.Zp,
+			unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
+}
+
+// refSlashLikes are the characters that SafeFilename documents as look-alikes
+// of "/" and "\\" or as turned into them by best-fit conversion.
+const refSlashLikes = "\uFF0F\uFF3C\u2215\u2044\u29F8\u29F9\uFE68\u2216\u2571\u2572\u27CB\u27CD" +
+	"\u29F5\u2041\u1735\u2F02\u2F03\u3033\u31D3\u31D4\U0001D20F\U0001D23A\U0001D23B\u00A5\u20A9"
+
+// refInvisible reports whether r is removed by SafeFilename.
+func refInvisible(r rune) bool {
+	if refUnsafe(r) {
+		return false // the bidirectional formatting characters are replaced
+	}
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) ||
+		unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
+}
+
 // refSafeFilename is the specification of SafeFilename, written
 // differently: one pass over the runes, then the shortening.
 func refSafeFilename(s string) string {
 	var runes []rune
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		runes = append(runes, r) // RuneError for an invalid byte, as wanted
 		i += size
+		if !refInvisible(r) {
+			runes = append(runes, r) // RuneError for an invalid byte, as wanted
+		}
 	}
 	for len(runes) > 0 && unicode.IsSpace(runes[0]) {
 		runes = runes[1:]
@@ -123,7 +157,7 @@ func refSafeFilename(s string) string {
 		runes = runes[:len(runes)-1]
 	}
 	for i, r := range runes {
-		if r == '/' || r == '\\' || refUnsafe(r) {
+		if r == '/' || r == '\\' || strings.ContainsRune(refSlashLikes, r) || refUnsafe(r) {
 			runes[i] = '_'
 		}
 	}

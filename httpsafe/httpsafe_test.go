@@ -21,15 +21,30 @@ func TestSafeFilename(t *testing.T) {
 		// 1. invalid UTF-8, one U+FFFD per byte
 		{"a\xffb\xc3.txt", "a\uFFFDb\uFFFD.txt"},
 		{"\xe2\x82", "\uFFFD\uFFFD"},
-		// 2. surrounding white space
+		// 2. invisible characters
+		{"pay\u00ADpal.exe", "paypal.exe"},
+		{"a\u200Bb\u200Cc\u200Dd\u2060e\uFEFFf", "abcdef"},
+		{"x\u2061\u2062\u2063\u2064y\u180Ez", "xyz"},
+		{"a\U000E0001\U000E0020\U000E007Fb\U000E0000", "ab"},                       // tags
+		{"a\uFE0Fb\U000E0100c\u180Bd", "abcd"},                                     // variation selectors
+		{"\u3164\u115Fx\u034F", "x"},                                               // fillers, grapheme joiner
+		{"\uE000a\U000F0000\U0010FFFD", "a"},                                       // private use
+		{"résumé 日本 \U0001F469\u200D\U0001F4BB", "résumé 日本 \U0001F469\U0001F4BB"}, // the joiner of the emoji too
+		{"\u200B name.txt \uFEFF", "name.txt"},                                     // the white space they hid
+		{".\u200B.", ""},
+		// 3. surrounding white space
 		{"  name.txt\r\n", "name.txt"},
 		{"\u00a0\u3000name\t", "name"},
 		{" \t\r\n ", ""},
-		// 3. path separators
+		// 4. path separators and what looks or converts like them
 		{"a/b\\c", "a_b_c"},
 		{"/etc/passwd", "_etc_passwd"},
 		{"../x", ".._x"},
-		// 4. controls, line separators, bidi formatting
+		{"..\uFF0F..\uFF3Cetc\u2215passwd", ".._.._etc_passwd"},
+		{"\u2044\u29F8\u2571\u27CB\u2041\u1735\u2F03\u3033\u31D3\U0001D23A", "__________"},
+		{"\u2216\u29F9\uFE68\u2572\u27CD\u29F5\u2F02\u31D4\U0001D20F\U0001D23B", "__________"},
+		{"..\u00A5..\u20A9x", ".._.._x"},
+		// 5. controls, line separators, bidi formatting
 		{"a\rb\nc\x00d\x7fe\u0085f\u009fg", "a_b_c_d_e_f_g"},
 		{"a\u2028b\u2029c", "a_b_c"},
 		{"invoice\u202Efdp.exe", "invoice_fdp.exe"},
@@ -37,10 +52,10 @@ func TestSafeFilename(t *testing.T) {
 		{"\ta\tb\t", "a_b"},
 		// kept as they are
 		{`say "hi" & 100% <ok>?*:|.txt`, `say "hi" & 100% <ok>?*:|.txt`},
-		{"résumé 日本 👩‍💻", "résumé 日本 👩‍💻"},
+		{"résumé 日本のファイル ü", "résumé 日本のファイル ü"},
 		{".hidden", ".hidden"},
 		{"...", "..."},
-		// 5. shortening
+		// 6. shortening
 		{long("a", 300) + ".txt", long("a", 251) + ".txt"},
 		{long("é", 200) + ".pdf", long("é", 125) + ".pdf"},
 		{long("日", 100), long("日", 85)},
@@ -48,7 +63,7 @@ func TestSafeFilename(t *testing.T) {
 		{"." + long("a", 300), "." + long("a", 254)},
 		{"a" + long(" ", 300) + "b.txt", "a.txt"},
 		{long("a", 255), long("a", 255)},
-		// 6. no name
+		// 7. no name
 		{".", ""},
 		{"..", ""},
 		{" .. ", ""},

@@ -26,6 +26,7 @@ const (
 // options are the settings of the standalone command.
 type options struct {
 	flags     *flag.FlagSet
+	version   bool // print the version and do nothing else
 	mode      outputMode
 	tests     bool
 	tags      string
@@ -49,6 +50,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, stderr io.Writer) (*opt
 	diff := fs.Bool("diff", false, "print the fixes as a unified diff instead of applying them (implies -fix)")
 	fs.BoolVar(&opts.tests, "test", true, "analyse test files too")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated list of build tags")
+	fs.BoolVar(&opts.version, "version", false, "print the version of resplint and exit")
 
 	analyzerFlags := anaflags.Define(fs, all)
 
@@ -99,7 +101,9 @@ func (opts *options) buildFlags() []string {
 func usage(fs *flag.FlagSet) {
 	w := fs.Output()
 	fmt.Fprint(w, `usage: resplint [flags] packages...
-       resplint help [analyzer...]
+       resplint help [analyzer... | lsp | version]
+       resplint [flags] lsp
+       resplint version
 
 resplint reports mistakes in hand-built HTTP responses.
 Run 'resplint help' for the analyzers and all flags.

@@ -10,26 +10,59 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// help implements "resplint help [analyzer...]".
+// subcommandHelp is the help text of the subcommands other than help.
+// No analyzer has these names: the command line could not tell them apart.
+var subcommandHelp = map[string]string{
+	"lsp": `resplint lsp: a language server for editors
+
+Usage: resplint [flags] lsp
+
+Serves the Language Server Protocol (3.17) on standard input and output,
+next to gopls, which it leaves everything else to. It reports resplint's
+diagnostics when a Go file is opened or saved, each linked to the page of
+its check, and offers their suggested fixes as quick fixes. A save
+re-analyses only the saved package and the open packages that import it.
+
+Settings: the flags on the command line (-test, -tags, -NAME,
+-NAME.FLAG) apply first; the client's initializationOptions override
+them, in the same form, e.g. {"cookieflags": {"names": "sess|auth"}},
+{"disable": ["privatecache"]}, {"tests": false}, {"tags": "integration"}.
+It logs to standard error. Setup for VS Code, Neovim, Helix and Zed:
+https://github.com/resplint/resplint/blob/main/docs/editors.md
+`,
+	"version": `resplint version: print the version
+
+Usage: resplint version (or resplint -version)
+
+Prints the version of the module resplint was built from: the version it
+was installed at (go install ...@v1.2.0), the pseudo-version the go
+command derived from the repository it was built in, or "(devel)" and the
+VCS revision. SARIF output carries the same version.
+`,
+}
+
+// help implements "resplint help [analyzer... | lsp | version]".
 func help(stdout, stderr io.Writer, fs *flag.FlagSet, all []*analysis.Analyzer, names []string) int {
 	if len(names) == 0 {
 		overview(stdout, fs, all)
 		return exitOK
 	}
-	var selected []*analysis.Analyzer
 	for _, name := range names {
-		i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name })
-		if i < 0 {
-			fmt.Fprintf(stderr, "resplint: unknown analyzer %q; run 'resplint help' for the list\n", name)
+		_, isSub := subcommandHelp[name]
+		if !isSub && !slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name }) {
+			fmt.Fprintf(stderr, "resplint: unknown analyzer or command %q; run 'resplint help' for the list\n", name)
 			return exitUsage
 		}
-		selected = append(selected, all[i])
 	}
-	for i, a := range selected {
+	for i, name := range names {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		describe(stdout, fs, a)
+		if text, ok := subcommandHelp[name]; ok {
+			fmt.Fprint(stdout, text)
+			continue
+		}
+		describe(stdout, fs, all[slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name })])
 	}
 	return exitOK
 }
@@ -41,6 +74,9 @@ func overview(w io.Writer, fs *flag.FlagSet, all []*analysis.Analyzer) {
 Usage:
   resplint [flags] packages...                 analyse packages
   resplint help [analyzer...]                  describe analyzers
+  resplint [flags] lsp                         language server for editors (stdio)
+  resplint version                             print the version (also -version)
+  resplint help lsp | version                  describe a command
   go vet -vettool=$(which resplint) [flags] packages...
   go fix -fixtool=$(which resplint) [flags] packages...
 
@@ -64,9 +100,10 @@ SARIF 2.1.0 for GitHub code scanning.
 Suppress a finding with a comment on its line or the line above:
   //resplint:ignore NAME[,NAME] reason
 
-Exit status: 0 no diagnostics (with -json, -sarif, -fix or -diff:
-nothing failed); 1 loading, type-checking, analysis or fixing failed;
-2 bad usage; 3 diagnostics reported.
+Exit status: 1 loading, type-checking, analysis or fixing failed; 2 bad
+usage; otherwise 3 when diagnostics were reported (text) or a change was
+printed (-diff), and 0 else; -fix, -json and -sarif exit 0 whatever the
+diagnostics.
 
 Flags:
 `)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/resplint/resplint/analyzers"
 	"github.com/resplint/resplint/internal/driver"
@@ -39,6 +38,7 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 	}
 
 	diags := res.Diagnostics()
+	printed := &countingWriter{w: stdout} // for -diff, which prints only changes
 	var outErr error
 	switch opts.mode {
 	case outputText:
@@ -56,7 +56,7 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 	case outputFix, outputDiff:
 		var diff io.Writer
 		if opts.mode == outputDiff {
-			diff = stdout
+			diff = printed
 		}
 		for _, err := range res.ApplyFixes(diags, diff, cwd) {
 			problems = append(problems, err.Error())
@@ -74,16 +74,21 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 		return exitError
 	case opts.mode == outputText && len(diags) > 0:
 		return exitFindings
+	case opts.mode == outputDiff && printed.n > 0:
+		// A change to make fails the run, so that -diff can gate CI.
+		return exitFindings
 	}
 	return exitOK
 }
 
-// version returns the module version of the command, or "" for a
-// development build.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "(devel)" {
-		return ""
-	}
-	return info.Main.Version
+// A countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

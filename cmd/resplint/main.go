@@ -7,6 +7,9 @@
 //
 //	resplint [flags] packages...   analyse packages (go list patterns)
 //	resplint help [analyzer...]    describe the analyzers and their flags
+//	resplint help lsp              describe the language server
+//	resplint [flags] lsp           run the language server on stdin/stdout
+//	resplint version               print the version (also: -version)
 //
 // Diagnostics are printed to standard error, one a line:
 //
@@ -22,10 +25,11 @@
 // A comment "//resplint:ignore NAME[,NAME] reason" on the line of a
 // diagnostic or the line above suppresses the named analyzers there.
 //
-// Exit status: 0 when there are no diagnostics (and, with -json, -sarif,
-// -fix or -diff, when nothing failed); 1 when loading, type-checking,
-// analysis or fixing failed; 2 for bad usage; 3 when diagnostics were
-// reported.
+// Exit status: 1 when loading, type-checking, analysis or fixing failed;
+// 2 for bad usage; otherwise 3 when diagnostics were reported as text, or
+// when -diff printed a change, and 0 else. -fix, -json and -sarif exit 0
+// whatever the diagnostics: -fix has applied what it could, and the
+// others' output is for a program that judges it.
 //
 // The same binary works as the analysis tool of the go command:
 //
@@ -52,7 +56,7 @@ const (
 	exitOK       = 0
 	exitError    = 1 // loading, type-checking, analysis or fixing failed
 	exitUsage    = 2
-	exitFindings = 3 // diagnostics were reported
+	exitFindings = 3 // diagnostics were reported, or -diff printed a change
 )
 
 func main() {
@@ -76,6 +80,9 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 	if err != nil {
 		return exitUsage // parseFlags has printed the error
 	}
+	if opts.version {
+		return printVersion(stdout, stderr, opts.args)
+	}
 	if len(opts.args) == 0 {
 		usage(opts.flags)
 		return exitUsage
@@ -85,7 +92,8 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 		return help(stdout, stderr, opts.flags, all, opts.args[1:])
 	case "lsp":
 		return serveLSP(opts, all, os.Stdin, stdout, stderr)
-	// Other subcommands (such as a language server) go here.
+	case "version":
+		return printVersion(stdout, stderr, opts.args[1:])
 	default:
 		return lint(opts, stdout, stderr)
 	}

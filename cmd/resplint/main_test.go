@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"debug/buildinfo"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,8 +77,18 @@ type result struct {
 // execIn runs the program with args in dir.
 func execIn(t *testing.T, dir, program string, args ...string) result {
 	t.Helper()
+	return execEnv(t, dir, nil, program, args...)
+}
+
+// execEnv runs the program with args in dir, with env added to the
+// environment (overriding what it sets).
+func execEnv(t *testing.T, dir string, env []string, program string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(program, args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -349,14 +361,26 @@ func TestFix(t *testing.T) {
 	res = resplint(t, dir, "-fix", "./...")
 	wantCode(t, res, exitOK)
 	sameFiles(t, snapshot(t, dir), fixed)
+
+	// With nothing left to fix, -diff prints nothing and exits 0, though
+	// diagnostics without a fix remain.
+	if res := resplint(t, dir, "./..."); res.code != exitFindings {
+		t.Fatalf("no diagnostic without a fix is left to test -diff with:\n%s", res.stderr)
+	}
+	res = resplint(t, dir, "-diff", "./...")
+	wantCode(t, res, exitOK)
+	if res.stdout != "" {
+		t.Errorf("-diff printed a change after -fix:\n%s", res.stdout)
+	}
 }
 
 func TestDiff(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "web")
 	before := snapshot(t, dir)
+	// A change to make exits 3, like diagnostics in text mode.
 	res := resplint(t, dir, "-diff", "./...")
-	wantCode(t, res, exitOK)
+	wantCode(t, res, exitFindings)
 	sameFiles(t, snapshot(t, dir), before)
 
 	if !strings.HasPrefix(res.stdout, "--- a/handlers.go\n+++ b/handlers.go\n@@ -") {
@@ -470,6 +494,84 @@ func TestHelp(t *testing.T) {
 	}
 	res = resplint(t, dir, "help", "nosuch")
 	wantCode(t, res, exitUsage)
+}
+
+func TestHelpCommands(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t, "clean")
+	res := resplint(t, dir, "help")
+	wantCode(t, res, exitOK)
+	for _, want := range []string{"resplint [flags] lsp ", "resplint version ", "-version"} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("help does not mention %q:\n%s", want, res.stdout)
+		}
+	}
+	for cmd, want := range map[string][]string{
+		"lsp":     {"resplint lsp: a language server", "initializationOptions", "docs/editors.md"},
+		"version": {"resplint version: print the version", "(devel)"},
+	} {
+		res := resplint(t, dir, "help", cmd)
+		wantCode(t, res, exitOK)
+		for _, w := range want {
+			if !strings.Contains(res.stdout, w) {
+				t.Errorf("help %s does not mention %q:\n%s", cmd, w, res.stdout)
+			}
+		}
+	}
+	// Analyzers and commands mix.
+	res = resplint(t, dir, "help", "lsp", "cookieflags")
+	wantCode(t, res, exitOK)
+	if !strings.Contains(res.stdout, "resplint lsp: ") || !strings.Contains(res.stdout, "-cookieflags.names") {
+		t.Errorf("help lsp cookieflags does not describe both:\n%s", res.stdout)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	info, err := buildinfo.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := versionOf(info)
+	dir := fixture(t, "clean")
+	for _, args := range [][]string{{"version"}, {"-version"}} {
+		res := resplint(t, dir, args...)
+		wantCode(t, res, exitOK)
+		if res.stdout != "resplint "+want+"\n" {
+			t.Errorf("resplint %s printed %q, want %q", args[0], res.stdout, "resplint "+want+"\n")
+		}
+	}
+	res := resplint(t, dir, "version", "extra")
+	wantCode(t, res, exitUsage)
+
+	log := validateSARIF(t, resplint(t, dir, "-sarif", "./...").stdout)
+	if got := log.Runs[0].Tool.Driver.Version; got != want {
+		t.Errorf("SARIF tool.driver.version = %q, want %q", got, want)
+	}
+}
+
+func TestVersionOf(t *testing.T) {
+	const rev = "0123456789abcdef0123456789abcdef01234567"
+	vcs := func(modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}
+	}
+	for _, tc := range []struct {
+		version  string
+		settings []debug.BuildSetting
+		want     string
+	}{
+		{"v1.4.0", nil, "v1.4.0"},
+		{"v0.0.0-20260102150405-0123456789ab+dirty", vcs("true"), "v0.0.0-20260102150405-0123456789ab+dirty"},
+		{"(devel)", vcs("false"), "(devel) " + rev},
+		{"(devel)", vcs("true"), "(devel) " + rev + "+dirty"},
+		{"(devel)", nil, "(devel)"},
+		{"", nil, "(devel)"},
+	} {
+		info := &debug.BuildInfo{Main: debug.Module{Path: "github.com/resplint/resplint", Version: tc.version}, Settings: tc.settings}
+		if got := versionOf(info); got != tc.want {
+			t.Errorf("versionOf(%q, %v) = %q, want %q", tc.version, tc.settings, got, tc.want)
+		}
+	}
 }
 
 func TestBadInput(t *testing.T) {
@@ -637,5 +739,41 @@ func TestFixTool(t *testing.T) {
 	}
 	if r := goCommand(t, dir, "vet", "./..."); r.code != 0 {
 		t.Errorf("fixed module does not build or vet:\n%s", r.stderr)
+	}
+}
+
+func TestRelativeCache(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t, "web")
+	before := snapshot(t, dir)
+	res := execEnv(t, dir, []string{"RESPLINT_CACHE=facts"}, binary, "./...")
+	wantCode(t, res, exitError)
+	if want := "resplint: RESPLINT_CACHE is not an absolute path: \"facts\""; !strings.HasPrefix(res.stderr, want) {
+		t.Errorf("standard error does not begin with %q:\n%s", want, res.stderr)
+	}
+	// Nothing was written into the module.
+	sameFiles(t, snapshot(t, dir), before)
+	if _, err := os.Stat(filepath.Join(dir, "facts")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a cache directory was created in the module: %v", err)
+	}
+}
+
+func TestNewerGoVersion(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod":  "module example.com/future\n\ngo 1.99\n",
+		"main.go": "package main\n\nfunc main() {}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := execEnv(t, dir, []string{"GOTOOLCHAIN=local"}, binary, "./...")
+	wantCode(t, res, exitError)
+	// The go command's words, as go vet prints them, on one line.
+	want := regexp.MustCompile(`^resplint: go.mod requires go >= 1\.99 \(running go [^;]+; GOTOOLCHAIN=local\)\n$`)
+	if !want.MatchString(res.stderr) {
+		t.Errorf("standard error is not a plain statement of the go version needed:\n%s", res.stderr)
 	}
 }

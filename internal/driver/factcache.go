@@ -31,7 +31,8 @@ import (
 // the analyzers' passes over it: its types come from export data, and its
 // facts from the cache. The cache lives in $RESPLINT_CACHE, or in
 // resplint/facts under the user's cache directory; RESPLINT_CACHE=off
-// turns it off. Deleting it is always safe.
+// turns it off, and a relative path is an error. Deleting it is always
+// safe.
 //
 // An entry is a file per analyzer and package, named by a hash of
 // everything its facts may depend on: the analyzers (the executable and
@@ -44,18 +45,32 @@ type factCache struct {
 	immutable *pkgload.Immutable
 }
 
-// openFactCache returns the cache for analyzers, or nil if there is none.
-func openFactCache(analyzers []*analysis.Analyzer) *factCache {
+// factCacheDir returns the directory of the cache, or "" for none. Like
+// the go command with GOCACHE, it refuses a relative $RESPLINT_CACHE: it
+// would put a cache in each directory resplint is run from, inside the
+// module it analyses.
+func factCacheDir() (string, error) {
 	dir := os.Getenv("RESPLINT_CACHE")
-	switch dir {
-	case "off":
-		return nil
-	case "":
+	switch {
+	case dir == "off":
+		return "", nil
+	case dir == "":
 		base, err := os.UserCacheDir()
 		if err != nil {
-			return nil
+			return "", nil
 		}
-		dir = filepath.Join(base, "resplint", "facts")
+		return filepath.Join(base, "resplint", "facts"), nil
+	case !filepath.IsAbs(dir):
+		return "", fmt.Errorf("RESPLINT_CACHE is not an absolute path: %q; set it to an absolute path, or to off for no cache", dir)
+	}
+	return dir, nil
+}
+
+// openFactCache returns the cache in dir for analyzers, or nil if there
+// is none.
+func openFactCache(dir string, analyzers []*analysis.Analyzer) *factCache {
+	if dir == "" {
+		return nil
 	}
 	immutable, err := pkgload.ImmutableDirs("", nil)
 	if err != nil {

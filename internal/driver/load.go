@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -85,6 +86,10 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	if err != nil {
 		return nil, err
 	}
+	cacheDir, err := factCacheDir()
+	if err != nil {
+		return nil, err
+	}
 	facts := plan.Factful()
 	source := cfg.Sources
 	switch {
@@ -97,18 +102,36 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	}
 	var cache *factCache
 	if len(facts) > 0 {
-		if cache = openFactCache(analyzers); cache != nil {
+		if cache = openFactCache(cacheDir, analyzers); cache != nil {
 			defer cache.trim()
 		}
 	}
 	ld, err := load(patterns, cfg, source, cache, facts)
 	if err != nil {
-		return nil, err
+		return nil, goCommandError(err)
 	}
 	if len(ld.roots) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	return analyse(plan, ld, cfg.MessagesOnly), nil
+}
+
+// goListFailure matches the error of go/packages when the go command
+// fails: "err: exit status 1: stderr: go: go.mod requires go >= ...".
+var goListFailure = regexp.MustCompile(`^err: exit status \d+: stderr: (?s:(.*))$`)
+
+// goCommandError returns the go command's own message in place of such
+// an error, without its "go: " prefix, so that it reads as go vet's does.
+func goCommandError(err error) error {
+	m := goListFailure.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	msg := strings.TrimSpace(strings.TrimPrefix(m[1], "go: "))
+	if msg == "" {
+		return err
+	}
+	return errors.New(msg)
 }
 
 // candidates returns, by package path, the packages that may be analysed

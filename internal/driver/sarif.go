@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/mod/semver"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers"
@@ -72,10 +73,11 @@ func WriteSARIF(w io.Writer, diags []Diagnostic, cfg SARIFConfig) error {
 	}
 	run := sarif.Run{
 		Tool: sarif.Tool{Driver: sarif.ToolComponent{
-			Name:           "resplint",
-			Version:        cfg.Version,
-			InformationURI: "https://github.com/resplint/resplint",
-			Rules:          rules.list,
+			Name:            "resplint",
+			Version:         cfg.Version,
+			SemanticVersion: semanticVersion(cfg.Version),
+			InformationURI:  "https://github.com/resplint/resplint",
+			Rules:           rules.list,
 		}},
 		Invocations: []sarif.Invocation{inv},
 		Results:     results,
@@ -90,6 +92,18 @@ func WriteSARIF(w io.Writer, diags []Diagnostic, cfg SARIFConfig) error {
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// semanticVersion returns the module version v as SARIF's semanticVersion
+// (SemVer 2.0, which has no "v"), or "" if it is not a full semantic
+// version, such as "(devel)".
+func semanticVersion(v string) string {
+	// Canonical drops build metadata ("+dirty") and completes a
+	// shorthand such as "v1.2", which SemVer does not allow.
+	if !semver.IsValid(v) || !strings.HasPrefix(v, semver.Canonical(v)) {
+		return ""
+	}
+	return strings.TrimPrefix(v, "v")
 }
 
 // A ruleTable holds the rules of a log and finds them by analyzer and

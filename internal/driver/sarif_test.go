@@ -145,3 +145,40 @@ func TestRules(t *testing.T) {
 		t.Errorf("rule indexes %d, %d; want 2, 1", run.Results[0].RuleIndex, run.Results[1].RuleIndex)
 	}
 }
+
+// The driver carries the version as given, and as semanticVersion when it
+// is a full semantic version.
+func TestSARIFToolVersion(t *testing.T) {
+	for _, tc := range []struct{ version, semantic string }{
+		{"v1.4.0", "1.4.0"},
+		{"v0.0.0-20260102150405-abcdef123456", "0.0.0-20260102150405-abcdef123456"},
+		{"v1.5.0-rc.1+dirty", "1.5.0-rc.1+dirty"},
+		{"v1.2", ""}, // a shorthand Go accepts and SemVer does not
+		{"(devel)", ""},
+		{"(devel) 0123456789abcdef0123456789abcdef01234567+dirty", ""},
+		{"", ""},
+	} {
+		var buf bytes.Buffer
+		if err := WriteSARIF(&buf, nil, SARIFConfig{Categories: analyzers.Categories, Version: tc.version}); err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Tool struct {
+					Driver map[string]any `json:"driver"`
+				} `json:"tool"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		d := log.Runs[0].Tool.Driver
+		if got, _ := d["version"].(string); got != tc.version {
+			t.Errorf("version %q: driver.version = %q", tc.version, got)
+		}
+		got, ok := d["semanticVersion"].(string)
+		if got != tc.semantic || ok != (tc.semantic != "") {
+			t.Errorf("version %q: driver.semanticVersion = %q (present: %v), want %q", tc.version, got, ok, tc.semantic)
+		}
+	}
+}

@@ -37,10 +37,11 @@ type Tool struct {
 
 // A ToolComponent is the tool's driver and its rules.
 type ToolComponent struct {
-	Name           string                `json:"name"`
-	Version        string                `json:"version,omitempty"`
-	InformationURI string                `json:"informationUri,omitempty"`
-	Rules          []ReportingDescriptor `json:"rules,omitempty"`
+	Name            string                `json:"name"`
+	Version         string                `json:"version,omitempty"`
+	SemanticVersion string                `json:"semanticVersion,omitempty"` // SemVer 2.0, without "v"
+	InformationURI  string                `json:"informationUri,omitempty"`
+	Rules           []ReportingDescriptor `json:"rules,omitempty"`
 }
 
 // A ReportingDescriptor describes a rule.

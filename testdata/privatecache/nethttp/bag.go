@@ -35,3 +35,15 @@ func traced(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "max-age=3600")
 	fmt.Fprint(w, id)
 }
+
+// What a helper named for the user reads through another helper is
+// judged by that helper's name: the language is nobody's identity.
+func userPage(r *http.Request) any { return language(r) }
+
+func language(r *http.Request) any { return r.Context().Value("Accept-Language") }
+
+func localized(w http.ResponseWriter, r *http.Request) {
+	page := userPage(r)
+	w.Header().Set("Cache-Control", "max-age=3600")
+	fmt.Fprint(w, page)
+}

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"crypto/sha256"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -29,7 +30,7 @@ func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 		plan:         plan,
 		messagesOnly: messagesOnly,
 		ld:           ld,
-		l:            &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package)},
+		l:            &loader{fset: token.NewFileSet(), view: make(map[string]*types.Package), sums: make(map[string][sha256.Size]byte)},
 		needed:       make(map[*packages.Package]bool),
 		paths:        make(map[*packages.Package]*pathState),
 		state:        make(map[*packages.Package]*pkgState),
@@ -37,6 +38,7 @@ func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 		res:          &Result{plan: plan, generated: make(map[string]bool)},
 	}
 	s.res.fset = s.l.fset
+	s.res.sums = s.l.sums
 	paths, byPath := candidates(ld.roots)
 	for _, path := range paths {
 		st := &pathState{variants: byPath[path], typed: make(map[*packages.Package]bool)}

@@ -35,10 +35,11 @@ import (
 // safe.
 //
 // An entry is a file per analyzer and package, named by a hash of
-// everything its facts may depend on: the analyzers (the executable and
-// their flags), the package's module version, compiled files and export
-// data, and the same for each dependency in turn. Entries no run used for
-// 30 days are deleted (see trim).
+// everything its facts may depend on: the entry format, the analyzers
+// (the executable and their flags), the package's module version, compiled files and export
+// data, and the same for each dependency in turn. It holds a checksum of
+// its facts (see encodeEntry), checked on every read. Entries no run used
+// for 30 days are deleted (see trim).
 type factCache struct {
 	dir       string
 	salt      []byte
@@ -81,6 +82,7 @@ func openFactCache(dir string, analyzers []*analysis.Analyzer) *factCache {
 		return nil
 	}
 	h := sha256.New()
+	h.Write([]byte(entryMagic))
 	h.Write(exe)
 	for _, a := range unit.Closure(analyzers) {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
@@ -182,8 +184,8 @@ func (c *factCache) file(a *analysis.Analyzer, key string) string {
 }
 
 // read returns the entries of every analyzer of factful for the package
-// with key, if the cache holds them all and each decodes, and marks them
-// used. An entry that does not decode (a file cut short, say) is a miss:
+// with key, if the cache holds them all and each is intact, and marks them
+// used. An entry that is not (a file cut short, a flipped bit) is a miss:
 // the package is analysed from source and the entry written anew.
 func (c *factCache) read(factful []*analysis.Analyzer, key string) map[*analysis.Analyzer][]factRecord {
 	entries := make(map[*analysis.Analyzer][]factRecord)
@@ -193,14 +195,68 @@ func (c *factCache) read(factful []*analysis.Analyzer, key string) map[*analysis
 		if err != nil {
 			return nil
 		}
-		var recs []factRecord
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&recs); err != nil {
+		recs, err := decodeEntry(data)
+		if err != nil {
 			return nil
 		}
 		entries[a] = recs
 		touch(name)
 	}
 	return entries
+}
+
+// entryMagic begins every entry. Changing the format changes it, and the
+// cache keys with it (see openFactCache), so that no entry is read as
+// another format.
+const entryMagic = "resplint facts 2\n"
+
+// encodeEntry returns the entry holding recs: entryMagic, the SHA-256 of
+// the payload, then the payload, recs in gob. The sum lets a read tell a
+// damaged entry from a good one, which gob alone cannot: most corrupt
+// bytes still decode, to facts that say something else.
+func encodeEntry(recs []factRecord) ([]byte, error) {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(recs); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(payload.Bytes())
+	data := append([]byte(entryMagic), sum[:]...)
+	return append(data, payload.Bytes()...), nil
+}
+
+// A verifiedFact is a fact that can tell whether it is well formed, as a
+// fact holding data packed in its own format can.
+type verifiedFact interface {
+	analysis.Fact
+	Verify() error
+}
+
+// decodeEntry returns the facts of an entry, or an error if it is not one
+// encodeEntry wrote or a fact in it is not well formed.
+func decodeEntry(data []byte) ([]factRecord, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(entryMagic))
+	if !ok || len(rest) < sha256.Size {
+		return nil, fmt.Errorf("not a fact cache entry")
+	}
+	payload := rest[sha256.Size:]
+	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], rest[:sha256.Size]) {
+		return nil, fmt.Errorf("checksum mismatch")
+	}
+	var recs []factRecord
+	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&recs); err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		if r.Fact == nil {
+			return nil, fmt.Errorf("no fact for %q", r.Path)
+		}
+		if v, ok := r.Fact.(verifiedFact); ok {
+			if err := v.Verify(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return recs, nil
 }
 
 // touch marks a file of the cache used now, if it was last marked more
@@ -306,11 +362,11 @@ func (c *factCache) store(pass *analysis.Pass, key string) {
 			recs = append(recs, factRecord{"", f.Fact})
 		}
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(recs); err != nil {
+	data, err := encodeEntry(recs)
+	if err != nil {
 		return // a fact gob cannot encode: go without the cache
 	}
-	writeAtomic(c.file(pass.Analyzer, key), buf.Bytes())
+	writeAtomic(c.file(pass.Analyzer, key), data)
 }
 
 // cachedPackages holds, for the packages of the runs under way, what the

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -213,14 +214,14 @@ func TestFactCacheTrim(t *testing.T) {
 	c := &factCache{dir: t.TempDir()}
 	a := &analysis.Analyzer{Name: "a"}
 	old := time.Now().Add(-trimAge - time.Hour)
-	var entry bytes.Buffer
-	if err := gob.NewEncoder(&entry).Encode([]factRecord{}); err != nil {
+	entry, err := encodeEntry([]factRecord{})
+	if err != nil {
 		t.Fatal(err)
 	}
 	write := func(key string) string {
 		name := c.file(a, key)
 		os.MkdirAll(filepath.Dir(name), 0o777)
-		if err := os.WriteFile(name, entry.Bytes(), 0o666); err != nil {
+		if err := os.WriteFile(name, entry, 0o666); err != nil {
 			t.Fatal(err)
 		}
 		os.Chtimes(name, old, old)
@@ -306,6 +307,136 @@ func handle(w http.ResponseWriter, r *http.Request) { m%d.Write%d(w) }
 			if got := n.Load(); got != want {
 				t.Errorf("run %d: the analyzer ran %d times on %s, want %d", run+1, got, path, want)
 			}
+		}
+	}
+}
+
+// A damaged entry is a miss whatever byte is damaged: the findings are
+// those of a run without the cache, and the entry is written anew, intact.
+// Before entries had a checksum, most damaged bytes still decoded, to facts
+// that said something else or nothing.
+func TestFactCacheCorruptEntry(t *testing.T) {
+	tmp := t.TempDir()
+	proxy := filepath.Join(tmp, "proxy")
+	writeModuleProxy(t, proxy, "example.com/helper", "v1.0.0", map[string]string{
+		"go.mod":    "module example.com/helper\n\ngo 1.22\n",
+		"helper.go": "package helper\n\nimport \"net/http\"\n\nfunc WriteJSON(w http.ResponseWriter) {}\n\nfunc WriteText(w http.ResponseWriter) {}\n",
+	})
+	mod := filepath.Join(tmp, "app")
+	os.MkdirAll(mod, 0o777)
+	os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/app\n\ngo 1.22\n\nrequire example.com/helper v1.0.0\n"), 0o666)
+	os.WriteFile(filepath.Join(mod, "app.go"), []byte(`package app
+
+import (
+	"net/http"
+
+	"example.com/helper"
+)
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	helper.WriteJSON(w)
+	helper.WriteText(w)
+}
+`), 0o666)
+	t.Chdir(mod)
+	t.Setenv("GOPROXY", "file://"+filepath.ToSlash(proxy))
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOSUMDB", "off")
+	t.Setenv("GOMODCACHE", filepath.Join(tmp, "modcache"))
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	runs := map[string]*atomic.Int32{"example.com/helper": new(atomic.Int32)}
+	a := newWriterAnalyzer(runs)
+	Prepare([]*analysis.Analyzer{a})
+	cfg := Config{Sources: func(p *packages.Package) bool { return p.Module != nil }}
+	analyze := func() []string {
+		t.Helper()
+		res, err := Analyze([]*analysis.Analyzer{a}, []string{"./..."}, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range res.Diagnostics() {
+			got = append(got, d.Message)
+		}
+		return got
+	}
+	t.Setenv("RESPLINT_CACHE", "off")
+	want := analyze()
+	if len(want) != 2 {
+		t.Fatalf("without the cache: diagnostics %q, want two", want)
+	}
+	t.Setenv("RESPLINT_CACHE", filepath.Join(tmp, "facts"))
+	analyze() // fills the cache
+	entries, _ := filepath.Glob(filepath.Join(tmp, "facts", "??", "*"))
+	if len(entries) != 1 {
+		t.Fatalf("fact cache entries %q, want one", entries)
+	}
+	entry := entries[0]
+	good, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := func(i int) []byte {
+		bad := bytes.Clone(good)
+		bad[i] ^= 0xff
+		return bad
+	}
+	// Every damaged byte is caught when the entry is read; a whole run
+	// takes a few tenths of a second, so runs try a sample of them,
+	// spread over the header, the checksum and the facts.
+	for i := range good {
+		if recs, err := decodeEntry(damaged(i)); err == nil {
+			t.Errorf("byte %d of %d damaged: the entry decodes, to %d facts", i, len(good), len(recs))
+		}
+	}
+	step := max(1, len(good)/16)
+	for i := 0; i < len(good); i += step {
+		if err := os.WriteFile(entry, damaged(i), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		runs["example.com/helper"].Store(0)
+		if got := analyze(); !slices.Equal(got, want) {
+			t.Errorf("byte %d of %d damaged: diagnostics %q, want %q", i, len(good), got, want)
+		}
+		if n := runs["example.com/helper"].Load(); n != 1 {
+			t.Errorf("byte %d of %d damaged: the analyzer ran %d times on the helper, want 1", i, len(good), n)
+		}
+		data, err := os.ReadFile(entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := decodeEntry(data); err != nil {
+			t.Fatalf("byte %d of %d damaged: the entry written anew does not decode: %v", i, len(good), err)
+		}
+	}
+}
+
+// verifiedTestFact is a fact that can tell it is malformed.
+type verifiedTestFact struct{ OK bool }
+
+func (*verifiedTestFact) AFact() {}
+
+func (f *verifiedTestFact) Verify() error {
+	if !f.OK {
+		return errors.New("malformed")
+	}
+	return nil
+}
+
+// An entry whose checksum holds but whose facts are malformed (written by
+// a faulty run, say) is not read either.
+func TestFactCacheVerify(t *testing.T) {
+	gob.Register(new(verifiedTestFact))
+	for _, ok := range []bool{true, false} {
+		data, err := encodeEntry([]factRecord{{"", &verifiedTestFact{OK: ok}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := decodeEntry(data); (err == nil) != ok {
+			t.Errorf("a fact whose Verify returns %v: decodeEntry error %v", map[bool]string{true: "nil", false: "an error"}[ok], err)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"go/format"
 	"go/parser"
@@ -43,6 +44,7 @@ type fixStatus struct {
 	accepted map[string][]edit // file name -> accepted edits, in order
 	files    map[string]*token.File
 	skipped  map[string]bool // files already reported as not fixable
+	sums     map[string][sha256.Size]byte
 	problems []error
 }
 
@@ -51,7 +53,8 @@ type fixStatus struct {
 // same import added by two fixes) are applied once; a fix that overlaps one
 // already accepted is skipped and reported. Fixes to generated files, to
 // files of packages with errors, or that would leave a file unparseable are
-// not applied. Changed Go files are gofmt-ed.
+// not applied, nor are those to a file that no longer holds the bytes
+// that were analysed. Changed Go files are gofmt-ed.
 //
 // If diff is nil, the files are written; otherwise nothing is written and
 // a unified diff of the changes is printed to diff. dir is the directory
@@ -63,6 +66,7 @@ func (r *Result) ApplyFixes(diags []Diagnostic, diff io.Writer, dir string) []er
 		accepted: make(map[string][]edit),
 		files:    make(map[string]*token.File),
 		skipped:  make(map[string]bool),
+		sums:     r.sums,
 	}
 	generated := r.generated
 	seen := make(map[string]bool)
@@ -190,7 +194,9 @@ func (st *fixStatus) apply(name string, diff io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("not fixing %s: %v", rel, err)
 	}
-	if len(old) != st.files[name].Size() {
+	// The edits' offsets are into the bytes analysed: in any other
+	// content, even of the same size, they would land in the wrong place.
+	if sum, ok := st.sums[name]; !ok || sha256.Sum256(old) != sum {
 		return fmt.Errorf("not fixing %s: it changed since it was analysed", rel)
 	}
 	isGo := strings.HasSuffix(name, ".go")

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"go/parser"
 	"go/token"
 	"os"
@@ -34,6 +35,21 @@ func fixFile(t *testing.T, src string) (*token.FileSet, *token.File) {
 		t.Fatal(err)
 	}
 	return fset, fset.File(f.FileStart)
+}
+
+// analysed returns the result of a run that read the files of tfs as
+// they are now.
+func analysed(t *testing.T, tfs ...*token.File) *Result {
+	t.Helper()
+	r := &Result{sums: make(map[string][sha256.Size]byte)}
+	for _, tf := range tfs {
+		src, err := os.ReadFile(tf.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.sums[tf.Name()] = sha256.Sum256(src)
+	}
+	return r
 }
 
 // diagWith returns a diagnostic at the start of tf whose first fix replaces
@@ -81,8 +97,7 @@ func TestApplyFixes(t *testing.T) {
 		diagWith(t, fset, tf, fixSrc, "rename", [2]string{`"session"`, `"__Host-session"`}),
 		diagWith(t, fset, tf, fixSrc, "conflict", [2]string{`Name: "session"`, `Name: "sid"`}),
 	}
-	r := &Result{}
-	problems := r.ApplyFixes(diags, nil, filepath.Dir(name))
+	problems := analysed(t, tf).ApplyFixes(diags, nil, filepath.Dir(name))
 	if len(problems) != 1 || !strings.Contains(problems[0].Error(), `skipped fix "conflict" (test): it conflicts with another fix`) {
 		t.Errorf("problems = %v, want one conflict", problems)
 	}
@@ -103,7 +118,7 @@ func TestApplyFixesDuplicateEdits(t *testing.T) {
 		diagWith(t, fset, tf, src, "a", [2]string{"package p\n", "package p\n\nimport \"fmt\"\n"}, [2]string{"g(1)", "g(fmt.Sprint(1))"}),
 		diagWith(t, fset, tf, src, "b", [2]string{"package p\n", "package p\n\nimport \"fmt\"\n"}, [2]string{"h(1)", "h(fmt.Sprint(1))"}),
 	}
-	if problems := (&Result{}).ApplyFixes(diags, nil, ""); len(problems) > 0 {
+	if problems := analysed(t, tf).ApplyFixes(diags, nil, ""); len(problems) > 0 {
 		t.Fatal(problems)
 	}
 	got, _ := os.ReadFile(tf.Name())
@@ -116,7 +131,7 @@ func TestApplyFixesDuplicateEdits(t *testing.T) {
 func TestApplyFixesFormats(t *testing.T) {
 	fset, tf := fixFile(t, fixSrc)
 	d := diagWith(t, fset, tf, fixSrc, "a", [2]string{`Value: "v"`, "Value:\"v\",\nHttpOnly:true,\n"})
-	if problems := (&Result{}).ApplyFixes([]Diagnostic{d}, nil, ""); len(problems) > 0 {
+	if problems := analysed(t, tf).ApplyFixes([]Diagnostic{d}, nil, ""); len(problems) > 0 {
 		t.Fatal(problems)
 	}
 	got, _ := os.ReadFile(tf.Name())
@@ -128,7 +143,7 @@ func TestApplyFixesFormats(t *testing.T) {
 func TestApplyFixesUnparseable(t *testing.T) {
 	fset, tf := fixFile(t, fixSrc)
 	d := diagWith(t, fset, tf, fixSrc, "a", [2]string{`Value: "v"})`, `Value: "v"`})
-	problems := (&Result{}).ApplyFixes([]Diagnostic{d}, nil, filepath.Dir(tf.Name()))
+	problems := analysed(t, tf).ApplyFixes([]Diagnostic{d}, nil, filepath.Dir(tf.Name()))
 	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "not fixing p.go: the fixes would make it unparseable") {
 		t.Errorf("problems = %v, want unparseable", problems)
 	}
@@ -140,13 +155,33 @@ func TestApplyFixesUnparseable(t *testing.T) {
 func TestApplyFixesChangedFile(t *testing.T) {
 	fset, tf := fixFile(t, fixSrc)
 	d := diagWith(t, fset, tf, fixSrc, "a", [2]string{`"v"`, `"w"`})
+	r := analysed(t, tf)
 	changed := fixSrc + "// more\n"
 	if err := os.WriteFile(tf.Name(), []byte(changed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	problems := (&Result{}).ApplyFixes([]Diagnostic{d}, nil, "")
+	problems := r.ApplyFixes([]Diagnostic{d}, nil, "")
 	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "changed since it was analysed") {
 		t.Errorf("problems = %v, want changed file", problems)
+	}
+	if got, _ := os.ReadFile(tf.Name()); string(got) != changed {
+		t.Errorf("file was written:\n%s", got)
+	}
+}
+
+// A file edited while it was analysed is not fixed, even if its size did
+// not change: the fixes' offsets are into the bytes analysed.
+func TestApplyFixesChangedFileSameSize(t *testing.T) {
+	fset, tf := fixFile(t, fixSrc)
+	d := diagWith(t, fset, tf, fixSrc, "a", [2]string{`Name: "session"`, `Name: "sid"`})
+	r := analysed(t, tf)
+	changed := strings.Replace(fixSrc, "func f(w", "func g(w", 1)
+	if err := os.WriteFile(tf.Name(), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	problems := r.ApplyFixes([]Diagnostic{d}, nil, filepath.Dir(tf.Name()))
+	if len(problems) != 1 || problems[0].Error() != "not fixing p.go: it changed since it was analysed" {
+		t.Errorf("problems = %v, want one about the changed file", problems)
 	}
 	if got, _ := os.ReadFile(tf.Name()); string(got) != changed {
 		t.Errorf("file was written:\n%s", got)
@@ -159,7 +194,8 @@ func TestApplyFixesBrokenPackage(t *testing.T) {
 		diagWith(t, fset, tf, fixSrc, "a", [2]string{`"v"`, `"w"`}),
 		diagWith(t, fset, tf, fixSrc, "b", [2]string{`"session"`, `"sid"`}),
 	}
-	r := &Result{brokenFiles: map[string]string{tf.Name(): "example.com/p"}}
+	r := analysed(t, tf)
+	r.brokenFiles = map[string]string{tf.Name(): "example.com/p"}
 	problems := r.ApplyFixes(diags, nil, filepath.Dir(tf.Name()))
 	if len(problems) != 1 || problems[0].Error() != "not fixing p.go: package example.com/p has errors" {
 		t.Errorf("problems = %v, want one about the broken package", problems)
@@ -173,7 +209,7 @@ func TestApplyFixesDiff(t *testing.T) {
 	fset, tf := fixFile(t, fixSrc)
 	d := diagWith(t, fset, tf, fixSrc, "a", [2]string{`"v"`, `"w"`})
 	var out bytes.Buffer
-	if problems := (&Result{}).ApplyFixes([]Diagnostic{d}, &out, filepath.Dir(tf.Name())); len(problems) > 0 {
+	if problems := analysed(t, tf).ApplyFixes([]Diagnostic{d}, &out, filepath.Dir(tf.Name())); len(problems) > 0 {
 		t.Fatal(problems)
 	}
 	want := `--- a/p.go

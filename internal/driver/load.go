@@ -7,6 +7,7 @@
 package driver
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/token"
@@ -51,8 +52,9 @@ type Result struct {
 
 	plan      *unit.Plan
 	fset      *token.FileSet
-	analyses  []pkgAnalysis   // every analysis, in no particular order
-	generated map[string]bool // the generated files of the packages analysed as roots
+	analyses  []pkgAnalysis                // every analysis, in no particular order
+	generated map[string]bool              // the generated files of the packages analysed as roots
+	sums      map[string][sha256.Size]byte // each file parsed -> SHA-256 of its content then (see loader)
 
 	// brokenFiles holds the files of packages that have errors of their
 	// own; fixes never touch them.

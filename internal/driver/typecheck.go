@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"fmt"
 	"go/parser"
 	"go/token"
@@ -157,8 +158,13 @@ type loaded struct {
 type loader struct {
 	fset *token.FileSet
 
-	mu   sync.Mutex                // guards view, and the export-data packages' fields
+	mu   sync.Mutex                // guards view, sums, and the export-data packages' fields
 	view map[string]*types.Package // every package read from export data so far, by path
+
+	// sums holds the SHA-256 of each file parsed, as parsed: -fix writes
+	// a file only if it still holds those bytes, as its fixes' offsets
+	// are into them.
+	sums map[string][sha256.Size]byte
 }
 
 // checkSource parses and type-checks p, whose imports have their types.
@@ -170,7 +176,15 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 		mode |= parser.ParseComments
 	}
 	for _, name := range p.CompiledGoFiles {
-		f, err := parser.ParseFile(l.fset, name, nil, mode)
+		src, err := os.ReadFile(name)
+		if err == nil {
+			l.mu.Lock()
+			l.sums[name] = sha256.Sum256(src)
+			l.mu.Unlock()
+		} else {
+			src = nil // the parser reports the error
+		}
+		f, err := parser.ParseFile(l.fset, name, src, mode)
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}

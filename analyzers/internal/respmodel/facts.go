@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -59,6 +60,16 @@ func (f *HelperFact) Events() []*Event {
 		return nil
 	}
 	return events
+}
+
+// Verify returns an error if the events do not unpack. The fact cache
+// calls it on the facts it reads, so that a damaged entry is recomputed
+// rather than read as a helper that does nothing.
+func (f *HelperFact) Verify() error {
+	if f.Events() == nil {
+		return errors.New("respmodel: helper fact: events do not unpack")
+	}
+	return nil
 }
 
 // FactoryFact is exported for a function that builds and returns a cookie.

@@ -127,7 +127,8 @@ func TestPackGob(t *testing.T) {
 }
 
 // TestUnpackBad cuts a packed fact short at every length and flips each
-// byte: Events must not panic, and gives nil rather than events made up.
+// byte: Events must not panic, and gives nil rather than events made up,
+// and Verify rejects what Events cannot unpack.
 func TestUnpackBad(t *testing.T) {
 	in, _ := sampleEvent()
 	f := new(packer).helperFact([]*Event{in}, Sent)
@@ -137,6 +138,9 @@ func TestUnpackBad(t *testing.T) {
 		if got := cut.Events(); got != nil {
 			t.Errorf("cut to %d bytes: got %d events, want nil", n, len(got))
 		}
+		if cut.Verify() == nil {
+			t.Errorf("cut to %d bytes: Verify accepts it", n)
+		}
 	}
 	for i := range f.Packed {
 		bad := *f
@@ -144,10 +148,16 @@ func TestUnpackBad(t *testing.T) {
 		bad.Packed[i] ^= 0xff
 		bad.Events() // must not panic
 	}
+	if err := f.Verify(); err != nil {
+		t.Errorf("Verify of an intact fact: %v", err)
+	}
 	long := *f
 	long.Packed = append(bytes.Clone(f.Packed), 0)
 	if got := long.Events(); got != nil {
 		t.Errorf("with a byte left over: got %d events, want nil", len(got))
+	}
+	if long.Verify() == nil {
+		t.Error("with a byte left over: Verify accepts it")
 	}
 	for _, n := range []int{-1, 1 << 40} { // a count no data can hold: no allocation of it
 		bad := *f

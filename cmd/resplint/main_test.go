@@ -374,6 +374,52 @@ func TestFix(t *testing.T) {
 	}
 }
 
+// -fix changes only the line it fixes: a function gofmt would rewrite
+// is left as it is, and the file keeps its CRLF line ends.
+func TestFixKeepsLayout(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := strings.ReplaceAll(`package p
+
+import "net/http"
+
+func Login(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: r.FormValue("v")})
+}
+
+func   ugly( ) int {
+x:=1
+    return x
+}
+`, "\n", "\r\n")
+	for name, text := range map[string]string{"go.mod": "module example.com/crlf\n\ngo 1.26\n", "p.go": src} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantCode(t, resplint(t, dir, "-fix", "./..."), exitOK)
+	got := snapshot(t, dir)["p.go"]
+	if strings.Count(got, "\n") != strings.Count(got, "\r\n") {
+		t.Errorf("p.go has line ends that are not CRLF:\n%q", got)
+	}
+	before, after := strings.Split(src, "\r\n"), strings.Split(got, "\r\n")
+	if len(after) != len(before) {
+		t.Fatalf("p.go has %d lines, want %d:\n%s", len(after), len(before), got)
+	}
+	for i := range before {
+		fixed := strings.Contains(before[i], "http.SetCookie")
+		switch {
+		case fixed && !strings.Contains(after[i], "HttpOnly: true"):
+			t.Errorf("line %d was not fixed: %q", i+1, after[i])
+		case !fixed && after[i] != before[i]:
+			t.Errorf("line %d changed from %q to %q", i+1, before[i], after[i])
+		}
+	}
+	if r := goCommand(t, dir, "vet", "./..."); r.code != 0 {
+		t.Errorf("fixed module does not build or vet:\n%s", r.stderr)
+	}
+}
+
 func TestDiff(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "web")

@@ -625,6 +625,7 @@ func TestBadInput(t *testing.T) {
 	src := filepath.Join("testdata", "bad")
 	undefined := lineOf(t, src, "broken/broken.go", "Value: x}")
 	good := lineOf(t, src, "good/good.go", `Name: "session"`)
+	testonly := lineOf(t, src, "testonly/testonly.go", `Name: "session"`)
 
 	checkErrors := func(t *testing.T, res result) {
 		t.Helper()
@@ -632,7 +633,8 @@ func TestBadInput(t *testing.T) {
 		for _, want := range []string{
 			"resplint: package example.com/bad/broken: 2 type errors:\n\tbroken/broken.go:" + strconv.Itoa(undefined) + ":",
 			"undefined: x",
-			"resplint: package example.com/bad/testonly: 1 type error:\n\ttestonly/testonly_test.go:",
+			// Only the test variant has errors: it is the one named.
+			"resplint: package example.com/bad/testonly [example.com/bad/testonly.test]: 1 type error:\n\ttestonly/testonly_test.go:",
 		} {
 			if !strings.Contains(res.stderr, want) {
 				t.Errorf("standard error does not contain %q:\n%s", want, res.stderr)
@@ -657,6 +659,10 @@ func TestBadInput(t *testing.T) {
 		if len(categoriesAt(diags, "good/good.go", good, `cookie "session"`)) != 3 {
 			t.Errorf("package good was not analysed:\n%s", res.stderr)
 		}
+		// So is a package whose tests alone do not.
+		if len(categoriesAt(diags, "testonly/testonly.go", testonly, `cookie "session"`)) != 3 {
+			t.Errorf("package testonly was not analysed:\n%s", res.stderr)
+		}
 	})
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
@@ -673,17 +679,20 @@ func TestBadInput(t *testing.T) {
 		before := snapshot(t, dir)
 		res := resplint(t, dir, "-fix", "./...")
 		checkErrors(t, res)
-		if !strings.Contains(res.stderr, "not fixing testonly/testonly.go: package example.com/bad/testonly has errors") {
-			t.Errorf("no word on the file left unfixed:\n%s", res.stderr)
+		if strings.Contains(res.stderr, "not fixing testonly/") {
+			t.Errorf("a file of package testonly was not fixed:\n%s", res.stderr)
 		}
 		after := snapshot(t, dir)
-		for _, name := range []string{"broken/broken.go", "testonly/testonly.go", "testonly/testonly_test.go"} {
+		for _, name := range []string{"broken/broken.go", "testonly/testonly_test.go"} {
 			if after[name] != before[name] {
 				t.Errorf("%s was changed:\n%s", name, after[name])
 			}
 		}
-		if !strings.Contains(after["good/good.go"], "HttpOnly: true") {
-			t.Errorf("good/good.go was not fixed:\n%s", after["good/good.go"])
+		// testonly.go type-checks without the broken test, and is fixed.
+		for _, name := range []string{"good/good.go", "testonly/testonly.go"} {
+			if !strings.Contains(after[name], "HttpOnly: true") {
+				t.Errorf("%s was not fixed:\n%s", name, after[name])
+			}
 		}
 	})
 }

@@ -374,6 +374,52 @@ func TestFix(t *testing.T) {
 	}
 }
 
+// -fix changes only the line it fixes: a function gofmt would rewrite
+// is left as it is, and the file keeps its CRLF line ends.
+func TestFixKeepsLayout(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := strings.ReplaceAll(`package p
+
+import "net/http"
+
+func Login(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: r.FormValue("v")})
+}
+
+func   ugly( ) int {
+x:=1
+    return x
+}
+`, "\n", "\r\n")
+	for name, text := range map[string]string{"go.mod": "module example.com/crlf\n\ngo 1.26\n", "p.go": src} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantCode(t, resplint(t, dir, "-fix", "./..."), exitOK)
+	got := snapshot(t, dir)["p.go"]
+	if strings.Count(got, "\n") != strings.Count(got, "\r\n") {
+		t.Errorf("p.go has line ends that are not CRLF:\n%q", got)
+	}
+	before, after := strings.Split(src, "\r\n"), strings.Split(got, "\r\n")
+	if len(after) != len(before) {
+		t.Fatalf("p.go has %d lines, want %d:\n%s", len(after), len(before), got)
+	}
+	for i := range before {
+		fixed := strings.Contains(before[i], "http.SetCookie")
+		switch {
+		case fixed && !strings.Contains(after[i], "HttpOnly: true"):
+			t.Errorf("line %d was not fixed: %q", i+1, after[i])
+		case !fixed && after[i] != before[i]:
+			t.Errorf("line %d changed from %q to %q", i+1, before[i], after[i])
+		}
+	}
+	if r := goCommand(t, dir, "vet", "./..."); r.code != 0 {
+		t.Errorf("fixed module does not build or vet:\n%s", r.stderr)
+	}
+}
+
 func TestDiff(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "web")
@@ -579,6 +625,7 @@ func TestBadInput(t *testing.T) {
 	src := filepath.Join("testdata", "bad")
 	undefined := lineOf(t, src, "broken/broken.go", "Value: x}")
 	good := lineOf(t, src, "good/good.go", `Name: "session"`)
+	testonly := lineOf(t, src, "testonly/testonly.go", `Name: "session"`)
 
 	checkErrors := func(t *testing.T, res result) {
 		t.Helper()
@@ -586,7 +633,8 @@ func TestBadInput(t *testing.T) {
 		for _, want := range []string{
 			"resplint: package example.com/bad/broken: 2 type errors:\n\tbroken/broken.go:" + strconv.Itoa(undefined) + ":",
 			"undefined: x",
-			"resplint: package example.com/bad/testonly: 1 type error:\n\ttestonly/testonly_test.go:",
+			// Only the test variant has errors: it is the one named.
+			"resplint: package example.com/bad/testonly [example.com/bad/testonly.test]: 1 type error:\n\ttestonly/testonly_test.go:",
 		} {
 			if !strings.Contains(res.stderr, want) {
 				t.Errorf("standard error does not contain %q:\n%s", want, res.stderr)
@@ -611,6 +659,10 @@ func TestBadInput(t *testing.T) {
 		if len(categoriesAt(diags, "good/good.go", good, `cookie "session"`)) != 3 {
 			t.Errorf("package good was not analysed:\n%s", res.stderr)
 		}
+		// So is a package whose tests alone do not.
+		if len(categoriesAt(diags, "testonly/testonly.go", testonly, `cookie "session"`)) != 3 {
+			t.Errorf("package testonly was not analysed:\n%s", res.stderr)
+		}
 	})
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
@@ -627,17 +679,20 @@ func TestBadInput(t *testing.T) {
 		before := snapshot(t, dir)
 		res := resplint(t, dir, "-fix", "./...")
 		checkErrors(t, res)
-		if !strings.Contains(res.stderr, "not fixing testonly/testonly.go: package example.com/bad/testonly has errors") {
-			t.Errorf("no word on the file left unfixed:\n%s", res.stderr)
+		if strings.Contains(res.stderr, "not fixing testonly/") {
+			t.Errorf("a file of package testonly was not fixed:\n%s", res.stderr)
 		}
 		after := snapshot(t, dir)
-		for _, name := range []string{"broken/broken.go", "testonly/testonly.go", "testonly/testonly_test.go"} {
+		for _, name := range []string{"broken/broken.go", "testonly/testonly_test.go"} {
 			if after[name] != before[name] {
 				t.Errorf("%s was changed:\n%s", name, after[name])
 			}
 		}
-		if !strings.Contains(after["good/good.go"], "HttpOnly: true") {
-			t.Errorf("good/good.go was not fixed:\n%s", after["good/good.go"])
+		// testonly.go type-checks without the broken test, and is fixed.
+		for _, name := range []string{"good/good.go", "testonly/testonly.go"} {
+			if !strings.Contains(after[name], "HttpOnly: true") {
+				t.Errorf("%s was not fixed:\n%s", name, after[name])
+			}
 		}
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"fmt"
-	"go/format"
 	"go/parser"
 	"go/token"
 	"io"
@@ -54,7 +53,9 @@ type fixStatus struct {
 // already accepted is skipped and reported. Fixes to generated files, to
 // files of packages with errors, or that would leave a file unparseable are
 // not applied, nor are those to a file that no longer holds the bytes
-// that were analysed. Changed Go files are gofmt-ed.
+// that were analysed. Only the edited lines change: they are laid out as
+// gofmt would lay them out, and keep the file's CRLF line ends (see
+// applyEdits).
 //
 // If diff is nil, the files are written; otherwise nothing is written and
 // a unified diff of the changes is printed to diff. dir is the directory
@@ -210,22 +211,9 @@ func (st *fixStatus) apply(name string, diff io.Writer) error {
 	slices.SortStableFunc(edits, func(a, b edit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
 	})
-	var sb strings.Builder
-	last := 0
-	for _, e := range edits {
-		sb.Write(old[last:e.start])
-		sb.WriteString(e.new)
-		last = e.end
-	}
-	sb.Write(old[last:])
-	fixed := []byte(sb.String())
-
-	if isGo {
-		formatted, err := format.Source(fixed)
-		if err != nil {
-			return fmt.Errorf("not fixing %s: the fixes would make it unparseable: %v", rel, err)
-		}
-		fixed = formatted
+	fixed, err := applyEdits(old, edits, isGo)
+	if err != nil {
+		return fmt.Errorf("not fixing %s: the fixes would make it unparseable: %v", rel, err)
 	}
 	if string(fixed) == string(old) {
 		return nil

@@ -251,3 +251,42 @@ func TestEditOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// A fix changes only the lines it edits, laid out by gofmt: the badly
+// formatted function it does not touch is kept byte for byte, and so are
+// the file's CRLF line ends, which the lines it inserts get too.
+func TestApplyFixesOnlyFixedLines(t *testing.T) {
+	src := strings.ReplaceAll(`package p
+
+import "net/http"
+
+func f(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v"})
+}
+
+func   ugly( ) {
+x:=1
+    _ = x
+}
+`, "\n", "\r\n")
+	fset, tf := fixFile(t, src)
+	diags := []Diagnostic{
+		diagWith(t, fset, tf, src, "a", [2]string{`Value: "v"`, `Value: "v",HttpOnly:true`}),
+		diagWith(t, fset, tf, src, "b", [2]string{"http.SetCookie", "w.Header().Set(\"Cache-Control\",\"no-store\")\n\thttp.SetCookie"}),
+	}
+	if problems := analysed(t, tf).ApplyFixes(diags, nil, ""); len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	got, _ := os.ReadFile(tf.Name())
+	want := strings.Replace(src, "\thttp.SetCookie(w, &http.Cookie{Name: \"session\", Value: \"v\"})\r\n",
+		"\tw.Header().Set(\"Cache-Control\", \"no-store\")\r\n\thttp.SetCookie(w, &http.Cookie{Name: \"session\", Value: \"v\", HttpOnly: true})\r\n", 1)
+	if string(got) != want {
+		t.Errorf("fixed file:\n%q\nwant:\n%q", got, want)
+	}
+	if n := strings.Count(string(got), "\n"); n != strings.Count(string(got), "\r\n") {
+		t.Errorf("%d of %d line ends are not CRLF", n-strings.Count(string(got), "\r\n"), n)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), "p.go", got, 0); err != nil {
+		t.Errorf("fixed file does not parse: %v", err)
+	}
+}

@@ -42,8 +42,9 @@ type Config struct {
 
 // A Result holds the outcome of one analysis run.
 type Result struct {
-	// Broken lists, by package path, the packages that were not analysed
-	// because they or their dependencies failed to load or type-check.
+	// Broken lists, by package path, the packages (or test variants of
+	// packages) that were not analysed because they or their
+	// dependencies failed to load or type-check.
 	Broken []*Broken
 
 	// Analysed counts the analyses of packages: of the packages asked
@@ -77,6 +78,19 @@ type Broken struct {
 	// Dep is set when the package has no errors of its own: it is the
 	// first dependency that has. That one is reported too.
 	Dep string
+
+	// Variant is set when another variant of the package was analysed
+	// in its place: it is the ID of the one that was not, such as the
+	// test variant "p [p.test]" when only p's tests have errors.
+	Variant string
+}
+
+// name names the package, or the variant of it, that was not analysed.
+func (b *Broken) name() string {
+	if b.Variant != "" {
+		return b.Variant
+	}
+	return b.PkgPath
 }
 
 // Analyze loads the packages that patterns (go list patterns) denote and
@@ -190,37 +204,55 @@ func firstTyped(variants []*packages.Package, typed func(*packages.Package) bool
 // recordBroken records in r the candidates that were not analysed, and
 // why: paths and byPath are as candidates returns them, with every
 // package type-checked.
+//
+// When a variant of a path type-checks and is analysed in place of one
+// that does not (p, when its test variant "p [p.test]" has errors in
+// its _test.go files), the one left out is reported by its ID, and only
+// its files that the analysed one lacks are barred from fixes.
 func (r *Result) recordBroken(paths []string, byPath map[string][]*packages.Package) {
 	r.brokenFiles = make(map[string]string)
 	var illTyped []*packages.Package
 	for _, path := range paths {
+		variants := byPath[path]
+		root, _ := firstTyped(variants, func(*packages.Package) bool { return true })
 		var broken *Broken
-		for _, p := range byPath[path] {
+		var from []*packages.Package // the variants broken describes
+		done := func() {
+			if broken != nil && len(broken.Errors) == 0 {
+				seen := make(map[*packages.Package]bool)
+				for _, p := range from {
+					visitBroken(p, seen, func(dep, _ *packages.Package) {
+						if broken.Dep == "" {
+							broken.Dep = dep.PkgPath
+						}
+					})
+				}
+			}
+		}
+		for _, p := range variants {
 			if !p.IllTyped {
 				continue
 			}
 			illTyped = append(illTyped, p)
-			if broken == nil {
-				broken = &Broken{PkgPath: path}
+			if broken == nil || root != nil {
+				done()
+				broken, from = &Broken{PkgPath: path}, nil
+				if root != nil {
+					broken.Variant = p.ID
+				}
 				r.Broken = append(r.Broken, broken)
 			}
+			from = append(from, p)
 			broken.Errors = appendErrors(broken.Errors, p.Errors)
 			if len(p.Errors) > 0 {
 				for _, f := range slices.Concat(p.CompiledGoFiles, p.GoFiles) {
-					r.brokenFiles[f] = path
+					if root == nil || !slices.Contains(root.CompiledGoFiles, f) && !slices.Contains(root.GoFiles, f) {
+						r.brokenFiles[f] = broken.name()
+					}
 				}
 			}
 		}
-		if broken != nil && len(broken.Errors) == 0 {
-			seen := make(map[*packages.Package]bool)
-			for _, p := range byPath[path] {
-				visitBroken(p, seen, func(dep, _ *packages.Package) {
-					if broken.Dep == "" {
-						broken.Dep = dep.PkgPath
-					}
-				})
-			}
-		}
+		done()
 	}
 
 	r.Broken = append(r.Broken, brokenDeps(illTyped, byPath)...)

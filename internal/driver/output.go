@@ -155,7 +155,7 @@ const maxErrors = 10
 // and its first few errors, with paths relative to dir.
 func (b *Broken) Message(dir string) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "package %s", b.PkgPath)
+	fmt.Fprintf(&sb, "package %s", b.name())
 	if b.ImportedBy != "" {
 		fmt.Fprintf(&sb, " (imported by %s)", b.ImportedBy)
 	}

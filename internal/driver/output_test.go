@@ -75,6 +75,10 @@ func TestBrokenMessage(t *testing.T) {
 			"package example.com/bad (imported by example.com/uses): 1 type error:\n\tbad/bad.go:5: undefined: x",
 		},
 		{
+			Broken{PkgPath: "example.com/p", Variant: "example.com/p [example.com/p.test]", Errors: []packages.Error{typeErr("/m/p_test.go:6:14", "cannot use \"one\"")}},
+			"package example.com/p [example.com/p.test]: 1 type error:\n\tp_test.go:6:14: cannot use \"one\"",
+		},
+		{
 			Broken{PkgPath: "example.com/uses", Dep: "example.com/bad"},
 			"package example.com/uses: not analysed: dependency example.com/bad has errors",
 		},

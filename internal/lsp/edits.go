@@ -18,10 +18,9 @@ type byteEdit struct {
 }
 
 // fixEdits returns, by file, the edits that apply fix to the contents
-// files returns. Like the command's -fix, the result of a Go file is
-// gofmt-ed, unless the file was not gofmt-clean before; the edits are
-// then the lines that differ, so that the editor changes no more than
-// that.
+// files returns. The result of a Go file is gofmt-ed, unless the file
+// was not gofmt-clean before; the edits are then the lines that differ,
+// so that the editor changes no more than that.
 func fixEdits(fix cache.Fix, content func(string) ([]byte, error)) (map[string][]byteEdit, error) {
 	byFile := make(map[string][]byteEdit)
 	for _, e := range fix.Edits {

@@ -59,7 +59,7 @@ type middleware struct {
 	always *routes.Model // covered: private or no-store middleware in use whatever the configuration
 	funcs  map[ast.Node]*respmodel.Func
 	decls  map[*types.Func]*ast.FuncDecl
-	memo   map[ast.Node]string // cacheNode
+	cache  *prop               // the Cache-Control a handler or middleware sets
 	own    map[ast.Node]string // setsOwn
 }
 
@@ -68,11 +68,11 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 		c: c, pass: pass, model: res,
 		funcs: make(map[ast.Node]*respmodel.Func),
 		decls: make(map[*types.Func]*ast.FuncDecl),
-		memo:  make(map[ast.Node]string),
 		own:   make(map[ast.Node]string),
 	}
-	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cacheExpr(e, 0)) })
-	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cacheExpr(e, 0)) })
+	mw.cache = mw.newProp(mw.setsOwn, mw.cacheFunc)
+	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cache.expr(e, 0)) })
+	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.always = mw.routes.Always()
 	for _, f := range res.Funcs {
 		mw.funcs[f.Node] = f
@@ -104,7 +104,7 @@ func (mw *middleware) exportFacts() {
 		}
 		if v := mw.setsOwn(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v, Own: true})
-		} else if v := mw.cacheNode(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
+		} else if v := mw.cache.node(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v})
 		}
 	}
@@ -153,7 +153,7 @@ func (mw *middleware) cacheCalls(n ast.Node) []ast.Node {
 	return out
 }
 
-// The nodes cacheCalls and cacheNode look for, and the function
+// The nodes cacheCalls and prop.node look for, and the function
 // literals they do not go into.
 var (
 	callsAndLits   = []ast.Node{(*ast.CallExpr)(nil), (*ast.FuncLit)(nil)}
@@ -188,20 +188,36 @@ func (mw *middleware) cacheCall(call *ast.CallExpr) string {
 	return ""
 }
 
-// cacheNode returns the private Cache-Control value a function or
-// function literal sets, itself or through a function it returns, or "".
-func (mw *middleware) cacheNode(n ast.Node) string {
-	if v, ok := mw.memo[n]; ok {
+// A prop is what a handler or middleware does that decides whether
+// shared caches may store its responses, as a string ("" for nothing):
+// what a function does itself (own), or else what a function it returns
+// does, for functions of this package; for those of other packages,
+// what their facts or the options say (imported).
+type prop struct {
+	mw       *middleware
+	own      func(ast.Node) string
+	imported func(*types.Func) string
+	memo     map[ast.Node]string
+}
+
+func (mw *middleware) newProp(own func(ast.Node) string, imported func(*types.Func) string) *prop {
+	return &prop{mw: mw, own: own, imported: imported, memo: make(map[ast.Node]string)}
+}
+
+// node returns the value of a function or function literal: its own,
+// or that of a function it returns.
+func (p *prop) node(n ast.Node) string {
+	if v, ok := p.memo[n]; ok {
 		return v
 	}
-	mw.memo[n] = "" // a recursive use sees none
-	v := mw.setsOwn(n)
+	p.memo[n] = "" // a recursive use sees none
+	v := p.own(n)
 	if v == "" {
-		mw.model.InspectBody(n, returnsAndLits, func(x ast.Node) bool {
+		p.mw.model.InspectBody(n, returnsAndLits, func(x ast.Node) bool {
 			if ret, ok := x.(*ast.ReturnStmt); ok {
 				for _, res := range ret.Results {
 					if v == "" {
-						v = mw.cacheExpr(res, 0)
+						v = p.expr(res, 0)
 					}
 				}
 			}
@@ -209,68 +225,76 @@ func (mw *middleware) cacheNode(n ast.Node) string {
 			return v == "" && !lit
 		})
 	}
-	mw.memo[n] = v
+	p.memo[n] = v
 	return v
 }
 
-// cacheExpr returns the private Cache-Control value that the handler or
-// middleware e sets, or "": a function literal, a function, a variable
-// holding one, or a call of a function that sets it (a middleware applied
-// to a handler, or a factory of middleware).
-func (mw *middleware) cacheExpr(e ast.Expr, depth int) string {
+// expr returns the value of the handler or middleware e: a function
+// literal, a function, a variable holding one, or a call of a function
+// that has it (a middleware applied to a handler, or a factory of
+// middleware).
+func (p *prop) expr(e ast.Expr, depth int) string {
 	if depth > maxDepth {
 		return ""
 	}
-	info := mw.pass.TypesInfo
+	info := p.mw.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return mw.cacheNode(x)
+		return p.node(x)
 	case *ast.Ident:
-		return mw.cacheObject(info.Uses[x], depth)
+		return p.object(info.Uses[x], depth)
 	case *ast.SelectorExpr:
-		return mw.cacheObject(info.Uses[x.Sel], depth)
+		return p.object(info.Uses[x.Sel], depth)
 	case *ast.IndexExpr:
-		return mw.cacheExpr(x.X, depth+1)
+		return p.expr(x.X, depth+1)
 	case *ast.CallExpr:
 		if routes.IsConversion(info, x) {
-			return mw.cacheExpr(x.Args[0], depth+1)
+			return p.expr(x.Args[0], depth+1)
 		}
 		if fn := typeutil.StaticCallee(info, x); fn != nil {
-			return mw.cacheFunc(fn)
+			return p.fn(fn)
 		}
-		return mw.cacheExpr(x.Fun, depth+1)
+		return p.expr(x.Fun, depth+1)
 	}
 	return ""
 }
 
-func (mw *middleware) cacheObject(obj types.Object, depth int) string {
+func (p *prop) object(obj types.Object, depth int) string {
 	switch obj := obj.(type) {
 	case *types.Func:
-		return mw.cacheFunc(obj)
+		return p.fn(obj)
 	case *types.Var:
 		if !routes.FuncLike(obj.Type()) {
 			return ""
 		}
-		if ds := mw.routes.Defs(obj); len(ds) == 1 {
-			return mw.cacheExpr(ds[0], depth+1)
+		if ds := p.mw.routes.Defs(obj); len(ds) == 1 {
+			return p.expr(ds[0], depth+1)
 		}
 	}
 	return ""
 }
 
-// cacheFunc reports, for a function in any package, what cacheNode
-// does, with the option's and the built-in list of middleware.
-func (mw *middleware) cacheFunc(fn *types.Func) string {
+// fn returns the value of a function of any package.
+func (p *prop) fn(fn *types.Func) string {
 	fn = fn.Origin()
+	if v := p.imported(fn); v != "" || fn.Pkg() != p.mw.pass.Pkg {
+		return v
+	}
+	if d, ok := p.mw.decls[fn]; ok {
+		return p.node(d)
+	}
+	return ""
+}
+
+// cacheFunc is what the options, the built-in list of middleware and
+// CacheFact say of a function.
+func (mw *middleware) cacheFunc(fn *types.Func) string {
 	name := funcName(fn)
 	if mw.c.middleware.Has(name) {
 		return "private, no-store"
 	}
 	if v := knownNoStore(name); v != "" {
 		return v
-	}
-	if d, ok := mw.decls[fn]; ok {
-		return mw.cacheNode(d)
 	}
 	var f CacheFact
 	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, &f) {

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/internal/pkgload"
+	"github.com/resplint/resplint/internal/srcmap"
 	"github.com/resplint/resplint/internal/unit"
 )
 
@@ -39,6 +40,7 @@ func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 	}
 	s.res.fset = s.l.fset
 	s.res.sums = s.l.sums
+	s.res.srcs = srcmap.New(s.l.fset, s.res.readSource)
 	paths, byPath := candidates(ld.roots)
 	for _, path := range paths {
 		st := &pathState{variants: byPath[path], typed: make(map[*packages.Package]bool)}
@@ -240,6 +242,7 @@ func (s *stream) analyse(p *packages.Package, asRoot bool) *unit.Outcome {
 	s.res.analyses = append(s.res.analyses, pkgAnalysis{p, out})
 	s.res.Analysed++
 	if asRoot {
+		s.res.srcs.AddPackage(p.GoFiles, p.CompiledGoFiles)
 		for _, f := range p.Syntax {
 			if ast.IsGenerated(f) {
 				s.res.generated[s.l.fset.File(f.FileStart).Name()] = true

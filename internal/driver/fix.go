@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/internal/srcmap"
 )
 
 // An edit replaces the bytes [start, end) of a file by new.
@@ -33,7 +35,7 @@ func (a edit) overlaps(b edit) bool {
 
 // A fileFix is what one suggested fix does to one file.
 type fileFix struct {
-	file  *token.File
+	name  string
 	edits []edit
 }
 
@@ -41,8 +43,7 @@ type fileFix struct {
 type fixStatus struct {
 	dir      string            // for relative paths in messages
 	accepted map[string][]edit // file name -> accepted edits, in order
-	files    map[string]*token.File
-	skipped  map[string]bool // files already reported as not fixable
+	skipped  map[string]bool   // files already reported as not fixable
 	sums     map[string][sha256.Size]byte
 	problems []error
 }
@@ -53,7 +54,10 @@ type fixStatus struct {
 // already accepted is skipped and reported. Fixes to generated files, to
 // files of packages with errors, or that would leave a file unparseable are
 // not applied, nor are those to a file that no longer holds the bytes
-// that were analysed. Only the edited lines change: they are laid out as
+// that were analysed. The edits to a file cgo generated are made to its
+// source file; a fix none of whose edits fall where cgo rewrote the code
+// (the lines that use C) is applied there, the others are skipped and
+// reported. Only the edited lines change: they are laid out as
 // gofmt would lay them out, and keep the file's CRLF line ends (see
 // applyEdits).
 //
@@ -65,7 +69,6 @@ func (r *Result) ApplyFixes(diags []Diagnostic, diff io.Writer, dir string) []er
 	st := &fixStatus{
 		dir:      dir,
 		accepted: make(map[string][]edit),
-		files:    make(map[string]*token.File),
 		skipped:  make(map[string]bool),
 		sums:     r.sums,
 	}
@@ -76,7 +79,12 @@ func (r *Result) ApplyFixes(diags []Diagnostic, diff io.Writer, dir string) []er
 			continue
 		}
 		fix := d.SuggestedFixes[0]
-		ffs := fileFixes(d.Fset, fix)
+		ffs, ok := fileFixes(d.mapper(), fix)
+		if !ok {
+			st.problems = append(st.problems, fmt.Errorf("%s: skipped fix %q (%s): it edits code that cgo rewrote, so its place in the source file is not known; fix it by hand",
+				shownPosition(RelPath(dir, d.Posn.Filename), d.Posn), fix.Message, d.Analyzer))
+			continue
+		}
 		k := fixKey(ffs)
 		if seen[k] {
 			continue
@@ -86,8 +94,8 @@ func (r *Result) ApplyFixes(diags []Diagnostic, diff io.Writer, dir string) []er
 			continue
 		}
 		if !st.accept(ffs) {
-			st.problems = append(st.problems, fmt.Errorf("%s:%d:%d: skipped fix %q (%s): it conflicts with another fix; run resplint -fix again to apply it",
-				RelPath(dir, d.Posn.Filename), d.Posn.Line, d.Posn.Column, fix.Message, d.Analyzer))
+			st.problems = append(st.problems, fmt.Errorf("%s: skipped fix %q (%s): it conflicts with another fix; run resplint -fix again to apply it",
+				shownPosition(RelPath(dir, d.Posn.Filename), d.Posn), fix.Message, d.Analyzer))
 		}
 	}
 
@@ -104,25 +112,25 @@ func (r *Result) ApplyFixes(diags []Diagnostic, diff io.Writer, dir string) []er
 	return st.problems
 }
 
-// fileFixes groups the edits of fix by file, in file name order.
-func fileFixes(fset *token.FileSet, fix analysis.SuggestedFix) []fileFix {
+// fileFixes groups the edits of fix by the file they change (see
+// srcmap.Mapper.Edit), in file name order. It returns false if an edit
+// cannot be placed.
+func fileFixes(srcs *srcmap.Mapper, fix analysis.SuggestedFix) ([]fileFix, bool) {
 	var ffs []fileFix
 	for _, te := range fix.TextEdits {
-		f := fset.File(te.Pos)
-		start := f.Offset(te.Pos)
-		end := start
-		if te.End.IsValid() {
-			end = f.Offset(te.End)
+		name, start, end, ok := srcs.Edit(te.Pos, te.End)
+		if !ok {
+			return nil, false
 		}
-		i := slices.IndexFunc(ffs, func(ff fileFix) bool { return ff.file.Name() == f.Name() })
+		i := slices.IndexFunc(ffs, func(ff fileFix) bool { return ff.name == name })
 		if i < 0 {
 			i = len(ffs)
-			ffs = append(ffs, fileFix{file: f})
+			ffs = append(ffs, fileFix{name: name})
 		}
 		ffs[i].edits = append(ffs[i].edits, edit{start, end, string(te.NewText)})
 	}
-	slices.SortFunc(ffs, func(a, b fileFix) int { return cmp.Compare(a.file.Name(), b.file.Name()) })
-	return ffs
+	slices.SortFunc(ffs, func(a, b fileFix) int { return cmp.Compare(a.name, b.name) })
+	return ffs, true
 }
 
 // fixKey returns a string that is the same for fixes that make the same
@@ -130,7 +138,7 @@ func fileFixes(fset *token.FileSet, fix analysis.SuggestedFix) []fileFix {
 func fixKey(ffs []fileFix) string {
 	var sb strings.Builder
 	for _, ff := range ffs {
-		fmt.Fprintf(&sb, "%q", ff.file.Name())
+		fmt.Fprintf(&sb, "%q", ff.name)
 		for _, e := range ff.edits {
 			fmt.Fprintf(&sb, " %d %d %q", e.start, e.end, e.new)
 		}
@@ -143,7 +151,7 @@ func fixKey(ffs []fileFix) string {
 // changed, and reports each such file once.
 func (st *fixStatus) excluded(ffs []fileFix, broken map[string]string, generated map[string]bool) bool {
 	for _, ff := range ffs {
-		name := ff.file.Name()
+		name := ff.name
 		var why string
 		if pkg, ok := broken[name]; ok {
 			why = "package " + pkg + " has errors"
@@ -166,7 +174,7 @@ func (st *fixStatus) excluded(ffs []fileFix, broken map[string]string, generated
 func (st *fixStatus) accept(ffs []fileFix) bool {
 	var add [][]edit
 	for _, ff := range ffs {
-		prev := st.accepted[ff.file.Name()]
+		prev := st.accepted[ff.name]
 		var fresh []edit
 		for _, e := range ff.edits {
 			if slices.Contains(prev, e) {
@@ -180,9 +188,8 @@ func (st *fixStatus) accept(ffs []fileFix) bool {
 		add = append(add, fresh)
 	}
 	for i, ff := range ffs {
-		name := ff.file.Name()
+		name := ff.name
 		st.accepted[name] = append(st.accepted[name], add[i]...)
-		st.files[name] = ff.file
 	}
 	return true
 }

@@ -2,9 +2,10 @@ package driver
 
 import (
 	"cmp"
-	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/internal/srcmap"
 )
 
 // The JSON form of diagnostics that go vet -json prints.
@@ -37,25 +38,33 @@ type (
 	}
 )
 
-func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []jsonDiagnostic {
+// jsonDiagnostics returns the JSON form of diags: positions where
+// //line directives put them, edits at offsets of the file they change
+// (see srcmap.Mapper.Edit). A fix with an edit that cannot be placed is
+// left out.
+func jsonDiagnostics(srcs *srcmap.Mapper, diags []analysis.Diagnostic) []jsonDiagnostic {
 	list := make([]jsonDiagnostic, 0, len(diags))
 	for _, d := range diags {
 		jd := jsonDiagnostic{
 			Category: d.Category,
-			Posn:     fset.Position(d.Pos).String(),
-			End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
+			Posn:     srcs.Position(d.Pos).String(),
+			End:      srcs.Position(cmp.Or(d.End, d.Pos)).String(),
 			Message:  d.Message,
 		}
+	fixes:
 		for _, fix := range d.SuggestedFixes {
 			jf := jsonFix{Message: fix.Message}
 			for _, e := range fix.TextEdits {
-				start := fset.Position(e.Pos)
-				jf.Edits = append(jf.Edits, jsonEdit{start.Filename, start.Offset, fset.Position(e.End).Offset, string(e.NewText)})
+				name, start, end, ok := srcs.Edit(e.Pos, e.End)
+				if !ok {
+					continue fixes
+				}
+				jf.Edits = append(jf.Edits, jsonEdit{name, start, end, string(e.NewText)})
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
 		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{fset.Position(r.Pos).String(), fset.Position(cmp.Or(r.End, r.Pos)).String(), r.Message})
+			jd.Related = append(jd.Related, jsonRelated{srcs.Position(r.Pos).String(), srcs.Position(cmp.Or(r.End, r.Pos)).String(), r.Message})
 		}
 		list = append(list, jd)
 	}

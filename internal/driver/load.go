@@ -10,7 +10,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -19,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/resplint/resplint/internal/srcmap"
 	"github.com/resplint/resplint/internal/unit"
 )
 
@@ -55,7 +59,8 @@ type Result struct {
 	fset      *token.FileSet
 	analyses  []pkgAnalysis                // every analysis, in no particular order
 	generated map[string]bool              // the generated files of the packages analysed as roots
-	sums      map[string][sha256.Size]byte // each file parsed -> SHA-256 of its content then (see loader)
+	sums      map[string][sha256.Size]byte // each file parsed or mapped to -> SHA-256 of its content then (see loader, readSource)
+	srcs      *srcmap.Mapper               // where positions are shown and edits made
 
 	// brokenFiles holds the files of packages that have errors of their
 	// own; fixes never touch them.
@@ -130,6 +135,24 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	return analyse(plan, ld, cfg.MessagesOnly), nil
+}
+
+// readSource reads a file for r.srcs: a file the mapper moves edits to
+// (the source of a file cgo generated) was not parsed, so its content is
+// recorded here, for -fix to write it only if it still holds it, and so
+// is whether it is generated.
+func (r *Result) readSource(name string) ([]byte, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := r.sums[name]; !ok {
+		r.sums[name] = sha256.Sum256(src)
+		if f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.PackageClauseOnly|parser.ParseComments); err == nil && ast.IsGenerated(f) {
+			r.generated[name] = true
+		}
+	}
+	return src, nil
 }
 
 // goListFailure matches the error of go/packages when the go command

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"encoding/json"
 	"go/token"
 	"io"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers"
 	"github.com/resplint/resplint/internal/sarif"
+	"github.com/resplint/resplint/internal/srcmap"
 )
 
 // SARIFConfig says what WriteSARIF writes besides the diagnostics.
@@ -61,7 +63,9 @@ func WriteSARIF(w io.Writer, diags []Diagnostic, cfg SARIFConfig) error {
 			})
 		}
 		for _, fix := range d.SuggestedFixes {
-			res.Fixes = append(res.Fixes, loc.fix(d.Fset, fix))
+			if f, ok := loc.fix(d.mapper(), fix); ok {
+				res.Fixes = append(res.Fixes, f)
+			}
 		}
 		results = append(results, res)
 	}
@@ -213,54 +217,80 @@ type locator struct {
 }
 
 // physical returns the location of the range [pos, end), or of pos if
-// end is not valid.
+// end is not valid, where //line directives put it, as in the other
+// outputs. A column a directive leaves unknown is left out.
 func (l *locator) physical(fset *token.FileSet, pos, end token.Pos) sarif.PhysicalLocation {
-	start := fset.PositionFor(pos, false)
+	start := fset.Position(pos)
 	region := &sarif.Region{StartLine: start.Line, StartColumn: l.column(start)}
 	if end.IsValid() && end >= pos {
-		e := fset.PositionFor(end, false)
+		e := fset.Position(end)
 		region.EndLine, region.EndColumn = e.Line, l.column(e)
 	} else {
 		region.EndLine, region.EndColumn = region.StartLine, region.StartColumn
 	}
+	if region.StartColumn == 0 || region.EndColumn == 0 {
+		region.StartColumn, region.EndColumn = 0, 0
+	}
 	return sarif.PhysicalLocation{ArtifactLocation: l.artifact(start.Filename), Region: region}
 }
 
-// fix returns the SARIF form of a suggested fix: its edits, by file.
-func (l *locator) fix(fset *token.FileSet, fix analysis.SuggestedFix) sarif.Fix {
+// fix returns the SARIF form of a suggested fix: its edits, by file,
+// in the files they change (see srcmap.Mapper.Edit). It returns false if
+// an edit cannot be placed.
+func (l *locator) fix(srcs *srcmap.Mapper, fix analysis.SuggestedFix) (sarif.Fix, bool) {
 	f := sarif.Fix{Description: &sarif.Message{Text: fix.Message}}
 	byFile := make(map[string]int) // file name -> index in ArtifactChanges
 	for _, te := range fix.TextEdits {
-		loc := l.physical(fset, te.Pos, te.End)
-		name := fset.PositionFor(te.Pos, false).Filename
+		name, start, end, ok := srcs.Edit(te.Pos, te.End)
+		if !ok {
+			return sarif.Fix{}, false
+		}
 		i, ok := byFile[name]
 		if !ok {
 			i = len(f.ArtifactChanges)
 			byFile[name] = i
-			f.ArtifactChanges = append(f.ArtifactChanges, sarif.ArtifactChange{ArtifactLocation: loc.ArtifactLocation})
+			f.ArtifactChanges = append(f.ArtifactChanges, sarif.ArtifactChange{ArtifactLocation: l.artifact(name)})
 		}
+		content := srcs.Read(name)
 		f.ArtifactChanges[i].Replacements = append(f.ArtifactChanges[i].Replacements, sarif.Replacement{
-			DeletedRegion:   *loc.Region,
+			DeletedRegion:   regionOf(content, start, end),
 			InsertedContent: &sarif.ArtifactContent{Text: string(te.NewText)},
 		})
 	}
-	return f
+	return f, true
+}
+
+// regionOf returns the region of the bytes [start, end) of content.
+func regionOf(content []byte, start, end int) sarif.Region {
+	at := func(off int) (line, col int) {
+		off = min(off, len(content))
+		lineStart := bytes.LastIndexByte(content[:off], '\n') + 1
+		return bytes.Count(content[:lineStart], []byte("\n")) + 1, utf16Len(content[lineStart:off]) + 1
+	}
+	var r sarif.Region
+	r.StartLine, r.StartColumn = at(start)
+	r.EndLine, r.EndColumn = at(end)
+	return r
 }
 
 // column returns the 1-based column of p in UTF-16 code units, which is
-// what SARIF counts; token columns count bytes. If the file cannot be
-// read, or has changed, it returns the byte column.
+// what SARIF counts; token columns count bytes. It returns 0 if the
+// column is unknown, and the byte column if the file cannot be read or
+// is shorter.
 func (l *locator) column(p token.Position) int {
+	if p.Column == 0 {
+		return 0
+	}
 	content, ok := l.files[p.Filename]
 	if !ok {
 		content, _ = os.ReadFile(p.Filename)
 		l.files[p.Filename] = content
 	}
-	lineStart := p.Offset - (p.Column - 1)
-	if lineStart < 0 || p.Offset > len(content) {
+	lineStart := srcmap.LineStart(content, p.Line)
+	if lineStart < 0 || lineStart+p.Column-1 > len(content) || bytes.ContainsRune(content[lineStart:lineStart+p.Column-1], '\n') {
 		return p.Column
 	}
-	return utf16Len(content[lineStart:p.Offset]) + 1
+	return utf16Len(content[lineStart:lineStart+p.Column-1]) + 1
 }
 
 // utf16Len returns the length of b in UTF-16 code units, counting each

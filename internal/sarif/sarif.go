@@ -116,12 +116,13 @@ type ArtifactLocation struct {
 // A Region is a range of text: lines and columns are 1-based, columns
 // count UTF-16 code units, and EndColumn is one past the last character,
 // so that a region with EndColumn == StartColumn on one line is an
-// insertion point.
+// insertion point. Columns are 0, and left out, when not known: the
+// region is then its lines.
 type Region struct {
 	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn"`
+	StartColumn int `json:"startColumn,omitempty"`
 	EndLine     int `json:"endLine"`
-	EndColumn   int `json:"endColumn"`
+	EndColumn   int `json:"endColumn,omitempty"`
 }
 
 // A Fix is a suggested fix: changes to files.

@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -85,7 +86,7 @@ func (m *model) assignedEmpty(obj types.Object, a assignment, s *scope, depth in
 // exprEmpty returns the paths of the value of e that are empty.
 func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]string {
 	e = ast.Unparen(e)
-	if m.isBlank(e) {
+	if m.isZero(e) {
 		return [][]string{{}}
 	}
 	switch x := e.(type) {
@@ -106,7 +107,8 @@ func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]str
 }
 
 // unsetFields returns the fields a keyed struct literal does not set, or
-// sets to a blank value.
+// sets to a zero value. A constant that is not zero may be what a
+// stand-in or a fixture stores ("$2a$10$..."): it counts as set.
 func (m *model) unsetFields(lit *ast.CompositeLit) [][]string {
 	st, ok := m.info.TypeOf(lit).Underlying().(*types.Struct)
 	if !ok || len(lit.Elts) == 0 {
@@ -118,7 +120,7 @@ func (m *model) unsetFields(lit *ast.CompositeLit) [][]string {
 		if !ok {
 			return nil // positional: every field is set
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && !m.isBlank(kv.Value) {
+		if id, ok := kv.Key.(*ast.Ident); ok && !m.isZero(kv.Value) {
 			set[id.Name] = true
 		}
 	}
@@ -129,6 +131,30 @@ func (m *model) unsetFields(lit *ast.CompositeLit) [][]string {
 		}
 	}
 	return out
+}
+
+// isZero reports whether e is a zero value: nil, a zero constant, or an
+// empty composite literal.
+func (m *model) isZero(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return len(lit.Elts) == 0
+	}
+	tv, ok := m.info.Types[e]
+	if !ok {
+		return false
+	}
+	switch {
+	case tv.IsNil():
+		return true
+	case tv.Value == nil:
+		return false
+	case tv.Value.Kind() == constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case tv.Value.Kind() == constant.Bool:
+		return !constant.BoolVal(tv.Value)
+	}
+	return constant.Sign(tv.Value) == 0
 }
 
 // resultEmpty returns what result i of call is empty in.

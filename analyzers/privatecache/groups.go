@@ -16,10 +16,11 @@ import (
 // whose per-user responses no private or no-store governs and that its
 // package serves nowhere: the packages that register it judge it.
 type UserFact struct {
-	Category string // missing or validators
-	AuthOnly bool   // identified only by Authorization: only public applies
-	Handler  string // pkg.Func or pkg.Type.Method
-	Identity string // what identifies the user
+	Category    string // missing or validators
+	AuthOnly    bool   // identified only by Authorization: only public applies
+	ContextOnly bool   // identified only by context or request values (auth.go)
+	Handler     string // pkg.Func or pkg.Type.Method
+	Identity    string // what identifies the user
 }
 
 func (*UserFact) AFact() {}
@@ -88,9 +89,10 @@ func newGroups(c *checker, pass *analysis.Pass) *groups {
 // local takes a handler of this package and where it is served: w, by
 // the routes no private middleware covers; pub, by those a public one
 // covers.
-func (gs *groups) local(h *handler, w, pub routes.Where) {
-	fact := UserFact{Category: h.category, AuthOnly: h.authOnly, Handler: h.name, Identity: h.identity}
-	direct := gs.serve(w, pub, "", []FactRoute{{UserFact: fact}})
+func (gs *groups) local(h *handler, s served) {
+	fact := UserFact{Category: h.category, AuthOnly: h.authOnly, ContextOnly: h.context, Handler: h.name, Identity: h.identity}
+	direct := gs.serve(s, "", []FactRoute{{UserFact: fact}})
+	w := s.w
 	for _, fn := range w.Escapes {
 		gs.escapes[fn] = &fact
 	}
@@ -106,18 +108,20 @@ func (gs *groups) imported(mw *middleware) {
 		fn := of.Object.(*types.Func)
 		switch f := of.Fact.(type) {
 		case *UserFact:
-			w := mw.covering(f.Category).Imported(fn)
-			if gs.serve(w, mw.public.Imported(fn), "", []FactRoute{{UserFact: *f}}) {
-				gs.reportImported(w, "", []FactRoute{{UserFact: *f}})
+			s := served{mw.covering(f.Category).Imported(fn), mw.public.Imported(fn), mw.authed.Imported(fn)}
+			w := s.w
+			if gs.serve(s, "", []FactRoute{{UserFact: *f}}) {
+				gs.reportImported(s, "", []FactRoute{{UserFact: *f}})
 			}
 			for _, e := range w.Escapes {
 				gs.escapes[e] = f
 			}
 		case *RoutesFact:
 			d := routes.Deferred{Func: fn, Param: f.Param}
-			w := mw.routes.Deferrals(d)
-			if gs.serve(w, mw.public.Deferrals(d), shortName(fn), f.Routes) {
-				gs.reportImported(w, shortName(fn), f.Routes)
+			s := served{mw.routes.Deferrals(d), mw.public.Deferrals(d), mw.authed.Deferrals(d)}
+			w := s.w
+			if gs.serve(s, shortName(fn), f.Routes) {
+				gs.reportImported(s, shortName(fn), f.Routes)
 			}
 			for _, e := range w.Escapes {
 				gs.deferRoutes(&routes.Deferred{Func: e, Param: -1}, f.Routes)
@@ -165,12 +169,21 @@ func factKey(of analysis.ObjectFact) string {
 	return fmt.Sprintf("%s.%s %v", of.Object.Pkg().Path(), shortName(of.Object.(*types.Func)), routes)
 }
 
+// served is where a handler is served: w, by the routes no private
+// middleware covers; pub, by those a public one covers; auth, by those
+// middleware reading the user from Authorization covers.
+type served struct {
+	w, pub, auth routes.Where
+}
+
 // serve takes the routes of this package that serve rs, handlers of this
 // package or of others (through via, a function that registers them): it
 // reports those behind public middleware, groups those that miss private
 // or no-store, and defers what other packages decide. It reports whether
-// any route is in sight here.
-func (gs *groups) serve(w, pub routes.Where, via string, rs []FactRoute) bool {
+// a route in sight here serves a response the rules apply to (not one to
+// a request that Authorization identifies).
+func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
+	w, pub, authed := s.w, s.pub, authCovered(s.auth)
 	public := make(map[*ast.CallExpr]bool)
 	for _, r := range pub.Covered {
 		public[r.Call] = true
@@ -183,12 +196,16 @@ func (gs *groups) serve(w, pub routes.Where, via string, rs []FactRoute) bool {
 		if public[r.Call] {
 			continue
 		}
+		rs := rs
+		if authed[r.Call] {
+			rs = authorized(rs)
+		}
 		if r.Group.Deferred != nil {
 			gs.deferRoutes(r.Group.Deferred, gs.factRoutes(r, via, rs))
 			continue
 		}
-		direct = true
 		for _, fr := range rs {
+			direct = direct || !fr.AuthOnly
 			if fr.Category == "missing" && !fr.AuthOnly && !gs.c.strict {
 				gs.add(r, gs.entry(r, via, fr))
 			}
@@ -199,10 +216,15 @@ func (gs *groups) serve(w, pub routes.Where, via string, rs []FactRoute) bool {
 
 // reportImported reports, at the route, what holds for a route of a
 // handler of another package on its own: validators, and with -strict.
-func (gs *groups) reportImported(w routes.Where, via string, rs []FactRoute) {
-	for _, r := range w.Routes {
+func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
+	authed := authCovered(s.auth)
+	for _, r := range s.w.Routes {
 		if r.Group.Deferred != nil {
 			continue
+		}
+		rs := rs
+		if authed[r.Call] {
+			rs = authorized(rs)
 		}
 		for _, fr := range rs {
 			if !fr.AuthOnly && (fr.Category != "missing" || gs.c.strict) {

@@ -9,13 +9,15 @@ import (
 )
 
 // identity returns the first read among events that identifies the user,
-// or nil, and whether every such read is of the Authorization header
+// or nil; whether every such read is of the Authorization header
 // (basic auth included): a shared cache does not store a response to a
-// request with Authorization unless told to (RFC 9111 section 3.5). A read inside a helper call that answers with an error status
+// request with Authorization unless told to (RFC 9111 section 3.5); and
+// whether every such read is of a context or request value, which
+// middleware fills. A read inside a helper call that answers with an error status
 // does not count: such helpers (remark42's rest.SendErrorJSON) read the
 // user to log who failed, and what they send is an error, not the user's
 // data.
-func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, authOnly bool) {
+func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, authOnly, context bool) {
 	errorCalls := make(map[ast.Node]bool)
 	for _, ev := range events {
 		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 {
@@ -31,7 +33,7 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, a
 			resets[[2]string{ev.Via, ev.Cookie.Name.Str}] = true
 		}
 	}
-	authOnly = true
+	authOnly, context = true, true
 	for _, ev := range events {
 		if ev.Kind == respmodel.ReadIdentity && ev.Identity == respmodel.IdentityCookie && resets[[2]string{ev.Via, ev.Value.Str}] {
 			continue
@@ -42,9 +44,10 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, a
 			}
 			authOnly = authOnly && (ev.Identity == respmodel.IdentityBasicAuth ||
 				ev.Identity == respmodel.IdentityHeader && strings.EqualFold(ev.Value.Str, "Authorization"))
+			context = context && (ev.Identity == respmodel.IdentityContext || ev.Identity == respmodel.IdentityLocal)
 		}
 	}
-	return first, first != nil && authOnly
+	return first, first != nil && authOnly, first != nil && context
 }
 
 // identifies reports whether an identity read learns who the user is:

@@ -60,6 +60,8 @@ type middleware struct {
 	funcs  map[ast.Node]*respmodel.Func
 	decls  map[*types.Func]*ast.FuncDecl
 	cache  *prop               // the Cache-Control a handler or middleware sets
+	auth   *prop               // where middleware reads the user from (auth.go)
+	authed *routes.Model       // covered: middleware reading the user from Authorization only
 	own    map[ast.Node]string // setsOwn
 }
 
@@ -73,6 +75,8 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.cache = mw.newProp(mw.setsOwn, mw.cacheFunc)
 	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cache.expr(e, 0)) })
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
+	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
+	mw.authed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byAuthorization })
 	mw.always = mw.routes.Always()
 	for _, f := range res.Funcs {
 		mw.funcs[f.Node] = f
@@ -96,11 +100,15 @@ func (mw *middleware) covering(category string) *routes.Model {
 	return mw.routes
 }
 
-// exportFacts exports CacheFact for the package's exported functions.
+// exportFacts exports CacheFact and AuthFact for the package's exported
+// functions.
 func (mw *middleware) exportFacts() {
 	for fn, d := range mw.decls {
 		if !fn.Exported() || mw.routes.InTestFile(d) {
 			continue
+		}
+		if mw.auth.node(d) == byAuthorization {
+			mw.pass.ExportObjectFact(fn, new(AuthFact))
 		}
 		if v := mw.setsOwn(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v, Own: true})

@@ -45,7 +45,7 @@ func New() *analysis.Analyzer {
 		// respond (respmodel.Result.Inspector).
 		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact)},
+		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact), new(AuthFact)},
 	}
 	a.Flags.Var(c.cookies, "cookies", "regular expression of cookie names that identify the user")
 	a.Flags.Var(c.keys, "keys", "regular expression of context keys and framework request values (c.Get, c.Locals) that hold the user")
@@ -71,7 +71,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h := c.judge(pass, mw, f); h != nil {
-			gs.local(h, mw.covering(h.category).Func(f.Node), mw.public.Func(f.Node))
+			gs.local(h, served{mw.covering(h.category).Func(f.Node), mw.public.Func(f.Node), mw.authed.Func(f.Node)})
 		}
 	}
 	gs.imported(mw)
@@ -86,6 +86,7 @@ type handler struct {
 	name     string
 	category string           // missing or validators
 	authOnly bool             // identified only by Authorization: only public applies
+	context  bool             // identified only by context or request values (auth.go)
 	identity string           // what(id)
 	f        *respmodel.Func  // nil for a handler of another package
 	body     *respmodel.Event // the uncovered body
@@ -97,7 +98,7 @@ type handler struct {
 // weaker Cache-Control) and returns a handler whose routes decide
 // (missing, validators; public, for middleware that sets it), or nil.
 func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) *handler {
-	id, authOnly := c.identity(f.Events)
+	id, authOnly, context := c.identity(f.Events)
 	if id == nil || passesOn(pass, mw.model, f.Node) {
 		return nil
 	}
@@ -127,7 +128,7 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	if body == nil || readsBody(f.Events) {
 		return nil
 	}
-	h := &handler{name: handlerName(pass, f.Node), category: "missing", authOnly: quiet, identity: what(id), f: f, body: body, id: id}
+	h := &handler{name: handlerName(pass, f.Node), category: "missing", authOnly: quiet, context: context && !c.strict, identity: what(id), f: f, body: body, id: id}
 	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {
 		h.category = "validators"
 	}

@@ -39,3 +39,11 @@ func GinSettings(c *gin.Context) { // want GinSettings:`sets Cache-Control "no-s
 func RegisterGin(g *gin.RouterGroup) { // want RegisterGin:`registers per-user routes on parameter 0: api.GinProfile`
 	g.GET("/me", GinProfile)
 }
+
+// GinMe learns who the user is from what middleware put in the request:
+// Authorization middleware covers it as the header would; other
+// middleware does not.
+func GinMe(c *gin.Context) { // want GinMe:`per-user missing \(api.GinMe reads the request value "user"\)`
+	u, _ := c.Get("user")
+	c.JSON(http.StatusOK, u)
+}

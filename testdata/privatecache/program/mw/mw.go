@@ -3,6 +3,7 @@
 package mw
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -92,4 +93,31 @@ func StaticPublic() gin.HandlerFunc {
 			c.Header("Cache-Control", "public, max-age=31536000")
 		}
 	}
+}
+
+// Bearer and GinBearer read the user from the Authorization header
+// only; GinCookieAuth from a cookie.
+
+func Bearer(next http.Handler) http.Handler { // want Bearer:`authenticates by Authorization`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, token)))
+	})
+}
+
+type userKey struct{}
+
+func GinBearer(c *gin.Context) { // want GinBearer:`authenticates by Authorization`
+	c.Set("user", bearerUser(c))
+	c.Next()
+}
+
+func bearerUser(c *gin.Context) string {
+	return strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
+}
+
+func GinCookieAuth(c *gin.Context) {
+	s, _ := c.Cookie("session")
+	c.Set("user", s)
+	c.Next()
 }

@@ -33,5 +33,14 @@ func Gin() *gin.Engine {
 	open.GET("/avatar", api.GinAvatar) // want `api.GinAvatar reads the cookie "session" and serves a response with validators on this route`
 	open.POST("/profile", api.GinProfile)
 	api.RegisterGin(open.Group("/v1"))
+
+	// A handler reading the user that middleware put in the request:
+	// behind Authorization middleware as if it read the header itself.
+	bearer := gin.New()
+	bearer.Use(mw.GinBearer)
+	bearer.GET("/me", api.GinMe)
+	cookie := gin.New() // want `api.GinMe reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
+	cookie.Use(mw.GinCookieAuth)
+	cookie.GET("/me", api.GinMe)
 	return app
 }

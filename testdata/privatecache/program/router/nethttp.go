@@ -70,6 +70,16 @@ func Chi() http.Handler {
 	api.Register(open)
 	open.Mount("/routes", api.Routes())
 	root.Mount("/open", open)
+
+	// A handler reading the user from the context, behind middleware
+	// that puts it there from the Authorization header; and without it.
+	bearer := chi.NewRouter()
+	bearer.Use(mw.Bearer)
+	bearer.Get("/me", api.Me)
+	root.Mount("/bearer", bearer)
+	bare := chi.NewRouter() // want `api.Me reads the context value api.UserKey but the responses of its route "GET /me" carry no Cache-Control private or no-store`
+	bare.Get("/me", api.Me)
+	root.Mount("/bare", bare)
 	return root
 }
 

@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/token"
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -22,8 +21,6 @@ type HelperFact struct {
 	// Exit is the stage the helper leaves the response at on every path
 	// that returns: Sent for a helper that always writes.
 	Exit Stage
-
-	refs []any // what Packed refers to, in this process
 }
 
 func (*HelperFact) AFact() {}
@@ -31,18 +28,17 @@ func (*HelperFact) AFact() {}
 func (f *HelperFact) String() string { return fmt.Sprintf("helper(%d events)", f.N) }
 
 // helperFact returns the HelperFact of a function's events, packed
-// without this package's syntax, which callers in other packages never
-// use (theirs to edit or point at is their own, and it is lost anyway
-// when facts are serialised, as under go vet), nor the events' order
-// among themselves, which each call works out anew (see substEvent). p's
-// buffers are reused from one fact to the next: the fact gets a copy of
-// just what it needs.
+// without this package's syntax and types (see pack.go): callers in other
+// packages edit and point at their own syntax only. Nor does it keep the
+// events' order among themselves, which each call works out anew (see
+// substEvent). p's buffer is reused from one fact to the next: the fact
+// gets a copy of just what it needs.
 func (p *packer) helperFact(events []*Event, exit Stage) *HelperFact {
-	p.buf, p.refs = p.buf[:0], p.refs[:0]
+	p.buf = p.buf[:0]
 	for _, e := range events {
 		p.event(e)
 	}
-	return &HelperFact{Packed: bytes.Clone(p.buf), N: len(events), Exit: exit, refs: slices.Clone(p.refs)}
+	return &HelperFact{Packed: bytes.Clone(p.buf), N: len(events), Exit: exit}
 }
 
 // Events unpacks the helper's events, or returns nil if they do not
@@ -51,7 +47,7 @@ func (f *HelperFact) Events() []*Event {
 	if f.N < 0 || f.N > len(f.Packed) { // an event takes bytes
 		return nil
 	}
-	u := unpacker{buf: f.Packed, refs: f.refs}
+	u := unpacker{buf: f.Packed}
 	events := make([]*Event, f.N)
 	for i := range events {
 		events[i] = u.event()
@@ -81,11 +77,13 @@ func (*FactoryFact) AFact() {}
 
 func (f *FactoryFact) String() string { return "cookie factory" }
 
-// forCallers returns v without its syntax, but for that of a string
-// built by + or fmt.Sprintf, which messages about a caller's argument put
-// in it point at.
+// forCallers returns v without its syntax, which a fact read from the
+// fact cache would not have either.
 func (v Value) forCallers() Value {
 	v.expr = nil
+	if b := v.Built; b != nil {
+		v.Built = &Built{Template: b.Template, HoleParams: b.HoleParams}
+	}
 	return v
 }
 

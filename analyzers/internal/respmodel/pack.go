@@ -1,27 +1,26 @@
 package respmodel
 
-import (
-	"encoding/binary"
-	"go/types"
-)
+import "encoding/binary"
 
 // A HelperFact lives until every package that imports its function's
 // package has been analysed: in a module whose main package imports every
 // handler package, to the end of the run. So it holds its events packed,
 // in a few dozen bytes each where an Event struct takes hundreds and a
-// Cookie more than a thousand; the types and syntax they keep are
-// referred to, not copied.
+// Cookie more than a thousand.
 // Each importing package unpacks a helper's events once (model.callee).
+//
+// The packed events hold nothing of the packing process: no syntax and no
+// types, which the fact cache, go vet and analysistest's gob round trip
+// cannot carry. A fact made in this run and one read from the cache then
+// give callers the same events, and so the same findings, word for word.
 //
 // The encoding is a sequence of varints and length-prefixed strings, in
 // the order of the fields below. It never leaves the process but through
 // gob (the fact cache), with the packing executable, so it has no version.
 
-// packer packs events, without the syntax of their package (as
-// Value.forCallers copies a value).
+// packer packs events.
 type packer struct {
-	buf  []byte
-	refs []any // types and built strings' syntax, by index + 1
+	buf []byte
 }
 
 func (p *packer) uint(x uint64) { p.buf = binary.AppendUvarint(p.buf, x) }
@@ -47,16 +46,6 @@ func (p *packer) strings(ss []string) {
 	}
 }
 
-// ref packs a reference to x, which unpacking gives back as it is.
-func (p *packer) ref(x any) {
-	if x == nil {
-		p.uint(0)
-		return
-	}
-	p.refs = append(p.refs, x)
-	p.uint(uint64(len(p.refs)))
-}
-
 func (p *packer) event(e *Event) {
 	p.uint(uint64(e.Kind))
 	p.uint(uint64(e.Framework))
@@ -80,7 +69,6 @@ func (p *packer) event(e *Event) {
 	p.string(e.Via)
 	p.uint(uint64(e.Stage))
 	p.uint(uint64(e.Before))
-	p.ref(e.bodyTyp)
 	p.uint(uint64(e.callEnd))
 }
 
@@ -93,14 +81,11 @@ func (p *packer) value(v *Value) {
 	p.string(v.Hint)
 	p.bool(v.Built != nil)
 	if b := v.Built; b != nil {
-		// Template and HoleParams are packed, not referred to, so that
-		// they survive gob; the syntax does not, as it never did.
 		p.string(b.Template)
 		p.uint(uint64(len(b.HoleParams)))
 		for _, i := range b.HoleParams {
 			p.int(int64(i))
 		}
-		p.ref(b)
 	}
 }
 
@@ -129,16 +114,13 @@ func (p *packer) json(j *JSONValue) {
 		p.int(int64(s.Param))
 		p.int(int64(s.Elem))
 	}
-	p.ref(j.typ)
-	p.ref(j.helperTyp)
 }
 
 // unpacker reads what packer wrote. On data cut short or malformed it
 // reads zeros and sets bad, rather than panic.
 type unpacker struct {
-	buf  []byte
-	refs []any
-	bad  bool
+	buf []byte
+	bad bool
 }
 
 func (u *unpacker) uint() uint64 {
@@ -193,21 +175,6 @@ func (u *unpacker) strings() []string {
 	return ss
 }
 
-// ref returns what packer.ref referred to, or nil: a fact read back from
-// the fact cache has no references.
-func (u *unpacker) ref() any {
-	i := u.uint()
-	if i == 0 || i > uint64(len(u.refs)) {
-		return nil
-	}
-	return u.refs[i-1]
-}
-
-func (u *unpacker) typ() types.Type {
-	t, _ := u.ref().(types.Type)
-	return t
-}
-
 func (u *unpacker) event() *Event {
 	e := &Event{Kind: Kind(u.uint8()), Framework: Framework(u.uint8()), Header: u.string(), headerParam: int32(u.int())}
 	e.Value = u.value()
@@ -224,7 +191,6 @@ func (u *unpacker) event() *Event {
 	}
 	e.Via = u.string()
 	e.Stage, e.Before = Stage(u.uint8()), Stage(u.uint8())
-	e.bodyTyp = u.typ()
 	e.callEnd = Stage(u.uint8())
 	return e
 }
@@ -238,9 +204,6 @@ func (u *unpacker) value() Value {
 			for i := range b.HoleParams {
 				b.HoleParams[i] = int(u.int())
 			}
-		}
-		if same, ok := u.ref().(*Built); ok {
-			b = same
 		}
 		v.Built = b
 	}
@@ -271,6 +234,5 @@ func (u *unpacker) json() *JSONValue {
 			j.Slots[i] = &JSONSlot{Steps: u.strings(), Param: int(u.int()), Elem: int(u.int())}
 		}
 	}
-	j.typ, j.helperTyp = u.typ(), u.typ()
 	return j
 }

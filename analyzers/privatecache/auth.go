@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
-	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 // A handler that learns who the user is only from a context or request
@@ -61,14 +60,15 @@ func (mw *middleware) authFunc(fn *types.Func) string {
 	return ""
 }
 
-// authCovered returns the registrations among w's that Authorization
-// middleware covers.
-func authCovered(w routes.Where) map[*ast.CallExpr]bool {
-	out := make(map[*ast.CallExpr]bool)
-	for _, r := range w.Covered {
-		out[r.Call] = true
+// authCovered returns whether Authorization middleware covers a
+// registration of s.w: one that s.auth, which differs from s.w only in
+// what covers, leaves out (used with Use, With or around the handler).
+func authCovered(s served) func(*ast.CallExpr) bool {
+	open := make(map[*ast.CallExpr]bool)
+	for _, r := range s.auth.Routes {
+		open[r.Call] = true
 	}
-	return out
+	return func(call *ast.CallExpr) bool { return !open[call] }
 }
 
 // authorized returns rs as served by a route that Authorization

@@ -183,7 +183,7 @@ type served struct {
 // a route in sight here serves a response the rules apply to (not one to
 // a request that Authorization identifies).
 func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
-	w, pub, authed := s.w, s.pub, authCovered(s.auth)
+	w, pub, authed := s.w, s.pub, authCovered(s)
 	public := make(map[*ast.CallExpr]bool)
 	for _, r := range pub.Covered {
 		public[r.Call] = true
@@ -197,7 +197,7 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 			continue
 		}
 		rs := rs
-		if authed[r.Call] {
+		if authed(r.Call) {
 			rs = authorized(rs)
 		}
 		if r.Group.Deferred != nil {
@@ -217,13 +217,13 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 // reportImported reports, at the route, what holds for a route of a
 // handler of another package on its own: validators, and with -strict.
 func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
-	authed := authCovered(s.auth)
+	authed := authCovered(s)
 	for _, r := range s.w.Routes {
 		if r.Group.Deferred != nil {
 			continue
 		}
 		rs := rs
-		if authed[r.Call] {
+		if authed(r.Call) {
 			rs = authorized(rs)
 		}
 		for _, fr := range rs {

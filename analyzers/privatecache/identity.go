@@ -53,8 +53,11 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, a
 // identifies reports whether an identity read learns who the user is:
 // basic auth and sessions always do; cookies, headers, context values and
 // request values when their name or key (or, where the name is not a
-// constant, the name of what holds it) matches the options. CSRF tokens
-// are per-session but say nothing about the user and are left out.
+// constant, the name of what holds it) matches the options. A context or
+// request value that a helper named for the user (GetPrincipal,
+// currentUser) reads in its own code counts too: applications keep a bag
+// of values under one key (SharedData) and read the user out of it. CSRF
+// tokens are per-session but say nothing about the user and are left out.
 func (c *checker) identifies(ev *respmodel.Event) bool {
 	v := ev.Value
 	var ns []string
@@ -63,6 +66,9 @@ func (c *checker) identifies(ev *respmodel.Event) bool {
 	}
 	if v.Hint != "" {
 		ns = append(ns, v.Hint)
+	}
+	if r := ev.Reader; r != "" && (ev.Identity == respmodel.IdentityContext || ev.Identity == respmodel.IdentityLocal) {
+		ns = append(ns, r[strings.LastIndexByte(r, '.')+1:])
 	}
 	match := func(re interface{ MatchString(string) bool }) bool {
 		for _, n := range ns {

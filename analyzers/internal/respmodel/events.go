@@ -92,6 +92,9 @@ type Event struct {
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string
+	// Reader names, for an identity read through helpers, the helper
+	// whose own code reads: the innermost, where Via is the outermost.
+	Reader string
 	// Stage is the stage the event takes the response to in its
 	// framework (see Stage); Open for events that only change it.
 	Stage Stage

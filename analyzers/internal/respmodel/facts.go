@@ -105,6 +105,9 @@ func (c *Cookie) forCallers() *Cookie {
 func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, sink ast.Node) *Event {
 	e := *h
 	e.Via, e.call, e.node = via, call, call
+	if h.Kind == ReadIdentity && h.Via == "" {
+		e.Reader = via
+	}
 	e.sentBy, e.doneBy, e.liveBy, e.callEnd = nil, nil, nil, Open // the helper's own order; see SentBy
 	if h.headerParam > 0 {
 		name := unknown(nil)

@@ -67,6 +67,7 @@ func (p *packer) event(e *Event) {
 		p.json(e.JSON)
 	}
 	p.string(e.Via)
+	p.string(e.Reader)
 	p.uint(uint64(e.Stage))
 	p.uint(uint64(e.Before))
 	p.uint(uint64(e.callEnd))
@@ -190,6 +191,7 @@ func (u *unpacker) event() *Event {
 		e.JSON = u.json()
 	}
 	e.Via = u.string()
+	e.Reader = u.string()
 	e.Stage, e.Before = Stage(u.uint8()), Stage(u.uint8())
 	e.callEnd = Stage(u.uint8())
 	return e

@@ -38,7 +38,7 @@ func sampleEvent() (in, want *Event) {
 		JSON: &JSONValue{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
 			Slots: []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &JSONValue{}}},
 			typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil}},
-		Via: "pkg.Helper", Stage: Sent, Before: Done,
+		Via: "pkg.Helper", Reader: "pkg.reader", Stage: Sent, Before: Done,
 		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done,
 	}
 	in.helper, in.sentBy, in.doneBy, in.liveBy = in, in, in, in
@@ -63,7 +63,7 @@ func sampleEvent() (in, want *Event) {
 	j.Slots = []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}
 	want = &Event{
 		Kind: in.Kind, Framework: in.Framework, Header: in.Header, headerParam: in.headerParam, Value: strip(in.Value), File: &f, Cookie: &c,
-		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Stage: in.Stage, Before: in.Before,
+		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Reader: in.Reader, Stage: in.Stage, Before: in.Before,
 		callEnd: in.callEnd,
 	}
 	return in, want

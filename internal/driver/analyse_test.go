@@ -331,9 +331,9 @@ func TestMessagesOnly(t *testing.T) {
 		for _, d := range res.Diagnostics() {
 			got = append(got, diagLine(d.Fset, d.Analyzer, d.Diagnostic))
 		}
-		want := []string{`a.go:3:1: funcs/c: func A [related a.go:3 here] [fix "rename", 1 edits]`}
+		want := []string{`a/a.go:3:1: funcs/c: func A [related a/a.go:3 here] [fix "rename", 1 edits]`}
 		if only {
-			want = []string{`a.go:3:1: funcs/c: func A`}
+			want = []string{`a/a.go:3:1: funcs/c: func A`}
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("MessagesOnly %v: diagnostics %q, want %q", only, got, want)

@@ -44,7 +44,7 @@ func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][
 	if loaded, ok := m.queried(obj, s, at); ok {
 		return append(out, loaded...)
 	}
-	if m.defs.addrTaken[obj] || len(m.defs.fields[obj]) > 0 || m.passedOn(obj, s, at, nil) {
+	if m.defs.addrTaken[obj] || m.passedOn(obj, s, at, nil) {
 		return out
 	}
 	var sets [][][]string
@@ -53,7 +53,50 @@ func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][
 			sets = append(sets, m.assignedEmpty(obj, a, s, depth))
 		}
 	}
-	return append(out, intersect(sets)...)
+	return append(out, m.refilled(obj, intersect(sets), at)...)
+}
+
+// refilled returns the paths of empty that no assignment to a field of
+// obj before at, on any path, may fill (u.APIToken = src.APIToken under
+// if exposeCreds): an empty value whose fields are set becomes the
+// fields that are not.
+func (m *model) refilled(obj types.Object, empty [][]string, at token.Pos) [][]string {
+	var set [][]string
+	for _, fa := range m.defs.fields[obj] {
+		if fa.stmt.Pos() < at && !m.isZero(fa.rhs) {
+			set = append(set, fieldSteps(nil, fa.path))
+		}
+	}
+	if len(set) == 0 {
+		return empty
+	}
+	var out [][]string
+	for _, p := range empty {
+		if len(p) == 0 {
+			if st, ok := derefStruct(obj.Type()); ok {
+				for f := range st.Fields() {
+					if q := []string{"." + f.Name()}; !Covers(set, q) && !coversAny(q, set) {
+						out = append(out, q)
+					}
+				}
+			}
+			continue
+		}
+		if !Covers(set, p) && !coversAny(p, set) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// coversAny reports whether p leads to one of paths.
+func coversAny(p []string, paths [][]string) bool {
+	for _, q := range paths {
+		if Covers([][]string{p}, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // assignedEmpty returns what one assignment leaves empty in obj.

@@ -134,3 +134,10 @@ func standIn(w http.ResponseWriter, r *http.Request) {
 	u := findStandIn()
 	json.NewEncoder(w).Encode(u) // want `secret field models.User → .PasswordHash as "password_hash" to the client`
 }
+
+// A copy whose token a branch may fill sends the token, not the hash;
+// an empty value whose name is set holds no secret.
+func views(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(repo.View(get[*models.User](), false)) // want `token field \*models.User → .APIToken as "api_token"`
+	json.NewEncoder(w).Encode(repo.Blank("ada@example.com"))
+}

@@ -68,3 +68,20 @@ func (r *Users) Summary(id uint) *models.User {
 	u, _ := r.Full(id)
 	return &models.User{Email: u.Email, HasPassword: u.PasswordHash != ""}
 }
+
+// View copies a user for a response: the hash never, the token when
+// the caller asks for it.
+func View(src *models.User, exposeToken bool) *models.User {
+	u := &models.User{Email: src.Email, PasswordHash: "", APIToken: ""}
+	if exposeToken {
+		u.APIToken = src.APIToken
+	}
+	return u
+}
+
+// Blank makes an empty user and names it.
+func Blank(email string) *models.User {
+	u := &models.User{}
+	u.Email = email
+	return u
+}

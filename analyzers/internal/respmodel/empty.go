@@ -200,6 +200,22 @@ func (m *model) isZero(e ast.Expr) bool {
 	return constant.Sign(tv.Value) == 0
 }
 
+// setFields returns the fields a keyed struct literal sets to a value
+// that is not zero; a positional one sets the whole value.
+func (m *model) setFields(lit *ast.CompositeLit) [][]string {
+	var out [][]string
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return [][]string{{}}
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && !m.isZero(kv.Value) {
+			out = append(out, []string{"." + id.Name})
+		}
+	}
+	return out
+}
+
 // resultEmpty returns what result i of call is empty in.
 func (m *model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
 	fn := calledFunc(m.info, call)

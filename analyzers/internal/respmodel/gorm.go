@@ -43,9 +43,14 @@ type gormQuery struct {
 // function of scope s, only by gorm queries, and returns what each of
 // them leaves empty (the paths all of them do).
 func (m *model) queried(obj types.Object, s *scope, at token.Pos) ([][]string, bool) {
+	var set [][]string // what a literal the query fills sets itself: User{ID: id}
 	for _, a := range m.defs.assigns[obj] {
 		if a.opaque || a.rhs != nil && !m.isFresh(a.rhs) {
-			return nil, false
+			lit, _ := CompositeLit(ast.Unparen(a.rhs))
+			if a.opaque || lit == nil {
+				return nil, false
+			}
+			set = append(set, m.setFields(lit)...)
 		}
 	}
 	var loads []*ast.CallExpr
@@ -62,7 +67,13 @@ func (m *model) queried(obj types.Object, s *scope, at token.Pos) ([][]string, b
 	for _, call := range loads {
 		sets = append(sets, m.gormEmpty(call, obj.Type()))
 	}
-	return intersect(sets), true
+	var out [][]string
+	for _, p := range intersect(sets) {
+		if !Covers(set, p) {
+			out = append(out, p)
+		}
+	}
+	return out, true
 }
 
 // isFresh reports whether e is a new empty value: T{}, &T{}, new(T), nil.
@@ -133,7 +144,9 @@ func (m *model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
 
 // gormChain reads the chain of *gorm.DB calls that e is, from the last
 // call back: a later Select or Omit replaces an earlier one. A variable
-// holding the chain is followed through its one value.
+// holding the chain is followed to its one value, or to its first when
+// the others refine it (q = q.Where(...) in a switch); a refinement that
+// selects or omits columns makes them unknown.
 func (m *model) gormChain(e ast.Expr, depth int) *gormQuery {
 	q := &gormQuery{preloads: make(map[string]bool)}
 	var sawSelect, sawOmit bool
@@ -144,11 +157,14 @@ func (m *model) gormChain(e ast.Expr, depth int) *gormQuery {
 			if obj == nil {
 				break
 			}
-			rhs := m.onlyValue(obj)
-			if rhs == nil {
+			base := m.onlyValue(obj)
+			if base == nil {
+				base = m.refinedValue(obj, q)
+			}
+			if base == nil {
 				break
 			}
-			e, depth = rhs, depth+1
+			e, depth = base, depth+1
 			continue
 		}
 		call, ok := e.(*ast.CallExpr)
@@ -163,29 +179,88 @@ func (m *model) gormChain(e ast.Expr, depth int) *gormQuery {
 		case "Select":
 			if !sawSelect {
 				sawSelect = true
-				q.selects, q.unknown = m.columns(call.Args)
-				if q.selects == nil {
-					q.unknown = true
-				}
+				cols, unknown := m.columns(call.Args)
+				q.selects, q.unknown = cols, q.unknown || unknown || cols == nil
 			}
 		case "Omit":
 			if !sawOmit {
 				sawOmit = true
 				q.omits, _ = m.columns(call.Args)
 			}
-		case "Preload", "Joins", "InnerJoins":
-			if len(call.Args) > 0 {
-				if name, ok := m.constString(call.Args[0]); ok {
-					first, _, _ := strings.Cut(name, ".")
-					q.preloads[first] = true
-				}
-			}
-		case "Raw", "Exec":
-			q.unknown = true
+		default:
+			m.gormCall(call, sel.Sel.Name, q)
 		}
 		e = sel.X
 	}
 	return q
+}
+
+// gormCall applies to q what a call other than Select and Omit asks.
+func (m *model) gormCall(call *ast.CallExpr, name string, q *gormQuery) {
+	switch name {
+	case "Preload", "Joins", "InnerJoins":
+		if len(call.Args) > 0 {
+			if name, ok := m.constString(call.Args[0]); ok {
+				first, _, _ := strings.Cut(name, ".")
+				q.preloads[first] = true
+			}
+		}
+	case "Raw", "Exec":
+		q.unknown = true
+	}
+}
+
+// refinedValue returns the value a chain variable starts from when its
+// other assignments refine it (q = q.Order(...)), and applies their
+// calls to q; nil when it has no such start.
+func (m *model) refinedValue(obj types.Object, q *gormQuery) ast.Expr {
+	if m.defs.addrTaken[obj] {
+		return nil
+	}
+	var base ast.Expr
+	for _, a := range m.defs.assigns[obj] {
+		if a.opaque || a.rhs == nil {
+			return nil
+		}
+		calls, refines := m.refinement(a.rhs, obj)
+		if !refines {
+			if base != nil {
+				return nil
+			}
+			base = a.rhs
+			continue
+		}
+		for _, call := range calls {
+			switch name := ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name; name {
+			case "Select", "Omit":
+				q.unknown = true
+			default:
+				m.gormCall(call, name, q)
+			}
+		}
+	}
+	return base
+}
+
+// refinement returns the *gorm.DB calls of e, a chain that starts from
+// obj, and whether it does.
+func (m *model) refinement(e ast.Expr, obj types.Object) ([]*ast.CallExpr, bool) {
+	var calls []*ast.CallExpr
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return calls, m.info.Uses[x] == obj
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok || !m.isGormDB(sel.X) {
+				return nil, false
+			}
+			calls = append(calls, x)
+			e = sel.X
+		default:
+			return nil, false
+		}
+	}
 }
 
 // columns returns the column or field names arguments of Select or

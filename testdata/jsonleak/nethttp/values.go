@@ -141,3 +141,13 @@ func views(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(repo.View(get[*models.User](), false)) // want `token field \*models.User → .APIToken as "api_token"`
 	json.NewEncoder(w).Encode(repo.Blank("ada@example.com"))
 }
+
+// Chains refined in branches, and a literal the query fills.
+func refined(w http.ResponseWriter, r *http.Request, users *repo.Users) {
+	page, _ := users.Page(r.URL.Query().Get("order"))
+	json.NewEncoder(w).Encode(page)
+	u, _ := users.ByID(1)
+	json.NewEncoder(w).Encode(u)
+	all, _ := users.Everything(true)
+	json.NewEncoder(w).Encode(all) // want `secret field \[\]\*models.User → .PasswordHash` `token field`
+}

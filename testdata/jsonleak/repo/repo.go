@@ -85,3 +85,33 @@ func Blank(email string) *models.User {
 	u.Email = email
 	return u
 }
+
+// Page lists users in the order the caller picks, without their hashes
+// and tokens; Everything may select every column.
+func (r *Users) Page(order string) (users []*models.User, err error) {
+	q := r.db.Limit(10).Omit("password_hash", "api_token")
+	switch order {
+	case "email":
+		q = q.Order("email")
+	default:
+		q = q.Order("id desc")
+	}
+	err = q.Find(&users).Error
+	return users, err
+}
+
+func (r *Users) Everything(all bool) (users []*models.User, err error) {
+	q := r.db.Limit(10).Omit("password_hash", "api_token")
+	if all {
+		q = q.Select("*")
+	}
+	err = q.Find(&users).Error
+	return users, err
+}
+
+// ByID loads a user by primary key, without its secrets.
+func (r *Users) ByID(id uint) (*models.User, error) {
+	u := models.User{Model: gorm.Model{ID: id}}
+	err := r.db.Omit("password_hash", "api_token").First(&u).Error
+	return &u, err
+}

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 )
 
@@ -20,8 +21,19 @@ import (
 // whole value.
 
 // EmptiesFact is exported for a function some of whose results are
-// empty on every path: Results[i] lists the paths of result i.
+// empty on every path: Results[i] lists the paths of result i. Cases say
+// what they are empty in when a boolean parameter is given a constant
+// (GetUser(id, false) loads no password hash).
 type EmptiesFact struct {
+	Results [][][]string
+	Cases   []EmptiesCase
+}
+
+// An EmptiesCase is what a function's results are empty in when its
+// boolean parameter Param is Value.
+type EmptiesCase struct {
+	Param   int
+	Value   bool
 	Results [][][]string
 }
 
@@ -49,7 +61,7 @@ func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][
 	}
 	var sets [][][]string
 	for _, a := range m.defs.assigns[obj] {
-		if a.stmt.Pos() < at {
+		if a.stmt.Pos() < at && !m.dead(a.stmt) {
 			sets = append(sets, m.assignedEmpty(obj, a, s, depth))
 		}
 	}
@@ -63,7 +75,7 @@ func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][
 func (m *model) refilled(obj types.Object, empty [][]string, at token.Pos) [][]string {
 	var set [][]string
 	for _, fa := range m.defs.fields[obj] {
-		if fa.stmt.Pos() < at && !m.isZero(fa.rhs) {
+		if fa.stmt.Pos() < at && !m.isZero(fa.rhs) && !m.dead(fa.stmt) {
 			set = append(set, fieldSteps(nil, fa.path))
 		}
 	}
@@ -222,35 +234,128 @@ func (m *model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
 	if fn == nil {
 		return nil
 	}
-	rs := m.funcEmpties(fn, depth+1)
+	f := m.funcEmpties(fn, depth+1)
+	if f == nil {
+		return nil
+	}
+	rs := f.Results
+	for _, c := range f.Cases {
+		if c.Param < len(call.Args) {
+			if v, ok := m.constBool(call.Args[c.Param]); ok && v == c.Value {
+				rs = c.Results
+				break
+			}
+		}
+	}
 	if i < len(rs) {
 		return rs[i]
 	}
 	return nil
 }
 
-// funcEmpties returns, per result of fn, the paths it is empty in on
-// every return: from its declaration in this package, or from its fact.
-func (m *model) funcEmpties(fn *types.Func, depth int) [][][]string {
+// funcEmpties returns what the results of fn are empty in on every
+// return: from its declaration in this package, or from its fact.
+func (m *model) funcEmpties(fn *types.Func, depth int) *EmptiesFact {
 	fn = fn.Origin()
 	d, ok := m.decls[fn]
 	if !ok {
 		var fact EmptiesFact
 		if fn.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(fn, &fact) {
-			return fact.Results
+			return &fact
 		}
 		return nil
 	}
-	if rs, ok := m.empties[fn]; ok {
-		return rs
+	if f, ok := m.empties[fn]; ok {
+		return f
 	}
 	m.empties[fn] = nil // a recursive call leaves nothing known
 	if depth >= maxEmptyDepth || !hasValueResult(fn) {
 		return nil
 	}
-	rs := m.declEmpties(d, depth)
-	m.empties[fn] = rs
-	return rs
+	saved := m.assume // the caller's assumptions are about its own parameters
+	m.assume = nil
+	f := &EmptiesFact{Results: m.declEmpties(d, depth)}
+	f.Cases = m.emptyCases(fn, d, depth, f.Results)
+	m.assume = saved
+	if f.Results == nil && f.Cases == nil {
+		f = nil
+	}
+	m.empties[fn] = f
+	return f
+}
+
+// maxCaseParams bounds how many boolean parameters emptyCases tries.
+const maxCaseParams = 2
+
+// emptyCases returns what d's results are empty in when one of its
+// boolean parameters is false, or true, where that differs from general.
+func (m *model) emptyCases(fn *types.Func, d *ast.FuncDecl, depth int, general [][][]string) []EmptiesCase {
+	var out []EmptiesCase
+	params := fn.Signature().Params()
+	tried := 0
+	for i := 0; i < params.Len() && tried < maxCaseParams; i++ {
+		p := params.At(i)
+		if b, ok := p.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+			continue
+		}
+		tried++
+		for _, v := range []bool{false, true} {
+			m.assume = map[types.Object]bool{p: v}
+			rs := m.declEmpties(d, depth)
+			m.assume = nil
+			if rs != nil && !reflect.DeepEqual(rs, general) {
+				out = append(out, EmptiesCase{Param: i, Value: v, Results: rs})
+			}
+		}
+	}
+	return out
+}
+
+// dead reports whether n is in a branch that the current assumption
+// about a boolean parameter rules out: if p { n } with p false.
+func (m *model) dead(n ast.Node) bool {
+	if len(m.assume) == 0 {
+		return false
+	}
+	cur, ok := m.insp.Root().FindByPos(n.Pos(), n.End())
+	if !ok {
+		return false
+	}
+	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		is := c.Node().(*ast.IfStmt)
+		v, ok := m.assumed(is.Cond)
+		if !ok {
+			continue
+		}
+		if !v && isPos(is.Body, n.Pos()) || v && is.Else != nil && isPos(is.Else, n.Pos()) {
+			return true
+		}
+	}
+	return false
+}
+
+// assumed evaluates a condition on an assumed parameter: p or !p.
+func (m *model) assumed(e ast.Expr) (bool, bool) {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := m.assume[m.info.Uses[x]]
+		return v, ok
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			v, ok := m.assumed(x.X)
+			return !v, ok
+		}
+	}
+	return false, false
+}
+
+// constBool returns the value of a boolean constant.
+func (m *model) constBool(e ast.Expr) (bool, bool) {
+	tv, ok := m.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
 }
 
 // declEmpties intersects, per result, what each return statement of d
@@ -265,6 +370,9 @@ func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
+			if m.dead(x) {
+				return false
+			}
 			if len(x.Results) != n {
 				per = nil
 				return false
@@ -295,8 +403,8 @@ func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 
 // exportEmpties exports the EmptiesFact of fn, if it has one.
 func (m *model) exportEmpties(fn *types.Func) {
-	if rs := m.funcEmpties(fn, 0); len(rs) > 0 {
-		m.pass.ExportObjectFact(fn, &EmptiesFact{Results: rs})
+	if f := m.funcEmpties(fn, 0); f != nil {
+		m.pass.ExportObjectFact(fn, f)
 	}
 }
 

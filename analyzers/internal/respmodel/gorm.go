@@ -55,7 +55,7 @@ func (m *model) queried(obj types.Object, s *scope, at token.Pos) ([][]string, b
 	}
 	var loads []*ast.CallExpr
 	ast.Inspect(s.node, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < at && m.gormLoad(call, obj) {
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < at && m.gormLoad(call, obj) && !m.dead(call) {
 			loads = append(loads, call)
 		}
 		return true

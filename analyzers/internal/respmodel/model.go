@@ -43,7 +43,8 @@ type model struct {
 	decoded       []types.Type
 	decodeHelpers []decodeHelper
 	blanks        map[*types.Func][]Blank      // what functions of the package blank (blank.go)
-	empties       map[*types.Func][][][]string // what their results are empty in (empty.go)
+	empties       map[*types.Func]*EmptiesFact // what their results are empty in (empty.go)
+	assume        map[types.Object]bool        // boolean parameters assumed constant (emptyCases)
 	packer        packer                       // packs HelperFacts
 }
 
@@ -78,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		summaries: make(map[ast.Node]*summary),
 		imported:  make(map[*types.Func]*summary),
 		blanks:    make(map[*types.Func][]Blank),
-		empties:   make(map[*types.Func][][][]string),
+		empties:   make(map[*types.Func]*EmptiesFact),
 	}
 	res := &Result{}
 	if !reaches {

@@ -135,11 +135,18 @@ func standIn(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(u) // want `secret field models.User → .PasswordHash as "password_hash" to the client`
 }
 
-// A copy whose token a branch may fill sends the token, not the hash;
-// an empty value whose name is set holds no secret.
-func views(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(repo.View(get[*models.User](), false)) // want `token field \*models.User → .APIToken as "api_token"`
+// A copy whose token a branch fills sends the token when the caller asks
+// for it, never the hash; an empty value whose name is set holds no
+// secret. A constant argument decides a helper's branch.
+func views(w http.ResponseWriter, r *http.Request, users *repo.Users) {
+	json.NewEncoder(w).Encode(repo.View(get[*models.User](), true)) // want `token field \*models.User → .APIToken as "api_token"`
+	json.NewEncoder(w).Encode(repo.View(get[*models.User](), false))
+	json.NewEncoder(w).Encode(repo.View(get[*models.User](), r.URL.Query().Has("t"))) // want `token field \*models.User → .APIToken as "api_token"`
 	json.NewEncoder(w).Encode(repo.Blank("ada@example.com"))
+	u, _ := users.ByIDAll(1, false)
+	json.NewEncoder(w).Encode(u)
+	all, _ := users.ByIDAll(1, true)
+	json.NewEncoder(w).Encode(all) // want `secret field \*models.User → .PasswordHash` `token field`
 }
 
 // Chains refined in branches, and a literal the query fills.

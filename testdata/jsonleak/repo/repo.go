@@ -115,3 +115,15 @@ func (r *Users) ByID(id uint) (*models.User, error) {
 	err := r.db.Omit("password_hash", "api_token").First(&u).Error
 	return &u, err
 }
+
+// ByIDAll loads every column when asked, the public ones otherwise.
+func (r *Users) ByIDAll(id uint, selectAll bool) (*models.User, error) {
+	u := models.User{Model: gorm.Model{ID: id}}
+	var err error
+	if selectAll {
+		err = r.db.First(&u).Error
+	} else {
+		err = r.db.Omit("password_hash", "api_token").First(&u).Error
+	}
+	return &u, err
+}

@@ -65,6 +65,7 @@ func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][
 			sets = append(sets, m.assignedEmpty(obj, a, s, depth))
 		}
 	}
+	sets = append(sets, m.elementsSet(obj, s, at, depth)...)
 	return append(out, m.refilled(obj, intersect(sets), at)...)
 }
 
@@ -135,7 +136,55 @@ func (m *model) assignedEmpty(obj types.Object, a assignment, s *scope, depth in
 		}
 		return nil // a struct a method may fill through its receiver
 	}
+	if call, ok := ast.Unparen(a.rhs).(*ast.CallExpr); ok && m.builtin(call, "append") && len(call.Args) > 0 && m.names(call.Args[0], obj) {
+		// users = append(users, u): what the new elements are empty in
+		if call.Ellipsis.IsValid() {
+			return nil
+		}
+		var sets [][][]string
+		for _, e := range call.Args[1:] {
+			sets = append(sets, prefixAll("[i]", m.exprEmpty(e, s, a.stmt.Pos(), depth)))
+		}
+		return intersect(sets)
+	}
 	return m.exprEmpty(a.rhs, s, a.stmt.Pos(), depth)
+}
+
+// elementsSet returns what each assignment to an element of obj before
+// at (users[i] = *NewUser(src[i])) leaves empty in the elements.
+func (m *model) elementsSet(obj types.Object, s *scope, at token.Pos, depth int) [][][]string {
+	var sets [][][]string
+	ast.Inspect(s.node, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Pos() >= at || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && m.names(ix.X, obj) && !m.dead(as) {
+				sets = append(sets, prefixAll("[i]", m.exprEmpty(as.Rhs[i], s, as.Pos(), depth)))
+			}
+		}
+		return true
+	})
+	return sets
+}
+
+func prefixAll(step string, paths [][]string) [][]string {
+	out := make([][]string, len(paths))
+	for i, p := range paths {
+		out[i] = append([]string{step}, p...)
+	}
+	return out
+}
+
+// builtin reports whether call calls the built-in function name.
+func (m *model) builtin(call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := m.info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
 }
 
 // exprEmpty returns the paths of the value of e that are empty.
@@ -149,6 +198,8 @@ func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]str
 		if x.Op == token.AND {
 			return m.exprEmpty(x.X, s, at, depth)
 		}
+	case *ast.StarExpr:
+		return m.exprEmpty(x.X, s, at, depth)
 	case *ast.CompositeLit:
 		return m.unsetFields(x)
 	case *ast.Ident:
@@ -156,6 +207,9 @@ func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]str
 			return m.emptyAt(obj, s, at, depth+1)
 		}
 	case *ast.CallExpr:
+		if m.builtin(x, "make") {
+			return [][]string{{"[i]"}} // its elements are zero
+		}
 		return m.resultEmpty(x, 0, depth)
 	}
 	return nil
@@ -241,7 +295,11 @@ func (m *model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
 	rs := f.Results
 	for _, c := range f.Cases {
 		if c.Param < len(call.Args) {
-			if v, ok := m.constBool(call.Args[c.Param]); ok && v == c.Value {
+			v, ok := m.constBool(call.Args[c.Param])
+			if !ok {
+				v, ok = m.assumed(call.Args[c.Param])
+			}
+			if ok && v == c.Value {
 				rs = c.Results
 				break
 			}
@@ -494,9 +552,10 @@ func pathKey(p []string) string {
 	return k
 }
 
-// passedOn reports whether, in calls that end before at, the function of scope s gives obj
-// (when it refers to data) or its address to a call that may fill it,
-// other than those skip accepts.
+// passedOn reports whether, in calls that end before at, the function
+// of scope s gives obj (when it refers to data) or its address to a call
+// that may fill it: not one skip accepts, nor one that only reads
+// (readsOnly), nor append, which copies the elements it is given.
 func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*ast.CallExpr) bool) bool {
 	shared := nilable(obj.Type())
 	found := false
@@ -505,7 +564,7 @@ func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*as
 		if found || !ok || call.End() > at {
 			return !found
 		}
-		if skip != nil && skip(call) || readsOnly(calledFunc(m.info, call)) {
+		if skip != nil && skip(call) || readsOnly(calledFunc(m.info, call)) || m.builtin(call, "append") {
 			return true
 		}
 		for _, arg := range call.Args {

@@ -158,3 +158,10 @@ func refined(w http.ResponseWriter, r *http.Request, users *repo.Users) {
 	all, _ := users.Everything(true)
 	json.NewEncoder(w).Encode(all) // want `secret field \[\]\*models.User → .PasswordHash` `token field`
 }
+
+// Slices built element by element hold what each element holds.
+func viewLists(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(repo.Views(get[[]models.User]()))
+	json.NewEncoder(w).Encode(repo.Appended(get[[]models.User](), false))
+	json.NewEncoder(w).Encode(repo.Appended(get[[]models.User](), true)) // want `token field \[\]\*models.User → .APIToken`
+}

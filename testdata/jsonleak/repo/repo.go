@@ -127,3 +127,21 @@ func (r *Users) ByIDAll(id uint, selectAll bool) (*models.User, error) {
 	}
 	return &u, err
 }
+
+// Views copies users one by one, as View does; Appended the same with
+// append.
+func Views(src []models.User) []models.User {
+	out := make([]models.User, len(src))
+	for i := range src {
+		out[i] = *View(&src[i], false)
+	}
+	return out
+}
+
+func Appended(src []models.User, withToken bool) []*models.User {
+	var out []*models.User
+	for i := range src {
+		out = append(out, View(&src[i], withToken))
+	}
+	return out
+}

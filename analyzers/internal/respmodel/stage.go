@@ -94,12 +94,18 @@ func (a adapter) streams() bool {
 	return false
 }
 
-// statusStage refines the stage of a WriteHeader call: gin's
+// statusStage refines the stage of a call by its status: gin's Render
+// with no status streams; for a WriteHeader call, gin's
 // ResponseWriter (c.Writer) only records the code, and net/http sends a
 // 1xx informational status (other than 101 Switching Protocols) at once
 // but keeps the header open for the final status.
 func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
 	st := a.stage()
+	if a.path == pathGin && a.name == "Render" && code.State == Known && code.Int <= 0 {
+		// gin v1.12.0 context.go: Render(-1, r) leaves the status alone
+		// and writes one more piece, as SSEvent does: a stream.
+		return Sent
+	}
 	if a.name != "WriteHeader" || a.path != pathNetHTTP {
 		return st
 	}

@@ -569,18 +569,37 @@ func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*as
 		}
 		for _, arg := range call.Args {
 			arg = ast.Unparen(arg)
+			addr := false
 			if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				arg = ast.Unparen(u.X)
-			} else if !shared {
-				continue
+				arg, addr = ast.Unparen(u.X), true
 			}
-			if id, ok := arg.(*ast.Ident); ok && m.info.Uses[id] == obj {
+			// obj, or a part of it: &res.Items, res.Items (a slice)
+			if m.partOf(arg, obj) && (addr || nilable(m.info.TypeOf(arg)) || shared && m.names(arg, obj)) {
 				found = true
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// partOf reports whether e is obj or reaches into it: obj.F, obj[i],
+// *obj, and so on.
+func (m *model) partOf(e ast.Expr, obj types.Object) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return m.info.Uses[x] == obj
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // readsOnly reports whether fn only reads what it is given: it prints,

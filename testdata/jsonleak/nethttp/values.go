@@ -165,3 +165,8 @@ func viewLists(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(repo.Appended(get[[]models.User](), false))
 	json.NewEncoder(w).Encode(repo.Appended(get[[]models.User](), true)) // want `token field \[\]\*models.User → .APIToken`
 }
+
+// A query that fills a field of an empty value fills it.
+func listPage(w http.ResponseWriter, r *http.Request, users *repo.Users) {
+	json.NewEncoder(w).Encode(users.ListPage(1)) // want `secret fields \*repo.List → .Users\[i\].PasswordHash` `token field`
+}

@@ -145,3 +145,17 @@ func Appended(src []models.User, withToken bool) []*models.User {
 	}
 	return out
 }
+
+// List is a page of users.
+type List struct { // want List:`^leaks password_hash, api_token, salt$`
+	Page  int
+	Users []models.User
+}
+
+// ListPage fills a field of an empty value through a query.
+func (r *Users) ListPage(page int) *List {
+	res := &List{}
+	res.Page = page
+	r.db.Find(&res.Users)
+	return res
+}

@@ -281,9 +281,68 @@ func (gs *groups) add(r routes.Route, e entry) {
 	g.routes = append(g.routes, e)
 }
 
-// report reports each group once, at the router or group.
+// report reports each group once, at the router or group; groups made
+// from a group (admin.Group("/users")) are reported with the highest
+// such ancestor, where one middleware covers them all.
 func (gs *groups) report(m *routes.Model) {
+	var order []*group
+	seen := make(map[*group]bool)
 	for _, g := range gs.order {
+		t := g
+		if top := gs.ancestor(m, g); top != nil {
+			if t = gs.byKey[top]; t == nil {
+				t = &group{node: m.Defs(top)[0], obj: top}
+				gs.byKey[top] = t
+			}
+			t.routes = append(t.routes, g.routes...)
+		}
+		if !seen[t] {
+			seen[t] = true
+			order = append(order, t)
+		}
+	}
+	for _, g := range order {
 		reportGroup(gs.pass, g, groupFixes(gs.pass, m, g.obj))
 	}
+}
+
+// ancestor returns the highest group variable that g is made from,
+// through calls of Group on variables each defined once by such a call
+// (not the router itself); nil when g is not made from one.
+func (gs *groups) ancestor(m *routes.Model, g *group) types.Object {
+	var top types.Object
+	node := g.node
+	for range maxDepth {
+		parent := gs.subgroupOf(node)
+		if parent == nil {
+			break
+		}
+		defs := m.Defs(parent)
+		if len(defs) != 1 || gs.subgroupOf(defs[0]) == nil {
+			break // a router, not a group of one
+		}
+		top, node = parent, defs[0]
+	}
+	return top
+}
+
+// subgroupOf returns X for a call X.Group(...) on a variable X.
+func (gs *groups) subgroupOf(n ast.Node) types.Object {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Group" {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := gs.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return nil
+	}
+	return v
 }

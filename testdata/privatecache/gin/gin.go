@@ -119,6 +119,15 @@ func router() *gin.Engine {
 	open.GET("/exposed", exposed)
 	g3 := open.Group("/g3") // want `gin.exposedGroup reads the request value "user" \(through gin.profile\) but the responses of its route "GET /exposed"`
 	g3.GET("/exposed", exposedGroup)
+
+	// Groups made from a group are one report, at the highest of them:
+	// one middleware there covers them all.
+	area := open.Group("/area") // want `3 routes of this router or group send per-user responses`
+	users := area.Group("/users")
+	users.GET("", exposed)
+	users.GET("/:id", exposedGroup)
+	apps := area.Group("/apps")
+	apps.GET("", exposed)
 	return open
 }
 

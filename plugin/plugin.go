@@ -4,7 +4,10 @@
 //
 // Build a golangci-lint that includes it with `golangci-lint custom` and a
 // .custom-gcl.yml such as .custom-gcl.example.yml at the root of this
-// repository, and enable it as in .golangci.example.yml.
+// repository, or, without access to GitHub, as a main package of your own
+// that blank-imports this package, whose init registers the linter
+// (docs/integrations.md, "Without access to GitHub"); and enable it as in
+// .golangci.example.yml.
 //
 // The settings (linters.settings.custom.resplint.settings) mirror the
 // analyzer flags of the resplint command: each key names an analyzer, and

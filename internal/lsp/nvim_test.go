@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -40,11 +41,13 @@ func (d *nvimDiagnostic) UnmarshalJSON(data []byte) error {
 }
 
 // TestNeovim runs a real editor, headless Neovim, with the command's
-// language server on a copy of testdata/web: it opens handlers.go, reads
-// the diagnostics back, applies the quick fix of one of them and saves
-// (see testdata/nvim/session.lua). It needs nvim 0.7 or later (Debian's
-// neovim package); without nvim it is skipped, unless
-// RESPLINT_REQUIRE_NVIM=1 makes that a failure, as in CI.
+// language server on a copy of testdata/web, started by the snippet of
+// docs/editors.md that works from Neovim 0.7 on (with the fixture's
+// settings in place of its init_options): it opens handlers.go, reads the
+// diagnostics back, applies the quick fix of one of them and saves (see
+// testdata/nvim/session.lua). It needs nvim 0.7 or later (Debian's neovim
+// package); without nvim it is skipped, unless RESPLINT_REQUIRE_NVIM=1
+// makes that a failure, as in CI.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -55,7 +58,13 @@ func TestNeovim(t *testing.T) {
 	}
 
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "resplint")
+	snippet := filepath.Join(tmp, "snippet.lua")
+	if err := os.WriteFile(snippet, []byte(nvimSnippet(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The snippet runs "resplint" from the PATH.
+	binDir := filepath.Join(tmp, "bin")
+	bin := filepath.Join(binDir, "resplint")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/resplint/resplint/cmd/resplint").CombinedOutput(); err != nil {
 		t.Fatalf("building resplint: %v\n%s", err, out)
 	}
@@ -71,7 +80,8 @@ func TestNeovim(t *testing.T) {
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "-u", "NONE", "-i", "NONE", "-c", "luafile "+script, "handlers.go")
 	cmd.Dir = dir
 	cmd.Env = append(testEnv(),
-		"RESPLINT_BIN="+bin,
+		"PATH="+binDir+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"RESPLINT_NVIM_SNIPPET="+snippet,
 		"RESPLINT_NVIM_OUT="+outFile,
 		"XDG_CONFIG_HOME="+filepath.Join(tmp, "config"), // no user configuration, logs or state
 		"XDG_DATA_HOME="+filepath.Join(tmp, "data"),
@@ -89,11 +99,14 @@ func TestNeovim(t *testing.T) {
 		t.Fatalf("nvim wrote no result: %v\n%s", err, output)
 	}
 	var res struct {
-		Error   string
-		Nvim    struct{ Major, Minor, Patch int }
-		Opened  []nvimDiagnostic
-		Actions []string
-		Saved   []nvimDiagnostic
+		Error string
+		Nvim  struct{ Major, Minor, Patch int }
+		Root  string
+		// Whether auth/auth.go, opened last, has the client of handlers.go.
+		SameClient bool `json:"same_client"`
+		Opened     []nvimDiagnostic
+		Actions    []string
+		Saved      []nvimDiagnostic
 	}
 	if err := json.Unmarshal(data, &res); err != nil {
 		t.Fatalf("%v: %s", err, data)
@@ -101,6 +114,16 @@ func TestNeovim(t *testing.T) {
 	t.Logf("Neovim %d.%d.%d", res.Nvim.Major, res.Nvim.Minor, res.Nvim.Patch)
 	if res.Error != "" {
 		t.Fatalf("session: %s\n%s", res.Error, data)
+	}
+
+	if realDir, err := filepath.EvalSymlinks(dir); err != nil {
+		t.Fatal(err)
+	} else if realRoot, err := filepath.EvalSymlinks(res.Root); err != nil || realRoot != realDir {
+		t.Errorf("the client's root is %q, want the fixture's module, %q", res.Root, dir)
+	}
+
+	if !res.SameClient {
+		t.Error("auth/auth.go, in the same module, has another client than handlers.go")
 	}
 
 	src, err := os.ReadFile(filepath.Join("testdata", "web", "handlers.go"))
@@ -147,4 +170,34 @@ func TestNeovim(t *testing.T) {
 	if len(res.Saved) != 2 || strings.Contains(res.Saved[0].Message+res.Saved[1].Message, `"prefs"`) {
 		t.Errorf("diagnostics after saving: %+v", res.Saved)
 	}
+}
+
+// nvimSnippet returns the Lua snippet of docs/editors.md that starts the
+// server from Neovim 0.7 on, with its init_options replaced by the
+// settings of the fixture (the "prefs" cookie is sensitive only by name).
+func nvimSnippet(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "editors.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n## Neovim\n")
+	if !ok {
+		t.Fatal("docs/editors.md has no Neovim section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var snippets []string
+	for _, m := range regexp.MustCompile("(?s)\n```lua\n(.*?)```\n").FindAllStringSubmatch(section, -1) {
+		if strings.Contains(m[1], "vim.lsp.start_client") {
+			snippets = append(snippets, m[1])
+		}
+	}
+	if len(snippets) != 1 {
+		t.Fatalf("docs/editors.md: %d Lua snippets with vim.lsp.start_client (for Neovim 0.7), want 1", len(snippets))
+	}
+	initOptions := regexp.MustCompile(`(?m)^(\s*)init_options = .*,$`)
+	if n := len(initOptions.FindAllString(snippets[0], -1)); n != 1 {
+		t.Fatalf("docs/editors.md: the Neovim 0.7 snippet has %d lines `init_options = ...,`, want 1:\n%s", n, snippets[0])
+	}
+	return initOptions.ReplaceAllString(snippets[0], "${1}init_options = { cookieflags = { names = 'session|prefs' } },")
 }

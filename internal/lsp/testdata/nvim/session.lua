@@ -1,10 +1,13 @@
 -- An editor session with resplint's language server, for nvim_test.go:
 -- nvim --headless -u NONE -i NONE -c 'luafile session.lua' handlers.go
 --
--- It starts "resplint lsp" for the Go buffer with the API that Neovim 0.7
--- (Debian bookworm) has, waits for the diagnostics, applies the quick fix
--- of one of them, saves, waits for the diagnostics of the saved file, and
--- writes what it saw as JSON to $RESPLINT_NVIM_OUT.
+-- It runs the Neovim snippet of docs/editors.md (from the file
+-- $RESPLINT_NVIM_SNIPPET), which starts "resplint lsp" for Go buffers,
+-- detects the file type of the buffer (-u NONE turns detection off) so
+-- that the snippet's autocommand starts the server, waits for the
+-- diagnostics, applies the quick fix of one of them, saves, waits for the
+-- diagnostics of the saved file, opens a file of another package of the
+-- module, and writes what it saw as JSON to $RESPLINT_NVIM_OUT.
 
 local out = assert(os.getenv("RESPLINT_NVIM_OUT"))
 local timeout = 300000 -- ms: the first analysis type-checks net/http from source
@@ -38,25 +41,26 @@ local function snapshot(buf)
 end
 
 local buf = vim.api.nvim_get_current_buf()
-local root = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ":p:h")
-local config = {
-  name = "resplint",
-  cmd = { assert(os.getenv("RESPLINT_BIN")), "lsp" },
-  root_dir = root,
-  workspace_folders = { { uri = vim.uri_from_fname(root), name = "web" } },
-  init_options = { cookieflags = { names = "session|prefs" } },
-}
-local client_id
-if vim.lsp.start then -- Neovim 0.8 and later
-  client_id = vim.lsp.start(config, { bufnr = buf })
-else
-  client_id = vim.lsp.start_client(config)
-  vim.lsp.buf_attach_client(buf, client_id)
-end
-if not client_id then
-  return fail("the client did not start")
-end
 result.nvim = vim.version()
+dofile(assert(os.getenv("RESPLINT_NVIM_SNIPPET")))
+vim.cmd("filetype on")
+vim.cmd("filetype detect")
+if vim.bo[buf].filetype ~= "go" then
+  return fail("the buffer's file type is " .. vim.inspect(vim.bo[buf].filetype) .. ", not go")
+end
+
+-- The client the snippet started for a buffer.
+local function resplint_client(b)
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients()
+  for _, c in pairs(clients) do
+    if c.name == "resplint" and vim.lsp.buf_is_attached(b, c.id) then return c end
+  end
+end
+if not vim.wait(10000, function() return resplint_client(buf) ~= nil end, 50) then
+  return fail("the snippet started no resplint client for the buffer")
+end
+local client_id = resplint_client(buf).id
+result.root = resplint_client(buf).config.root_dir
 
 if not vim.wait(timeout, function() return #vim.diagnostic.get(buf) > 0 end, 50) then
   return fail("no diagnostics after opening the file")
@@ -99,6 +103,14 @@ if not vim.wait(timeout, function() return #vim.diagnostic.get(buf) ~= before en
   return fail("the diagnostics did not change after saving the fix")
 end
 result.saved = snapshot(buf)
+
+-- A file of a package below: the same module, so the same client.
+vim.cmd("edit auth/auth.go")
+local sub = vim.api.nvim_get_current_buf()
+if not vim.wait(10000, function() return resplint_client(sub) ~= nil end, 50) then
+  return fail("the snippet started no resplint client for auth/auth.go")
+end
+result.same_client = resplint_client(sub).id == client_id
 
 vim.lsp.stop_client(client_id)
 vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)

@@ -132,6 +132,16 @@ func TestCgoFile(t *testing.T) {
 			t.Errorf("%s: fixed text:\n%s\nwant:\n%s", tc.cookie, fixed, want)
 		}
 	}
+
+	// A change moves the diagnostics: cgo runs on the editor's text (the
+	// file on the disk is left as it was, to show that).
+	edited := strings.Replace(cgoSource, "{\n\thttp.SetCookie", "{\n\t_ = r\n\thttp.SetCookie", 1)
+	c.notify("textDocument/didChange", didChangeTextDocumentParams{
+		TextDocument:   versionedTextDocumentIdentifier{uri, 2},
+		ContentChanges: []textDocumentContentChangeEvent{{Text: edited}},
+	})
+	c.notify("textDocument/didSave", didSaveTextDocumentParams{TextDocument: textDocumentIdentifier{uri}})
+	checkCgoDiagnostics(t, c.published()[uri], 2, edited)
 }
 
 // checkCgoDiagnostics checks the diagnostics of cgoSource, published for

@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"os"
 
+	"github.com/resplint/resplint/internal/srcmap"
 	"github.com/resplint/resplint/internal/unit"
 )
 
@@ -43,6 +44,13 @@ func (r *run) failures(e *pkgEntry) []*Failure {
 // analyse runs the analyzers on e, whose dependencies have been analysed:
 // all of them if asRoot, else those that export facts.
 func (r *run) analyse(e *pkgEntry, asRoot bool) {
+	readFile := func(name string) ([]byte, error) {
+		content, _, err := r.read(name)
+		if content == nil && err == nil {
+			return os.ReadFile(name) // immutable files are not kept
+		}
+		return content, err
+	}
 	in := &unit.Input{
 		ID:           e.meta.ID,
 		Fset:         r.c.fset,
@@ -55,19 +63,15 @@ func (r *run) analyse(e *pkgEntry, asRoot bool) {
 		OtherFiles:   e.meta.OtherFiles,
 		IgnoredFiles: e.meta.IgnoredFiles,
 		IllTyped:     e.illTyped,
-		ReadFile: func(name string) ([]byte, error) {
-			content, _, err := r.read(name)
-			if content == nil && err == nil {
-				return os.ReadFile(name) // immutable files are not kept
-			}
-			return content, err
-		},
-		Deps: entryDeps{e},
+		ReadFile:     readFile,
+		Deps:         entryDeps{e},
 	}
 	res := &analysisResult{Outcome: unit.Analyse(r.c.plan, in, asRoot)}
+	srcs := srcmap.New(r.c.fset, readFile) // source files as in the overlay
+	srcs.AddPackage(e.meta.GoFiles, e.meta.CompiledGoFiles)
 	for _, a := range r.c.plan.All() {
 		for _, d := range res.Diagnostics[a] {
-			res.diags = append(res.diags, resolveDiagnostic(r.c.fset, a, d))
+			res.diags = append(res.diags, resolveDiagnostic(r.c.fset, srcs, a, d))
 		}
 	}
 	res.Diagnostics = nil // resolved

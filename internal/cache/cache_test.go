@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/analyzers"
+	"github.com/resplint/resplint/internal/srcmap"
 )
 
 var download struct {
@@ -139,7 +140,9 @@ func TestSameAsChecker(t *testing.T) {
 			t.Fatalf("%v: %v", act, act.Err)
 		}
 		for _, d := range act.Diagnostics {
-			want = append(want, resolveDiagnostic(act.Package.Fset, act.Analyzer, d))
+			srcs := srcmap.New(act.Package.Fset, os.ReadFile)
+			srcs.AddPackage(act.Package.GoFiles, act.Package.CompiledGoFiles)
+			want = append(want, resolveDiagnostic(act.Package.Fset, srcs, act.Analyzer, d))
 		}
 	}
 	got, wantLines := lines(res.Diagnostics), slices.Compact(lines(want))

@@ -24,6 +24,7 @@ type view struct {
 	dirs     map[string]bool                // directories loaded, as patterns
 	hashes   map[string]string              // workspace Go file -> hash of the content go list saw
 	headers  map[string]string              // workspace Go file -> its header (see header)
+	cgo      map[string]bool                // workspace Go files that cgo generates compiled files from
 	listings map[string]string              // workspace package directory -> its Go file names
 	modFiles map[string]fingerprint         // go.mod, go.sum, go.work -> their state
 	byFile   map[string][]*packages.Package // file -> the packages that compile it
@@ -136,6 +137,7 @@ func (r *run) load(root string, dirs map[string]bool) (*view, error) {
 		dirs:     dirs,
 		hashes:   make(map[string]string),
 		headers:  make(map[string]string),
+		cgo:      make(map[string]bool),
 		listings: make(map[string]string),
 		modFiles: make(map[string]fingerprint),
 		byFile:   make(map[string][]*packages.Package),
@@ -167,6 +169,9 @@ func (r *run) load(root string, dirs map[string]bool) (*view, error) {
 			}
 			v.hashes[f] = hash
 			v.headers[f] = header(f, content)
+			if slices.Contains(p.GoFiles, f) && !slices.Contains(p.CompiledGoFiles, f) {
+				v.cgo[f] = true
+			}
 		}
 	})
 	for dir := range v.listings {
@@ -190,8 +195,10 @@ func modFiles(root string) []string {
 
 // stale reports whether v's metadata may be out of date: a go.mod, go.sum
 // or go.work changed, a Go file was added to or removed from a workspace
-// package, or a file's package clause, imports or build constraints
-// changed. A change to any other part of a file keeps the metadata.
+// package, a file's package clause, imports or build constraints
+// changed, or a file that imports "C" changed at all (cgo must generate
+// the files compiled from it anew). A change to any other part of a file
+// keeps the metadata.
 func (r *run) stale(v *view) bool {
 	for name, fp := range v.modFiles {
 		if stat(name) != fp {
@@ -211,7 +218,7 @@ func (r *run) stale(v *view) bool {
 		if h == hash {
 			continue
 		}
-		if header(f, content) != v.headers[f] {
+		if v.cgo[f] || header(f, content) != v.headers[f] {
 			return true
 		}
 		v.hashes[f] = h // same header: remember, to skip parsing it again

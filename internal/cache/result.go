@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/srcmap"
 )
 
 // A Result is what a run found in the packages of its files.
@@ -107,9 +109,19 @@ func resolveRange(fset *token.FileSet, pos, end token.Pos) (Range, bool) {
 	return rg, true
 }
 
-func resolveDiagnostic(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) Diagnostic {
+// resolveDiagnostic resolves the positions of d, of a package whose files
+// srcs maps: a range in a file cgo generated is moved to the source file
+// the user edits (see srcmap.Mapper.Span), and a fix is dropped if one of
+// its edits cannot be moved there exactly.
+func resolveDiagnostic(fset *token.FileSet, srcs *srcmap.Mapper, a *analysis.Analyzer, d analysis.Diagnostic) Diagnostic {
+	show := func(pos, end token.Pos) (Range, bool) {
+		if name, s, e, ok := srcs.Span(pos, end); ok {
+			return Range{name, s, e}, true
+		}
+		return resolveRange(fset, pos, end)
+	}
 	out := Diagnostic{Analyzer: a, Category: d.Category, Message: d.Message, URL: a.URL}
-	out.Range, _ = resolveRange(fset, d.Pos, d.End)
+	out.Range, _ = show(d.Pos, d.End)
 	if d.URL != "" {
 		if base, err := url.Parse(a.URL); err == nil {
 			if ref, err := url.Parse(d.URL); err == nil {
@@ -118,7 +130,7 @@ func resolveDiagnostic(fset *token.FileSet, a *analysis.Analyzer, d analysis.Dia
 		}
 	}
 	for _, rel := range d.Related {
-		if rg, ok := resolveRange(fset, rel.Pos, rel.End); ok {
+		if rg, ok := show(rel.Pos, rel.End); ok {
 			out.Related = append(out.Related, Related{rg, rel.Message})
 		}
 	}
@@ -126,11 +138,11 @@ fixes:
 	for _, fix := range d.SuggestedFixes {
 		f := Fix{Message: fix.Message}
 		for _, te := range fix.TextEdits {
-			rg, ok := resolveRange(fset, te.Pos, te.End)
+			name, s, e, ok := srcs.Edit(te.Pos, te.End)
 			if !ok {
 				continue fixes // not a fix anyone can apply
 			}
-			f.Edits = append(f.Edits, Edit{rg, te.NewText})
+			f.Edits = append(f.Edits, Edit{Range{name, s, e}, te.NewText})
 		}
 		out.Fixes = append(out.Fixes, f)
 	}
@@ -145,7 +157,9 @@ func (r *run) collect(roots []*pkgEntry) {
 	}
 	seen := make(map[key]bool)
 	for _, e := range roots {
-		for _, name := range e.meta.CompiledGoFiles {
+		// The source files too: a file of a package that imports "C"
+		// is compiled from the files cgo generates from it.
+		for _, name := range slices.Concat(e.meta.GoFiles, e.meta.CompiledGoFiles) {
 			if content, _, err := r.read(name); err == nil && content != nil {
 				r.res.Files[name] = content
 			}

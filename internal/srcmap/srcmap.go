@@ -121,6 +121,58 @@ func (m *Mapper) Edit(pos, endPos token.Pos) (file string, start, end int, ok bo
 	return p.Filename, s, e, true
 }
 
+// Span returns the file and byte range [start, end) where the range
+// [pos, endPos) of a diagnostic is shown to the user: where Edit places
+// it, or else, for a file cgo generated, in the source file its //line
+// directives name, each end placed by the text around it (see mapPoint)
+// or else at the line and column the directives give. ok is false if pos
+// is not in a file of the FileSet, or is put in no source file of its
+// package.
+func (m *Mapper) Span(pos, endPos token.Pos) (file string, start, end int, ok bool) {
+	if file, start, end, ok = m.Edit(pos, endPos); ok {
+		return file, start, end, true
+	}
+	f := m.fset.File(pos)
+	if f == nil {
+		return "", 0, 0, false
+	}
+	p := f.PositionFor(pos, true)
+	if !m.generated[f.Name()][p.Filename] {
+		return "", 0, 0, false
+	}
+	gen, src := m.Read(f.Name()), m.Read(p.Filename)
+	if gen == nil || src == nil {
+		return "", 0, 0, false
+	}
+	if start, ok = place(gen, f.Offset(pos), src, p); !ok {
+		return "", 0, 0, false
+	}
+	end = start
+	if endPos.IsValid() && endPos > pos && int(endPos) <= f.Base()+f.Size() {
+		q := f.PositionFor(endPos, true)
+		if e, ok := place(gen, f.Offset(endPos), src, q); ok && q.Filename == p.Filename && e >= start {
+			end = e
+		}
+	}
+	return p.Filename, start, end, true
+}
+
+// place returns the offset in src of the point at offset off of gen,
+// which //line directives put at p in src.
+func place(gen []byte, off int, src []byte, p token.Position) (int, bool) {
+	if off > len(gen) {
+		return 0, false
+	}
+	if o, ok := mapPoint(gen, off, src, p.Line); ok {
+		return o, true
+	}
+	s, e, ok := lineAt(src, p.Line)
+	if !ok {
+		return 0, false
+	}
+	return min(s+max(p.Column-1, 0), e), true // column 0 is unknown
+}
+
 // mapPoint returns the offset in src of the place at offset off of gen,
 // which //line directives put on line (1-based) of src. It is found only
 // if the text from the start of its line to it, or from it to the end of

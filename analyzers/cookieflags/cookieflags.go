@@ -79,8 +79,8 @@ func contains(fs []finding, f finding) bool {
 
 // findings applies the rules of docs/cookieflags.md to one cookie.
 func (c *checker) findings(ck *respmodel.Cookie) []finding {
-	if ck == nil || ck.Deleting() {
-		return nil // a deletion: what it must match is cookiedelete's rule
+	if ck == nil || ck.Deleting() || ck.Empty() {
+		return nil // a deletion or a cleared value: cookiedelete's business
 	}
 	var out []finding
 	sensitive := c.sensitive(ck)

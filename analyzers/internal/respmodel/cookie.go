@@ -184,6 +184,13 @@ func (c *Cookie) Deleting() bool {
 	return c.MaxAge.State == Known && c.MaxAge.Int < 0 || c.Expires.IsTrue()
 }
 
+// Empty reports whether the cookie's value is the constant "": a cookie
+// cleared, not deleted (logout's SetCookie("auth", "", 0, ...)), which
+// holds nothing to protect.
+func (c *Cookie) Empty() bool {
+	return c.Value.State == Known && c.Value.Str == ""
+}
+
 // ValueIsFlag reports whether the cookie's value is a boolean flag — the
 // constant "true" or "false", or strconv.FormatBool(x) — which holds
 // no secret whatever the cookie is called (a "logged in" hint for

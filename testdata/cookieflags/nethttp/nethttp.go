@@ -84,6 +84,7 @@ func negatives(w http.ResponseWriter, r *http.Request, secure bool) {
 	http.SetCookie(w, &http.Cookie{Name: "authExpiry", Value: "1700000000", Secure: true, SameSite: http.SameSiteLaxMode})
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: "", Path: "/", MaxAge: -1, Secure: true})
 	http.SetCookie(w, &http.Cookie{Name: "auth", Value: "", Expires: time.Unix(0, 0), Secure: true})
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "", Path: "/"}) // cleared: nothing to protect
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode})
 	c := &http.Cookie{Name: "token", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}
 	if r.TLS != nil {

@@ -40,6 +40,6 @@ func negatives(c *gin.Context, secure bool) {
 	c.SetCookie("csrf_token", "t", 0, "/", "", true, false)
 	c.SetCookie("app_auth_expires", "1700000000", 3600, "/", "", secure, false) // read by the page's scripts
 	c.SetCookie("session", "", -1, "/", "", true, false)
-	c.SetCookie("session", "", 0, "/", "", false, false) // cleared: nothing to protect
+	c.SetCookie("session", "", 0, "/", "", false, false)     // cleared: nothing to protect
 	c.SetCookie("session", "v", 3600, "/", "", secure, true) // want `cookie "session" is set without SameSite`
 }

@@ -62,6 +62,12 @@ func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
 					out = append(out, b...)
 				}
 			}
+		case *ast.ForStmt:
+			if n.Pos() < at {
+				if b := m.forBlanks(n, obj); len(b) > 0 && m.everyPath(n, obj, at) {
+					out = append(out, b...)
+				}
+			}
 		}
 		return true
 	})
@@ -97,20 +103,54 @@ func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
 			}
 		}
 	}
-	ast.Inspect(rs.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
-				return true
+	out = append(out, m.indexBlanks(rs.Body, rs.X, key, prefix)...)
+	if value != nil {
+		ast.Inspect(rs.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				out = append(out, m.callBlanks(call, value, prefix, 0)...)
 			}
-			for i, lhs := range n.Lhs {
-				if path, ok := m.indexedField(lhs, rs.X, key); ok && m.isBlank(n.Rhs[i]) {
-					out = append(out, fieldSteps(prefix, path))
-				}
-			}
-		case *ast.CallExpr:
-			if value != nil {
-				out = append(out, m.callBlanks(n, value, prefix, 0)...)
+			return true
+		})
+	}
+	return out
+}
+
+// forBlanks is rangeBlanks for a counted loop over obj, or over a field
+// of it: for i := 0; i < len(users); i++ { users[i].Password = "" }.
+func (m *model) forBlanks(fs *ast.ForStmt, obj types.Object) [][]string {
+	init, ok := fs.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
+		return nil
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	cond, ok2 := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || cond.Op != token.LSS {
+		return nil
+	}
+	n, ok := ast.Unparen(cond.Y).(*ast.CallExpr)
+	if !ok || len(n.Args) != 1 || !m.builtin(n, "len") {
+		return nil
+	}
+	x := n.Args[0]
+	fields, ok := m.fieldPath(x, obj)
+	if !ok {
+		return nil
+	}
+	return m.indexBlanks(fs.Body, x, m.info.ObjectOf(id), append(fieldSteps(nil, fields), "[i]"))
+}
+
+// indexBlanks returns the element fields that assignments in a loop body
+// blank through the loop's index key: x[key].Password = "".
+func (m *model) indexBlanks(body *ast.BlockStmt, x ast.Expr, key types.Object, prefix []string) [][]string {
+	var out [][]string
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if path, ok := m.indexedField(lhs, x, key); ok && m.isBlank(as.Rhs[i]) {
+				out = append(out, fieldSteps(prefix, path))
 			}
 		}
 		return true

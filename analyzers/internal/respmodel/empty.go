@@ -177,6 +177,17 @@ func prefixAll(step string, paths [][]string) [][]string {
 	return out
 }
 
+// readsBuiltin reports whether call is of a built-in function that does
+// not change what it is given: len, cap, append (which copies), min, max.
+func (m *model) readsBuiltin(call *ast.CallExpr) bool {
+	for _, name := range []string{"len", "cap", "append", "min", "max"} {
+		if m.builtin(call, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // builtin reports whether call calls the built-in function name.
 func (m *model) builtin(call *ast.CallExpr, name string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
@@ -203,7 +214,7 @@ func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]str
 	case *ast.CompositeLit:
 		return m.unsetFields(x)
 	case *ast.Ident:
-		if obj, ok := m.info.Uses[x].(*types.Var); ok && !obj.IsField() {
+		if obj, ok := m.info.ObjectOf(x).(*types.Var); ok && !obj.IsField() {
 			return m.emptyAt(obj, s, at, depth+1)
 		}
 	case *ast.CallExpr:
@@ -421,6 +432,12 @@ func (m *model) constBool(e ast.Expr) (bool, bool) {
 func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 	n := d.Type.Results.NumFields()
 	per := make([][][][]string, n)
+	var named []ast.Expr
+	for _, f := range d.Type.Results.List {
+		for _, name := range f.Names {
+			named = append(named, name)
+		}
+	}
 	s := m.newScope(d)
 	known := false
 	ast.Inspect(d.Body, func(x ast.Node) bool {
@@ -431,12 +448,16 @@ func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 			if m.dead(x) {
 				return false
 			}
-			if len(x.Results) != n {
+			results := x.Results
+			if len(results) == 0 {
+				results = named // a bare return returns the named results
+			}
+			if len(results) != n {
 				per = nil
 				return false
 			}
 			known = true
-			for i, e := range x.Results {
+			for i, e := range results {
 				if per != nil {
 					per[i] = append(per[i], m.exprEmpty(e, s, x.Pos(), depth))
 				}
@@ -555,7 +576,7 @@ func pathKey(p []string) string {
 // passedOn reports whether, in calls that end before at, the function
 // of scope s gives obj (when it refers to data) or its address to a call
 // that may fill it: not one skip accepts, nor one that only reads
-// (readsOnly), nor append, which copies the elements it is given.
+// (readsOnly, readsBuiltin).
 func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*ast.CallExpr) bool) bool {
 	shared := nilable(obj.Type())
 	found := false
@@ -564,7 +585,7 @@ func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*as
 		if found || !ok || call.End() > at {
 			return !found
 		}
-		if skip != nil && skip(call) || readsOnly(calledFunc(m.info, call)) || m.builtin(call, "append") {
+		if skip != nil && skip(call) || readsOnly(calledFunc(m.info, call)) || m.readsBuiltin(call) {
 			return true
 		}
 		for _, arg := range call.Args {

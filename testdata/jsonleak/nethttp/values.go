@@ -170,3 +170,9 @@ func viewLists(w http.ResponseWriter, r *http.Request) {
 func listPage(w http.ResponseWriter, r *http.Request, users *repo.Users) {
 	json.NewEncoder(w).Encode(users.ListPage(1)) // want `secret fields \*repo.List → .Users\[i\].PasswordHash` `token field`
 }
+
+// A mask written in a counted loop, returned by a bare return.
+func flags(w http.ResponseWriter, r *http.Request, users *repo.Users) {
+	list, _ := users.Flags()
+	json.NewEncoder(w).Encode(list) // want `token field \[\]models.User → .APIToken`
+}

@@ -159,3 +159,17 @@ func (r *Users) ListPage(page int) *List {
 	r.db.Find(&res.Users)
 	return res
 }
+
+// Flags lists users with the hash replaced by whether one is set, in a
+// counted loop, returning its named result.
+func (r *Users) Flags() (users []models.User, err error) {
+	err = r.db.Find(&users).Error
+	for i := 0; i < len(users); i++ {
+		if users[i].PasswordHash == "" {
+			users[i].PasswordHash = "0"
+		} else {
+			users[i].PasswordHash = "1"
+		}
+	}
+	return
+}

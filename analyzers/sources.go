@@ -37,7 +37,7 @@ func Sources() func(*packages.Package) bool {
 	}
 	return func(p *packages.Package) bool {
 		versioned := p.Module != nil && p.Module.Version != ""
-		return respmodel.NeedsDependency(p.PkgPath, versioned, func(paths ...string) bool {
+		return respmodel.NeedsDependency(p.PkgPath, p.Module != nil, versioned, func(paths ...string) bool {
 			return reaches(p, paths)
 		})
 	}

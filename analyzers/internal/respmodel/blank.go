@@ -460,5 +460,15 @@ func (m *model) isBlank(e ast.Expr) bool {
 // standard library, nor in a module of a given version (a dependency
 // read from the module cache).
 func ownCode(pass *analysis.Pass) bool {
-	return !stdlib(pass.Pkg.Path()) && (pass.Module == nil || pass.Module.Version == "")
+	return !inStd(pass) && (pass.Module == nil || pass.Module.Version == "")
+}
+
+// inStd reports whether the package is in the standard library: one of
+// no module whose path has no dot. A module's own path may have none
+// (module myapp).
+func inStd(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return false
+	}
+	return stdlib(pass.Pkg.Path())
 }

@@ -339,7 +339,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 		// (a currentUser(r) that reads the session cookie). The standard
 		// library's reads are of requests it sends (http.Client.Do) or
 		// are modelled by the adapter table.
-		if stdlib(m.pass.Pkg.Path()) {
+		if inStd(m.pass) {
 			return
 		}
 		events = requestReads(events)

@@ -32,8 +32,10 @@ func reachesResponse(pkg *types.Package) bool {
 
 // NeedsDependency reports whether the model must read the source of a
 // package that is not checked, only imported by checked packages, for the
-// facts it exports about it. path is the package's import path; versioned
-// says it comes from a module with a version (third-party code); reachesAny
+// facts it exports about it. path is the package's import path; inModule
+// says it belongs to a module (a module's path may have no dot, like the
+// standard library's); versioned says that module has a version
+// (third-party code); reachesAny
 // says whether it is or imports, directly or not, any of the given paths.
 //
 // The user's own code is summarised for what its functions blank, and
@@ -41,9 +43,9 @@ func reachesResponse(pkg *types.Package) bool {
 // one. The standard library is not: what its functions do to a response
 // is in the adapter table. A driver may read every other dependency's
 // types from the compiler's export data.
-func NeedsDependency(path string, versioned bool, reachesAny func(paths ...string) bool) bool {
+func NeedsDependency(path string, inModule, versioned bool, reachesAny func(paths ...string) bool) bool {
 	switch {
-	case stdlib(path):
+	case !inModule && stdlib(path):
 		return false
 	case !versioned:
 		return true

@@ -185,6 +185,8 @@ func subject(ev *respmodel.Event) string {
 	ck := ev.Cookie
 	var s string
 	switch {
+	case ck.Program != nil:
+		s = "session cookie of gorilla/sessions store " + ck.Program.Name + " (" + ck.Program.Where + ", default Options with the program's settings)"
 	case ck.Syntax == respmodel.StoreDefaults:
 		s = "session cookie of this gorilla/sessions store (default Options)"
 	case ck.Session:

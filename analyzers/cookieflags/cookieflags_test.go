@@ -17,15 +17,17 @@ func TestCookieflags(t *testing.T) {
 		"./cookieflags/nethttp", "./cookieflags/gin", "./cookieflags/ginmw",
 		"./cookieflags/echo4", "./cookieflags/echo5",
 		"./cookieflags/fiber2", "./cookieflags/fiber3", "./cookieflags/sessions",
-		"./cookieflags/helpers", "./cookieflags/usehelpers")
+		"./cookieflags/helpers", "./cookieflags/usehelpers", "./cookieflags/ownoptions",
+		"./cookieflags/program/...")
 }
 
 // Every suggested fix is applied and compared with the golden files.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testmod.Dir(t), cookieflags.New(), "./cookieflags/fixes")
+	analysistest.RunWithSuggestedFixes(t, testmod.Dir(t), cookieflags.New(), "./cookieflags/fixes", "./cookieflags/program/app")
 }
 
 // The golden files compile.
 func TestFixesTypeCheck(t *testing.T) {
 	testmod.CheckGoldens(t, "cookieflags/fixes")
+	testmod.CheckGoldens(t, "cookieflags/program/app")
 }

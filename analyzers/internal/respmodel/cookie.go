@@ -32,6 +32,10 @@ type Cookie struct {
 	// Session: the cookie carries a gorilla/sessions session.
 	Session bool
 
+	// Program is set for a store of another package judged in package
+	// main (storeprogram.go).
+	Program *ProgramStore
+
 	// Param is the parameter the whole cookie comes from (a helper that
 	// sets a cookie it is given), or -1.
 	Param int

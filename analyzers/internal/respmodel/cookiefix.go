@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -78,6 +79,9 @@ func (c *Cookie) FixHint(attr Attribute) string {
 	case HeaderString:
 		return `add "` + headerText(attr) + `" to the header value`
 	case StoreDefaults:
+		if c.Program != nil {
+			return "set " + c.Program.Name + ".Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " in main"
+		}
 		return "set store.Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " after creating the store"
 	}
 	return "set " + c.fieldName(attr) + ": " + c.valueText(attr, "http")
@@ -86,6 +90,9 @@ func (c *Cookie) FixHint(attr Attribute) string {
 // Fix returns the edits that turn attr on for c, or nil when c is not
 // written in this package in a form a fix can edit.
 func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
+	if c.Program != nil {
+		return c.programFix(pass, attr)
+	}
 	if c.syn.decl == nil {
 		return nil
 	}
@@ -151,4 +158,23 @@ func (c *Cookie) attrValue(attr Attribute) Value {
 func isStmt(n ast.Node) bool {
 	_, ok := n.(ast.Stmt)
 	return ok
+}
+
+// programFix sets attr on a store of another package at the start of
+// func main, importing the store's package if main does not.
+func (c *Cookie) programFix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
+	f := File(pass, c.syn.sink.Pos())
+	if f == nil {
+		return nil
+	}
+	pkg, name, _ := strings.Cut(c.Program.Name, ".")
+	pkg, edits := f.Import(c.Program.Pkg, pkg)
+	text := c.valueText(attr, "")
+	if attr == AttrSameSite {
+		var imp []analysis.TextEdit
+		text, imp = f.Import("net/http", "http")
+		text = c.valueText(attr, text)
+		edits = append(edits, imp...)
+	}
+	return append(edits, f.InsertBefore(c.syn.sink, pkg+"."+name+".Options."+c.fieldName(attr)+" = "+text))
 }

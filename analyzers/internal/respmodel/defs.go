@@ -128,6 +128,10 @@ func (d *defs) record(info *types.Info, lhs ast.Expr, a assignment) {
 		x = ast.Unparen(x)
 		switch e := x.(type) {
 		case *ast.SelectorExpr:
+			if v := qualifiedVar(info, e); v != nil {
+				d.fields[v] = append(d.fields[v], fieldAssign{path: path, rhs: a.rhs, stmt: a.stmt, block: a.block, conditional: a.conditional})
+				return
+			}
 			path = append([]string{e.Sel.Name}, path...)
 			if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal && len(path) > 1 {
 				d.fields[s.Obj()] = append(d.fields[s.Obj()], fieldAssign{path: path[1:], rhs: a.rhs, stmt: a.stmt, block: a.block, conditional: a.conditional})
@@ -176,8 +180,25 @@ func rootObject(info *types.Info, x ast.Expr) types.Object {
 		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
 			return s.Obj()
 		}
+		if v := qualifiedVar(info, x); v != nil {
+			return v
+		}
 	}
 	return nil
+}
+
+// qualifiedVar returns the variable of another package that x, such as
+// middleware.Store, denotes, or nil.
+func qualifiedVar(info *types.Info, x *ast.SelectorExpr) *types.Var {
+	id, ok := x.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if _, ok := info.Uses[id].(*types.PkgName); !ok {
+		return nil
+	}
+	v, _ := info.Uses[x.Sel].(*types.Var)
+	return v
 }
 
 // enclosingBlock returns the innermost statement list around the top of

@@ -14,15 +14,15 @@ import (
 )
 
 // Analyzer computes the response model of a package. Its result is a
-// *Result; it exports HelperFact, FactoryFact, StoreFact, BlanksFact and
-// EmptiesFact.
+// *Result; it exports HelperFact, FactoryFact, StoreFact, StoreVarFact,
+// StoreUseFact, BlanksFact and EmptiesFact.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(BlanksFact), new(EmptiesFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(BlanksFact), new(EmptiesFact)},
 }
 
 // model holds the state of one run over one package.
@@ -38,6 +38,8 @@ type model struct {
 	summaries    map[ast.Node]*summary
 	imported     map[*types.Func]*summary // what functions of other packages do, from their facts
 	escapes      map[types.Object]bool    // see optionsEscape
+	deferred     []deferredStore          // stores left to package main (storeprogram.go)
+	storeUse     *storeUse                // see storeUses
 	// decoded and decodeHelpers collect what the package decodes JSON
 	// into (jsondecode.go).
 	decoded       []types.Type
@@ -127,8 +129,9 @@ func run(pass *analysis.Pass) (any, error) {
 			m.exportValueFacts(d)
 		}
 	}
-	res.Package = m.packageEvents()
+	res.Package = append(m.packageEvents(), m.programStores()...)
 	m.exportStoreDefaults()
+	m.exportStoreUses()
 	res.Decoded = m.decodedTypes(insp)
 	res.funcs = m.funcs
 	return res, nil

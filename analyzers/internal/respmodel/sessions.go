@@ -102,6 +102,13 @@ func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node)
 		}
 		m.optionAssign(c, fa)
 	}
+	if m.deferStore(obj) {
+		m.deferred = append(m.deferred, deferredStore{obj, &StoreVarFact{Cookie: c.forCallers(), Where: m.storeWhere(call)}})
+		return nil
+	}
+	if m.storeUses().unreached(storeKey(obj)) {
+		return nil // every session is saved with Options of its own
+	}
 	c.syn.decl, c.syn.call, c.syn.store, c.syn.sink = call, call, target, stmt
 	_, c.syn.local = stmt.(*ast.AssignStmt)
 	if v, ok := obj.(*types.Var); ok && v.Parent() == v.Pkg().Scope() {

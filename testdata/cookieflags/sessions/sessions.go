@@ -29,6 +29,14 @@ func options(w http.ResponseWriter, r *http.Request) {
 	s.Save(r, w)
 }
 
+// A session saved with the store's Options is what makes its defaults a
+// live cookie.
+func visit(w http.ResponseWriter, r *http.Request) {
+	s, _ := store.Get(r, "app-session")
+	s.Values["seen"] = true
+	s.Save(r, w)
+}
+
 func replaced() {
 	st := sessions.NewCookieStore([]byte("k"))
 	st.Options = &sessions.Options{Path: "/", MaxAge: 3600, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}

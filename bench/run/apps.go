@@ -30,11 +30,11 @@ import (
 // the least CPU time and the median memory of reps runs.
 func measureApps(dirs []string, work, resplint, floor string, reps int) {
 	fmt.Printf("load average at start: %s\n", loadavg())
-	fmt.Printf("%-16s %5s | %-15s | %-15s | %-15s | %-15s | %-15s | %-22s | %s\n", "app", "pkgs",
+	fmt.Printf("%5s | %-15s | %-15s | %-15s | %-15s | %-15s | %-22s | %-22s | %s\n", "pkgs",
 		"resplint cold", "resplint warm", "floor+insp cold", "floor+insp warm", "go vet",
-		"resplint/go vet cold", "resplint/(floor+insp) warm")
-	for i, dir := range dirs {
-		dir, err := filepath.Abs(dir)
+		"resplint/go vet cold", "resplint/(floor+insp) warm", "module")
+	for i, arg := range dirs {
+		dir, err := filepath.Abs(arg)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -55,9 +55,9 @@ func measureApps(dirs []string, work, resplint, floor string, reps int) {
 			gv = append(gv, measure(dir, "", "go", "vet", "-overlay="+overlay, "./..."))
 		}
 		c, w, f, fwb, g := best(rc), best(rw), best(fc), best(fw), best(gv)
-		fmt.Printf("%-16s %5d | %-15s | %-15s | %-15s | %-15s | %-15s | %4.2fx cpu %4.2fx rss | %4.2fx cpu %4.2fx rss\n",
-			filepath.Base(dir), len(pkgs), c.short(), w.short(), f.short(), fwb.short(), g.short(),
-			ratio(c.cpu, g.cpu), float64(c.rssKB)/float64(g.rssKB), ratio(w.cpu, fwb.cpu), float64(w.rssKB)/float64(fwb.rssKB))
+		fmt.Printf("%5d | %-15s | %-15s | %-15s | %-15s | %-15s | %4.2fx cpu %4.2fx rss | %4.2fx cpu %4.2fx rss | %s\n",
+			len(pkgs), c.short(), w.short(), f.short(), fwb.short(), g.short(),
+			ratio(c.cpu, g.cpu), float64(c.rssKB)/float64(g.rssKB), ratio(w.cpu, fwb.cpu), float64(w.rssKB)/float64(fwb.rssKB), arg)
 	}
 	fmt.Printf("load average at end: %s\n", loadavg())
 }

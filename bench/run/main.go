@@ -21,6 +21,8 @@
 //
 //	go run ./bench/run [-sizes 2,8,24] [-reps 1]
 //
+// With -apps, it measures real applications instead (see apps.go).
+//
 // With several runs it reports the least wall and CPU times and the median
 // memory, and the ratio of the median CPU times too. Wall times depend on
 // the machine's load; CPU times less so, but on a shared virtual machine
@@ -64,6 +66,7 @@ func main() {
 	work := flag.String("work", "", "directory for corpora and binaries (default: a temporary directory, removed)")
 	withInspect := flag.Bool("inspect", false, "also measure warm runs of the floor with inspect.Analyzer, and print resplint's ratios to it")
 	instructions := flag.Bool("instructions", false, "also count the instructions of warm runs of resplint and the floor under valgrind's cachegrind (GOMAXPROCS=1; slow)")
+	apps := flag.String("apps", "", "comma-separated module directories of real applications to measure instead of corpora (see apps.go)")
 	flag.Parse()
 
 	repo, err := os.Getwd()
@@ -81,6 +84,10 @@ func main() {
 	floor := filepath.Join(dir, "floor")
 	build(repo, resplint, "./cmd/resplint")
 	build(repo, floor, "./bench/driver")
+	if *apps != "" {
+		measureApps(strings.Split(*apps, ","), dir, resplint, floor, *reps)
+		return
+	}
 
 	fmt.Printf("load average at start: %s\n", loadavg())
 	fmt.Printf("%-8s %5s %6s | %-24s | %-24s | %-24s | %-24s | %-24s | %-24s | %-30s | %s\n", "size", "pkgs", "hdlrs",

@@ -23,6 +23,7 @@ func lint(opts *options, stdout, stderr io.Writer) int {
 		Sources:    analyzers.Sources(),
 		// Text shows neither fixes nor related information.
 		MessagesOnly: opts.mode == outputText,
+		Warnings:     stderr,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "resplint: %v\n", err)

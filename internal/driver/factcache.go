@@ -39,11 +39,13 @@ import (
 // (the executable and their flags), the package's module version, compiled files and export
 // data, and the same for each dependency in turn. It holds a checksum of
 // its facts (see encodeEntry), checked on every read. Entries no run used
-// for 30 days are deleted (see trim).
+// for 30 days are deleted (see trim). With a cache program, entries are
+// shared with other machines (see sharedCache).
 type factCache struct {
 	dir       string
 	salt      []byte
 	immutable *pkgload.Immutable
+	shared    *sharedCache // nil without a cache program
 }
 
 // factCacheDir returns the directory of the cache, or "" for none. Like
@@ -184,23 +186,32 @@ func (c *factCache) file(a *analysis.Analyzer, key string) string {
 }
 
 // read returns the entries of every analyzer of factful for the package
-// with key, if the cache holds them all and each is intact, and marks them
-// used. An entry that is not (a file cut short, a flipped bit) is a miss:
-// the package is analysed from source and the entry written anew.
+// with key, if the cache (or the cache program) holds them all and each
+// is intact, and marks them used; one from the program is kept locally.
+// An entry that is not intact (a file cut short, a flipped bit) is a
+// miss: the package is analysed from source and the entry written anew.
 func (c *factCache) read(factful []*analysis.Analyzer, key string) map[*analysis.Analyzer][]factRecord {
 	entries := make(map[*analysis.Analyzer][]factRecord)
 	for _, a := range factful {
 		name := c.file(a, key)
 		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil
+		local := err == nil
+		if !local {
+			var ok bool
+			if data, ok = c.shared.get(a, key); !ok {
+				return nil
+			}
 		}
 		recs, err := decodeEntry(data)
 		if err != nil {
 			return nil
 		}
 		entries[a] = recs
-		touch(name)
+		if local {
+			touch(name)
+		} else {
+			writeAtomic(name, data)
+		}
 	}
 	return entries
 }
@@ -291,6 +302,12 @@ func writeAtomic(name string, data []byte) error {
 	return err
 }
 
+// close stops the cache program, if any, and trims the cache.
+func (c *factCache) close() {
+	c.shared.close()
+	c.trim()
+}
+
 // Entries unused for trimAge are deleted, at most once per trimEvery.
 const (
 	trimAge   = 30 * 24 * time.Hour
@@ -367,6 +384,7 @@ func (c *factCache) store(pass *analysis.Pass, key string) {
 		return // a fact gob cannot encode: go without the cache
 	}
 	writeAtomic(c.file(pass.Analyzer, key), data)
+	c.shared.put(pass.Analyzer, key, data)
 }
 
 // cachedPackages holds, for the packages of the runs under way, what the

@@ -13,6 +13,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"regexp"
 	"slices"
@@ -42,6 +43,10 @@ type Config struct {
 	// that shows neither (the text of a lint run): at the end of a run
 	// they are most of what its diagnostics hold.
 	MessagesOnly bool
+
+	// Warnings receives warnings that do not change the result, such as
+	// that the cache program failed; nil means standard error.
+	Warnings io.Writer
 }
 
 // A Result holds the outcome of one analysis run.
@@ -124,7 +129,12 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	var cache *factCache
 	if len(facts) > 0 {
 		if cache = openFactCache(cacheDir, analyzers); cache != nil {
-			defer cache.trim()
+			warnings := cfg.Warnings
+			if warnings == nil {
+				warnings = os.Stderr
+			}
+			cache.shared = openSharedCache(warnings)
+			defer cache.close()
 		}
 	}
 	ld, err := load(patterns, cfg, source, cache, facts)

@@ -49,11 +49,16 @@ func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 		}
 	}
 	if plan.UsesFacts() {
+		// A package whose cached facts are none is not analysed, nor
+		// its types read for that: its importers would find no facts
+		// of it either way. Those it imports may have some.
+		seen := make(map[*packages.Package]bool)
 		var visit func(p *packages.Package)
 		visit = func(p *packages.Package) {
 			for _, q := range p.Imports {
-				if !s.needed[q] && (ld.analysed[q] || ld.cached[q].isHit()) {
-					s.needed[q] = true
+				if !seen[q] && (ld.analysed[q] || ld.cached[q].isHit()) {
+					seen[q] = true
+					s.needed[q] = !ld.cached[q].noFacts()
 					visit(q)
 				}
 			}

@@ -265,13 +265,20 @@ func (s *stream) outcome(pkg *types.Package) *unit.Outcome {
 }
 
 // release drops what only p's own analysis needs, once it is done: its
-// syntax and type information. Its types stay, for its importers; so do
-// its facts, until no package left can import them.
+// syntax and type information. Its types stay, for its importers (read
+// from export data instead, for a dependency analysed from source: see
+// compact); so do its facts, until no package left can import them.
 func (s *stream) release(p *packages.Package) {
 	p.Syntax, p.TypesInfo, p.TypeErrors = nil, nil, nil
+	st := s.state[p]
+	s.mu.Lock()
+	importers := st.importers // none of them has started
+	s.mu.Unlock()
+	if importers > 0 && !p.IllTyped {
+		s.compact(p)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.state[p]
 	st.done = true
 	if st.importers == 0 {
 		s.dropFacts(p)
@@ -280,9 +287,18 @@ func (s *stream) release(p *packages.Package) {
 
 // dropFacts forgets the facts of p, which no package left to analyse
 // imports, and then those of its imports that are left in the same state.
+//
+// The types of a package type-checked from source go too: no package
+// left imports them.
 func (s *stream) dropFacts(p *packages.Package) {
 	for _, o := range s.state[p].outcomes {
 		o.DropFacts()
+		o.Types = nil
+	}
+	if s.ld.fromSource[p] && p.Types != nil {
+		delete(s.outcomes, p.Types)
+		cachedPackages.Delete(p.Types)
+		p.Types = nil
 	}
 	for _, q := range p.Imports {
 		if st := s.state[q]; st != nil {

@@ -109,6 +109,8 @@ type stream struct {
 	messagesOnly bool                             // see Config.MessagesOnly
 	paths        map[*packages.Package]*pathState // the packages asked for, and the state of their path
 
+	alone sync.RWMutex // held for writing by a package processed alone (see exclusive)
+
 	mu       sync.Mutex                      // guards the fields below and those of every pathState
 	state    map[*packages.Package]*pkgState // of the packages to type-check or analyse
 	outcomes map[*types.Package]*unit.Outcome
@@ -148,6 +150,14 @@ func (st *pathState) root() (*packages.Package, bool) {
 // (see recheck).
 func (s *stream) process(p *packages.Package) {
 	if s.ld.fromSource[p] {
+		// A large package runs alone, the others alongside each other.
+		if exclusive(p) {
+			s.alone.Lock()
+			defer s.alone.Unlock()
+		} else {
+			s.alone.RLock()
+			defer s.alone.RUnlock()
+		}
 		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p])
 	} else {
 		s.l.exported(p) // an error makes p ill-typed

@@ -49,11 +49,16 @@ func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 		}
 	}
 	if plan.UsesFacts() {
+		// A package whose cached facts are none is not analysed, nor
+		// its types read for that: its importers would find no facts
+		// of it either way. Those it imports may have some.
+		seen := make(map[*packages.Package]bool)
 		var visit func(p *packages.Package)
 		visit = func(p *packages.Package) {
 			for _, q := range p.Imports {
-				if !s.needed[q] && (ld.analysed[q] || ld.cached[q].isHit()) {
-					s.needed[q] = true
+				if !seen[q] && (ld.analysed[q] || ld.cached[q].isHit()) {
+					seen[q] = true
+					s.needed[q] = !ld.cached[q].noFacts()
 					visit(q)
 				}
 			}
@@ -104,6 +109,8 @@ type stream struct {
 	messagesOnly bool                             // see Config.MessagesOnly
 	paths        map[*packages.Package]*pathState // the packages asked for, and the state of their path
 
+	alone sync.RWMutex // held for writing by a package processed alone (see exclusive)
+
 	mu       sync.Mutex                      // guards the fields below and those of every pathState
 	state    map[*packages.Package]*pkgState // of the packages to type-check or analyse
 	outcomes map[*types.Package]*unit.Outcome
@@ -143,6 +150,14 @@ func (st *pathState) root() (*packages.Package, bool) {
 // (see recheck).
 func (s *stream) process(p *packages.Package) {
 	if s.ld.fromSource[p] {
+		// A large package runs alone, the others alongside each other.
+		if exclusive(p) {
+			s.alone.Lock()
+			defer s.alone.Unlock()
+		} else {
+			s.alone.RLock()
+			defer s.alone.RUnlock()
+		}
 		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p])
 	} else {
 		s.l.exported(p) // an error makes p ill-typed
@@ -260,13 +275,20 @@ func (s *stream) outcome(pkg *types.Package) *unit.Outcome {
 }
 
 // release drops what only p's own analysis needs, once it is done: its
-// syntax and type information. Its types stay, for its importers; so do
-// its facts, until no package left can import them.
+// syntax and type information. Its types stay, for its importers (read
+// from export data instead, for a dependency analysed from source: see
+// compact); so do its facts, until no package left can import them.
 func (s *stream) release(p *packages.Package) {
 	p.Syntax, p.TypesInfo, p.TypeErrors = nil, nil, nil
+	st := s.state[p]
+	s.mu.Lock()
+	importers := st.importers // none of them has started
+	s.mu.Unlock()
+	if importers > 0 && !p.IllTyped {
+		s.compact(p)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.state[p]
 	st.done = true
 	if st.importers == 0 {
 		s.dropFacts(p)
@@ -275,9 +297,18 @@ func (s *stream) release(p *packages.Package) {
 
 // dropFacts forgets the facts of p, which no package left to analyse
 // imports, and then those of its imports that are left in the same state.
+//
+// The types of a package type-checked from source go too: no package
+// left imports them.
 func (s *stream) dropFacts(p *packages.Package) {
 	for _, o := range s.state[p].outcomes {
 		o.DropFacts()
+		o.Types = nil
+	}
+	if s.ld.fromSource[p] && p.Types != nil {
+		delete(s.outcomes, p.Types)
+		cachedPackages.Delete(p.Types)
+		p.Types = nil
 	}
 	for _, q := range p.Imports {
 		if st := s.state[q]; st != nil {

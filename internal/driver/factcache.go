@@ -403,6 +403,20 @@ type cachedPackage struct {
 
 func (cp *cachedPackage) isHit() bool { return cp != nil && cp.entries != nil }
 
+// noFacts reports whether cp is a hit with no facts at all, as most
+// third-party packages are: analysing it would export nothing.
+func (cp *cachedPackage) noFacts() bool {
+	if !cp.isHit() {
+		return false
+	}
+	for _, recs := range cp.entries {
+		if len(recs) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // withFactCache wraps run, the Run function of an analyzer that uses
 // facts: on a package whose facts are cached it exports them instead of
 // running, and on one whose facts may be cached it stores them after.

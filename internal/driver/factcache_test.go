@@ -112,6 +112,7 @@ func WriteJSON(w http.ResponseWriter, v any) { w.Write([]byte("{}")) }
 
 func Other() {}
 `,
+		"quiet/quiet.go": "package quiet\n\nimport \"net/http\"\n\nfunc Status(w http.ResponseWriter) { w.WriteHeader(204) }\n",
 	})
 	mod := filepath.Join(tmp, "app")
 	os.MkdirAll(mod, 0o777)
@@ -126,10 +127,12 @@ import (
 	"net/http"
 
 	"example.com/helper"
+	"example.com/helper/quiet"
 	"example.com/local"
 )
 
 func handle(w http.ResponseWriter, r *http.Request) {
+	quiet.Status(w)
 	helper.Other()
 	helper.WriteJSON(w, nil)
 	local.WriteText(w)
@@ -150,7 +153,7 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	// Every package but the standard library's is to be read from source
 	// for facts, unless they are cached.
 	cfg := Config{Sources: func(p *packages.Package) bool { return p.Module != nil }}
-	analyze := func(step string, wantRuns int32) {
+	analyze := func(step string, wantRuns int32) *Result {
 		t.Helper()
 		for _, n := range runs {
 			n.Store(0)
@@ -175,6 +178,7 @@ func handle(w http.ResponseWriter, r *http.Request) {
 		if got := runs["example.com/local"].Load(); got != 1 {
 			t.Errorf("%s: the analyzer ran %d times on example.com/local (replaced by a directory), want 1", step, got)
 		}
+		return res
 	}
 	// The dependency was never built: no export data, so it is read from
 	// source and its facts are not kept.
@@ -184,7 +188,10 @@ func handle(w http.ResponseWriter, r *http.Request) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	analyze("after go build", 1)
-	analyze("with the facts cached", 0)
+	// quiet, whose cached facts are none, is not analysed for them.
+	if res := analyze("with the facts cached", 0); res.Analysed != 3 {
+		t.Errorf("with the facts cached: %d packages analysed, want 3 (app, local, helper)", res.Analysed)
+	}
 
 	// An entry cut short is a miss, and written anew.
 	entries, _ := filepath.Glob(filepath.Join(tmp, "facts", "*", "*"))

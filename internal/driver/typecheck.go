@@ -50,6 +50,7 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		fromSource: make(map[*packages.Package]bool),
 		analysed:   make(map[*packages.Package]bool),
 		cached:     make(map[*packages.Package]*cachedPackage),
+		compiled:   make(map[*packages.Package]string),
 	}
 	var all []*packages.Package
 	importers := make(map[*packages.Package][]*packages.Package)
@@ -83,9 +84,19 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		}
 	}
 
+	// The export data of a dependency read from source that others
+	// import is asked for too, for them (see compact); test variants
+	// have none.
+	asked := make(map[*packages.Package]bool)
+	for _, p := range roots {
+		asked[p] = true
+	}
+	compactable := func(p *packages.Package) bool {
+		return p.ID == p.PkgPath && len(importers[p]) > 0 && !asked[p]
+	}
 	var exported []string
 	for _, p := range all {
-		if !ld.fromSource[p] && p.PkgPath != "unsafe" {
+		if p.PkgPath != "unsafe" && (!ld.fromSource[p] || compactable(p)) {
 			exported = append(exported, p.PkgPath)
 		}
 	}
@@ -95,11 +106,16 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 			return nil, err
 		}
 		for _, p := range all {
-			if ld.fromSource[p] || p.PkgPath == "unsafe" {
-				continue
-			}
-			if p.ExportFile = files[p.PkgPath]; p.ExportFile == "" {
-				add(p)
+			switch {
+			case p.PkgPath == "unsafe":
+			case ld.fromSource[p]:
+				if f := files[p.PkgPath]; f != "" && compactable(p) {
+					ld.compiled[p] = f
+				}
+			default:
+				if p.ExportFile = files[p.PkgPath]; p.ExportFile == "" {
+					add(p)
+				}
 			}
 		}
 	}
@@ -130,6 +146,11 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		}
 	}
 
+	for p := range ld.fromSource {
+		if p.ExportFile != "" && compactable(p) { // a dependency whose facts were not cached
+			ld.compiled[p] = p.ExportFile
+		}
+	}
 	for _, p := range roots {
 		ld.analysed[p] = true
 	}
@@ -152,6 +173,10 @@ type loaded struct {
 	fromSource map[*packages.Package]bool           // the packages type-checked from source
 	analysed   map[*packages.Package]bool           // those of them that have syntax and type information
 	cached     map[*packages.Package]*cachedPackage // the packages whose facts are, or will be, cached
+
+	// compiled holds the export data file of each package read from
+	// source that the build cache has up to date, for its importers.
+	compiled map[*packages.Package]string
 }
 
 // A loader gives packages their types.
@@ -255,7 +280,7 @@ func (l *loader) exported(q *packages.Package) (*types.Package, error) {
 	if q.IllTyped {
 		return nil, fmt.Errorf("cannot read export data of %s", q.PkgPath)
 	}
-	tpkg, err := l.readExport(q)
+	tpkg, err := l.readExport(q.PkgPath, q.ExportFile)
 	if err != nil {
 		q.IllTyped = true
 		q.Errors = append(q.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
@@ -265,8 +290,10 @@ func (l *loader) exported(q *packages.Package) (*types.Package, error) {
 	return tpkg, nil
 }
 
-func (l *loader) readExport(q *packages.Package) (*types.Package, error) {
-	f, err := os.Open(q.ExportFile)
+// readExport reads the types of the package path from its export data
+// file into the view; l.mu must be held.
+func (l *loader) readExport(path, file string) (*types.Package, error) {
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +303,7 @@ func (l *loader) readExport(q *packages.Package) (*types.Package, error) {
 	//lint:ignore SA1019 the archives go list gives need NewReader until Go 1.29 (go/packages reads them so too)
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %v", q.PkgPath, err)
+		return nil, fmt.Errorf("reading export data of %s: %v", path, err)
 	}
-	return gcexportdata.Read(r, l.fset, l.view, q.PkgPath)
+	return gcexportdata.Read(r, l.fset, l.view, path)
 }

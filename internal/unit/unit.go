@@ -26,6 +26,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
 )
 
 // An Input is a type-checked package to analyse.
@@ -82,6 +83,28 @@ type Outcome struct {
 // DropFacts forgets the facts o holds, once no package that may import
 // them is left to analyse.
 func (o *Outcome) DropFacts() { o.facts = facts{} }
+
+// Rebind moves o to pkg, other types of the same package: those read
+// back from export data written from o.Types, which importers then see
+// in their place. Object facts follow their objects by object path; a
+// fact about an object pkg lacks, which no importer can name, is dropped.
+func (o *Outcome) Rebind(pkg *types.Package) {
+	var enc objectpath.Encoder
+	objects := make(map[objectKey]analysis.Fact, len(o.facts.objects))
+	for k, f := range o.facts.objects {
+		path, err := enc.For(k.obj)
+		if err != nil {
+			continue
+		}
+		if obj, err := objectpath.Object(pkg, path); err == nil {
+			objects[objectKey{obj, k.typ}] = f
+		}
+	}
+	if o.facts.objects != nil {
+		o.facts.objects = objects
+	}
+	o.Types = pkg
+}
 
 // A Failure is an analyzer that failed on a package.
 type Failure struct {

@@ -1,0 +1,70 @@
+package driver
+
+import (
+	"go/ast"
+	"go/types"
+	"os/exec"
+	"slices"
+	"sync/atomic"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// A dependency analysed from source reaches its importers as the build
+// cache's export data has it, without the scopes of its function bodies,
+// and its facts follow: the importer still finds them.
+func TestCompact(t *testing.T) {
+	writeModule(t, map[string]string{
+		"go.mod":           "module example.com/app\n\ngo 1.22\n",
+		"app.go":           "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/app/needed\"\n)\n\nfunc handle(w http.ResponseWriter) { needed.WriteJSON(w, 1) }\n",
+		"needed/needed.go": "package needed\n\nimport \"net/http\"\n\nfunc WriteJSON(w http.ResponseWriter, v any) {\n\tif n, ok := v.(int); ok {\n\t\tw.WriteHeader(n)\n\t}\n}\n",
+	})
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("RESPLINT_CACHE", "off")
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	var bodyScope atomic.Bool
+	runs := map[string]*atomic.Int32{"example.com/app/needed": new(atomic.Int32)}
+	writers := newWriterAnalyzer(runs)
+	probe := &analysis.Analyzer{
+		Name: "probe",
+		Doc:  "records whether the functions the root calls have the scopes of their bodies",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if sel, ok := n.(*ast.SelectorExpr); ok {
+						if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && fn.Scope() != nil {
+							bodyScope.Store(true)
+						}
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	}
+	all := []*analysis.Analyzer{writers, probe}
+	Prepare(all)
+	cfg := Config{Sources: func(p *packages.Package) bool { return p.PkgPath == "example.com/app/needed" }}
+	res, err := Analyze(all, []string{"."}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics() {
+		got = append(got, d.Message)
+	}
+	if want := []string{"calls writer WriteJSON"}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	if n := runs["example.com/app/needed"].Load(); n != 1 {
+		t.Errorf("needed was analysed %d times, want once, from source", n)
+	}
+	if bodyScope.Load() {
+		t.Error("the root sees needed.WriteJSON with the scope of its body: its types are those checked from source")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -59,13 +60,13 @@ func frameworkFix(pass *analysis.Pass, file *edit.File, d *download) (string, []
 	fw, method := d.ev.Framework, sel.Sel.Name
 	switch {
 	case d.ev.Body == respmodel.BodyFile && method == "File" && len(call.Args) == 1 &&
-		(fw == respmodel.Gin || fw == respmodel.EchoV4 || fw == respmodel.EchoV5):
+		(fw == httpfw.Gin || fw == httpfw.EchoV4 || fw == httpfw.EchoV5):
 		name, imp := filenameExpr(pass, file, call.Args[0], d.filename)
 		if name == "" {
 			return "", nil
 		}
 		api := "FileAttachment"
-		if fw != respmodel.Gin {
+		if fw != httpfw.Gin {
 			api = "Attachment"
 		}
 		return "serve it with " + api, append(imp,
@@ -76,11 +77,11 @@ func frameworkFix(pass *analysis.Pass, file *edit.File, d *download) (string, []
 		case 1:
 			return "serve it with Download", []analysis.TextEdit{edit.Replace(sel.Sel, "Download")}
 		case 2:
-			if lit, ok := ast.Unparen(call.Args[1]).(*ast.CompositeLit); ok && fw == respmodel.FiberV3 {
+			if lit, ok := ast.Unparen(call.Args[1]).(*ast.CompositeLit); ok && fw == httpfw.FiberV3 {
 				return "add Download: true to the SendFile config", []analysis.TextEdit{file.AddField(lit, "Download: true")}
 			}
 		}
-	case d.ev.Kind == respmodel.SetHeader && method == "DataFromReader" && fw == respmodel.Gin && len(call.Args) == 5:
+	case d.ev.Kind == respmodel.SetHeader && method == "DataFromReader" && fw == httpfw.Gin && len(call.Args) == 5:
 		const entry = `"Content-Disposition": "attachment"`
 		hint := "pass Content-Disposition in DataFromReader's extra headers"
 		switch x := ast.Unparen(call.Args[4]).(type) {
@@ -162,10 +163,10 @@ func headerFix(pass *analysis.Pass, file *edit.File, f *respmodel.Func, d *downl
 	}
 	var stmt string
 	w, v := params[i], goString(value)
-	switch fw := respmodel.ResponseParam(sig.Params().At(i).Type()); {
-	case fw == respmodel.Gin:
+	switch fw := httpfw.ResponseParam(sig.Params().At(i).Type()); {
+	case fw == httpfw.Gin:
 		stmt = w + `.Header("Content-Disposition", ` + v + `)`
-	case fw == respmodel.EchoV4 || fw == respmodel.EchoV5:
+	case fw == httpfw.EchoV4 || fw == httpfw.EchoV5:
 		stmt = w + `.Response().Header().Set("Content-Disposition", ` + v + `)`
 	case fw.Fiber():
 		stmt = w + ".Attachment()"

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -92,7 +93,7 @@ func (c *funcCheck) change(e *respmodel.Event) {
 		c.report(e, sent, "cookie", fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
 	case respmodel.WriteStatus:
-		if c.framework(e) == respmodel.Gin && sameStatus(e, sent) {
+		if c.framework(e) == httpfw.Gin && sameStatus(e, sent) {
 			return // gin ignores a status equal to the one sent, silently
 		}
 		c.report(e, sent, "status", fmt.Sprintf("%s after %s: the status line is already sent, so %s",

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -50,24 +51,24 @@ func sentAt(pass *analysis.Pass, sent *respmodel.Event) string {
 }
 
 // sendsHeader says when the framework sends the header.
-func sendsHeader(f respmodel.Framework) string {
+func sendsHeader(f httpfw.Framework) string {
 	switch f {
-	case respmodel.Gin:
+	case httpfw.Gin:
 		return "gin sends the header with the first body write and ignores later changes"
-	case respmodel.EchoV4, respmodel.EchoV5:
+	case httpfw.EchoV4, httpfw.EchoV5:
 		return "echo sends the header with the first write or WriteHeader and ignores later changes"
 	}
 	return "net/http sends the header with the first write or WriteHeader and ignores later changes"
 }
 
 // superfluous says what the framework does with a second status.
-func superfluous(f respmodel.Framework) string {
+func superfluous(f httpfw.Framework) string {
 	switch f {
-	case respmodel.Gin:
+	case httpfw.Gin:
 		return `gin keeps the different status already sent and logs "[WARNING] Headers were already written"`
-	case respmodel.EchoV4:
+	case httpfw.EchoV4:
 		return `echo drops this one and logs "response already committed"`
-	case respmodel.EchoV5:
+	case httpfw.EchoV5:
 		return `echo drops this one and logs "echo: response already written to client"`
 	}
 	return `net/http drops this one and logs "superfluous response.WriteHeader call"`
@@ -99,9 +100,9 @@ func line(pass *analysis.Pass, e *respmodel.Event) int {
 // framework is whose rules a message quotes: the handler's framework
 // when the function is a gin or echo handler (whose c.Writer and
 // c.Response() calls are net/http's), else the event's.
-func (c *funcCheck) framework(e *respmodel.Event) respmodel.Framework {
+func (c *funcCheck) framework(e *respmodel.Event) httpfw.Framework {
 	switch h := c.fn.Handler; h {
-	case respmodel.Gin, respmodel.EchoV4, respmodel.EchoV5:
+	case httpfw.Gin, httpfw.EchoV4, httpfw.EchoV5:
 		return h
 	}
 	return e.Framework

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
@@ -71,7 +72,7 @@ func passesOn(pass *analysis.Pass, res *respmodel.Result, fn ast.Node) bool {
 			case "ServeHTTP":
 				found = len(call.Args) == 2
 			case "Next":
-				found = recvType(callee) != nil && respmodel.ResponseParam(recvType(callee)) != 0
+				found = recvType(callee) != nil && httpfw.ResponseParam(recvType(callee)) != 0
 			}
 		case *types.Var:
 			found = routes.HandlerLike(callee.Type())

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
@@ -32,13 +33,13 @@ func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix
 	const args = `"Cache-Control", "private, no-store"`
 	var stmt, headerer string
 	switch f.Handler {
-	case respmodel.NetHTTP:
+	case httpfw.NetHTTP:
 		stmt, headerer = w+".Header().Set("+args+")", w
-	case respmodel.Gin:
+	case httpfw.Gin:
 		stmt = w + ".Header(" + args + ")"
-	case respmodel.EchoV4, respmodel.EchoV5:
+	case httpfw.EchoV4, httpfw.EchoV5:
 		stmt, headerer = w+".Response().Header().Set("+args+")", w+".Response()"
-	case respmodel.FiberV2, respmodel.FiberV3:
+	case httpfw.FiberV2, httpfw.FiberV3:
 		stmt = w + ".Set(" + args + ")"
 	default:
 		return nil
@@ -119,7 +120,7 @@ func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analys
 	}
 	const inline = "Add a middleware that sets Cache-Control: private, no-store to the router or group"
 	switch routes.UseKind(v.Type()) {
-	case respmodel.NetHTTP:
+	case httpfw.NetHTTP:
 		hs, imp := file.Import(respmodel.HttpsafePath, "httpsafe")
 		add("Use httpsafe.NoStoreHandler on the router or group", x+".Use("+hs+".NoStoreHandler)", imp)
 		h, imp := file.Import("net/http", "http")
@@ -130,13 +131,13 @@ func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analys
 			"\t\tnext.ServeHTTP(w, r)",
 			"\t})",
 			"})"), imp)
-	case respmodel.Gin:
+	case httpfw.Gin:
 		g, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
 		add(inline, lines(x+".Use(func(c *"+g+".Context) {", "\tc.Header("+set+")", "})"), imp)
-	case respmodel.EchoV4, respmodel.EchoV5:
+	case httpfw.EchoV4, httpfw.EchoV5:
 		e, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
 		ctx := e + ".Context"
-		if routes.UseKind(v.Type()) == respmodel.EchoV5 {
+		if routes.UseKind(v.Type()) == httpfw.EchoV5 {
 			ctx = "*" + ctx
 		}
 		add(inline, lines(
@@ -146,10 +147,10 @@ func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analys
 			"\t\treturn next(c)",
 			"\t}",
 			"})"), imp)
-	case respmodel.FiberV2, respmodel.FiberV3:
+	case httpfw.FiberV2, httpfw.FiberV3:
 		f, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
 		ctx := f + ".Ctx"
-		if routes.UseKind(v.Type()) == respmodel.FiberV2 {
+		if routes.UseKind(v.Type()) == httpfw.FiberV2 {
 			ctx = "*" + ctx
 		}
 		add(inline, lines(x+".Use(func(c "+ctx+") error {", "\tc.Set("+set+")", "\treturn c.Next()", "})"), imp)

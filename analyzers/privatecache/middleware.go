@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
@@ -112,7 +113,7 @@ func (mw *middleware) exportFacts() {
 		}
 		if v := mw.setsOwn(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v, Own: true})
-		} else if v := mw.cache.node(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
+		} else if v := mw.cache.node(d); v != "" && mw.funcs[d].Handler != httpfw.NetHTTP {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v})
 		}
 	}

@@ -5,12 +5,14 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // A Cookie is what one Set-Cookie will carry, as far as the code says.
 // It is gob-encodable so that helpers and factories can export it in facts.
 type Cookie struct {
-	Framework Framework
+	Framework httpfw.Framework
 	Syntax    Syntax
 	// Type is the Go type the cookie is written as ("http.Cookie",
 	// "fiber.Cookie", "sessions.Options"), or "" for gin's arguments and
@@ -156,7 +158,7 @@ func (c *Cookie) SameSiteMode() SameSiteMode {
 // Cookie.SetSameSite in v2.52, res.go in v3.1) and for Partitioned (v3.1).
 func (c *Cookie) SecureFlag() Value {
 	if c.Syntax == StructSyntax && (c.Framework.Fiber() && c.SameSiteMode() == SameSiteNone ||
-		c.Framework == FiberV3 && c.Partitioned.IsTrue()) {
+		c.Framework == httpfw.FiberV3 && c.Partitioned.IsTrue()) {
 		return knownBool(true)
 	}
 	return c.Secure
@@ -166,7 +168,7 @@ func (c *Cookie) SecureFlag() Value {
 // SetCookieData (v1.12) and fiber v3.1 turn "" into "/".
 func (c *Cookie) PathAttr() Value {
 	p := c.Path
-	if (c.Framework == Gin || c.Framework == FiberV3 && c.Syntax == StructSyntax) && (p.State == Absent || p.State == Known && p.Str == "") {
+	if (c.Framework == httpfw.Gin || c.Framework == httpfw.FiberV3 && c.Syntax == StructSyntax) && (p.State == Absent || p.State == Known && p.Str == "") {
 		return knownStr("/")
 	}
 	if p.State == Known && p.Str == "" {
@@ -209,19 +211,19 @@ func (c *Cookie) ValueIsFlag() bool {
 const formatBoolHint = "strconv.FormatBool"
 
 // cookieType reports whether t (or *t) is a cookie-describing struct.
-func cookieType(t types.Type) (Framework, string) {
+func cookieType(t types.Type) (httpfw.Framework, string) {
 	t = coreType(t)
 	switch {
-	case isNamed(t, pathNetHTTP, "Cookie"):
-		return NetHTTP, "http.Cookie"
-	case isNamed(t, pathFiberV2, "Cookie"):
-		return FiberV2, "fiber.Cookie"
-	case isNamed(t, pathFiberV3, "Cookie"):
-		return FiberV3, "fiber.Cookie"
-	case isNamed(t, pathSessions, "Options"):
-		return GorillaSessions, "sessions.Options"
+	case httpfw.IsNamed(t, httpfw.PathNetHTTP, "Cookie"):
+		return httpfw.NetHTTP, "http.Cookie"
+	case httpfw.IsNamed(t, httpfw.PathFiberV2, "Cookie"):
+		return httpfw.FiberV2, "fiber.Cookie"
+	case httpfw.IsNamed(t, httpfw.PathFiberV3, "Cookie"):
+		return httpfw.FiberV3, "fiber.Cookie"
+	case httpfw.IsNamed(t, httpfw.PathSessions, "Options"):
+		return httpfw.GorillaSessions, "sessions.Options"
 	case isNetHTTPCookie(t):
-		return NetHTTP, "http.Cookie" // type myCookie http.Cookie
+		return httpfw.NetHTTP, "http.Cookie" // type myCookie http.Cookie
 	}
 	return 0, ""
 }
@@ -259,10 +261,10 @@ func isNetHTTPCookie(t types.Type) bool {
 		return false
 	}
 	f := st.Field(0)
-	return f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == pathNetHTTP
+	return f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == httpfw.PathNetHTTP
 }
 
-func newCookie(f Framework, syntax Syntax, typ string) *Cookie {
+func newCookie(f httpfw.Framework, syntax Syntax, typ string) *Cookie {
 	a := absent()
 	return &Cookie{
 		Framework: f, Syntax: syntax, Type: typ, Param: -1,
@@ -313,7 +315,7 @@ func (m *model) setField(c *Cookie, name string, e ast.Expr, s *scope) {
 	}
 	*p = m.eval(e, s.params)
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && name == "Value" {
-		if fn := calledFunc(m.info, call); fn != nil && pkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
+		if fn := calledFunc(m.info, call); fn != nil && httpfw.PkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
 			p.Hint = formatBoolHint
 		}
 	}
@@ -439,7 +441,7 @@ func (m *model) pastTime(e ast.Expr, s *scope) Value {
 		return unknown(e)
 	}
 	fn := calledFunc(m.info, call)
-	if fn == nil || pkgPath(fn) != "time" {
+	if fn == nil || httpfw.PkgPath(fn) != "time" {
 		return unknown(e)
 	}
 	switch fn.Name() {

@@ -4,8 +4,8 @@
 // routers built on it, gin, echo v4/v5, fiber v2/v3, gorilla/sessions and
 // go-chi/render — into framework-neutral events (set header, set cookie,
 // write status, write body, redirect, error, read identity) per function, in
-// source order. The checks are small rules over these events; framework
-// knowledge lives here, in the adapter tables of frameworks.go and calls.go.
+// source order. The checks are small rules over these events; what each
+// framework's calls do is data in package httpfw (see docs/design.md).
 //
 // Values are resolved through constants, local and package variables with a
 // single definition, composite literals and later field assignments.

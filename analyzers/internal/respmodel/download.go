@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"net/http"
 	"path"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 const (
@@ -14,8 +16,8 @@ const (
 
 // bodyHeaders returns the header events a modelled body call makes before
 // it writes: the Content-Type it is given and the Content-Disposition of
-// the attachment APIs (sources at the versions in frameworks.go).
-func (m *model) bodyHeaders(a adapter, call *ast.CallExpr, s *scope) []*Event {
+// the attachment APIs (sources at the versions in httpfw/framework.go).
+func (m *model) bodyHeaders(a httpfw.Call, call *ast.CallExpr, s *scope) []*Event {
 	arg := func(i int) ast.Expr {
 		if i < len(call.Args) {
 			return call.Args[i]
@@ -31,24 +33,24 @@ func (m *model) bodyHeaders(a adapter, call *ast.CallExpr, s *scope) []*Event {
 	disposition := func(typ string, name Value) []*Event {
 		return []*Event{m.impliedHeader(a, call, headerContentDisposition, dispositionValue(typ, name))}
 	}
-	switch fw := frameworkOf(a.path); {
-	case fw == Gin && a.name == "Data", fw.echo() && (a.name == "Blob" || a.name == "Stream"):
+	switch fw := a.Framework; {
+	case fw == httpfw.Gin && a.Name == "Data", fw.Echo() && (a.Name == "Blob" || a.Name == "Stream"):
 		return contentType(1)
-	case fw == Gin && a.name == "DataFromReader":
+	case fw == httpfw.Gin && a.Name == "DataFromReader":
 		// render.Reader sets the Content-Type, then the extra headers.
 		if len(call.Args) != 5 {
 			return nil
 		}
 		return append(contentType(2), m.headerMap(a, call, call.Args[4], s)...)
-	case fw == Gin && a.name == "FileAttachment" && len(call.Args) == 2:
+	case fw == httpfw.Gin && a.Name == "FileAttachment" && len(call.Args) == 2:
 		return disposition("attachment", m.eval(call.Args[1], s.params))
-	case fw.echo() && (a.name == "Attachment" || a.name == "Inline") && len(call.Args) == 2:
+	case fw.Echo() && (a.Name == "Attachment" || a.Name == "Inline") && len(call.Args) == 2:
 		typ := "attachment"
-		if a.name == "Inline" {
+		if a.Name == "Inline" {
 			typ = "inline"
 		}
 		return disposition(typ, m.eval(call.Args[1], s.params))
-	case fw.Fiber() && a.name == "Download" && len(call.Args) > 0:
+	case fw.Fiber() && a.Name == "Download" && len(call.Args) > 0:
 		name := m.eval(call.Args[0], s.params)
 		if name.State == Known {
 			name = knownStr(path.Base(name.Str))
@@ -57,22 +59,20 @@ func (m *model) bodyHeaders(a adapter, call *ast.CallExpr, s *scope) []*Event {
 			name = m.eval(call.Args[1], s.params)
 		}
 		return disposition("attachment", name)
-	case fw == FiberV3 && a.name == "SendFile" && len(call.Args) == 2 && !call.Ellipsis.IsValid():
+	case fw == httpfw.FiberV3 && a.Name == "SendFile" && len(call.Args) == 2 && !call.Ellipsis.IsValid():
 		// SendFile{Download: true} sets "attachment" after serving the file.
 		if d := m.sendFileDownload(call.Args[1], s); d.State == Unknown || d.IsTrue() {
 			return disposition("attachment", absent())
 		}
-	case fw == ChiRender && a.name == "Data":
+	case fw == httpfw.ChiRender && a.Name == "Data":
 		return []*Event{m.impliedHeader(a, call, headerContentType, knownStr("application/octet-stream"))}
 	}
 	return nil
 }
 
-func (f Framework) echo() bool { return f == EchoV4 || f == EchoV5 }
-
 // impliedHeader is a header a framework call sets itself.
-func (m *model) impliedHeader(a adapter, call *ast.CallExpr, name string, v Value) *Event {
-	return &Event{Kind: SetHeader, Framework: frameworkOf(a.path), Header: name, Value: v, call: call, node: call}
+func (m *model) impliedHeader(a httpfw.Call, call *ast.CallExpr, name string, v Value) *Event {
+	return &Event{Kind: SetHeader, Framework: a.Framework, Header: name, Value: v, call: call, node: call}
 }
 
 // dispositionValue is the Content-Disposition an attachment API writes:
@@ -111,7 +111,7 @@ func (m *model) sendFileDownload(e ast.Expr, s *scope) Value {
 // entries of a map literal, directly or through a variable, with those
 // added to it by index before the call. A map that cannot be followed
 // gives one event with an empty Header: headers the model cannot name.
-func (m *model) headerMap(a adapter, call *ast.CallExpr, e ast.Expr, s *scope) []*Event {
+func (m *model) headerMap(a httpfw.Call, call *ast.CallExpr, e ast.Expr, s *scope) []*Event {
 	if isNil(m.info, e) {
 		return nil
 	}
@@ -167,28 +167,26 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // downloadEvents returns the events of the header-only calls that
 // describe a download: fiber's Type and Attachment, fasthttp's
 // SetContentType, and csv.NewWriter on the response.
-func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event {
+func (m *model) downloadEvents(a httpfw.Call, call *ast.CallExpr, s *scope) []*Event {
 	arg := func(i int) ast.Expr {
 		if i < len(call.Args) {
 			return call.Args[i]
 		}
 		return nil
 	}
-	switch a.op {
-	case opContentType:
-		if a.recv == "header" && !m.fasthttpResponseHeader(call) || arg(0) == nil {
+	switch a.Op {
+	case httpfw.ContentType:
+		if a.Recv == "header" && !m.fasthttpResponseHeader(call) || arg(0) == nil {
 			return nil
 		}
-		ev := m.impliedHeader(a, call, headerContentType, m.evalString(arg(0), s))
-		ev.Framework = FiberV2
-		return []*Event{ev}
-	case opFiberType:
+		return []*Event{m.impliedHeader(a, call, headerContentType, m.evalString(arg(0), s))}
+	case httpfw.TypeExt:
 		// Type(ext, charset...) sets utils.GetMIME(ext) [+ "; charset=" + charset].
 		if arg(0) == nil {
 			return nil
 		}
 		return []*Event{m.impliedHeader(a, call, headerContentType, m.fiberType(arg(0), arg(1), s))}
-	case opAttachment:
+	case httpfw.Attachment:
 		// Attachment(filename...) sets "attachment" and, with a file name,
 		// the Content-Type of its extension.
 		name := absent()
@@ -207,7 +205,7 @@ func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event
 			}
 		}
 		return out
-	case opCSV:
+	case httpfw.CSV:
 		fw := m.writerFramework(arg(0))
 		if fw == 0 {
 			return nil
@@ -242,5 +240,5 @@ func (m *model) fiberType(ext, charset ast.Expr, s *scope) Value {
 // embedded header type is made on a ResponseHeader (not a RequestHeader).
 func (m *model) fasthttpResponseHeader(call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && isNamed(m.info.TypeOf(sel.X), pathFasthttp, "ResponseHeader")
+	return ok && httpfw.IsNamed(m.info.TypeOf(sel.X), httpfw.PathFasthttp, "ResponseHeader")
 }

@@ -3,6 +3,8 @@ package respmodel
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // ginCookie models gin v1.12.0's Context.SetCookie(name, value, maxAge,
@@ -10,7 +12,7 @@ import (
 // context's, set by an earlier SetSameSite call (reset to 0, which writes
 // nothing, on every request).
 func (m *model) ginCookie(call *ast.CallExpr, s *scope) *Cookie {
-	c := newCookie(Gin, GinArgs, "")
+	c := newCookie(httpfw.Gin, GinArgs, "")
 	for i, f := range []string{"Name", "Value", "MaxAge", "Path", "Domain", "Secure", "HttpOnly"} {
 		m.setField(c, f, call.Args[i], s)
 	}
@@ -23,7 +25,7 @@ func (m *model) ginCookie(call *ast.CallExpr, s *scope) *Cookie {
 // SameSite replaces only an explicit http.SameSiteDefaultMode (v1.12.0
 // context.go), so a zero SameSite stays unwritten.
 func (m *model) ginCookieData(c *Cookie, call *ast.CallExpr, s *scope) {
-	c.Framework = Gin
+	c.Framework = httpfw.Gin
 	if c.SameSite.State == Known && c.SameSite.Int == httpSameSiteDefault {
 		c.SameSite = m.ginSameSite(call, s)
 	}
@@ -64,7 +66,7 @@ func isGinMiddleware(info *types.Info, fn ast.Node) bool {
 	if fn != nil {
 		ast.Inspect(fn, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
-				if f := calledFunc(info, call); f != nil && f.Name() == "Next" && pkgPath(f) == pathGin {
+				if f := calledFunc(info, call); f != nil && f.Name() == "Next" && httpfw.PkgPath(f) == httpfw.PathGin {
 					found = true
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Stage is how far a response has gone towards the client. Stages only
@@ -32,7 +34,7 @@ func (s Stage) String() string {
 	return "unknown"
 }
 
-// stage is the Stage a call of the adapter's function takes the response
+// callStage is the Stage a call of a modelled function takes the response
 // to, in its framework, read from the sources at the versions in
 // testdata/go.mod:
 //
@@ -56,22 +58,22 @@ func (s Stage) String() string {
 //     (fasthttp's Response); fasthttp v1.69.0 server.go writes it only
 //     after the handler returns (serveConn: s.Handler(ctx), then
 //     writeResponse), so nothing a handler does is ever late.
-func (a adapter) stage() Stage {
-	f := frameworkOf(a.path)
+func callStage(a httpfw.Call) Stage {
+	f := a.Framework
 	switch {
-	case f.Fiber() || a.path == pathFasthttp:
+	case f.Fiber():
 		return Open
-	case a.op == opRedirect, a.op == opError:
+	case a.Op == httpfw.Redirect, a.Op == httpfw.Error:
 		return Done
-	case a.op == opStatus:
-		if f == Gin && a.name == "Status" {
+	case a.Op == httpfw.Status:
+		if f == httpfw.Gin && a.Name == "Status" {
 			return Open
 		}
 		return Sent
-	case a.op == opFlush, a.op == opDelegate:
+	case a.Op == httpfw.Flush, a.Op == httpfw.Delegate:
 		return Sent
-	case a.op == opBody, a.op == opWriterBody, a.op == opEncode:
-		if a.streams() {
+	case a.Op == httpfw.Body, a.Op == httpfw.WriterBody, a.Op == httpfw.Encode:
+		if streams(a) {
 			return Sent
 		}
 		return Done
@@ -82,13 +84,13 @@ func (a adapter) stage() Stage {
 // streams reports whether a body call writes part of a body, after which
 // more may follow: ResponseWriter.Write, fmt.Fprintf(w, ...) and the like.
 // The others (render calls, files) write a whole response.
-func (a adapter) streams() bool {
+func streams(a httpfw.Call) bool {
 	switch {
-	case a.op == opWriterBody, a.op == opEncode:
+	case a.Op == httpfw.WriterBody, a.Op == httpfw.Encode:
 		return true
-	case a.recv == "ResponseWriter" || a.recv == "Response":
+	case a.Recv == "ResponseWriter" || a.Recv == "Response":
 		return true // net/http, gin's and echo's writers
-	case a.path == pathGin && (a.name == "SSEvent" || a.name == "Stream"):
+	case a.Path == httpfw.PathGin && (a.Name == "SSEvent" || a.Name == "Stream"):
 		return true
 	}
 	return false
@@ -99,17 +101,17 @@ func (a adapter) streams() bool {
 // ResponseWriter (c.Writer) only records the code, and net/http sends a
 // 1xx informational status (other than 101 Switching Protocols) at once
 // but keeps the header open for the final status.
-func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
-	st := a.stage()
-	if a.path == pathGin && a.name == "Render" && code.State == Known && code.Int <= 0 {
+func (m *model) statusStage(a httpfw.Call, call *ast.CallExpr, code Value) Stage {
+	st := callStage(a)
+	if a.Path == httpfw.PathGin && a.Name == "Render" && code.State == Known && code.Int <= 0 {
 		// gin v1.12.0 context.go: Render(-1, r) leaves the status alone
 		// and writes one more piece, as SSEvent does: a stream.
 		return Sent
 	}
-	if a.name != "WriteHeader" || a.path != pathNetHTTP {
+	if a.Name != "WriteHeader" || a.Path != httpfw.PathNetHTTP {
 		return st
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isNamed(m.info.TypeOf(sel.X), pathGin, "ResponseWriter") {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && httpfw.IsNamed(m.info.TypeOf(sel.X), httpfw.PathGin, "ResponseWriter") {
 		return Open
 	}
 	if code.State == Known && code.Int >= 100 && code.Int <= 199 && code.Int != 101 {
@@ -124,7 +126,7 @@ func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
 // c.Response()), echo's *Response, fiber v3's Res, fasthttp's RequestCtx
 // or Response.BodyWriter() (fiber v2), or anything with the methods of
 // http.ResponseWriter.
-func (m *model) writerFramework(e ast.Expr) Framework {
+func (m *model) writerFramework(e ast.Expr) httpfw.Framework {
 	return m.responseOf(e, true)
 }
 
@@ -133,11 +135,11 @@ func (m *model) writerFramework(e ast.Expr) Framework {
 // program's own type with the methods of http.ResponseWriter (a status
 // recorder or a buffering wrapper, whose output may never reach the
 // response by the time the handler returns).
-func (m *model) delegateWriter(e ast.Expr) Framework {
+func (m *model) delegateWriter(e ast.Expr) httpfw.Framework {
 	return m.responseOf(e, false)
 }
 
-func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
+func (m *model) responseOf(e ast.Expr, wrappers bool) httpfw.Framework {
 	if e == nil {
 		return 0
 	}
@@ -146,24 +148,24 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	if t == nil {
 		return 0
 	}
-	if f := ResponseParam(t); f != 0 {
+	if f := httpfw.ResponseParam(t); f != 0 {
 		return f
 	}
 	switch {
-	case isNamed(t, pathGin, "ResponseWriter"):
-		return Gin
-	case isNamed(t, pathEchoV4, "Response"):
-		return EchoV4
-	case isNamed(t, pathEchoV5, "Response"):
-		return EchoV5
-	case isNamed(t, pathFiberV3, "Res"):
-		return FiberV3
-	case isNamed(t, pathFasthttp, "RequestCtx"):
-		return FiberV2
+	case httpfw.IsNamed(t, httpfw.PathGin, "ResponseWriter"):
+		return httpfw.Gin
+	case httpfw.IsNamed(t, httpfw.PathEchoV4, "Response"):
+		return httpfw.EchoV4
+	case httpfw.IsNamed(t, httpfw.PathEchoV5, "Response"):
+		return httpfw.EchoV5
+	case httpfw.IsNamed(t, httpfw.PathFiberV3, "Res"):
+		return httpfw.FiberV3
+	case httpfw.IsNamed(t, httpfw.PathFasthttp, "RequestCtx"):
+		return httpfw.FiberV2
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
-			return FiberV2
+		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && httpfw.PkgPath(fn) == httpfw.PathFasthttp {
+			return httpfw.FiberV2
 		}
 	}
 	if !wrappers {
@@ -172,7 +174,7 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	if !hasWriterMethods(t) {
 		return 0
 	}
-	return NetHTTP
+	return httpfw.NetHTTP
 }
 
 // hasWriterMethods reports whether t (or *t) has the methods of

@@ -1,0 +1,193 @@
+package httpfw
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+	"sync"
+)
+
+// An Op is what a framework call does to the response or the request.
+type Op uint8
+
+const (
+	SetCookie   Op = iota + 1 // Arg: the cookie
+	CookieArgs                // a cookie given as arguments (gin's SetCookie)
+	SetSameSite               // gin's SetSameSite, read by later SetCookie calls
+	HeaderSet                 // Arg: name, Arg+1: value
+	HeaderAdd
+	HeaderDel
+	Status   // Arg: the status code
+	Body     // Arg: the body; Status: the status, if any
+	Redirect // Arg: the status code, if any
+	Error    // an error response; Status: its status, if any
+	// Identity reads; Arg: the cookie name, header name or key read, -1
+	// when there is none.
+	ReadCookie
+	ReadHeader
+	BasicAuth
+	ReadContext
+	ReadLocal
+	ReadSession
+	ReadBody // the request body; Arg: the reader, -1 for a method of the request
+	// Body writes through an io.Writer that is the response; Arg: the
+	// writer.
+	WriterBody
+	Encode      // an encoder or writer created on the response writes Arg (-1: none)
+	CacheHelper // sets Cache-Control on the response in Arg
+	// Calls that describe a download.
+	ContentType // Arg: the media type
+	TypeExt     // fiber's Type: Arg: the extension, Arg+1: the charset
+	Attachment  // fiber's Attachment: Arg: the file name, if any
+	CSV         // csv.NewWriter: Arg: the writer
+	// Sending what is buffered.
+	Flush       // sends the header and anything buffered
+	SessionSave // writes a session's cookie to the response in Arg
+	Delegate    // runs another handler on the response (Arg, -1: the receiver)
+)
+
+// BodyKind says what a body write sends.
+type BodyKind uint8
+
+const (
+	BodyBytes BodyKind = iota + 1
+	BodyString
+	BodyJSON
+	BodyTemplate
+	BodyFile
+	BodyStream
+	BodyCSV
+	BodyOther
+)
+
+// None is the Arg or Status of a call that has no such argument.
+const None = -1
+
+// A Call is what one function or method does: its Op, which argument
+// carries what, and, for a body, its kind.
+type Call struct {
+	Op     Op
+	Arg    int
+	Body   BodyKind
+	Status int // the argument that carries the status, or None
+
+	Framework        Framework // 0 for the standard library's writers and helpers
+	Path, Recv, Name string    // from the key: package, receiver type ("" for a function), name
+}
+
+// do is a call with op on argument arg.
+func do(op Op, arg int) Call { return Call{Op: op, Arg: arg, Status: None} }
+
+// body is a body write of kind k, whose body is argument arg.
+func body(k BodyKind, arg int) Call { return Call{Op: Body, Arg: arg, Body: k, Status: None} }
+
+// status returns c with its status in argument i.
+func (c Call) status(i int) Call { c.Status = i; return c }
+
+// A row keys a call by its function's full name, as types.Func.FullName
+// prints it: "net/http.SetCookie",
+// "(*github.com/gin-gonic/gin.Context).SetCookie",
+// "(github.com/labstack/echo/v4.Context).JSON". A package variable of
+// function type is keyed as a function.
+type row struct {
+	key  string
+	call Call
+}
+
+// on returns the rows of the methods names of each receiver in recvs
+// ("*path.T" or "path.T"), all doing c.
+func on(recvs []string, names []string, c Call) []row {
+	var rows []row
+	for _, r := range recvs {
+		for _, n := range names {
+			rows = append(rows, row{"(" + r + ")." + n, c})
+		}
+	}
+	return rows
+}
+
+// calls is the call table, built once per process: the model asks it
+// about every call of every package it reads.
+var calls = sync.OnceValue(func() map[string][]Call { return index(tables()) })
+
+// tables returns the rows of every framework, with their framework set;
+// a framework's own file lists its rows.
+func tables() [][]row {
+	return [][]row{
+		tag(NetHTTP, netHTTPCalls()), tag(0, stdlibCalls()), tag(0, httpsafeCalls()),
+		tag(ChiRender, renderCalls()), tag(Gin, ginCalls()),
+		tag(EchoV4, echoCalls(PathEchoV4)), tag(EchoV5, echoCalls(PathEchoV5)),
+		tag(FiberV2, fiberV2Calls()), tag(FiberV3, fiberV3Calls()),
+		tag(FiberV2, fasthttpCalls()), tag(0, fiberSessionCalls()),
+		tag(GorillaSessions, sessionsCalls()),
+	}
+}
+
+// tag sets the framework of rows.
+func tag(f Framework, rows []row) []row {
+	for i := range rows {
+		rows[i].call.Framework = f
+	}
+	return rows
+}
+
+// index indexes rows by function name, parsing each key; a key listed
+// twice is an error in the tables.
+func index(groups [][]row) map[string][]Call {
+	seen := make(map[string]bool)
+	byName := make(map[string][]Call)
+	for _, rows := range groups {
+		for _, r := range rows {
+			if seen[r.key] {
+				panic("httpfw: " + r.key + " listed twice")
+			}
+			seen[r.key] = true
+			c := r.call
+			c.Path, c.Recv, c.Name = parseKey(r.key)
+			byName[c.Name] = append(byName[c.Name], c)
+		}
+	}
+	return byName
+}
+
+// parseKey splits a full name into package path, receiver type name and
+// function name.
+func parseKey(key string) (path, recv, name string) {
+	if rest, ok := strings.CutPrefix(key, "("); ok {
+		t, n, ok := strings.Cut(rest, ").")
+		if !ok {
+			panic(fmt.Sprintf("httpfw: bad key %q", key))
+		}
+		t = strings.TrimPrefix(t, "*")
+		dot := strings.LastIndex(t, ".")
+		return t[:dot], t[dot+1:], n
+	}
+	dot := strings.LastIndex(key, ".")
+	return key[:dot], "", key[dot+1:]
+}
+
+// Lookup returns what a call of obj does, if it is a modelled function,
+// method or package variable of function type. Receivers match through
+// a pointer.
+func Lookup(obj types.Object) (Call, bool) {
+	cs := calls()[obj.Name()]
+	if len(cs) == 0 {
+		return Call{}, false
+	}
+	path, recv := PkgPath(obj), ""
+	if fn, ok := obj.(*types.Func); ok {
+		recv = RecvName(fn)
+	}
+	for _, c := range cs {
+		if c.Path == path && c.Recv == recv {
+			return c, true
+		}
+	}
+	return Call{}, false
+}
+
+// Named returns the calls named name, in no particular order.
+func Named(name string) []Call { return calls()[name] }
+
+// kind returns c with body kind k.
+func (c Call) kind(k BodyKind) Call { c.Body = k; return c }

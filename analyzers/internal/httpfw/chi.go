@@ -1,0 +1,17 @@
+package httpfw
+
+// renderCalls lists go-chi/render v1.0.3's responders (render.go,
+// responder.go). Respond is a package variable, called as a function.
+func renderCalls() []row {
+	rows := []row{
+		{PathRender + ".PlainText", body(BodyString, 2)},
+		{PathRender + ".Data", body(BodyBytes, 2)},
+		{PathRender + ".XML", body(BodyOther, 2)},
+		{PathRender + ".HTML", body(BodyString, 2)},
+		{PathRender + ".Status", do(Status, 1)},
+	}
+	for _, name := range []string{"JSON", "Render", "RenderList", "DefaultResponder", "Respond"} {
+		rows = append(rows, row{PathRender + "." + name, body(BodyJSON, 2)})
+	}
+	return rows
+}

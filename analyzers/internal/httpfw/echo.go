@@ -1,0 +1,92 @@
+package httpfw
+
+import (
+	"go/types"
+	"reflect"
+)
+
+// echoCalls lists the response calls, request reads and body reads that
+// echo v4.16.0 (the Context interface) and v5.4.4 (*Context) share
+// (context.go, response.go). Render calls take the status first.
+func echoCalls(path string) []row {
+	ctx := []string{path + ".Context"}
+	if path == PathEchoV5 {
+		ctx[0] = "*" + ctx[0]
+	}
+	rows := []row{{"(*" + path + ".Response).Flush", do(Flush, 0)}}
+	for _, r := range []struct {
+		names []string
+		call  Call
+	}{
+		{[]string{"SetCookie"}, do(SetCookie, 0)},
+		{[]string{"JSON", "JSONPretty"}, body(BodyJSON, 1).status(0)},
+		{[]string{"JSONP"}, body(BodyJSON, 2).status(0)},
+		{[]string{"JSONBlob", "HTMLBlob"}, body(BodyBytes, 1).status(0)},
+		{[]string{"JSONPBlob"}, body(BodyBytes, 2).status(0)},
+		{[]string{"String", "HTML"}, body(BodyString, 1).status(0)},
+		{[]string{"Render"}, body(BodyTemplate, 2).status(0)},
+		{[]string{"Blob"}, body(BodyBytes, 2).status(0)},
+		{[]string{"Stream"}, body(BodyStream, 2).status(0)},
+		{[]string{"XML", "XMLPretty", "XMLBlob"}, body(BodyOther, 1).status(0)},
+		{[]string{"File", "Attachment", "Inline"}, body(BodyFile, 0)},
+		{[]string{"NoContent"}, do(Status, 0)},
+		{[]string{"Redirect"}, do(Redirect, 0)},
+		// Request reads: Cookie and the c.Get store.
+		{[]string{"Cookie"}, do(ReadCookie, 0)},
+		{[]string{"Get"}, do(ReadLocal, 0)},
+		// Body reads; Bind counts only into a value it can fill from
+		// the body alone (see BindsOnlyBody).
+		{[]string{"FormFile", "MultipartForm"}, do(ReadBody, None)},
+		{[]string{"Bind"}, do(ReadBody, 0)},
+	} {
+		rows = append(rows, on(ctx, r.names, r.call)...)
+	}
+	if path == PathEchoV4 {
+		// v4's Response writes through to net/http.
+		return append(rows,
+			row{"(*" + path + ".Response).WriteHeader", do(Status, 0)},
+			row{"(*" + path + ".Response).Write", body(BodyBytes, 0)})
+	}
+	// v5 serves files from an fs.FS; its generic ContextGet and
+	// ContextGetOr read the c.Get store (context_generic.go).
+	return append(rows,
+		row{"(*" + path + ".Context).FileFS", body(BodyFile, 0)},
+		row{path + ".ContextGet", do(ReadLocal, 1)},
+		row{path + ".ContextGetOr", do(ReadLocal, 1)})
+}
+
+// BindsOnlyBody reports whether echo's Bind into a value of type t can
+// fill it only from the request body. Its DefaultBinder (echo v4.16.0 and
+// v5.4.4 bind.go) binds path parameters into fields tagged param, query
+// parameters (for GET, DELETE and HEAD only) into fields tagged query,
+// descending into untagged struct fields, and then the body. Into a
+// struct with neither tag, what Bind reads is the body, as in a POST
+// handler.
+func BindsOnlyBody(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	return ok && !hasBindTags(st, make(map[*types.Struct]bool))
+}
+
+func hasBindTags(st *types.Struct, seen map[*types.Struct]bool) bool {
+	if seen[st] {
+		return false
+	}
+	seen[st] = true
+	for i := 0; i < st.NumFields(); i++ {
+		tag := reflect.StructTag(st.Tag(i))
+		if _, ok := tag.Lookup("query"); ok {
+			return true
+		}
+		if _, ok := tag.Lookup("param"); ok {
+			return true
+		}
+		if inner, ok := st.Field(i).Type().Underlying().(*types.Struct); ok && hasBindTags(inner, seen) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package httpfw
+
+// Fiber's session middleware packages.
+const (
+	pathFiberV2Session = PathFiberV2 + "/middleware/session"
+	pathFiberV3Session = PathFiberV3 + "/middleware/session"
+)
+
+// fiberCalls lists the response calls, request reads and body reads that
+// fiber v2.52.15 (*Ctx, ctx.go) and v3.1.0 (the Ctx interface and its
+// response and request halves, res.go and req.go) share. res holds the
+// receivers of response methods, req those of request reads.
+func fiberCalls(res, req []string) []row {
+	var rows []row
+	for _, r := range []struct {
+		names []string
+		call  Call
+	}{
+		{[]string{"Cookie"}, do(SetCookie, 0)},
+		{[]string{"Set"}, do(HeaderSet, 0)},
+		{[]string{"Append"}, do(HeaderAdd, 0)},
+		{[]string{"Status", "SendStatus"}, do(Status, 0)},
+		{[]string{"JSON", "JSONP"}, body(BodyJSON, 0)},
+		{[]string{"Send", "Write"}, body(BodyBytes, 0)},
+		{[]string{"SendString", "WriteString", "Writef"}, body(BodyString, 0)},
+		{[]string{"SendStream"}, body(BodyStream, 0)},
+		{[]string{"SendFile", "Download"}, body(BodyFile, 0)},
+		{[]string{"Render"}, body(BodyTemplate, 1)},
+		{[]string{"XML"}, body(BodyOther, 0)},
+		{[]string{"Type"}, do(TypeExt, 0)},
+		{[]string{"Attachment"}, do(Attachment, 0)},
+	} {
+		rows = append(rows, on(res, r.names, r.call)...)
+	}
+	// Request reads: Cookies; Get reads a request header; Locals with
+	// one argument reads the per-request store.
+	rows = append(rows, on(req, []string{"Cookies"}, do(ReadCookie, 0))...)
+	rows = append(rows, on(req, []string{"Get"}, do(ReadHeader, 0))...)
+	rows = append(rows, on(req, []string{"Locals"}, do(ReadLocal, 0))...)
+	return append(rows, on(req, []string{"Body", "BodyRaw", "FormFile", "FormValue", "MultipartForm"}, do(ReadBody, None))...)
+}
+
+// fiberV2Calls lists fiber v2.52.15's calls (ctx.go).
+func fiberV2Calls() []row {
+	ctx := []string{"*" + PathFiberV2 + ".Ctx"}
+	rows := fiberCalls(ctx, ctx)
+	rows = append(rows, on(ctx, []string{"BodyParser"}, do(ReadBody, None))...)
+	return append(rows, row{"(*" + PathFiberV2 + ".Ctx).Redirect", do(Redirect, 1)})
+}
+
+// fiberV3Calls lists fiber v3.1.0's calls. Ctx is an interface;
+// DefaultCtx, its implementation, embeds DefaultReq and DefaultRes, whose
+// methods its calls reach, and has Get, Status and Value of its own
+// (ctx.go). Res.Get reads a response header and is left out; Value reads
+// Locals; the generic Locals, GetReqHeader and ValueFromContext take the
+// context first (req.go, helpers.go); c.Bind().Body(&v) reads the body
+// (bind.go).
+func fiberV3Calls() []row {
+	const p = PathFiberV3
+	res := []string{p + ".Ctx", p + ".Res", "*" + p + ".DefaultRes"}
+	req := []string{p + ".Ctx", p + ".Req", "*" + p + ".DefaultReq"}
+	ctx := []string{p + ".Ctx", "*" + p + ".DefaultCtx"}
+	rows := fiberCalls(res, req)
+	rows = append(rows, on(res, []string{"MsgPack", "CBOR"}, body(BodyOther, 0))...)
+	rows = append(rows, on(res, []string{"SendStreamWriter"}, body(BodyStream, 0))...)
+	rows = append(rows, on(ctx, []string{"Value"}, do(ReadLocal, 0))...)
+	rows = append(rows, on([]string{"*" + p + ".Bind"}, []string{"Body", "JSON", "XML", "CBOR", "MsgPack", "Form"}, do(ReadBody, None))...)
+	return append(rows,
+		row{"(*" + p + ".DefaultCtx).Status", do(Status, 0)},
+		row{"(*" + p + ".DefaultCtx).Get", do(ReadHeader, 0)},
+		row{p + ".Locals", do(ReadLocal, 1)},
+		row{p + ".ValueFromContext", do(ReadLocal, 1)},
+		row{p + ".GetReqHeader", do(ReadHeader, 1)})
+}
+
+// fasthttpCalls lists the calls of fasthttp v1.69.0, which fiber v2 and
+// v3 serialise responses with: response headers (c.Response().Header),
+// the content type, and request reads (c.Request().Header).
+func fasthttpCalls() []row {
+	rows := []row{
+		{"(*" + PathFasthttp + ".RequestHeader).Peek", do(ReadHeader, 0)},
+		{"(*" + PathFasthttp + ".RequestHeader).Cookie", do(ReadCookie, 0)},
+	}
+	h := []string{"*" + PathFasthttp + ".ResponseHeader"}
+	rows = append(rows, on(h, []string{"Set"}, do(HeaderSet, 0))...)
+	rows = append(rows, on(h, []string{"Add"}, do(HeaderAdd, 0))...)
+	rows = append(rows, on(h, []string{"Del"}, do(HeaderDel, 0))...)
+	return append(rows, on([]string{"*" + PathFasthttp + ".header", "*" + PathFasthttp + ".RequestCtx"}, []string{"SetContentType"}, do(ContentType, 0))...)
+}
+
+// fiberSessionCalls lists the session stores of fiber's session
+// middleware (v2 store.go; v3 store.go, middleware.go).
+func fiberSessionCalls() []row {
+	return []row{
+		{"(*" + pathFiberV2Session + ".Store).Get", do(ReadSession, None)},
+		{"(*" + pathFiberV3Session + ".Store).Get", do(ReadSession, None)},
+		{pathFiberV3Session + ".FromContext", do(ReadSession, None)},
+	}
+}

@@ -1,0 +1,57 @@
+package httpfw
+
+// ginCalls lists gin v1.12.0's response calls, request reads and body
+// reads (context.go, response_writer.go). Render calls take the status
+// first.
+func ginCalls() []row {
+	ctx := []string{"*" + PathGin + ".Context"}
+	rows := []row{
+		{"(*github.com/gin-gonic/gin.Context).SetCookie", do(CookieArgs, 0)},
+		{"(*github.com/gin-gonic/gin.Context).SetCookieData", do(SetCookie, 0)},
+		{"(*github.com/gin-gonic/gin.Context).SetSameSite", do(SetSameSite, 0)},
+		{"(*github.com/gin-gonic/gin.Context).Header", do(HeaderSet, 0)},
+		{"(*github.com/gin-gonic/gin.Context).Status", do(Status, 0)},
+		{"(*github.com/gin-gonic/gin.Context).AbortWithStatus", do(Status, 0)},
+		{"(*github.com/gin-gonic/gin.Context).String", body(BodyString, 1).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).Data", body(BodyBytes, 2).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).DataFromReader", body(BodyStream, 3).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).HTML", body(BodyTemplate, 1).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).Render", body(BodyOther, 1).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).File", body(BodyFile, 0)},
+		{"(*github.com/gin-gonic/gin.Context).FileFromFS", body(BodyFile, 0)},
+		{"(*github.com/gin-gonic/gin.Context).FileAttachment", body(BodyFile, 0)},
+		{"(*github.com/gin-gonic/gin.Context).SSEvent", body(BodyStream, 1)},
+		{"(*github.com/gin-gonic/gin.Context).Stream", body(BodyStream, None)},
+		{"(*github.com/gin-gonic/gin.Context).Redirect", do(Redirect, 0)},
+		{"(*github.com/gin-gonic/gin.Context).AbortWithError", do(Error, 1).status(0)},
+		// c.Next() runs the next handler on the response.
+		{"(*github.com/gin-gonic/gin.Context).Next", do(Delegate, None)},
+		// WriteHeaderNow sends the recorded status.
+		{"(github.com/gin-gonic/gin.ResponseWriter).WriteHeaderNow", do(Flush, 0)},
+		{"(github.com/gin-gonic/gin.ResponseWriter).WriteString", body(BodyString, 0)},
+		// Request reads: Cookie, GetHeader (a request header), and Value,
+		// which reads c.Keys for string keys.
+		{"(*github.com/gin-gonic/gin.Context).Cookie", do(ReadCookie, 0)},
+		{"(*github.com/gin-gonic/gin.Context).GetHeader", do(ReadHeader, 0)},
+		{"(*github.com/gin-gonic/gin.Context).Value", do(ReadContext, 0)},
+	}
+	rows = append(rows, on(ctx, []string{"JSON", "IndentedJSON", "SecureJSON", "PureJSON", "AsciiJSON", "JSONP",
+		"AbortWithStatusJSON", "AbortWithStatusPureJSON"}, body(BodyJSON, 1).status(0))...)
+	rows = append(rows, on(ctx, []string{"XML", "YAML", "TOML", "ProtoBuf", "BSON"}, body(BodyOther, 1).status(0))...)
+	// The c.Keys store, read by Get, MustGet and the typed getters.
+	rows = append(rows, on(ctx, []string{"Get", "MustGet", "GetString", "GetBool", "GetInt", "GetInt8", "GetInt16",
+		"GetInt32", "GetInt64", "GetUint", "GetUint8", "GetUint16", "GetUint32", "GetUint64",
+		"GetFloat32", "GetFloat64", "GetTime", "GetDuration", "GetError", "GetIntSlice",
+		"GetInt8Slice", "GetInt16Slice", "GetInt32Slice", "GetInt64Slice", "GetUintSlice",
+		"GetUint8Slice", "GetUint16Slice", "GetUint32Slice", "GetUint64Slice", "GetFloat32Slice",
+		"GetFloat64Slice", "GetStringSlice", "GetErrorSlice", "GetStringMap", "GetStringMapString",
+		"GetStringMapStringSlice"}, do(ReadLocal, 0))...)
+	// Body reads: the binders (Bind and ShouldBind pick the body's binding
+	// for POST, PUT and PATCH), raw data, post forms.
+	rows = append(rows, on(ctx, []string{"Bind", "ShouldBind", "BindJSON", "ShouldBindJSON", "BindXML",
+		"ShouldBindXML", "BindYAML", "ShouldBindYAML", "BindTOML", "ShouldBindTOML", "ShouldBindBodyWith",
+		"ShouldBindBodyWithJSON", "ShouldBindBodyWithXML", "ShouldBindBodyWithYAML", "ShouldBindBodyWithTOML",
+		"GetRawData", "PostForm", "DefaultPostForm", "GetPostForm", "PostFormArray", "GetPostFormArray",
+		"PostFormMap", "GetPostFormMap", "FormFile", "MultipartForm"}, do(ReadBody, None))...)
+	return rows
+}

@@ -1,0 +1,155 @@
+package httpfw
+
+import (
+	"go/types"
+	"strings"
+)
+
+// A responseType is a type whose values are a framework's response:
+// handlers receive a param; the others are the response as a writer
+// (gin's c.Writer, echo's c.Response()).
+type responseType struct {
+	path, name string
+	framework  Framework
+	param      bool
+}
+
+// responseTypes lists the response types of every framework, at the
+// versions in framework.go. fasthttp's RequestCtx is what fiber v2 hands
+// out as c.Context().
+var responseTypes = [...]responseType{
+	{PathNetHTTP, "ResponseWriter", NetHTTP, true},
+	{PathGin, "Context", Gin, true},
+	{PathEchoV4, "Context", EchoV4, true},
+	{PathEchoV5, "Context", EchoV5, true},
+	{PathFiberV2, "Ctx", FiberV2, true},
+	{PathFiberV3, "Ctx", FiberV3, true},
+	{PathGin, "ResponseWriter", Gin, false},
+	{PathEchoV4, "Response", EchoV4, false},
+	{PathEchoV5, "Response", EchoV5, false},
+	{PathFiberV3, "Res", FiberV3, false},
+	{PathFasthttp, "RequestCtx", FiberV2, false},
+}
+
+// Response reports which framework's response a value of type t (or *t)
+// is, and whether handlers receive it as a parameter. An interface of
+// some of http.ResponseWriter's methods, Header among them, is a
+// net/http response parameter (see headerer).
+func Response(t types.Type) (f Framework, param bool) {
+	if obj := namedObj(t); obj != nil && obj.Pkg() != nil {
+		path, name := obj.Pkg().Path(), obj.Name()
+		for _, r := range responseTypes {
+			if r.name == name && r.path == path {
+				return r.framework, r.param
+			}
+		}
+	}
+	if headerer(t) {
+		return NetHTTP, true
+	}
+	return 0, false
+}
+
+// ResponseParam reports which framework's response a parameter of type t
+// carries: http.ResponseWriter, or an interface of some of its methods
+// that has Header (httpsafe.Headerer, interface{ Header() http.Header }),
+// *gin.Context, echo.Context (v4), *echo.Context (v5), *fiber.Ctx (v2) or
+// fiber.Ctx (v3).
+func ResponseParam(t types.Type) Framework {
+	if f, param := Response(t); param {
+		return f
+	}
+	return 0
+}
+
+// namedObj returns the type name of t or *t, if it is a named type.
+func namedObj(t types.Type) *types.TypeName {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj()
+	}
+	return nil
+}
+
+// IsNamed reports whether t (or *t) is the named type path.name.
+func IsNamed(t types.Type, path, name string) bool {
+	obj := namedObj(t)
+	return obj != nil && obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == path
+}
+
+// headerer reports whether t is an interface whose methods are methods of
+// http.ResponseWriter, Header among them: what a helper that sets headers
+// asks of a response so that it also takes gin's and echo's writers.
+func headerer(t types.Type) bool {
+	it, ok := types.Unalias(t).Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return false
+	}
+	header := false
+	for m := range it.Methods() {
+		sig := m.Type().(*types.Signature)
+		switch m.Name() {
+		case "Header":
+			header = sig.Params().Len() == 0 && sig.Results().Len() == 1 && IsNamed(sig.Results().At(0).Type(), PathNetHTTP, "Header")
+			if !header {
+				return false
+			}
+		case "Write", "WriteHeader":
+		default:
+			return false
+		}
+	}
+	return header
+}
+
+// HandlerKind reports whether sig has the shape of a handler of some
+// framework: func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// func(echo.Context) error, func(*echo.Context) error, func(*fiber.Ctx)
+// error, func(fiber.Ctx) error.
+func HandlerKind(sig *types.Signature) Framework {
+	ps := sig.Params()
+	switch ps.Len() {
+	case 2:
+		if IsNamed(ps.At(0).Type(), PathNetHTTP, "ResponseWriter") && IsNamed(ps.At(1).Type(), PathNetHTTP, "Request") {
+			return NetHTTP
+		}
+	case 1:
+		f := ResponseParam(ps.At(0).Type())
+		if f == Gin || f != NetHTTP && f != 0 && sig.Results().Len() == 1 && isError(sig.Results().At(0).Type()) {
+			return f
+		}
+	}
+	return 0
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// PkgPath returns the import path of obj's package, without a vendor
+// prefix.
+func PkgPath(obj types.Object) string {
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	p := obj.Pkg().Path()
+	if strings.Contains(p, "/vendor/") { // rare; Contains is the cheaper test
+		p = p[strings.LastIndex(p, "/vendor/")+len("/vendor/"):]
+	}
+	return p
+}
+
+// RecvName returns the name of the type of fn's receiver, through a
+// pointer, or "" for a function.
+func RecvName(fn *types.Func) string {
+	r := fn.Signature().Recv()
+	if r == nil {
+		return ""
+	}
+	if obj := namedObj(r.Type()); obj != nil {
+		return obj.Name()
+	}
+	return ""
+}

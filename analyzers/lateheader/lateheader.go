@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
-	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -91,19 +90,19 @@ func (c *funcCheck) change(e *respmodel.Event) {
 	switch e.Kind {
 	case respmodel.SetCookie:
 		c.report(e, sent, "cookie", fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
-			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
+			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
 	case respmodel.WriteStatus:
-		if c.framework(e) == httpfw.Gin && sameStatus(e, sent) {
-			return // gin ignores a status equal to the one sent, silently
+		if c.framework(e).SameStatusSilent && sameStatus(e, sent) {
+			return // the framework ignores a status equal to the one sent, silently
 		}
 		c.report(e, sent, "status", fmt.Sprintf("%s after %s: the status line is already sent, so %s",
-			what(c.pass, e), sentAt(c.pass, sent), superfluous(c.framework(e))))
+			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SecondStatus))
 	default:
 		if c.sameOnWire(e, sent) {
 			return // the header already has this value on the wire
 		}
 		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
-			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
+			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
 	}
 }
 
@@ -167,7 +166,7 @@ func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
 		category, thing = "cookie", "cookie"
 	}
 	c.report(e, next, category, fmt.Sprintf("%s after %s at line %d ran the handler, which has normally written the response by then: %s, so the %s is dropped; set it before calling the handler",
-		what(c.pass, e), callName(c.pass, next), line(c.pass, next), sendsHeader(c.framework(e)), thing))
+		what(c.pass, e), callName(c.pass, next), line(c.pass, next), c.framework(e).SendsHeader, thing))
 }
 
 // asksWritten is respmodel.AsksWritten of the function, which walks its

@@ -37,17 +37,6 @@ func (f *CacheFact) String() string {
 	return "wraps with Cache-Control " + strconv.Quote(f.CacheControl)
 }
 
-// knownNoStore returns the Cache-Control value of middleware that sets it
-// in a way the model does not follow, or "". chi v5.5.0's
-// middleware.NoCache (nocache.go) sets its headers from a map.
-func knownNoStore(name string) string {
-	switch name {
-	case "github.com/go-chi/chi/v5/middleware.NoCache", "github.com/go-chi/chi/middleware.NoCache":
-		return "no-cache, no-store, no-transform, must-revalidate, private, max-age=0"
-	}
-	return ""
-}
-
 // middleware answers which functions set Cache-Control private or
 // no-store, on their own response or as middleware, in this package or,
 // through CacheFact, in others.
@@ -302,7 +291,7 @@ func (mw *middleware) cacheFunc(fn *types.Func) string {
 	if mw.c.middleware.Has(name) {
 		return "private, no-store"
 	}
-	if v := knownNoStore(name); v != "" {
+	if v := httpfw.CacheControl(name); v != "" {
 		return v
 	}
 	var f CacheFact

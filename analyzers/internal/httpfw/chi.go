@@ -15,3 +15,15 @@ func renderCalls() []row {
 	}
 	return rows
 }
+
+// CacheControl returns the Cache-Control value that the middleware
+// function named name (its full name) sets in a way the model does not
+// follow, or "". chi v5.5.0's middleware.NoCache (nocache.go) sets its
+// headers from a map.
+func CacheControl(name string) string {
+	switch name {
+	case "github.com/go-chi/chi/v5/middleware.NoCache", "github.com/go-chi/chi/middleware.NoCache":
+		return "no-cache, no-store, no-transform, must-revalidate, private, max-age=0"
+	}
+	return ""
+}

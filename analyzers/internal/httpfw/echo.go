@@ -90,3 +90,27 @@ func hasBindTags(st *types.Struct, seen map[*types.Struct]bool) bool {
 	}
 	return false
 }
+
+// echoInfo: echo v4.16.0 and v5.4.4 (response.go) send the header with
+// WriteHeader or the first write and log a second WriteHeader, each in
+// its own words.
+func echoInfo(path string) Info {
+	ctx, logs := "%[2]s.Context", "response already committed"
+	if path == PathEchoV5 {
+		ctx, logs = "*"+ctx, "echo: response already written to client"
+	}
+	return Info{
+		SendsHeader:    "echo sends the header with the first write or WriteHeader and ignores later changes",
+		SecondStatus:   `echo drops this one and logs "` + logs + `"`,
+		OwnRules:       true,
+		SetHeader:      "%[1]s.Response().Header().Set(%[2]s, %[3]s)",
+		Headerer:       "%s.Response()",
+		FileAttachment: [2]string{"File", "Attachment"},
+		Middleware: "%[1]s.Use(func(next %[2]s.HandlerFunc) %[2]s.HandlerFunc {\n" +
+			"\treturn func(c " + ctx + ") error {\n" +
+			"\t\tc.Response().Header().Set(%[3]s)\n" +
+			"\t\treturn next(c)\n" +
+			"\t}\n" +
+			"})",
+	}
+}

@@ -97,3 +97,28 @@ func fiberSessionCalls() []row {
 		{pathFiberV3Session + ".FromContext", do(ReadSession, None)},
 	}
 }
+
+// fiberInfo: fiber v2.52.15 and v3.1.0 send the response after the
+// handler returns (fasthttp v1.69.0 server.go); Attachment sets
+// Content-Disposition, Download serves a file as one, and v3's SendFile
+// config has a Download field (res.go).
+func fiberInfo(path string) Info {
+	// Both write SameSite Lax for "" and any unrecognised string and
+	// nothing for "disabled", and turn Secure on for SameSite=None
+	// (fasthttp v1.69.0 Cookie.SetSameSite for v2; v3 res.go); v3 also
+	// for a partitioned cookie, and turns an empty path into "/".
+	ctx, config := "%[2]s.Ctx", "Download: true"
+	cookie := CookieRules{StructOnly: true, SameSiteString: true, SecureIfNone: true, SecureIfPartitioned: true, EmptyPath: "/"}
+	if path == PathFiberV2 {
+		ctx, config = "*"+ctx, ""
+		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""
+	}
+	return Info{
+		SetHeader:      "%[1]s.Set(%[2]s, %[3]s)",
+		Attachment:     "%[1]s.Attachment(%[2]s)",
+		Download:       [2]string{"SendFile", "Download"},
+		DownloadConfig: config,
+		Middleware:     "%[1]s.Use(func(c " + ctx + ") error {\n\tc.Set(%[3]s)\n\treturn c.Next()\n})",
+		Cookie:         cookie,
+	}
+}

@@ -55,3 +55,20 @@ func ginCalls() []row {
 		"PostFormMap", "GetPostFormMap", "FormFile", "MultipartForm"}, do(ReadBody, None))...)
 	return rows
 }
+
+// ginInfo: gin v1.12.0 (response_writer.go) sends the header with the
+// first body write; a later WriteHeader with another code logs a warning,
+// one with the same code is ignored (WriteHeader).
+var ginInfo = Info{
+	SendsHeader:      "gin sends the header with the first body write and ignores later changes",
+	SecondStatus:     `gin keeps the different status already sent and logs "[WARNING] Headers were already written"`,
+	SameStatusSilent: true,
+	OwnRules:         true,
+	SetHeader:        "%[1]s.Header(%[2]s, %[3]s)",
+	FileAttachment:   [2]string{"File", "FileAttachment"},
+	ExtraHeaders:     "DataFromReader",
+	Middleware:       "%[1]s.Use(func(c *%[2]s.Context) {\n\tc.Header(%[3]s)\n})",
+	// SetCookie and SetCookieData turn an empty path into "/"
+	// (context.go).
+	Cookie: CookieRules{EmptyPath: "/"},
+}

@@ -41,3 +41,20 @@ func netHTTPCalls() []row {
 	rows = append(rows, on(request, []string{"ParseMultipartForm", "MultipartReader", "FormFile", "PostFormValue"}, readBody)...)
 	return rows
 }
+
+// netHTTPInfo: Go 1.26 server.go sends the header with the first Write or
+// WriteHeader and logs a second WriteHeader (response.WriteHeader).
+var netHTTPInfo = Info{
+	SendsHeader:  "net/http sends the header with the first write or WriteHeader and ignores later changes",
+	SecondStatus: `net/http drops this one and logs "superfluous response.WriteHeader call"`,
+	SetHeader:    "%[1]s.Header().Set(%[2]s, %[3]s)",
+	Headerer:     "%s",
+	Middleware: "%[1]s.Use(func(next %[2]s.Handler) %[2]s.Handler {\n" +
+		"\treturn %[2]s.HandlerFunc(func(w %[2]s.ResponseWriter, r *%[2]s.Request) {\n" +
+		"\t\tw.Header().Set(%[3]s)\n" +
+		"\t\tnext.ServeHTTP(w, r)\n" +
+		"\t})\n" +
+		"})",
+	MiddlewarePkg:  PathNetHTTP,
+	NoStoreHandler: true,
+}

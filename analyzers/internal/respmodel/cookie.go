@@ -100,18 +100,25 @@ const (
 	httpSameSiteNone    = 4
 )
 
+// rules returns the rules of the cookie's framework that apply to it.
+func (c *Cookie) rules() httpfw.CookieRules {
+	if r := httpfw.Of(c.Framework).Cookie; r.Applies(c.Syntax == StructSyntax) {
+		return r
+	}
+	return httpfw.CookieRules{}
+}
+
 // SameSite returns the SameSite attribute the framework writes.
 //
-// net/http writes nothing for 0 and SameSiteDefaultMode. gin's SetCookie
-// passes the context's mode, whose zero value writes nothing. fiber v2.52
-// and v3.1 write Lax for "" and any unrecognised string, nothing for
-// "disabled".
+// net/http writes nothing for 0 and SameSiteDefaultMode, nor does a
+// framework that passes a zero mode on; frameworks with a string SameSite
+// have rules of their own (httpfw.CookieRules).
 func (c *Cookie) SameSiteMode() SameSiteMode {
 	v := c.SameSite
 	if v.State == Unknown {
 		return SameSiteUnknown
 	}
-	if c.Framework.Fiber() && c.Syntax == StructSyntax {
+	if c.rules().SameSiteString {
 		if v.State == Absent {
 			return SameSiteLax
 		}
@@ -154,22 +161,20 @@ func (c *Cookie) SameSiteMode() SameSiteMode {
 }
 
 // SecureFlag is whether the Secure attribute is written, taking into
-// account that fiber turns Secure on for SameSite=None (fasthttp's
-// Cookie.SetSameSite in v2.52, res.go in v3.1) and for Partitioned (v3.1).
+// account frameworks that turn it on for SameSite=None or Partitioned.
 func (c *Cookie) SecureFlag() Value {
-	if c.Syntax == StructSyntax && (c.Framework.Fiber() && c.SameSiteMode() == SameSiteNone ||
-		c.Framework == httpfw.FiberV3 && c.Partitioned.IsTrue()) {
+	if r := c.rules(); r.SecureIfNone && c.SameSiteMode() == SameSiteNone || r.SecureIfPartitioned && c.Partitioned.IsTrue() {
 		return knownBool(true)
 	}
 	return c.Secure
 }
 
-// PathAttr is the Path attribute written: gin's SetCookie and
-// SetCookieData (v1.12) and fiber v3.1 turn "" into "/".
+// PathAttr is the Path attribute written, with the framework's path for
+// an empty one.
 func (c *Cookie) PathAttr() Value {
 	p := c.Path
-	if (c.Framework == httpfw.Gin || c.Framework == httpfw.FiberV3 && c.Syntax == StructSyntax) && (p.State == Absent || p.State == Known && p.Str == "") {
-		return knownStr("/")
+	if r := c.rules(); r.EmptyPath != "" && (p.State == Absent || p.State == Known && p.Str == "") {
+		return knownStr(r.EmptyPath)
 	}
 	if p.State == Known && p.Str == "" {
 		return absent()

@@ -185,7 +185,7 @@ func headerFix(pass *analysis.Pass, file *edit.File, f *respmodel.Func, d *downl
 			after = false
 		}
 	}
-	if !d.ev.Framework.Fiber() {
+	if !d.ev.Framework.Buffers() {
 		// The header must come before any earlier write in the same list.
 		for _, ev := range f.Events {
 			if ev.Pos() >= d.ev.Pos() || ev.Kind != respmodel.WriteBody && ev.Kind != respmodel.WriteStatus {

@@ -61,8 +61,8 @@ func (c *funcCheck) run() {
 	c.calls = make(map[*ast.CallExpr]bool)
 	c.reported = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
-		if e.Framework.Fiber() {
-			continue // fiber sends the response after the handler returns
+		if e.Framework.Buffers() {
+			continue // sent after the handler returns
 		}
 		switch e.Kind {
 		case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader, respmodel.SetCookie, respmodel.WriteStatus:

@@ -30,6 +30,8 @@ const (
 	ReadLocal
 	ReadSession
 	ReadBody // the request body; Arg: the reader, -1 for a method of the request
+	// WriterResult returns the response as an io.Writer.
+	WriterResult
 	// Body writes through an io.Writer that is the response; Arg: the
 	// writer.
 	WriterBody
@@ -70,6 +72,20 @@ type Call struct {
 	Arg    int
 	Body   BodyKind
 	Status int // the argument that carries the status, or None
+	// How far a call takes the response (see respmodel's Stage): a body
+	// call that Streams writes part of a body, after which more may
+	// follow, and one that StreamsUnset does so when given no status (a
+	// constant <= 0); a status call that Records only records the
+	// status, sent with the first write; an Interim one may send a 1xx
+	// status at once and keep the header open.
+	Streams, StreamsUnset, Records, Interim bool
+	// BindsAll: a body read that may also fill its one argument from
+	// the path and the query, and so counts only into a type that
+	// BindsOnlyBody.
+	BindsAll bool
+	// Implies lists the headers a body call sets itself before it
+	// writes; nil for most.
+	Implies *Implies
 
 	Framework        Framework // 0 for the standard library's writers and helpers
 	Path, Recv, Name string    // from the key: package, receiver type ("" for a function), name
@@ -83,6 +99,45 @@ func body(k BodyKind, arg int) Call { return Call{Op: Body, Arg: arg, Body: k, S
 
 // status returns c with its status in argument i.
 func (c Call) status(i int) Call { c.Status = i; return c }
+
+// stream, streamUnset, record and interim return c with that flag set.
+func (c Call) stream() Call      { c.Streams = true; return c }
+func (c Call) streamUnset() Call { c.StreamsUnset = true; return c }
+func (c Call) record() Call      { c.Records = true; return c }
+func (c Call) interim() Call     { c.Interim = true; return c }
+
+// Implies says which headers a body call sets itself.
+type Implies struct {
+	// ContentType is the argument that holds the Content-Type, or None;
+	// FixedType a Content-Type the call always sets.
+	ContentType int
+	FixedType   string
+	// Headers is the argument that holds a map of more headers, or None.
+	Headers int
+	// Disposition is "attachment" or "inline" for a call that sets
+	// Content-Disposition, with the file name in argument FileName (None:
+	// no name); a call that BaseNames names it after the base name of the
+	// file in argument 0 unless given a name. A call with a Config field
+	// sets it only when that bool field of the config literal in its
+	// second argument is true (or cannot be followed).
+	Disposition string
+	FileName    int
+	BaseName    bool
+	Config      string
+}
+
+// contentType returns c setting the Content-Type in argument arg.
+func (c Call) contentType(arg int) Call {
+	c.Implies = &Implies{ContentType: arg, Headers: None, FileName: None}
+	return c
+}
+
+// disposition returns c setting Content-Disposition typ with the file
+// name in argument name.
+func (c Call) disposition(typ string, name int) Call {
+	c.Implies = &Implies{ContentType: None, Headers: None, Disposition: typ, FileName: name}
+	return c
+}
 
 // A row keys a call by its function's full name, as types.Func.FullName
 // prints it: "net/http.SetCookie",

@@ -5,7 +5,7 @@ package httpfw
 func renderCalls() []row {
 	rows := []row{
 		{PathRender + ".PlainText", body(BodyString, 2)},
-		{PathRender + ".Data", body(BodyBytes, 2)},
+		{PathRender + ".Data", renderData()},
 		{PathRender + ".XML", body(BodyOther, 2)},
 		{PathRender + ".HTML", body(BodyString, 2)},
 		{PathRender + ".Status", do(Status, 1)},
@@ -14,6 +14,14 @@ func renderCalls() []row {
 		rows = append(rows, row{PathRender + "." + name, body(BodyJSON, 2)})
 	}
 	return rows
+}
+
+// renderData is render.Data, which sets Content-Type
+// application/octet-stream.
+func renderData() Call {
+	c := body(BodyBytes, 2)
+	c.Implies = &Implies{ContentType: None, FixedType: "application/octet-stream", Headers: None, FileName: None}
+	return c
 }
 
 // CacheControl returns the Cache-Control value that the middleware

@@ -7,7 +7,9 @@ import (
 
 // echoCalls lists the response calls, request reads and body reads that
 // echo v4.16.0 (the Context interface) and v5.4.4 (*Context) share
-// (context.go, response.go). Render calls take the status first.
+// (context.go, response.go). Response.WriteHeader sends the header and
+// marks the response committed; NoContent is a WriteHeader; render calls
+// take the status first and write a whole response.
 func echoCalls(path string) []row {
 	ctx := []string{path + ".Context"}
 	if path == PathEchoV5 {
@@ -25,10 +27,12 @@ func echoCalls(path string) []row {
 		{[]string{"JSONPBlob"}, body(BodyBytes, 2).status(0)},
 		{[]string{"String", "HTML"}, body(BodyString, 1).status(0)},
 		{[]string{"Render"}, body(BodyTemplate, 2).status(0)},
-		{[]string{"Blob"}, body(BodyBytes, 2).status(0)},
-		{[]string{"Stream"}, body(BodyStream, 2).status(0)},
+		{[]string{"Blob"}, body(BodyBytes, 2).status(0).contentType(1)},
+		{[]string{"Stream"}, body(BodyStream, 2).status(0).contentType(1)},
 		{[]string{"XML", "XMLPretty", "XMLBlob"}, body(BodyOther, 1).status(0)},
-		{[]string{"File", "Attachment", "Inline"}, body(BodyFile, 0)},
+		{[]string{"File"}, body(BodyFile, 0)},
+		{[]string{"Attachment"}, body(BodyFile, 0).disposition("attachment", 1)},
+		{[]string{"Inline"}, body(BodyFile, 0).disposition("inline", 1)},
 		{[]string{"NoContent"}, do(Status, 0)},
 		{[]string{"Redirect"}, do(Redirect, 0)},
 		// Request reads: Cookie and the c.Get store.
@@ -37,7 +41,7 @@ func echoCalls(path string) []row {
 		// Body reads; Bind counts only into a value it can fill from
 		// the body alone (see BindsOnlyBody).
 		{[]string{"FormFile", "MultipartForm"}, do(ReadBody, None)},
-		{[]string{"Bind"}, do(ReadBody, 0)},
+		{[]string{"Bind"}, bindsAll()},
 	} {
 		rows = append(rows, on(ctx, r.names, r.call)...)
 	}
@@ -45,7 +49,7 @@ func echoCalls(path string) []row {
 		// v4's Response writes through to net/http.
 		return append(rows,
 			row{"(*" + path + ".Response).WriteHeader", do(Status, 0)},
-			row{"(*" + path + ".Response).Write", body(BodyBytes, 0)})
+			row{"(*" + path + ".Response).Write", body(BodyBytes, 0).stream()})
 	}
 	// v5 serves files from an fs.FS; its generic ContextGet and
 	// ContextGetOr read the c.Get store (context_generic.go).
@@ -89,6 +93,14 @@ func hasBindTags(st *types.Struct, seen map[*types.Struct]bool) bool {
 		}
 	}
 	return false
+}
+
+// bindsAll is Context.Bind, which binds path and query parameters before
+// the body (bind.go).
+func bindsAll() Call {
+	c := do(ReadBody, 0)
+	c.BindsAll = true
+	return c
 }
 
 // echoInfo: echo v4.16.0 and v5.4.4 (response.go) send the header with

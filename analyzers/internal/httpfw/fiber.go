@@ -24,7 +24,7 @@ func fiberCalls(res, req []string) []row {
 		{[]string{"Send", "Write"}, body(BodyBytes, 0)},
 		{[]string{"SendString", "WriteString", "Writef"}, body(BodyString, 0)},
 		{[]string{"SendStream"}, body(BodyStream, 0)},
-		{[]string{"SendFile", "Download"}, body(BodyFile, 0)},
+		{[]string{"Download"}, download()},
 		{[]string{"Render"}, body(BodyTemplate, 1)},
 		{[]string{"XML"}, body(BodyOther, 0)},
 		{[]string{"Type"}, do(TypeExt, 0)},
@@ -40,11 +40,20 @@ func fiberCalls(res, req []string) []row {
 	return append(rows, on(req, []string{"Body", "BodyRaw", "FormFile", "FormValue", "MultipartForm"}, do(ReadBody, None))...)
 }
 
+// download is Download(file, filename...), which sets Content-Disposition
+// attachment, named after the file unless given a name.
+func download() Call {
+	c := body(BodyFile, 0).disposition("attachment", 1)
+	c.Implies.BaseName = true
+	return c
+}
+
 // fiberV2Calls lists fiber v2.52.15's calls (ctx.go).
 func fiberV2Calls() []row {
 	ctx := []string{"*" + PathFiberV2 + ".Ctx"}
 	rows := fiberCalls(ctx, ctx)
 	rows = append(rows, on(ctx, []string{"BodyParser"}, do(ReadBody, None))...)
+	rows = append(rows, on(ctx, []string{"SendFile"}, body(BodyFile, 0))...)
 	return append(rows, row{"(*" + PathFiberV2 + ".Ctx).Redirect", do(Redirect, 1)})
 }
 
@@ -63,6 +72,11 @@ func fiberV3Calls() []row {
 	rows := fiberCalls(res, req)
 	rows = append(rows, on(res, []string{"MsgPack", "CBOR"}, body(BodyOther, 0))...)
 	rows = append(rows, on(res, []string{"SendStreamWriter"}, body(BodyStream, 0))...)
+	// SendFile(file, config...): the config's Download field sets
+	// Content-Disposition attachment, after serving the file.
+	sendFile := body(BodyFile, 0).disposition("attachment", None)
+	sendFile.Implies.Config = "Download"
+	rows = append(rows, on(res, []string{"SendFile"}, sendFile)...)
 	rows = append(rows, on(ctx, []string{"Value"}, do(ReadLocal, 0))...)
 	rows = append(rows, on([]string{"*" + p + ".Bind"}, []string{"Body", "JSON", "XML", "CBOR", "MsgPack", "Form"}, do(ReadBody, None))...)
 	return append(rows,
@@ -80,6 +94,8 @@ func fasthttpCalls() []row {
 	rows := []row{
 		{"(*" + PathFasthttp + ".RequestHeader).Peek", do(ReadHeader, 0)},
 		{"(*" + PathFasthttp + ".RequestHeader).Cookie", do(ReadCookie, 0)},
+		// fiber v2's c.Response().BodyWriter()
+		{"(*" + PathFasthttp + ".Response).BodyWriter", do(WriterResult, None)},
 	}
 	h := []string{"*" + PathFasthttp + ".ResponseHeader"}
 	rows = append(rows, on(h, []string{"Set"}, do(HeaderSet, 0))...)
@@ -98,8 +114,9 @@ func fiberSessionCalls() []row {
 	}
 }
 
-// fiberInfo: fiber v2.52.15 and v3.1.0 send the response after the
-// handler returns (fasthttp v1.69.0 server.go); Attachment sets
+// fiberInfo: fiber v2.52.15 and v3.1.0 build the response in memory, and
+// fasthttp v1.69.0 server.go writes it after the handler returns
+// (serveConn: s.Handler(ctx), then writeResponse); Attachment sets
 // Content-Disposition, Download serves a file as one, and v3's SendFile
 // config has a Download field (res.go).
 func fiberInfo(path string) Info {
@@ -114,6 +131,8 @@ func fiberInfo(path string) Info {
 		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""
 	}
 	return Info{
+		Buffers:        true,
+		UseAny:         true,
 		SetHeader:      "%[1]s.Set(%[2]s, %[3]s)",
 		Attachment:     "%[1]s.Attachment(%[2]s)",
 		Download:       [2]string{"SendFile", "Download"},

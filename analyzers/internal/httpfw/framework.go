@@ -43,12 +43,9 @@ func (f Framework) String() string {
 	return "unknown"
 }
 
-// Fiber reports whether f buffers the whole response (fiber v2 and v3),
-// so that header order does not matter.
-func (f Framework) Fiber() bool { return f == FiberV2 || f == FiberV3 }
-
-// Echo reports whether f is echo, v4 or v5.
-func (f Framework) Echo() bool { return f == EchoV4 || f == EchoV5 }
+// Buffers reports whether f sends the whole response after the handler
+// returns (Info.Buffers).
+func (f Framework) Buffers() bool { return Of(f).Buffers }
 
 // Package returns the framework whose package path is path, or 0.
 func Package(path string) Framework {

@@ -2,7 +2,10 @@ package httpfw
 
 // ginCalls lists gin v1.12.0's response calls, request reads and body
 // reads (context.go, response_writer.go). Render calls take the status
-// first.
+// first and write a whole response. Context.Status and the writer's
+// WriteHeader only record the code, sent with the first write
+// (WriteHeaderNow); AbortWithStatus sends it; a write after that goes
+// straight to net/http, so gin does not buffer.
 func ginCalls() []row {
 	ctx := []string{"*" + PathGin + ".Context"}
 	rows := []row{
@@ -10,25 +13,28 @@ func ginCalls() []row {
 		{"(*github.com/gin-gonic/gin.Context).SetCookieData", do(SetCookie, 0)},
 		{"(*github.com/gin-gonic/gin.Context).SetSameSite", do(SetSameSite, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Header", do(HeaderSet, 0)},
-		{"(*github.com/gin-gonic/gin.Context).Status", do(Status, 0)},
+		{"(*github.com/gin-gonic/gin.Context).Status", do(Status, 0).record()},
 		{"(*github.com/gin-gonic/gin.Context).AbortWithStatus", do(Status, 0)},
 		{"(*github.com/gin-gonic/gin.Context).String", body(BodyString, 1).status(0)},
-		{"(*github.com/gin-gonic/gin.Context).Data", body(BodyBytes, 2).status(0)},
-		{"(*github.com/gin-gonic/gin.Context).DataFromReader", body(BodyStream, 3).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).Data", body(BodyBytes, 2).status(0).contentType(1)},
+		// render.Reader sets the Content-Type, then the extra headers.
+		{"(*github.com/gin-gonic/gin.Context).DataFromReader", dataFromReader()},
 		{"(*github.com/gin-gonic/gin.Context).HTML", body(BodyTemplate, 1).status(0)},
-		{"(*github.com/gin-gonic/gin.Context).Render", body(BodyOther, 1).status(0)},
+		// Render(-1, r) leaves the status alone and writes one more
+		// piece, as SSEvent does.
+		{"(*github.com/gin-gonic/gin.Context).Render", body(BodyOther, 1).status(0).streamUnset()},
 		{"(*github.com/gin-gonic/gin.Context).File", body(BodyFile, 0)},
 		{"(*github.com/gin-gonic/gin.Context).FileFromFS", body(BodyFile, 0)},
-		{"(*github.com/gin-gonic/gin.Context).FileAttachment", body(BodyFile, 0)},
-		{"(*github.com/gin-gonic/gin.Context).SSEvent", body(BodyStream, 1)},
-		{"(*github.com/gin-gonic/gin.Context).Stream", body(BodyStream, None)},
+		{"(*github.com/gin-gonic/gin.Context).FileAttachment", body(BodyFile, 0).disposition("attachment", 1)},
+		{"(*github.com/gin-gonic/gin.Context).SSEvent", body(BodyStream, 1).stream()},
+		{"(*github.com/gin-gonic/gin.Context).Stream", body(BodyStream, None).stream()},
 		{"(*github.com/gin-gonic/gin.Context).Redirect", do(Redirect, 0)},
 		{"(*github.com/gin-gonic/gin.Context).AbortWithError", do(Error, 1).status(0)},
 		// c.Next() runs the next handler on the response.
 		{"(*github.com/gin-gonic/gin.Context).Next", do(Delegate, None)},
 		// WriteHeaderNow sends the recorded status.
 		{"(github.com/gin-gonic/gin.ResponseWriter).WriteHeaderNow", do(Flush, 0)},
-		{"(github.com/gin-gonic/gin.ResponseWriter).WriteString", body(BodyString, 0)},
+		{"(github.com/gin-gonic/gin.ResponseWriter).WriteString", body(BodyString, 0).stream()},
 		// Request reads: Cookie, GetHeader (a request header), and Value,
 		// which reads c.Keys for string keys.
 		{"(*github.com/gin-gonic/gin.Context).Cookie", do(ReadCookie, 0)},
@@ -54,6 +60,14 @@ func ginCalls() []row {
 		"GetRawData", "PostForm", "DefaultPostForm", "GetPostForm", "PostFormArray", "GetPostFormArray",
 		"PostFormMap", "GetPostFormMap", "FormFile", "MultipartForm"}, do(ReadBody, None))...)
 	return rows
+}
+
+// dataFromReader is gin's DataFromReader(code, contentLength,
+// contentType, reader, extraHeaders).
+func dataFromReader() Call {
+	c := body(BodyStream, 3).status(0).contentType(2)
+	c.Implies.Headers = 4
+	return c
 }
 
 // ginInfo: gin v1.12.0 (response_writer.go) sends the header with the

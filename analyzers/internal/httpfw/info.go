@@ -11,6 +11,9 @@ type Info struct {
 	// SameStatusSilent: a status equal to the one sent is dropped
 	// without a word.
 	SameStatusSilent bool
+	// Buffers: the framework sends the whole response after the handler
+	// returns, so nothing a handler does is ever late.
+	Buffers bool
 	// OwnRules: in a handler of the framework, calls on its net/http
 	// writer (c.Writer, c.Response()) still follow its rules.
 	OwnRules bool
@@ -42,6 +45,9 @@ type Info struct {
 	Middleware, MiddlewarePkg string
 	// NoStoreHandler: the router's Use takes httpsafe.NoStoreHandler.
 	NoStoreHandler bool
+	// UseAny: the router's Use takes ...any, the framework's handlers
+	// among them.
+	UseAny bool
 
 	// Cookie is how the framework writes the cookies set through it.
 	Cookie CookieRules

@@ -1,7 +1,10 @@
 package httpfw
 
 // netHTTPCalls lists net/http's response calls, request reads and body
-// reads (Go 1.26 server.go, request.go, cookie.go).
+// reads (Go 1.26 server.go, request.go, cookie.go). WriteHeader sends the
+// header at once, but for an interim 1xx status (response.WriteHeader);
+// Write sends it first; Error, NotFound, Redirect, ServeFile and
+// ServeContent write a whole response.
 func netHTTPCalls() []row {
 	var (
 		header   = []string{"net/http.Header"}
@@ -10,8 +13,8 @@ func netHTTPCalls() []row {
 	)
 	rows := []row{
 		{"net/http.SetCookie", do(SetCookie, 1)},
-		{"(net/http.ResponseWriter).WriteHeader", do(Status, 0)},
-		{"(net/http.ResponseWriter).Write", body(BodyBytes, 0)},
+		{"(net/http.ResponseWriter).WriteHeader", do(Status, 0).interim()},
+		{"(net/http.ResponseWriter).Write", body(BodyBytes, 0).stream()},
 		{"net/http.Error", do(Error, 1).status(2)},
 		{"net/http.NotFound", do(Error, 0)},
 		{"net/http.Redirect", do(Redirect, 3)},

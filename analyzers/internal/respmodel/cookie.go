@@ -215,19 +215,14 @@ func (c *Cookie) ValueIsFlag() bool {
 // formatBoolHint marks a value computed by strconv.FormatBool.
 const formatBoolHint = "strconv.FormatBool"
 
-// cookieType reports whether t (or *t) is a cookie-describing struct.
+// cookieType reports whether t (or *t) is a cookie-describing struct, of
+// which framework, and the type's name in messages.
 func cookieType(t types.Type) (httpfw.Framework, string) {
 	t = coreType(t)
-	switch {
-	case httpfw.IsNamed(t, httpfw.PathNetHTTP, "Cookie"):
-		return httpfw.NetHTTP, "http.Cookie"
-	case httpfw.IsNamed(t, httpfw.PathFiberV2, "Cookie"):
-		return httpfw.FiberV2, "fiber.Cookie"
-	case httpfw.IsNamed(t, httpfw.PathFiberV3, "Cookie"):
-		return httpfw.FiberV3, "fiber.Cookie"
-	case httpfw.IsNamed(t, httpfw.PathSessions, "Options"):
-		return httpfw.GorillaSessions, "sessions.Options"
-	case isNetHTTPCookie(t):
+	if f, name := httpfw.CookieType(t); f != 0 {
+		return f, name
+	}
+	if isNetHTTPCookie(t) {
 		return httpfw.NetHTTP, "http.Cookie" // type myCookie http.Cookie
 	}
 	return 0, ""

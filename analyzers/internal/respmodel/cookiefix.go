@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Attribute names a cookie attribute a fix can turn on.
@@ -22,10 +23,7 @@ const (
 func (c *Cookie) fieldName(attr Attribute) string {
 	switch attr {
 	case AttrHttpOnly:
-		if c.Type == "fiber.Cookie" {
-			return "HTTPOnly"
-		}
-		return "HttpOnly"
+		return httpfw.HttpOnlyField(c.Type)
 	case AttrSecure:
 		return "Secure"
 	case AttrSameSite:
@@ -38,7 +36,7 @@ func (c *Cookie) fieldName(attr Attribute) string {
 func (c *Cookie) valueText(attr Attribute, http string) string {
 	switch attr {
 	case AttrSameSite:
-		if c.Framework.Fiber() {
+		if httpfw.Of(c.Framework).Cookie.SameSiteString {
 			return `"Lax"`
 		}
 		return http + ".SameSiteLaxMode"
@@ -94,7 +92,7 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 		return nil
 	}
 	value := func() (string, []analysis.TextEdit) {
-		if attr == AttrSameSite && !c.Framework.Fiber() {
+		if attr == AttrSameSite && !httpfw.Of(c.Framework).Cookie.SameSiteString {
 			http, imp := f.Import("net/http", "http")
 			return c.valueText(attr, http), imp
 		}

@@ -15,59 +15,67 @@ const (
 )
 
 // bodyHeaders returns the header events a modelled body call makes before
-// it writes: the Content-Type it is given and the Content-Disposition of
-// the attachment APIs (sources at the versions in httpfw/framework.go).
+// it writes (httpfw.Implies): the Content-Type it is given or always
+// sets, a map of more headers, and the Content-Disposition of the
+// attachment APIs.
 func (m *model) bodyHeaders(a httpfw.Call, call *ast.CallExpr, s *scope) []*Event {
+	im := a.Implies
+	if im == nil {
+		return nil
+	}
 	arg := func(i int) ast.Expr {
-		if i < len(call.Args) {
+		if i >= 0 && i < len(call.Args) {
 			return call.Args[i]
 		}
 		return nil
 	}
-	contentType := func(i int) []*Event {
-		if e := arg(i); e != nil {
-			return []*Event{m.impliedHeader(a, call, headerContentType, m.evalString(e, s))}
-		}
-		return nil
+	var out []*Event
+	if e := arg(im.ContentType); e != nil {
+		out = append(out, m.impliedHeader(a, call, headerContentType, m.evalString(e, s)))
 	}
-	disposition := func(typ string, name Value) []*Event {
-		return []*Event{m.impliedHeader(a, call, headerContentDisposition, dispositionValue(typ, name))}
+	if im.FixedType != "" {
+		out = append(out, m.impliedHeader(a, call, headerContentType, knownStr(im.FixedType)))
 	}
-	switch fw := a.Framework; {
-	case fw == httpfw.Gin && a.Name == "Data", fw.Echo() && (a.Name == "Blob" || a.Name == "Stream"):
-		return contentType(1)
-	case fw == httpfw.Gin && a.Name == "DataFromReader":
-		// render.Reader sets the Content-Type, then the extra headers.
-		if len(call.Args) != 5 {
-			return nil
+	if im.Headers != httpfw.None {
+		if e := arg(im.Headers); e != nil {
+			out = append(out, m.headerMap(a, call, e, s)...)
+		} else {
+			return nil // a call of a multi-valued result
 		}
-		return append(contentType(2), m.headerMap(a, call, call.Args[4], s)...)
-	case fw == httpfw.Gin && a.Name == "FileAttachment" && len(call.Args) == 2:
-		return disposition("attachment", m.eval(call.Args[1], s.params))
-	case fw.Echo() && (a.Name == "Attachment" || a.Name == "Inline") && len(call.Args) == 2:
-		typ := "attachment"
-		if a.Name == "Inline" {
-			typ = "inline"
+	}
+	if im.Disposition == "" {
+		return out
+	}
+	var name Value
+	switch {
+	case im.Config != "":
+		// The config literal's field marks the file an attachment.
+		if len(call.Args) != 2 || call.Ellipsis.IsValid() {
+			return out
 		}
-		return disposition(typ, m.eval(call.Args[1], s.params))
-	case fw.Fiber() && a.Name == "Download" && len(call.Args) > 0:
-		name := m.eval(call.Args[0], s.params)
+		if d := m.configField(call.Args[1], im.Config, s); d.State != Unknown && !d.IsTrue() {
+			return out
+		}
+		name = absent()
+	case im.BaseName:
+		if len(call.Args) == 0 {
+			return out
+		}
+		name = m.eval(call.Args[0], s.params)
 		if name.State == Known {
 			name = knownStr(path.Base(name.Str))
 		}
-		if len(call.Args) > 1 && !call.Ellipsis.IsValid() {
-			name = m.eval(call.Args[1], s.params)
+		if len(call.Args) > im.FileName && !call.Ellipsis.IsValid() {
+			name = m.eval(call.Args[im.FileName], s.params)
 		}
-		return disposition("attachment", name)
-	case fw == httpfw.FiberV3 && a.Name == "SendFile" && len(call.Args) == 2 && !call.Ellipsis.IsValid():
-		// SendFile{Download: true} sets "attachment" after serving the file.
-		if d := m.sendFileDownload(call.Args[1], s); d.State == Unknown || d.IsTrue() {
-			return disposition("attachment", absent())
+	default:
+		e := arg(im.FileName)
+		if e == nil {
+			return out
 		}
-	case fw == httpfw.ChiRender && a.Name == "Data":
-		return []*Event{m.impliedHeader(a, call, headerContentType, knownStr("application/octet-stream"))}
+		name = m.eval(e, s.params)
 	}
-	return nil
+	return append(out, m.impliedHeader(a, call, headerContentDisposition, dispositionValue(im.Disposition, name)))
 }
 
 // impliedHeader is a header a framework call sets itself.
@@ -87,10 +95,9 @@ func dispositionValue(typ string, name Value) Value {
 	return Value{State: Unknown, Param: -1}
 }
 
-// sendFileDownload evaluates the Download field of a fiber v3 SendFile
-// config: Absent when it is not set, Unknown when the config cannot be
-// followed.
-func (m *model) sendFileDownload(e ast.Expr, s *scope) Value {
+// configField evaluates the field of a config literal: Absent when it is
+// not set, Unknown when the config cannot be followed.
+func (m *model) configField(e ast.Expr, field string, s *scope) Value {
 	lit, ok := m.followVar(e).(*ast.CompositeLit)
 	if !ok {
 		return unknown(e)
@@ -100,15 +107,15 @@ func (m *model) sendFileDownload(e ast.Expr, s *scope) Value {
 		if !ok {
 			return unknown(e)
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Download" {
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
 			return m.eval(kv.Value, s.params)
 		}
 	}
 	return absent()
 }
 
-// headerMap returns the headers of gin's DataFromReader extraHeaders: the
-// entries of a map literal, directly or through a variable, with those
+// headerMap returns the headers of a map a call sets (gin's
+// DataFromReader extraHeaders): the entries of a map literal, directly or through a variable, with those
 // added to it by index before the call. A map that cannot be followed
 // gives one event with an empty Header: headers the model cannot name.
 func (m *model) headerMap(a httpfw.Call, call *ast.CallExpr, e ast.Expr, s *scope) []*Event {

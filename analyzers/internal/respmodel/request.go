@@ -11,7 +11,7 @@ import (
 // as in http.MaxBytesReader(w, r.Body, n)).
 func (m *model) bodyReadEvent(ev *Event, a httpfw.Call, call *ast.CallExpr) []*Event {
 	switch {
-	case a.Name == "Bind" && (a.Path == httpfw.PathEchoV4 || a.Path == httpfw.PathEchoV5):
+	case a.BindsAll:
 		if len(call.Args) != 1 || !httpfw.BindsOnlyBody(m.info.TypeOf(call.Args[0])) {
 			return nil
 		}

@@ -76,7 +76,7 @@ func UseKind(t types.Type) httpfw.Framework {
 	elem := use.Params().At(use.Params().Len() - 1).Type().(*types.Slice).Elem()
 	if it, ok := elem.Underlying().(*types.Interface); ok && it.Empty() {
 		if tn := NamedOf(t); tn != nil && tn.Pkg() != nil {
-			if f := httpfw.Package(tn.Pkg().Path()); f.Fiber() {
+			if f := httpfw.Package(tn.Pkg().Path()); httpfw.Of(f).UseAny {
 				return f // fiber's Use(args ...any) takes its handlers
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/types"
 	"strings"
-	"sync"
 )
 
 // An Op is what a framework call does to the response or the request.
@@ -87,7 +86,7 @@ type Call struct {
 	// writes; nil for most.
 	Implies *Implies
 
-	Framework        Framework // 0 for the standard library's writers and helpers
+	Framework        Framework // its spec's; 0 for the standard library's writers and helpers
 	Path, Recv, Name string    // from the key: package, receiver type ("" for a function), name
 }
 
@@ -161,50 +160,6 @@ func on(recvs []string, names []string, c Call) []row {
 	return rows
 }
 
-// calls is the call table, built once per process: the model asks it
-// about every call of every package it reads.
-var calls = sync.OnceValue(func() map[string][]Call { return index(tables()) })
-
-// tables returns the rows of every framework, with their framework set;
-// a framework's own file lists its rows.
-func tables() [][]row {
-	return [][]row{
-		tag(NetHTTP, netHTTPCalls()), tag(0, stdlibCalls()), tag(0, httpsafeCalls()),
-		tag(ChiRender, renderCalls()), tag(Gin, ginCalls()),
-		tag(EchoV4, echoCalls(PathEchoV4)), tag(EchoV5, echoCalls(PathEchoV5)),
-		tag(FiberV2, fiberV2Calls()), tag(FiberV3, fiberV3Calls()),
-		tag(FiberV2, fasthttpCalls()), tag(0, fiberSessionCalls()),
-		tag(GorillaSessions, sessionsCalls()),
-	}
-}
-
-// tag sets the framework of rows.
-func tag(f Framework, rows []row) []row {
-	for i := range rows {
-		rows[i].call.Framework = f
-	}
-	return rows
-}
-
-// index indexes rows by function name, parsing each key; a key listed
-// twice is an error in the tables.
-func index(groups [][]row) map[string][]Call {
-	seen := make(map[string]bool)
-	byName := make(map[string][]Call)
-	for _, rows := range groups {
-		for _, r := range rows {
-			if seen[r.key] {
-				panic("httpfw: " + r.key + " listed twice")
-			}
-			seen[r.key] = true
-			c := r.call
-			c.Path, c.Recv, c.Name = parseKey(r.key)
-			byName[c.Name] = append(byName[c.Name], c)
-		}
-	}
-	return byName
-}
-
 // parseKey splits a full name into package path, receiver type name and
 // function name.
 func parseKey(key string) (path, recv, name string) {
@@ -225,7 +180,7 @@ func parseKey(key string) (path, recv, name string) {
 // method or package variable of function type. Receivers match through
 // a pointer.
 func Lookup(obj types.Object) (Call, bool) {
-	cs := calls()[obj.Name()]
+	cs := reg().calls[obj.Name()]
 	if len(cs) == 0 {
 		return Call{}, false
 	}
@@ -240,9 +195,6 @@ func Lookup(obj types.Object) (Call, bool) {
 	}
 	return Call{}, false
 }
-
-// Named returns the calls named name, in no particular order.
-func Named(name string) []Call { return calls()[name] }
 
 // kind returns c with body kind k.
 func (c Call) kind(k BodyKind) Call { c.Body = k; return c }

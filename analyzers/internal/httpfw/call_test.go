@@ -18,13 +18,13 @@ import (
 // names nothing is dead, one whose receiver is misspelt never matches.
 func TestKeys(t *testing.T) {
 	var keys []string
-	for _, rows := range tables() {
-		for _, r := range rows {
+	for _, s := range specs() {
+		for _, r := range s.calls {
 			keys = append(keys, r.key)
 		}
-	}
-	for _, d := range decoders() {
-		keys = append(keys, d.key)
+		for _, d := range s.decoders {
+			keys = append(keys, d.key)
+		}
 	}
 	paths := map[string]bool{}
 	for _, k := range keys {
@@ -102,9 +102,10 @@ func fullName(pkgs map[string]*types.Package, key string) string {
 	return full
 }
 
-// TestIndex checks that the tables build: no key is listed twice.
+// TestIndex checks that the specs index: no key is listed twice, no
+// framework value given twice.
 func TestIndex(t *testing.T) {
-	if len(calls()) == 0 {
-		t.Fatal("empty call table")
+	if r := reg(); len(r.calls) == 0 || len(r.names) == 0 {
+		t.Fatal("empty registry")
 	}
 }

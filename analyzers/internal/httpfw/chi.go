@@ -1,5 +1,27 @@
 package httpfw
 
+// ChiRender is github.com/go-chi/render, at v1.0.3.
+const ChiRender Framework = 8
+
+// PathRender is go-chi/render's import path.
+const PathRender = "github.com/go-chi/render"
+
+// render is go-chi/render's spec: its responders, and Bind, DecodeJSON,
+// DefaultDecoder and the Decode variable, which decode bodies
+// (decoder.go, render.go).
+func render() spec {
+	return spec{
+		framework: ChiRender, name: "chi/render", path: PathRender,
+		calls: renderCalls(),
+		decoders: []decoder{
+			{PathRender + ".Bind", 1},
+			{PathRender + ".DecodeJSON", 1},
+			{PathRender + ".DefaultDecoder", 1},
+			{PathRender + ".Decode", 1}, // a package variable
+		},
+	}
+}
+
 // renderCalls lists go-chi/render v1.0.3's responders (render.go,
 // responder.go). Respond is a package variable, called as a function.
 func renderCalls() []row {

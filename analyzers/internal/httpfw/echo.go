@@ -5,6 +5,49 @@ import (
 	"reflect"
 )
 
+// EchoV4 and EchoV5 are github.com/labstack/echo v4, at v4.16.0, and v5,
+// at v5.4.4.
+const (
+	EchoV4 Framework = 3
+	EchoV5 Framework = 4
+)
+
+// Their import paths.
+const (
+	PathEchoV4 = "github.com/labstack/echo/v4"
+	PathEchoV5 = "github.com/labstack/echo/v5"
+)
+
+// echo is v4's or v5's spec. Handlers take the Context interface in v4,
+// *Context in v5; Context.Bind and the DefaultBinder decode bodies
+// (bind.go), into their first argument in v4 and the second in v5.
+func echo(f Framework) spec {
+	if f == EchoV4 {
+		return spec{
+			framework: f, name: "echo", path: PathEchoV4,
+			calls: echoCalls(PathEchoV4),
+			decoders: []decoder{
+				{"(" + PathEchoV4 + ".Context).Bind", 0},
+				{"(*" + PathEchoV4 + ".DefaultBinder).Bind", 0},
+				{"(*" + PathEchoV4 + ".DefaultBinder).BindBody", 1},
+			},
+			responses: []responseType{{path: PathEchoV4, name: "Context", param: true}, {path: PathEchoV4, name: "Response"}},
+			info:      echoInfo(PathEchoV4),
+		}
+	}
+	return spec{
+		framework: f, name: "echo/v5", path: PathEchoV5,
+		calls: echoCalls(PathEchoV5),
+		decoders: []decoder{
+			{"(*" + PathEchoV5 + ".Context).Bind", 0},
+			{"(*" + PathEchoV5 + ".DefaultBinder).Bind", 1},
+			{PathEchoV5 + ".BindBody", 1},
+		},
+		responses: []responseType{{path: PathEchoV5, name: "Context", param: true}, {path: PathEchoV5, name: "Response"}},
+		info:      echoInfo(PathEchoV5),
+	}
+}
+
 // echoCalls lists the response calls, request reads and body reads that
 // echo v4.16.0 (the Context interface) and v5.4.4 (*Context) share
 // (context.go, response.go). Response.WriteHeader sends the header and

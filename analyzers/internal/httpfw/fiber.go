@@ -1,10 +1,64 @@
 package httpfw
 
-// Fiber's session middleware packages.
+// FiberV2 and FiberV3 are github.com/gofiber/fiber v2, at v2.52.15, and
+// v3, at v3.1.0.
 const (
+	FiberV2 Framework = 5
+	FiberV3 Framework = 6
+)
+
+// Their import paths, that of fasthttp (v1.69.0), which both serialise
+// responses with, and those of their session middleware.
+const (
+	PathFiberV2        = "github.com/gofiber/fiber/v2"
+	PathFiberV3        = "github.com/gofiber/fiber/v3"
+	PathFasthttp       = "github.com/valyala/fasthttp"
 	pathFiberV2Session = PathFiberV2 + "/middleware/session"
 	pathFiberV3Session = PathFiberV3 + "/middleware/session"
 )
+
+// fiber is v2's or v3's spec. Handlers take *Ctx in v2, the Ctx
+// interface in v3, whose response half is Res; v2's BodyParser (ctx.go)
+// and v3's Bind().Body, JSON and All (bind.go) decode bodies.
+func fiber(f Framework) spec {
+	cookie := cookieType{name: "Cookie", shown: "fiber.Cookie", httpOnly: "HTTPOnly"}
+	if f == FiberV2 {
+		cookie.path = PathFiberV2
+		return spec{
+			framework: f, name: "fiber", path: PathFiberV2,
+			calls:     fiberV2Calls(),
+			decoders:  []decoder{{"(*" + PathFiberV2 + ".Ctx).BodyParser", 0}},
+			responses: []responseType{{path: PathFiberV2, name: "Ctx", param: true}},
+			cookies:   []cookieType{cookie},
+			info:      fiberInfo(PathFiberV2),
+		}
+	}
+	cookie.path = PathFiberV3
+	return spec{
+		framework: f, name: "fiber/v3", path: PathFiberV3,
+		calls: fiberV3Calls(),
+		decoders: []decoder{
+			{"(*" + PathFiberV3 + ".Bind).Body", 0},
+			{"(*" + PathFiberV3 + ".Bind).JSON", 0},
+			{"(*" + PathFiberV3 + ".Bind).All", 0},
+		},
+		responses: []responseType{{path: PathFiberV3, name: "Ctx", param: true}, {path: PathFiberV3, name: "Res"}},
+		cookies:   []cookieType{cookie},
+		info:      fiberInfo(PathFiberV3),
+	}
+}
+
+// fasthttp's calls and its RequestCtx (fiber v2's c.Context()) act on
+// fiber's response.
+func fasthttp() spec {
+	return spec{
+		framework: FiberV2, calls: fasthttpCalls(),
+		responses: []responseType{{path: PathFasthttp, name: "RequestCtx"}},
+	}
+}
+
+// fiberSession is fiber's session middleware, which reads sessions.
+func fiberSession() spec { return spec{calls: fiberSessionCalls()} }
 
 // fiberCalls lists the response calls, request reads and body reads that
 // fiber v2.52.15 (*Ctx, ctx.go) and v3.1.0 (the Ctx interface and its

@@ -1,5 +1,29 @@
 package httpfw
 
+// Gin is github.com/gin-gonic/gin, at v1.12.0.
+const Gin Framework = 2
+
+// PathGin is gin's import path.
+const PathGin = "github.com/gin-gonic/gin"
+
+func gin() spec {
+	return spec{
+		framework: Gin, name: "gin", path: PathGin,
+		calls: ginCalls(),
+		// Bind*, ShouldBind* and MustBindWith (context.go).
+		decoders: []decoder{
+			{"(*" + PathGin + ".Context).Bind*", 0},
+			{"(*" + PathGin + ".Context).ShouldBind*", 0},
+			{"(*" + PathGin + ".Context).MustBindWith", 0},
+		},
+		responses: []responseType{
+			{path: PathGin, name: "Context", param: true},
+			{path: PathGin, name: "ResponseWriter", records: true},
+		},
+		info: ginInfo,
+	}
+}
+
 // ginCalls lists gin v1.12.0's response calls, request reads and body
 // reads (context.go, response_writer.go). Render calls take the status
 // first and write a whole response. Context.Status and the writer's

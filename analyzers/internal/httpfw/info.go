@@ -73,19 +73,10 @@ type CookieRules struct {
 // whether it is of the framework's cookie type.
 func (r CookieRules) Applies(own bool) bool { return own || !r.StructOnly }
 
-// infos holds each framework's Info.
-var infos = [...]Info{
-	NetHTTP: netHTTPInfo, Gin: ginInfo, EchoV4: echoInfo(PathEchoV4), EchoV5: echoInfo(PathEchoV5),
-	FiberV2: fiberInfo(PathFiberV2), FiberV3: fiberInfo(PathFiberV3),
-}
-
 // Of returns what the checks ask of f. A framework with no handlers of
 // its own, or none, has net/http's behaviour and no spellings.
 func Of(f Framework) Info {
-	var in Info
-	if int(f) < len(infos) {
-		in = infos[f]
-	}
+	in := reg().infos[f]
 	if in.SendsHeader == "" {
 		in.SendsHeader, in.SecondStatus = netHTTPInfo.SendsHeader, netHTTPInfo.SecondStatus
 	}

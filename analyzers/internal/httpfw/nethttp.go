@@ -1,5 +1,21 @@
 package httpfw
 
+// NetHTTP is the standard library's net/http, at Go 1.26.
+const NetHTTP Framework = 1
+
+// PathNetHTTP is net/http's import path.
+const PathNetHTTP = "net/http"
+
+func netHTTP() spec {
+	return spec{
+		framework: NetHTTP, name: "net/http", path: PathNetHTTP,
+		calls:     netHTTPCalls(),
+		responses: []responseType{{path: PathNetHTTP, name: "ResponseWriter", param: true}},
+		cookies:   []cookieType{{path: PathNetHTTP, name: "Cookie", shown: "http.Cookie", httpOnly: "HttpOnly"}},
+		info:      netHTTPInfo,
+	}
+}
+
 // netHTTPCalls lists net/http's response calls, request reads and body
 // reads (Go 1.26 server.go, request.go, cookie.go). WriteHeader sends the
 // header at once, but for an interim 1xx status (response.WriteHeader);

@@ -1,5 +1,20 @@
 package httpfw
 
+// GorillaSessions is github.com/gorilla/sessions, at v1.4.0: session
+// stores whose Options (options.go) a session cookie is written with.
+const GorillaSessions Framework = 7
+
+// PathSessions is gorilla/sessions' import path.
+const PathSessions = "github.com/gorilla/sessions"
+
+func sessions() spec {
+	return spec{
+		framework: GorillaSessions, name: "gorilla/sessions", path: PathSessions,
+		calls:   sessionsCalls(),
+		cookies: []cookieType{{path: PathSessions, name: "Options", shown: "sessions.Options", httpOnly: "HttpOnly"}},
+	}
+}
+
 // sessionsCalls lists gorilla/sessions v1.4.0's calls (sessions.go,
 // store.go): Session.Save and sessions.Save write the session cookie
 // through the session's store (an interface, so its Options are not

@@ -1,5 +1,17 @@
 package httpfw
 
+// stdlib is the standard library beyond net/http: writers that write a
+// body when given the response, encoding/json's decoders.
+func stdlib() spec {
+	return spec{
+		calls:    stdlibCalls(),
+		decoders: []decoder{{"encoding/json.Unmarshal", 1}, {"(*encoding/json.Decoder).Decode", 0}},
+	}
+}
+
+// httpsafe is resplint's own runtime helpers.
+func httpsafe() spec { return spec{calls: httpsafeCalls()} }
+
 // stdlibCalls lists the standard library's calls that write a body when
 // given the response as an io.Writer, read the request body or a context
 // value, or start a CSV download (Go 1.26).

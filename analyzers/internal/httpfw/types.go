@@ -10,53 +10,25 @@ import (
 // (gin's c.Writer, echo's c.Response()).
 type responseType struct {
 	path, name string
-	framework  Framework
 	param      bool
-	records    bool // its WriteHeader only records the status
-}
-
-// responseTypes lists the response types of every framework, at the
-// versions in framework.go. fasthttp's RequestCtx is what fiber v2 hands
-// out as c.Context().
-var responseTypes = [...]responseType{
-	{PathNetHTTP, "ResponseWriter", NetHTTP, true, false},
-	{PathGin, "Context", Gin, true, false},
-	{PathEchoV4, "Context", EchoV4, true, false},
-	{PathEchoV5, "Context", EchoV5, true, false},
-	{PathFiberV2, "Ctx", FiberV2, true, false},
-	{PathFiberV3, "Ctx", FiberV3, true, false},
-	{PathGin, "ResponseWriter", Gin, false, true},
-	{PathEchoV4, "Response", EchoV4, false, false},
-	{PathEchoV5, "Response", EchoV5, false, false},
-	{PathFiberV3, "Res", FiberV3, false, false},
-	{PathFasthttp, "RequestCtx", FiberV2, false, false},
+	records    bool      // its WriteHeader only records the status
+	framework  Framework // its spec's
 }
 
 // A cookieType is a struct type that describes a cookie; shown is its
 // name in messages, httpOnly the name of its HttpOnly field.
 type cookieType struct {
 	path, name string
-	framework  Framework
 	shown      string
 	httpOnly   string
-}
-
-// cookieTypes lists the cookie types of every framework, at the versions
-// in framework.go: http.Cookie; fiber's Cookie (ctx.go in v2, res.go in
-// v3); gorilla/sessions' Options, which a store's session cookies are
-// written with (options.go).
-var cookieTypes = [...]cookieType{
-	{PathNetHTTP, "Cookie", NetHTTP, "http.Cookie", "HttpOnly"},
-	{PathFiberV2, "Cookie", FiberV2, "fiber.Cookie", "HTTPOnly"},
-	{PathFiberV3, "Cookie", FiberV3, "fiber.Cookie", "HTTPOnly"},
-	{PathSessions, "Options", GorillaSessions, "sessions.Options", "HttpOnly"},
+	framework  Framework // its spec's
 }
 
 // CookieType reports whether t (or *t) is a framework's cookie type, and
 // its name in messages.
 func CookieType(t types.Type) (Framework, string) {
 	if obj := namedObj(t); obj != nil && obj.Pkg() != nil {
-		for _, c := range cookieTypes {
+		for _, c := range reg().cookies {
 			if c.name == obj.Name() && c.path == obj.Pkg().Path() {
 				return c.framework, c.shown
 			}
@@ -68,7 +40,7 @@ func CookieType(t types.Type) (Framework, string) {
 // HttpOnlyField returns the name of the HttpOnly field of the cookie
 // type shown in messages as shown.
 func HttpOnlyField(shown string) string {
-	for _, c := range cookieTypes {
+	for _, c := range reg().cookies {
 		if c.shown == shown {
 			return c.httpOnly
 		}
@@ -83,7 +55,7 @@ func HttpOnlyField(shown string) string {
 func Response(t types.Type) (f Framework, param bool) {
 	if obj := namedObj(t); obj != nil && obj.Pkg() != nil {
 		path, name := obj.Pkg().Path(), obj.Name()
-		for _, r := range responseTypes {
+		for _, r := range reg().responses {
 			if r.name == name && r.path == path {
 				return r.framework, r.param
 			}
@@ -100,7 +72,7 @@ func Response(t types.Type) (f Framework, param bool) {
 // ResponseWriter (response_writer.go).
 func RecordsStatus(t types.Type) bool {
 	if obj := namedObj(t); obj != nil && obj.Pkg() != nil {
-		for _, r := range responseTypes {
+		for _, r := range reg().responses {
 			if r.name == obj.Name() && r.path == obj.Pkg().Path() {
 				return r.records
 			}

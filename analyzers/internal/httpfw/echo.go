@@ -18,6 +18,10 @@ const (
 	PathEchoV5 = "github.com/labstack/echo/v5"
 )
 
+// echoRouter: Use adds middleware that runs after routing, Pre before it
+// (echo.go).
+var echoRouter = Router{Middleware: []string{"Use", "Pre"}}
+
 // echo is v4's or v5's spec. Handlers take the Context interface in v4,
 // *Context in v5; Context.Bind and the DefaultBinder decode bodies
 // (bind.go), into their first argument in v4 and the second in v5.
@@ -33,6 +37,7 @@ func echo(f Framework) spec {
 			},
 			responses: []responseType{{path: PathEchoV4, name: "Context", param: true}, {path: PathEchoV4, name: "Response"}},
 			info:      echoInfo(PathEchoV4),
+			router:    echoRouter,
 		}
 	}
 	return spec{
@@ -45,6 +50,7 @@ func echo(f Framework) spec {
 		},
 		responses: []responseType{{path: PathEchoV5, name: "Context", param: true}, {path: PathEchoV5, name: "Response"}},
 		info:      echoInfo(PathEchoV5),
+		router:    echoRouter,
 	}
 }
 

@@ -31,6 +31,7 @@ func fiber(f Framework) spec {
 			responses: []responseType{{path: PathFiberV2, name: "Ctx", param: true}},
 			cookies:   []cookieType{cookie},
 			info:      fiberInfo(PathFiberV2),
+			router:    Router{Middleware: []string{"Use"}},
 		}
 	}
 	cookie.path = PathFiberV3
@@ -45,6 +46,7 @@ func fiber(f Framework) spec {
 		responses: []responseType{{path: PathFiberV3, name: "Ctx", param: true}, {path: PathFiberV3, name: "Res"}},
 		cookies:   []cookieType{cookie},
 		info:      fiberInfo(PathFiberV3),
+		router:    Router{Middleware: []string{"Use"}},
 	}
 }
 

@@ -24,13 +24,14 @@ type spec struct {
 	responses []responseType
 	cookies   []cookieType
 	info      Info
+	router    Router
 }
 
 // specs lists every spec. Adding a framework is adding its file and its
 // line here (docs/design.md).
 func specs() []spec {
 	return []spec{
-		netHTTP(), stdlib(), httpsafe(), render(), gin(), echo(EchoV4), echo(EchoV5),
+		netHTTP(), stdlib(), httpsafe(), chi(), render(), mux(), gin(), echo(EchoV4), echo(EchoV5),
 		fiber(FiberV2), fiber(FiberV3), fasthttp(), fiberSession(), sessions(),
 	}
 }
@@ -46,6 +47,8 @@ type registry struct {
 	infos     map[Framework]Info
 	names     map[Framework]string
 	paths     map[string]Framework
+	router    map[string]bool // Router.Middleware of every spec
+	methods   map[string]bool // Router.Methods of every spec
 }
 
 var reg = sync.OnceValue(func() *registry { return index(specs()) })
@@ -59,6 +62,8 @@ func index(specs []spec) *registry {
 		infos:    make(map[Framework]Info),
 		names:    make(map[Framework]string),
 		paths:    make(map[string]Framework),
+		router:   make(map[string]bool),
+		methods:  make(map[string]bool),
 	}
 	seen := make(map[string]bool)
 	for _, s := range specs {
@@ -77,6 +82,12 @@ func index(specs []spec) *registry {
 			c.Framework = s.framework
 			c.Path, c.Recv, c.Name = parseKey(row.key)
 			r.calls[c.Name] = append(r.calls[c.Name], c)
+		}
+		for _, m := range s.router.Middleware {
+			r.router[m] = true
+		}
+		if s.router.Methods != "" {
+			r.methods[s.router.Methods] = true
 		}
 		for _, d := range s.decoders {
 			r.addDecoder(d)

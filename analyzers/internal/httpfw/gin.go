@@ -20,7 +20,8 @@ func gin() spec {
 			{path: PathGin, name: "Context", param: true},
 			{path: PathGin, name: "ResponseWriter", records: true},
 		},
-		info: ginInfo,
+		info:   ginInfo,
+		router: Router{Middleware: []string{"Use"}},
 	}
 }
 

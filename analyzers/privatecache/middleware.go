@@ -84,7 +84,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 // middleware that configuration may leave off does not cover it; for
 // missing, such a middleware is taken as the application's choice.
 func (mw *middleware) covering(category string) *routes.Model {
-	if category == "validators" {
+	if category == catValidators {
 		return mw.always
 	}
 	return mw.routes

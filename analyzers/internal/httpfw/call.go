@@ -78,6 +78,17 @@ type Call struct {
 	// status, sent with the first write; an Interim one may send a 1xx
 	// status at once and keep the header open.
 	Streams, StreamsUnset, Records, Interim bool
+	// OnlyOn is, for a method of a type that others embed, the type
+	// ("path.Name") the call counts on: fasthttp's header methods are
+	// those of RequestHeader and ResponseHeader alike.
+	OnlyOn string
+	// ArgFields names, for a CookieArgs call, the cookie field each
+	// argument sets, in order.
+	ArgFields []string
+	// ContextSameSite: a SetCookie call through the framework's context,
+	// whose SameSite (set by a SetSameSite call) replaces an explicit
+	// http.SameSiteDefaultMode.
+	ContextSameSite bool
 	// BindsAll: a body read that may also fill its one argument from
 	// the path and the query, and so counts only into a type that
 	// BindsOnlyBody.
@@ -174,6 +185,17 @@ func parseKey(key string) (path, recv, name string) {
 	}
 	dot := strings.LastIndex(key, ".")
 	return key[:dot], "", key[dot+1:]
+}
+
+// HasOp reports whether some modelled function named name does op: a
+// cheap test before looking a call up.
+func HasOp(name string, op Op) bool {
+	for _, c := range reg().calls[name] {
+		if c.Op == op {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup returns what a call of obj does, if it is a modelled function,

@@ -157,7 +157,11 @@ func fasthttpCalls() []row {
 	rows = append(rows, on(h, []string{"Set"}, do(HeaderSet, 0))...)
 	rows = append(rows, on(h, []string{"Add"}, do(HeaderAdd, 0))...)
 	rows = append(rows, on(h, []string{"Del"}, do(HeaderDel, 0))...)
-	return append(rows, on([]string{"*" + PathFasthttp + ".header", "*" + PathFasthttp + ".RequestCtx"}, []string{"SetContentType"}, do(ContentType, 0))...)
+	onResponse := do(ContentType, 0)
+	onResponse.OnlyOn = PathFasthttp + ".ResponseHeader"
+	return append(rows,
+		row{"(*" + PathFasthttp + ".header).SetContentType", onResponse},
+		row{"(*" + PathFasthttp + ".RequestCtx).SetContentType", do(ContentType, 0)})
 }
 
 // fiberSessionCalls lists the session stores of fiber's session

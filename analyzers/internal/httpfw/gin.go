@@ -34,8 +34,13 @@ func gin() spec {
 func ginCalls() []row {
 	ctx := []string{"*" + PathGin + ".Context"}
 	rows := []row{
-		{"(*github.com/gin-gonic/gin.Context).SetCookie", do(CookieArgs, 0)},
-		{"(*github.com/gin-gonic/gin.Context).SetCookieData", do(SetCookie, 0)},
+		// SetCookie(name, value, maxAge, path, domain, secure, httpOnly)
+		// writes the SameSite of the context, set by an earlier
+		// SetSameSite (reset to 0, which writes nothing, on every
+		// request); SetCookieData(cookie) writes it only for an explicit
+		// http.SameSiteDefaultMode, so a zero SameSite stays unwritten.
+		{"(*github.com/gin-gonic/gin.Context).SetCookie", setCookie()},
+		{"(*github.com/gin-gonic/gin.Context).SetCookieData", setCookieData()},
 		{"(*github.com/gin-gonic/gin.Context).SetSameSite", do(SetSameSite, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Header", do(HeaderSet, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Status", do(Status, 0).record()},
@@ -95,6 +100,18 @@ func dataFromReader() Call {
 	return c
 }
 
+func setCookie() Call {
+	c := do(CookieArgs, 0)
+	c.ArgFields = []string{"Name", "Value", "MaxAge", "Path", "Domain", "Secure", "HttpOnly"}
+	return c
+}
+
+func setCookieData() Call {
+	c := do(SetCookie, 0)
+	c.ContextSameSite = true
+	return c
+}
+
 // ginInfo: gin v1.12.0 (response_writer.go) sends the header with the
 // first body write; a later WriteHeader with another code logs a warning,
 // one with the same code is ignored (WriteHeader).
@@ -109,5 +126,14 @@ var ginInfo = Info{
 	Middleware:       "%[1]s.Use(func(c *%[2]s.Context) {\n\tc.Header(%[3]s)\n})",
 	// SetCookie and SetCookieData turn an empty path into "/"
 	// (context.go).
-	Cookie: CookieRules{EmptyPath: "/"},
+	Cookie: CookieRules{
+		EmptyPath:      "/",
+		SameSiteSetter: "SetSameSite",
+		ArgsHint: map[string]string{
+			"HttpOnly": "pass httpOnly=true to SetCookie",
+			"Secure":   "pass secure=true to SetCookie",
+			"SameSite": "call c.SetSameSite(http.SameSiteLaxMode) before SetCookie",
+			"Path":     `pass path "/" to SetCookie`,
+		},
+	},
 }

@@ -67,6 +67,12 @@ type CookieRules struct {
 	// SecureIfNone, SecureIfPartitioned: Secure is turned on for
 	// SameSite=None, for a partitioned cookie.
 	SecureIfNone, SecureIfPartitioned bool
+	// SameSiteSetter is the context method that sets the SameSite of
+	// the cookies set by positional arguments (gin's SetSameSite);
+	// ArgsHint says how to turn an attribute (HttpOnly, Secure,
+	// SameSite, Path) on for them.
+	SameSiteSetter string
+	ArgsHint       map[string]string
 }
 
 // Applies reports whether the rules apply to a cookie, own saying

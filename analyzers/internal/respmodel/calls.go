@@ -27,15 +27,15 @@ func (m *model) events(a httpfw.Call, call *ast.CallExpr, s *scope, sink ast.Nod
 		if ev.Cookie == nil {
 			return nil
 		}
-		if ev.Framework == httpfw.Gin {
-			m.ginCookieData(ev.Cookie, call, s)
+		if a.ContextSameSite {
+			m.contextCookie(ev.Cookie, a, call, s)
 		}
 	case httpfw.CookieArgs:
-		if len(call.Args) != 7 {
+		if len(call.Args) != len(a.ArgFields) {
 			return nil
 		}
 		ev.Kind = SetCookie
-		ev.Cookie = m.ginCookie(call, s)
+		ev.Cookie = m.argsCookie(a, call, s)
 	case httpfw.HeaderSet, httpfw.HeaderAdd, httpfw.HeaderDel:
 		if !m.responseHeader(call, a) || arg(a.Arg) == nil {
 			return nil

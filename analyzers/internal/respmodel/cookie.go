@@ -45,13 +45,13 @@ type Cookie struct {
 type Syntax uint8
 
 const (
-	// StructSyntax: an http.Cookie, fiber.Cookie or sessions.Options value.
+	// StructSyntax: a value of a cookie struct type (httpfw.CookieType).
 	StructSyntax Syntax = iota + 1
-	// GinArgs: gin's positional Context.SetCookie arguments.
-	GinArgs
+	// ArgsSyntax: a call's positional arguments (httpfw.CookieArgs).
+	ArgsSyntax
 	// HeaderString: a raw Set-Cookie header value.
 	HeaderString
-	// StoreDefaults: a gorilla/sessions store's default Options.
+	// StoreDefaults: a session store's default options.
 	StoreDefaults
 )
 

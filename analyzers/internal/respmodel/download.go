@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"net/http"
 	"path"
+	"strings"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
@@ -183,7 +184,7 @@ func (m *model) downloadEvents(a httpfw.Call, call *ast.CallExpr, s *scope) []*E
 	}
 	switch a.Op {
 	case httpfw.ContentType:
-		if a.Recv == "header" && !m.fasthttpResponseHeader(call) || arg(0) == nil {
+		if a.OnlyOn != "" && !m.callsOn(call, a.OnlyOn) || arg(0) == nil {
 			return nil
 		}
 		return []*Event{m.impliedHeader(a, call, headerContentType, m.evalString(arg(0), s))}
@@ -243,9 +244,10 @@ func (m *model) fiberType(ext, charset ast.Expr, s *scope) Value {
 	return v
 }
 
-// fasthttpResponseHeader reports whether a call of a method of fasthttp's
-// embedded header type is made on a ResponseHeader (not a RequestHeader).
-func (m *model) fasthttpResponseHeader(call *ast.CallExpr) bool {
+// callsOn reports whether a method call is made on a value of the named
+// type typ ("path.Name", httpfw.Call.OnlyOn), or a pointer to one.
+func (m *model) callsOn(call *ast.CallExpr, typ string) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && httpfw.IsNamed(m.info.TypeOf(sel.X), httpfw.PathFasthttp, "ResponseHeader")
+	dot := strings.LastIndex(typ, ".")
+	return ok && httpfw.IsNamed(m.info.TypeOf(sel.X), typ[:dot], typ[dot+1:])
 }

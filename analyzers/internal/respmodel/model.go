@@ -28,16 +28,16 @@ var Analyzer = &analysis.Analyzer{
 
 // model holds the state of one run over one package.
 type model struct {
-	pass         *analysis.Pass
-	insp         *inspector.Inspector
-	info         *types.Info
-	defs         *defs
-	ginSameSites []ginSameSite
-	decls        map[*types.Func]*ast.FuncDecl
-	funcs        map[ast.Node]inspector.Cursor // the package's functions, for summary
-	summaries    map[ast.Node]*summary
-	imported     map[*types.Func]*summary // what functions of other packages do, from their facts
-	escapes      map[types.Object]bool    // see optionsEscape
+	pass      *analysis.Pass
+	insp      *inspector.Inspector
+	info      *types.Info
+	defs      *defs
+	sameSites []sameSiteSet
+	decls     map[*types.Func]*ast.FuncDecl
+	funcs     map[ast.Node]inspector.Cursor // the package's functions, for summary
+	summaries map[ast.Node]*summary
+	imported  map[*types.Func]*summary // what functions of other packages do, from their facts
+	escapes   map[types.Object]bool    // see optionsEscape
 	// decoded and decodeHelpers collect what the package decodes JSON
 	// into (jsondecode.go).
 	decoded       []types.Type
@@ -103,11 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 			funcs = append(funcs, n)
 		case *ast.CallExpr:
 			m.noteDecode(n, stack)
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "SetSameSite" {
-				if fn := calledFunc(m.info, n); fn != nil && httpfw.PkgPath(fn) == httpfw.PathGin {
-					m.ginSameSites = append(m.ginSameSites, ginSameSite{n, isGinMiddleware(m.info, enclosingFunc(stack))})
-				}
-			}
+			m.noteSameSite(n, stack)
 		}
 		return true
 	})

@@ -2,26 +2,26 @@ package respmodel
 
 import (
 	"go/types"
+	"slices"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // reachesResponse reports whether pkg can act on an HTTP response: it is,
-// or imports directly or indirectly, net/http or fasthttp, which every
-// modelled framework builds on. The standard library's packages below
+// or imports directly or indirectly, a package every modelled framework
+// builds on (httpfw.Bases). The standard library's packages below
 // net/http, and the many dependencies that never see a request, need no
 // summary; skipping them is most of the model's cost on a module's
 // dependencies.
 func reachesResponse(pkg *types.Package) bool {
-	seen := make(map[*types.Package]bool)
+	seen, bases := make(map[*types.Package]bool), httpfw.Bases()
 	var walk func(p *types.Package) bool
 	walk = func(p *types.Package) bool {
 		if seen[p] {
 			return false
 		}
 		seen[p] = true
-		switch p.Path() {
-		case httpfw.PathNetHTTP, httpfw.PathFasthttp:
+		if slices.Contains(bases, p.Path()) {
 			return true
 		}
 		for _, q := range p.Imports() {
@@ -54,5 +54,5 @@ func NeedsDependency(path string, inModule, versioned bool, reachesAny func(path
 	case !versioned:
 		return true
 	}
-	return reachesAny(httpfw.PathNetHTTP, httpfw.PathFasthttp)
+	return reachesAny(httpfw.Bases()...)
 }

@@ -3,8 +3,8 @@ package httpfw
 // ChiRender is github.com/go-chi/render, at v1.0.3.
 const ChiRender Framework = 8
 
-// PathRender is go-chi/render's import path.
-const PathRender = "github.com/go-chi/render"
+// pathRender is go-chi/render's import path.
+const pathRender = "github.com/go-chi/render"
 
 // chi is go-chi/chi's routers (v5.5.0 mux.go): Use adds net/http
 // middleware; With, Group, Route and Mount derive routers from it.
@@ -15,13 +15,13 @@ func chi() spec { return spec{router: Router{Middleware: []string{"Use"}}} }
 // (decoder.go, render.go).
 func render() spec {
 	return spec{
-		framework: ChiRender, name: "chi/render", path: PathRender,
+		framework: ChiRender, name: "chi/render", path: pathRender,
 		calls: renderCalls(),
 		decoders: []decoder{
-			{PathRender + ".Bind", 1},
-			{PathRender + ".DecodeJSON", 1},
-			{PathRender + ".DefaultDecoder", 1},
-			{PathRender + ".Decode", 1}, // a package variable
+			{pathRender + ".Bind", 1},
+			{pathRender + ".DecodeJSON", 1},
+			{pathRender + ".DefaultDecoder", 1},
+			{pathRender + ".Decode", 1}, // a package variable
 		},
 	}
 }
@@ -30,14 +30,14 @@ func render() spec {
 // responder.go). Respond is a package variable, called as a function.
 func renderCalls() []row {
 	rows := []row{
-		{PathRender + ".PlainText", body(BodyString, 2)},
-		{PathRender + ".Data", renderData()},
-		{PathRender + ".XML", body(BodyOther, 2)},
-		{PathRender + ".HTML", body(BodyString, 2)},
-		{PathRender + ".Status", do(Status, 1)},
+		{pathRender + ".PlainText", body(BodyString, 2)},
+		{pathRender + ".Data", renderData()},
+		{pathRender + ".XML", body(BodyOther, 2)},
+		{pathRender + ".HTML", body(BodyString, 2)},
+		{pathRender + ".Status", do(Status, 1)},
 	}
 	for _, name := range []string{"JSON", "Render", "RenderList", "DefaultResponder", "Respond"} {
-		rows = append(rows, row{PathRender + "." + name, body(BodyJSON, 2)})
+		rows = append(rows, row{pathRender + "." + name, body(BodyJSON, 2)})
 	}
 	return rows
 }

@@ -14,8 +14,8 @@ const (
 
 // Their import paths.
 const (
-	PathEchoV4 = "github.com/labstack/echo/v4"
-	PathEchoV5 = "github.com/labstack/echo/v5"
+	pathEchoV4 = "github.com/labstack/echo/v4"
+	pathEchoV5 = "github.com/labstack/echo/v5"
 )
 
 // echoRouter: Use adds middleware that runs after routing, Pre before it
@@ -28,28 +28,28 @@ var echoRouter = Router{Middleware: []string{"Use", "Pre"}}
 func echo(f Framework) spec {
 	if f == EchoV4 {
 		return spec{
-			framework: f, name: "echo", path: PathEchoV4,
-			calls: echoCalls(PathEchoV4),
+			framework: f, name: "echo", path: pathEchoV4,
+			calls: echoCalls(pathEchoV4),
 			decoders: []decoder{
-				{"(" + PathEchoV4 + ".Context).Bind", 0},
-				{"(*" + PathEchoV4 + ".DefaultBinder).Bind", 0},
-				{"(*" + PathEchoV4 + ".DefaultBinder).BindBody", 1},
+				{"(" + pathEchoV4 + ".Context).Bind", 0},
+				{"(*" + pathEchoV4 + ".DefaultBinder).Bind", 0},
+				{"(*" + pathEchoV4 + ".DefaultBinder).BindBody", 1},
 			},
-			responses: []responseType{{path: PathEchoV4, name: "Context", param: true}, {path: PathEchoV4, name: "Response"}},
-			info:      echoInfo(PathEchoV4),
+			responses: []responseType{{path: pathEchoV4, name: "Context", param: true}, {path: pathEchoV4, name: "Response"}},
+			info:      echoInfo(pathEchoV4),
 			router:    echoRouter,
 		}
 	}
 	return spec{
-		framework: f, name: "echo/v5", path: PathEchoV5,
-		calls: echoCalls(PathEchoV5),
+		framework: f, name: "echo/v5", path: pathEchoV5,
+		calls: echoCalls(pathEchoV5),
 		decoders: []decoder{
-			{"(*" + PathEchoV5 + ".Context).Bind", 0},
-			{"(*" + PathEchoV5 + ".DefaultBinder).Bind", 1},
-			{PathEchoV5 + ".BindBody", 1},
+			{"(*" + pathEchoV5 + ".Context).Bind", 0},
+			{"(*" + pathEchoV5 + ".DefaultBinder).Bind", 1},
+			{pathEchoV5 + ".BindBody", 1},
 		},
-		responses: []responseType{{path: PathEchoV5, name: "Context", param: true}, {path: PathEchoV5, name: "Response"}},
-		info:      echoInfo(PathEchoV5),
+		responses: []responseType{{path: pathEchoV5, name: "Context", param: true}, {path: pathEchoV5, name: "Response"}},
+		info:      echoInfo(pathEchoV5),
 		router:    echoRouter,
 	}
 }
@@ -61,7 +61,7 @@ func echo(f Framework) spec {
 // take the status first and write a whole response.
 func echoCalls(path string) []row {
 	ctx := []string{path + ".Context"}
-	if path == PathEchoV5 {
+	if path == pathEchoV5 {
 		ctx[0] = "*" + ctx[0]
 	}
 	rows := []row{{"(*" + path + ".Response).Flush", do(Flush, 0)}}
@@ -94,7 +94,7 @@ func echoCalls(path string) []row {
 	} {
 		rows = append(rows, on(ctx, r.names, r.call)...)
 	}
-	if path == PathEchoV4 {
+	if path == pathEchoV4 {
 		// v4's Response writes through to net/http.
 		return append(rows,
 			row{"(*" + path + ".Response).WriteHeader", do(Status, 0)},
@@ -157,7 +157,7 @@ func bindsAll() Call {
 // its own words.
 func echoInfo(path string) Info {
 	ctx, logs := "%[2]s.Context", "response already committed"
-	if path == PathEchoV5 {
+	if path == pathEchoV5 {
 		ctx, logs = "*"+ctx, "echo: response already written to client"
 	}
 	return Info{

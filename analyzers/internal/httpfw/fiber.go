@@ -10,11 +10,11 @@ const (
 // Their import paths, that of fasthttp (v1.69.0), which both serialise
 // responses with, and those of their session middleware.
 const (
-	PathFiberV2        = "github.com/gofiber/fiber/v2"
-	PathFiberV3        = "github.com/gofiber/fiber/v3"
-	PathFasthttp       = "github.com/valyala/fasthttp"
-	pathFiberV2Session = PathFiberV2 + "/middleware/session"
-	pathFiberV3Session = PathFiberV3 + "/middleware/session"
+	pathFiberV2        = "github.com/gofiber/fiber/v2"
+	pathFiberV3        = "github.com/gofiber/fiber/v3"
+	pathFasthttp       = "github.com/valyala/fasthttp"
+	pathFiberV2Session = pathFiberV2 + "/middleware/session"
+	pathFiberV3Session = pathFiberV3 + "/middleware/session"
 )
 
 // fiber is v2's or v3's spec. Handlers take *Ctx in v2, the Ctx
@@ -23,29 +23,29 @@ const (
 func fiber(f Framework) spec {
 	cookie := cookieType{name: "Cookie", shown: "fiber.Cookie", httpOnly: "HTTPOnly"}
 	if f == FiberV2 {
-		cookie.path = PathFiberV2
+		cookie.path = pathFiberV2
 		return spec{
-			framework: f, name: "fiber", path: PathFiberV2,
+			framework: f, name: "fiber", path: pathFiberV2,
 			calls:     fiberV2Calls(),
-			decoders:  []decoder{{"(*" + PathFiberV2 + ".Ctx).BodyParser", 0}},
-			responses: []responseType{{path: PathFiberV2, name: "Ctx", param: true}},
+			decoders:  []decoder{{"(*" + pathFiberV2 + ".Ctx).BodyParser", 0}},
+			responses: []responseType{{path: pathFiberV2, name: "Ctx", param: true}},
 			cookies:   []cookieType{cookie},
-			info:      fiberInfo(PathFiberV2),
+			info:      fiberInfo(pathFiberV2),
 			router:    Router{Middleware: []string{"Use"}},
 		}
 	}
-	cookie.path = PathFiberV3
+	cookie.path = pathFiberV3
 	return spec{
-		framework: f, name: "fiber/v3", path: PathFiberV3,
+		framework: f, name: "fiber/v3", path: pathFiberV3,
 		calls: fiberV3Calls(),
 		decoders: []decoder{
-			{"(*" + PathFiberV3 + ".Bind).Body", 0},
-			{"(*" + PathFiberV3 + ".Bind).JSON", 0},
-			{"(*" + PathFiberV3 + ".Bind).All", 0},
+			{"(*" + pathFiberV3 + ".Bind).Body", 0},
+			{"(*" + pathFiberV3 + ".Bind).JSON", 0},
+			{"(*" + pathFiberV3 + ".Bind).All", 0},
 		},
-		responses: []responseType{{path: PathFiberV3, name: "Ctx", param: true}, {path: PathFiberV3, name: "Res"}},
+		responses: []responseType{{path: pathFiberV3, name: "Ctx", param: true}, {path: pathFiberV3, name: "Res"}},
 		cookies:   []cookieType{cookie},
-		info:      fiberInfo(PathFiberV3),
+		info:      fiberInfo(pathFiberV3),
 		router:    Router{Middleware: []string{"Use"}},
 	}
 }
@@ -55,7 +55,7 @@ func fiber(f Framework) spec {
 func fasthttp() spec {
 	return spec{
 		framework: FiberV2, calls: fasthttpCalls(),
-		responses: []responseType{{path: PathFasthttp, name: "RequestCtx"}},
+		responses: []responseType{{path: pathFasthttp, name: "RequestCtx"}},
 	}
 }
 
@@ -106,11 +106,11 @@ func download() Call {
 
 // fiberV2Calls lists fiber v2.52.15's calls (ctx.go).
 func fiberV2Calls() []row {
-	ctx := []string{"*" + PathFiberV2 + ".Ctx"}
+	ctx := []string{"*" + pathFiberV2 + ".Ctx"}
 	rows := fiberCalls(ctx, ctx)
 	rows = append(rows, on(ctx, []string{"BodyParser"}, do(ReadBody, None))...)
 	rows = append(rows, on(ctx, []string{"SendFile"}, body(BodyFile, 0))...)
-	return append(rows, row{"(*" + PathFiberV2 + ".Ctx).Redirect", do(Redirect, 1)})
+	return append(rows, row{"(*" + pathFiberV2 + ".Ctx).Redirect", do(Redirect, 1)})
 }
 
 // fiberV3Calls lists fiber v3.1.0's calls. Ctx is an interface;
@@ -121,7 +121,7 @@ func fiberV2Calls() []row {
 // context first (req.go, helpers.go); c.Bind().Body(&v) reads the body
 // (bind.go).
 func fiberV3Calls() []row {
-	const p = PathFiberV3
+	const p = pathFiberV3
 	res := []string{p + ".Ctx", p + ".Res", "*" + p + ".DefaultRes"}
 	req := []string{p + ".Ctx", p + ".Req", "*" + p + ".DefaultReq"}
 	ctx := []string{p + ".Ctx", "*" + p + ".DefaultCtx"}
@@ -148,20 +148,20 @@ func fiberV3Calls() []row {
 // the content type, and request reads (c.Request().Header).
 func fasthttpCalls() []row {
 	rows := []row{
-		{"(*" + PathFasthttp + ".RequestHeader).Peek", do(ReadHeader, 0)},
-		{"(*" + PathFasthttp + ".RequestHeader).Cookie", do(ReadCookie, 0)},
+		{"(*" + pathFasthttp + ".RequestHeader).Peek", do(ReadHeader, 0)},
+		{"(*" + pathFasthttp + ".RequestHeader).Cookie", do(ReadCookie, 0)},
 		// fiber v2's c.Response().BodyWriter()
-		{"(*" + PathFasthttp + ".Response).BodyWriter", do(WriterResult, None)},
+		{"(*" + pathFasthttp + ".Response).BodyWriter", do(WriterResult, None)},
 	}
-	h := []string{"*" + PathFasthttp + ".ResponseHeader"}
+	h := []string{"*" + pathFasthttp + ".ResponseHeader"}
 	rows = append(rows, on(h, []string{"Set"}, do(HeaderSet, 0))...)
 	rows = append(rows, on(h, []string{"Add"}, do(HeaderAdd, 0))...)
 	rows = append(rows, on(h, []string{"Del"}, do(HeaderDel, 0))...)
 	onResponse := do(ContentType, 0)
-	onResponse.OnlyOn = PathFasthttp + ".ResponseHeader"
+	onResponse.OnlyOn = pathFasthttp + ".ResponseHeader"
 	return append(rows,
-		row{"(*" + PathFasthttp + ".header).SetContentType", onResponse},
-		row{"(*" + PathFasthttp + ".RequestCtx).SetContentType", do(ContentType, 0)})
+		row{"(*" + pathFasthttp + ".header).SetContentType", onResponse},
+		row{"(*" + pathFasthttp + ".RequestCtx).SetContentType", do(ContentType, 0)})
 }
 
 // fiberSessionCalls lists the session stores of fiber's session
@@ -186,7 +186,7 @@ func fiberInfo(path string) Info {
 	// for a partitioned cookie, and turns an empty path into "/".
 	ctx, config := "%[2]s.Ctx", "Download: true"
 	cookie := CookieRules{StructOnly: true, SameSiteString: true, SecureIfNone: true, SecureIfPartitioned: true, EmptyPath: "/"}
-	if path == PathFiberV2 {
+	if path == pathFiberV2 {
 		ctx, config = "*"+ctx, ""
 		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""
 	}

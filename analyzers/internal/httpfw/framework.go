@@ -118,7 +118,7 @@ func (f Framework) Buffers() bool { return reg().infos[f].Buffers }
 // Bases returns the packages every modelled framework serves HTTP
 // through: net/http, and fasthttp for fiber. A package that imports
 // neither, directly or not, cannot act on a response.
-func Bases() []string { return []string{PathNetHTTP, PathFasthttp} }
+func Bases() []string { return []string{PathNetHTTP, pathFasthttp} }
 
 // Package returns the framework whose package path is path, or 0.
 func Package(path string) Framework { return reg().paths[path] }

@@ -3,22 +3,22 @@ package httpfw
 // Gin is github.com/gin-gonic/gin, at v1.12.0.
 const Gin Framework = 2
 
-// PathGin is gin's import path.
-const PathGin = "github.com/gin-gonic/gin"
+// pathGin is gin's import path.
+const pathGin = "github.com/gin-gonic/gin"
 
 func gin() spec {
 	return spec{
-		framework: Gin, name: "gin", path: PathGin,
+		framework: Gin, name: "gin", path: pathGin,
 		calls: ginCalls(),
 		// Bind*, ShouldBind* and MustBindWith (context.go).
 		decoders: []decoder{
-			{"(*" + PathGin + ".Context).Bind*", 0},
-			{"(*" + PathGin + ".Context).ShouldBind*", 0},
-			{"(*" + PathGin + ".Context).MustBindWith", 0},
+			{"(*" + pathGin + ".Context).Bind*", 0},
+			{"(*" + pathGin + ".Context).ShouldBind*", 0},
+			{"(*" + pathGin + ".Context).MustBindWith", 0},
 		},
 		responses: []responseType{
-			{path: PathGin, name: "Context", param: true},
-			{path: PathGin, name: "ResponseWriter", records: true},
+			{path: pathGin, name: "Context", param: true},
+			{path: pathGin, name: "ResponseWriter", records: true},
 		},
 		info:   ginInfo,
 		router: Router{Middleware: []string{"Use"}},
@@ -32,7 +32,7 @@ func gin() spec {
 // (WriteHeaderNow); AbortWithStatus sends it; a write after that goes
 // straight to net/http, so gin does not buffer.
 func ginCalls() []row {
-	ctx := []string{"*" + PathGin + ".Context"}
+	ctx := []string{"*" + pathGin + ".Context"}
 	rows := []row{
 		// SetCookie(name, value, maxAge, path, domain, secure, httpOnly)
 		// writes the SameSite of the context, set by an earlier

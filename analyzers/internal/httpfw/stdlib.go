@@ -47,10 +47,10 @@ func stdlibCalls() []row {
 func httpsafeCalls() []row {
 	var rows []row
 	for _, name := range []string{"NoStore", "Private", "Public"} {
-		rows = append(rows, row{PathHttpsafe + "." + name, do(CacheHelper, 0)})
+		rows = append(rows, row{pathHttpsafe + "." + name, do(CacheHelper, 0)})
 	}
 	return rows
 }
 
-// PathHttpsafe is the import path of resplint's runtime helpers.
-const PathHttpsafe = "github.com/resplint/resplint/httpsafe"
+// pathHttpsafe is the import path of resplint's runtime helpers.
+const pathHttpsafe = "github.com/resplint/resplint/httpsafe"

@@ -87,21 +87,21 @@ func (c *checker) findings(ck *respmodel.Cookie) []finding {
 	secure := ck.SecureFlag()
 	prefix := prefixFindings(ck)
 	if (sensitive || c.all) && ck.HttpOnly.IsFalseOrAbsent() {
-		out = append(out, finding{"httponly", respmodel.AttrHttpOnly,
+		out = append(out, finding{catHttpOnly, respmodel.AttrHttpOnly,
 			"is set without HttpOnly: page scripts, and so any XSS bug, can read it"})
 	}
 	if secure.IsFalseOrAbsent() && !containsAttr(prefix, respmodel.AttrSecure) {
 		switch {
 		case ck.SameSiteMode() == respmodel.SameSiteNone:
-			out = append(out, finding{"secure", respmodel.AttrSecure,
+			out = append(out, finding{catSecure, respmodel.AttrSecure,
 				"has SameSite=None without Secure: browsers reject such cookies"})
 		case sensitive || c.all:
-			out = append(out, finding{"secure", respmodel.AttrSecure,
+			out = append(out, finding{catSecure, respmodel.AttrSecure,
 				"is set without Secure: browsers also send it over plain HTTP, where the network can read it"})
 		}
 	}
 	if sensitive && ck.SameSiteMode() == respmodel.SameSiteMissing {
-		out = append(out, finding{"samesite", respmodel.AttrSameSite,
+		out = append(out, finding{catSameSite, respmodel.AttrSameSite,
 			"is set without SameSite: browsers that do not default to Lax send it with cross-site requests (CSRF)"})
 	}
 	return append(out, prefix...)
@@ -134,14 +134,14 @@ func prefixFindings(ck *respmodel.Cookie) []finding {
 	}
 	var out []finding
 	if ck.SecureFlag().IsFalseOrAbsent() {
-		out = append(out, finding{"prefix", respmodel.AttrSecure, "has the " + p + " prefix but not Secure: browsers drop it"})
+		out = append(out, finding{catPrefix, respmodel.AttrSecure, "has the " + p + " prefix but not Secure: browsers drop it"})
 	}
 	if p == "__Host-" {
 		if path := ck.PathAttr(); path.State == respmodel.Absent || path.State == respmodel.Known && path.Str != "/" {
-			out = append(out, finding{"prefix", respmodel.AttrRootPath, `has the __Host- prefix but its Path is not "/": browsers drop it`})
+			out = append(out, finding{catPrefix, respmodel.AttrRootPath, `has the __Host- prefix but its Path is not "/": browsers drop it`})
 		}
 		if d := ck.Domain; d.State == respmodel.Known && d.Str != "" {
-			out = append(out, finding{"prefix", 0, "has the __Host- prefix but sets Domain: browsers drop it; remove the Domain"})
+			out = append(out, finding{catPrefix, 0, "has the __Host- prefix but sets Domain: browsers drop it; remove the Domain"})
 		}
 	}
 	return out
@@ -214,7 +214,7 @@ func report(pass *analysis.Pass, ev *respmodel.Event, f finding) {
 		if edits := ck.Fix(pass, f.attr); edits != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: strings.ToUpper(hint[:1]) + hint[1:], TextEdits: edits}}
 		}
-		if edits := ck.HttpsafeFix(pass); edits != nil && f.category != "prefix" {
+		if edits := ck.HttpsafeFix(pass); edits != nil && f.category != catPrefix {
 			d.SuggestedFixes = append(d.SuggestedFixes, analysis.SuggestedFix{
 				Message:   "Use httpsafe.SessionCookie, which sets HttpOnly, Secure, SameSite=Lax and Path=/",
 				TextEdits: edits,

@@ -46,7 +46,7 @@ func (c *checker) check(pass *analysis.Pass, d *suppress.Directive) {
 		pass.Report(analysis.Diagnostic{Pos: d.Comment.Pos(), End: d.Comment.End(), Category: category, Message: msg})
 	}
 	if d.Malformed != "" {
-		report("syntax", d.Malformed)
+		report(catSyntax, d.Malformed)
 		return
 	}
 	var unknown []string
@@ -60,11 +60,11 @@ func (c *checker) check(pass *analysis.Pass, d *suppress.Directive) {
 		if len(unknown) > 1 {
 			s = "s"
 		}
-		report("unknown", fmt.Sprintf("//resplint:ignore names unknown analyzer%s %s, which it does not suppress; the analyzers are %s",
+		report(catUnknown, fmt.Sprintf("//resplint:ignore names unknown analyzer%s %s, which it does not suppress; the analyzers are %s",
 			s, quoteAll(unknown), strings.Join(c.known, ", ")))
 	}
 	if d.Reason == "" {
-		report("reason", fmt.Sprintf("//resplint:ignore %s has no reason, so it suppresses nothing: write why the finding does not apply after the names",
+		report(catReason, fmt.Sprintf("//resplint:ignore %s has no reason, so it suppresses nothing: write why the finding does not apply after the names",
 			strings.Join(d.Names, ",")))
 	}
 }

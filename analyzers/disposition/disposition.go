@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -172,7 +173,7 @@ func entry(pass *analysis.Pass, f *respmodel.Func, called map[*types.Func]bool) 
 // servers that take more arguments.
 func handlerParams(sig *types.Signature) bool {
 	ps := sig.Params()
-	return ps.Len() >= 2 && respmodel.ResponseParam(ps.At(0).Type()) == respmodel.NetHTTP &&
+	return ps.Len() >= 2 && httpfw.ResponseParam(ps.At(0).Type()) == httpfw.NetHTTP &&
 		isRequest(ps.At(1).Type())
 }
 
@@ -189,7 +190,7 @@ func isRequest(t types.Type) bool {
 // carries a response, or -1.
 func responseParam(sig *types.Signature) int {
 	for i := 0; i < sig.Params().Len(); i++ {
-		if respmodel.ResponseParam(sig.Params().At(i).Type()) != 0 {
+		if httpfw.ResponseParam(sig.Params().At(i).Type()) != 0 {
 			return i
 		}
 	}

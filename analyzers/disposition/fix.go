@@ -1,6 +1,7 @@
 package disposition
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -56,34 +58,30 @@ func frameworkFix(pass *analysis.Pass, file *edit.File, d *download) (string, []
 	if !ok || call.Ellipsis.IsValid() {
 		return "", nil
 	}
-	fw, method := d.ev.Framework, sel.Sel.Name
+	fw, method := httpfw.Of(d.ev.Framework), sel.Sel.Name
 	switch {
-	case d.ev.Body == respmodel.BodyFile && method == "File" && len(call.Args) == 1 &&
-		(fw == respmodel.Gin || fw == respmodel.EchoV4 || fw == respmodel.EchoV5):
+	case d.ev.Body == respmodel.BodyFile && method == fw.FileAttachment[0] && len(call.Args) == 1:
 		name, imp := filenameExpr(pass, file, call.Args[0], d.filename)
 		if name == "" {
 			return "", nil
 		}
-		api := "FileAttachment"
-		if fw != respmodel.Gin {
-			api = "Attachment"
-		}
+		api := fw.FileAttachment[1]
 		return "serve it with " + api, append(imp,
 			edit.Replace(sel.Sel, api),
 			analysis.TextEdit{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", " + name)})
-	case d.ev.Body == respmodel.BodyFile && method == "SendFile" && fw.Fiber():
+	case d.ev.Body == respmodel.BodyFile && method == fw.Download[0]:
 		switch len(call.Args) {
 		case 1:
-			return "serve it with Download", []analysis.TextEdit{edit.Replace(sel.Sel, "Download")}
+			return "serve it with " + fw.Download[1], []analysis.TextEdit{edit.Replace(sel.Sel, fw.Download[1])}
 		case 2:
-			if lit, ok := ast.Unparen(call.Args[1]).(*ast.CompositeLit); ok && fw == respmodel.FiberV3 {
-				return "add Download: true to the SendFile config", []analysis.TextEdit{file.AddField(lit, "Download: true")}
+			if lit, ok := ast.Unparen(call.Args[1]).(*ast.CompositeLit); ok && fw.DownloadConfig != "" {
+				return "add " + fw.DownloadConfig + " to the " + method + " config", []analysis.TextEdit{file.AddField(lit, fw.DownloadConfig)}
 			}
 		}
-	case d.ev.Kind == respmodel.SetHeader && method == "DataFromReader" && fw == respmodel.Gin && len(call.Args) == 5:
+	case d.ev.Kind == respmodel.SetHeader && method == fw.ExtraHeaders && len(call.Args) > 0:
 		const entry = `"Content-Disposition": "attachment"`
-		hint := "pass Content-Disposition in DataFromReader's extra headers"
-		switch x := ast.Unparen(call.Args[4]).(type) {
+		hint := "pass Content-Disposition in " + method + "'s extra headers"
+		switch x := ast.Unparen(call.Args[len(call.Args)-1]).(type) {
 		case *ast.CompositeLit:
 			return hint, []analysis.TextEdit{file.AddField(x, entry)}
 		case *ast.Ident:
@@ -162,18 +160,18 @@ func headerFix(pass *analysis.Pass, file *edit.File, f *respmodel.Func, d *downl
 	}
 	var stmt string
 	w, v := params[i], goString(value)
-	switch fw := respmodel.ResponseParam(sig.Params().At(i).Type()); {
-	case fw == respmodel.Gin:
-		stmt = w + `.Header("Content-Disposition", ` + v + `)`
-	case fw == respmodel.EchoV4 || fw == respmodel.EchoV5:
-		stmt = w + `.Response().Header().Set("Content-Disposition", ` + v + `)`
-	case fw.Fiber():
-		stmt = w + ".Attachment()"
+	fw := httpfw.Of(httpfw.ResponseParam(sig.Params().At(i).Type()))
+	switch {
+	case fw.Attachment != "":
+		name := ""
 		if d.filename != "" {
-			stmt = w + ".Attachment(" + quote(d.filename) + ")"
+			name = quote(d.filename)
 		}
+		stmt = fmt.Sprintf(fw.Attachment, w, name)
+	case fw.SetHeader != "":
+		stmt = fmt.Sprintf(fw.SetHeader, w, `"Content-Disposition"`, v)
 	default:
-		stmt = w + `.Header().Set("Content-Disposition", ` + v + `)`
+		stmt = fmt.Sprintf(httpfw.Of(httpfw.NetHTTP).SetHeader, w, `"Content-Disposition"`, v)
 	}
 	at, list := listStmt(file.Syntax, d.ev.Node())
 	if at == nil {
@@ -187,7 +185,7 @@ func headerFix(pass *analysis.Pass, file *edit.File, f *respmodel.Func, d *downl
 			after = false
 		}
 	}
-	if !d.ev.Framework.Fiber() {
+	if !d.ev.Framework.Buffers() {
 		// The header must come before any earlier write in the same list.
 		for _, ev := range f.Events {
 			if ev.Pos() >= d.ev.Pos() || ev.Kind != respmodel.WriteBody && ev.Kind != respmodel.WriteStatus {

@@ -106,7 +106,7 @@ func (c *checker) report(pass *analysis.Pass, f *respmodel.Func, d *download) {
 	diag := analysis.Diagnostic{
 		Pos:      d.ev.Pos(),
 		End:      d.ev.Node().End(),
-		Category: "missing",
+		Category: catMissing,
 		Message: what + " without Content-Disposition: browsers display it, or save it under a name taken from the URL; " +
 			hint,
 	}

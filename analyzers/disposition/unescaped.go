@@ -57,7 +57,7 @@ func checkUnescaped(pass *analysis.Pass, ev *respmodel.Event, reported map[ast.E
 	d := analysis.Diagnostic{
 		Pos:      ev.Pos(),
 		End:      ev.Node().End(),
-		Category: "unescaped",
+		Category: catUnescaped,
 		Message: "Content-Disposition built " + how + " from " + subject + " computed at run time: " +
 			`quotes, ";", line breaks or non-ASCII characters in it break the header, and a name an attacker ` +
 			"chooses can add parameters (reflected file download); build it with mime.FormatMediaType or httpsafe.Attachment",

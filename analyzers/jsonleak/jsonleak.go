@@ -287,10 +287,10 @@ func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
 		}
 		paths = append(paths, p)
 	}
-	fr := &fieldReport{category: "secret"}
+	fr := &fieldReport{category: catSecret}
 	what := "the secret field"
 	if leaks[0].kind == tokenKind {
-		what, fr.category = "the token field", "token"
+		what, fr.category = "the token field", catToken
 	}
 	if len(leaks) > 1 {
 		what += "s"
@@ -344,7 +344,7 @@ func (r *run) reportEntry(ev *respmodel.Event, l *leak) {
 		msg += " at " + strings.Join(steps, "")
 	}
 	msg += ": hand-built response maps must leave secrets out; remove the entry"
-	d := analysis.Diagnostic{Pos: l.entry.Pos(), End: l.entry.End(), Category: "map", Message: msg}
+	d := analysis.Diagnostic{Pos: l.entry.Pos(), End: l.entry.End(), Category: catMap, Message: msg}
 	if l.field != nil {
 		d.Related = []analysis.RelatedInformation{{Pos: l.field.Pos(), Message: fmt.Sprintf("%s is declared here", l.field.Name())}}
 	}

@@ -61,8 +61,8 @@ func (c *funcCheck) run() {
 	c.calls = make(map[*ast.CallExpr]bool)
 	c.reported = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
-		if e.Framework.Fiber() {
-			continue // fiber sends the response after the handler returns
+		if e.Framework.Buffers() {
+			continue // sent after the handler returns
 		}
 		switch e.Kind {
 		case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader, respmodel.SetCookie, respmodel.WriteStatus:
@@ -89,20 +89,20 @@ func (c *funcCheck) change(e *respmodel.Event) {
 	}
 	switch e.Kind {
 	case respmodel.SetCookie:
-		c.report(e, sent, "cookie", fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
-			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
+		c.report(e, sent, catCookie, fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
+			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
 	case respmodel.WriteStatus:
-		if c.framework(e) == respmodel.Gin && sameStatus(e, sent) {
-			return // gin ignores a status equal to the one sent, silently
+		if c.framework(e).SameStatusSilent && sameStatus(e, sent) {
+			return // the framework ignores a status equal to the one sent, silently
 		}
-		c.report(e, sent, "status", fmt.Sprintf("%s after %s: the status line is already sent, so %s",
-			what(c.pass, e), sentAt(c.pass, sent), superfluous(c.framework(e))))
+		c.report(e, sent, catStatus, fmt.Sprintf("%s after %s: the status line is already sent, so %s",
+			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SecondStatus))
 	default:
 		if c.sameOnWire(e, sent) {
 			return // the header already has this value on the wire
 		}
-		c.report(e, sent, "header", fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
-			what(c.pass, e), sentAt(c.pass, sent), sendsHeader(c.framework(e))))
+		c.report(e, sent, catHeader, fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
+			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
 	}
 }
 
@@ -161,12 +161,12 @@ func (c *funcCheck) afterHandler(e, next *respmodel.Event) {
 	if e.Kind == respmodel.WriteStatus || c.asksWritten() {
 		return
 	}
-	category, thing := "header", "header"
+	category, thing := catHeader, "header"
 	if e.Kind == respmodel.SetCookie {
-		category, thing = "cookie", "cookie"
+		category, thing = catCookie, "cookie"
 	}
 	c.report(e, next, category, fmt.Sprintf("%s after %s at line %d ran the handler, which has normally written the response by then: %s, so the %s is dropped; set it before calling the handler",
-		what(c.pass, e), callName(c.pass, next), line(c.pass, next), sendsHeader(c.framework(e)), thing))
+		what(c.pass, e), callName(c.pass, next), line(c.pass, next), c.framework(e).SendsHeader, thing))
 }
 
 // asksWritten is respmodel.AsksWritten of the function, which walks its
@@ -194,7 +194,7 @@ func (c *funcCheck) write(e *respmodel.Event) {
 		c.calls[e.Call()] = true
 	}
 	if sent := e.SentBy(); sent != nil && (e.Stage == respmodel.Done || e.Kind == respmodel.Error) && restates(e, sent) {
-		c.report(e, sent, "status", fmt.Sprintf("%s after %s: its status and headers are dropped and its body is appended to what was written",
+		c.report(e, sent, catStatus, fmt.Sprintf("%s after %s: its status and headers are dropped and its body is appended to what was written",
 			what(c.pass, e), sentAt(c.pass, sent)))
 	}
 }
@@ -245,7 +245,7 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 	}
 	msg := fmt.Sprintf("%s after %s at line %d, which completed the response and does not return: %s; return after %s",
 		subject, name, line(c.pass, done), effect, name)
-	c.report(e, done, "return", msg, c.returnFix(done)...)
+	c.report(e, done, catReturn, msg, c.returnFix(done)...)
 }
 
 func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) {
@@ -257,11 +257,11 @@ func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixe
 		}
 		c.reported[e.Call()] = true
 	}
-	if category == "header" || category == "cookie" {
+	if category == catHeader || category == catCookie {
 		fixes = c.moveFix(e, cause)
 	}
 	rel := "the response header is sent here"
-	if category == "return" {
+	if category == catReturn {
 		rel = "the response is completed here"
 	}
 	c.pass.Report(analysis.Diagnostic{

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -49,30 +50,6 @@ func sentAt(pass *analysis.Pass, sent *respmodel.Event) string {
 	return fmt.Sprintf("%s at line %d sent the response header", callName(pass, sent), line(pass, sent))
 }
 
-// sendsHeader says when the framework sends the header.
-func sendsHeader(f respmodel.Framework) string {
-	switch f {
-	case respmodel.Gin:
-		return "gin sends the header with the first body write and ignores later changes"
-	case respmodel.EchoV4, respmodel.EchoV5:
-		return "echo sends the header with the first write or WriteHeader and ignores later changes"
-	}
-	return "net/http sends the header with the first write or WriteHeader and ignores later changes"
-}
-
-// superfluous says what the framework does with a second status.
-func superfluous(f respmodel.Framework) string {
-	switch f {
-	case respmodel.Gin:
-		return `gin keeps the different status already sent and logs "[WARNING] Headers were already written"`
-	case respmodel.EchoV4:
-		return `echo drops this one and logs "response already committed"`
-	case respmodel.EchoV5:
-		return `echo drops this one and logs "echo: response already written to client"`
-	}
-	return `net/http drops this one and logs "superfluous response.WriteHeader call"`
-}
-
 // callName names the call an event happens at: the helper, or the
 // function or method called (w.Write, http.Error, c.JSON).
 func callName(pass *analysis.Pass, e *respmodel.Event) string {
@@ -97,12 +74,11 @@ func line(pass *analysis.Pass, e *respmodel.Event) int {
 }
 
 // framework is whose rules a message quotes: the handler's framework
-// when the function is a gin or echo handler (whose c.Writer and
-// c.Response() calls are net/http's), else the event's.
-func (c *funcCheck) framework(e *respmodel.Event) respmodel.Framework {
-	switch h := c.fn.Handler; h {
-	case respmodel.Gin, respmodel.EchoV4, respmodel.EchoV5:
+// when its net/http writer calls follow its rules (gin's c.Writer, echo's
+// c.Response()), else the event's.
+func (c *funcCheck) framework(e *respmodel.Event) httpfw.Info {
+	if h := httpfw.Of(c.fn.Handler); h.OwnRules {
 		return h
 	}
-	return e.Framework
+	return httpfw.Of(e.Framework)
 }

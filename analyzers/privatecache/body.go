@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
@@ -71,7 +72,7 @@ func passesOn(pass *analysis.Pass, res *respmodel.Result, fn ast.Node) bool {
 			case "ServeHTTP":
 				found = len(call.Args) == 2
 			case "Next":
-				found = recvType(callee) != nil && respmodel.ResponseParam(recvType(callee)) != 0
+				found = recvType(callee) != nil && httpfw.ResponseParam(recvType(callee)) != 0
 			}
 		case *types.Var:
 			found = routes.HandlerLike(callee.Type())
@@ -112,7 +113,7 @@ func (mw *middleware) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *r
 		}
 		covered := false
 		for _, s := range sets {
-			if covers(f.Node, s, b.Node(), f.Handler.Fiber()) {
+			if covers(f.Node, s, b.Node(), f.Handler.Buffers()) {
 				covered = true
 				break
 			}
@@ -124,11 +125,14 @@ func (mw *middleware) uncovered(f *respmodel.Func, bodies []*respmodel.Event) *r
 	return nil
 }
 
-func covers(fn, set, body ast.Node, fiber bool) bool {
+// covers reports whether the Cache-Control set applies to body: it is
+// inside it, or before it in a block that holds it; in a framework that
+// buffers the response, after it too.
+func covers(fn, set, body ast.Node, buffered bool) bool {
 	if body.Pos() <= set.Pos() && set.End() <= body.End() {
 		return true
 	}
-	if set.End() > body.Pos() && !fiber {
+	if set.End() > body.Pos() && !buffered {
 		return false
 	}
 	b := innermostBlock(fn, set)

@@ -1,9 +1,11 @@
 package privatecache
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	pathpkg "path"
 	"strconv"
 	"strings"
 
@@ -11,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
@@ -29,26 +32,18 @@ func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix
 	if w == "_" || file == nil {
 		return nil
 	}
-	const args = `"Cache-Control", "private, no-store"`
-	var stmt, headerer string
-	switch f.Handler {
-	case respmodel.NetHTTP:
-		stmt, headerer = w+".Header().Set("+args+")", w
-	case respmodel.Gin:
-		stmt = w + ".Header(" + args + ")"
-	case respmodel.EchoV4, respmodel.EchoV5:
-		stmt, headerer = w+".Response().Header().Set("+args+")", w+".Response()"
-	case respmodel.FiberV2, respmodel.FiberV3:
-		stmt = w + ".Set(" + args + ")"
-	default:
+	fw := httpfw.Of(f.Handler)
+	if fw.SetHeader == "" {
 		return nil
 	}
+	stmt := fmt.Sprintf(fw.SetHeader, w, `"Cache-Control"`, `"private, no-store"`)
 	first := body.List[0]
 	fixes := []analysis.SuggestedFix{{
 		Message:   "Set Cache-Control: private, no-store at the start of the handler",
 		TextEdits: []analysis.TextEdit{file.InsertBefore(first, stmt)},
 	}}
-	if headerer != "" {
+	if fw.Headerer != "" {
+		headerer := fmt.Sprintf(fw.Headerer, w)
 		name, imp := file.Import(respmodel.HttpsafePath, "httpsafe")
 		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   "Call httpsafe.NoStore at the start of the handler",
@@ -105,54 +100,30 @@ func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analys
 	if stmt == nil || tn == nil || tn.Pkg() == nil || file == nil {
 		return nil
 	}
+	fw := httpfw.Of(routes.UseKind(v.Type()))
+	if fw.Middleware == "" {
+		return nil
+	}
 	x := v.Name()
 	ind := file.Indent(stmt.Pos())
-	lines := func(ls ...string) string { return strings.Join(ls, "\n"+ind) }
-	const set = `"Cache-Control", "private, no-store"`
 	var fixes []analysis.SuggestedFix
 	add := func(msg, text string, imps ...[]analysis.TextEdit) {
-		edits := []analysis.TextEdit{file.InsertAfter(stmt, text)}
+		edits := []analysis.TextEdit{file.InsertAfter(stmt, strings.ReplaceAll(text, "\n", "\n"+ind))}
 		for _, imp := range imps {
 			edits = append(edits, imp...)
 		}
 		fixes = append(fixes, analysis.SuggestedFix{Message: msg, TextEdits: edits})
 	}
-	const inline = "Add a middleware that sets Cache-Control: private, no-store to the router or group"
-	switch routes.UseKind(v.Type()) {
-	case respmodel.NetHTTP:
+	if fw.NoStoreHandler {
 		hs, imp := file.Import(respmodel.HttpsafePath, "httpsafe")
 		add("Use httpsafe.NoStoreHandler on the router or group", x+".Use("+hs+".NoStoreHandler)", imp)
-		h, imp := file.Import("net/http", "http")
-		add(inline, lines(
-			x+".Use(func(next "+h+".Handler) "+h+".Handler {",
-			"\treturn "+h+".HandlerFunc(func(w "+h+".ResponseWriter, r *"+h+".Request) {",
-			"\t\tw.Header().Set("+set+")",
-			"\t\tnext.ServeHTTP(w, r)",
-			"\t})",
-			"})"), imp)
-	case respmodel.Gin:
-		g, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
-		add(inline, lines(x+".Use(func(c *"+g+".Context) {", "\tc.Header("+set+")", "})"), imp)
-	case respmodel.EchoV4, respmodel.EchoV5:
-		e, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
-		ctx := e + ".Context"
-		if routes.UseKind(v.Type()) == respmodel.EchoV5 {
-			ctx = "*" + ctx
-		}
-		add(inline, lines(
-			x+".Use(func(next "+e+".HandlerFunc) "+e+".HandlerFunc {",
-			"\treturn func(c "+ctx+") error {",
-			"\t\tc.Response().Header().Set("+set+")",
-			"\t\treturn next(c)",
-			"\t}",
-			"})"), imp)
-	case respmodel.FiberV2, respmodel.FiberV3:
-		f, imp := file.Import(tn.Pkg().Path(), tn.Pkg().Name())
-		ctx := f + ".Ctx"
-		if routes.UseKind(v.Type()) == respmodel.FiberV2 {
-			ctx = "*" + ctx
-		}
-		add(inline, lines(x+".Use(func(c "+ctx+") error {", "\tc.Set("+set+")", "\treturn c.Next()", "})"), imp)
 	}
+	path, name := tn.Pkg().Path(), tn.Pkg().Name()
+	if fw.MiddlewarePkg != "" {
+		path, name = fw.MiddlewarePkg, pathpkg.Base(fw.MiddlewarePkg)
+	}
+	pkg, imp := file.Import(path, name)
+	add("Add a middleware that sets Cache-Control: private, no-store to the router or group",
+		fmt.Sprintf(fw.Middleware, x, pkg, `"Cache-Control", "private, no-store"`), imp)
 	return fixes
 }

@@ -96,7 +96,7 @@ func (gs *groups) local(h *handler, s served) {
 	for _, fn := range w.Escapes {
 		gs.escapes[fn] = &fact
 	}
-	if !h.authOnly && (w.Unknown || direct && (h.category != "missing" || gs.c.strict)) {
+	if !h.authOnly && (w.Unknown || direct && (h.category != catMissing || gs.c.strict)) {
 		reportHandler(gs.pass, h)
 	}
 }
@@ -206,7 +206,7 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 		}
 		for _, fr := range rs {
 			direct = direct || !fr.AuthOnly
-			if fr.Category == "missing" && !fr.AuthOnly && !gs.c.strict {
+			if fr.Category == catMissing && !fr.AuthOnly && !gs.c.strict {
 				gs.add(r, gs.entry(r, via, fr))
 			}
 		}
@@ -227,7 +227,7 @@ func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
 			rs = authorized(rs)
 		}
 		for _, fr := range rs {
-			if !fr.AuthOnly && (fr.Category != "missing" || gs.c.strict) {
+			if !fr.AuthOnly && (fr.Category != catMissing || gs.c.strict) {
 				reportRoute(gs.pass, gs.entry(r, via, fr))
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
@@ -34,17 +35,6 @@ func (f *CacheFact) String() string {
 		return "sets Cache-Control " + strconv.Quote(f.CacheControl)
 	}
 	return "wraps with Cache-Control " + strconv.Quote(f.CacheControl)
-}
-
-// knownNoStore returns the Cache-Control value of middleware that sets it
-// in a way the model does not follow, or "". chi v5.5.0's
-// middleware.NoCache (nocache.go) sets its headers from a map.
-func knownNoStore(name string) string {
-	switch name {
-	case "github.com/go-chi/chi/v5/middleware.NoCache", "github.com/go-chi/chi/middleware.NoCache":
-		return "no-cache, no-store, no-transform, must-revalidate, private, max-age=0"
-	}
-	return ""
 }
 
 // middleware answers which functions set Cache-Control private or
@@ -94,7 +84,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 // middleware that configuration may leave off does not cover it; for
 // missing, such a middleware is taken as the application's choice.
 func (mw *middleware) covering(category string) *routes.Model {
-	if category == "validators" {
+	if category == catValidators {
 		return mw.always
 	}
 	return mw.routes
@@ -112,7 +102,7 @@ func (mw *middleware) exportFacts() {
 		}
 		if v := mw.setsOwn(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v, Own: true})
-		} else if v := mw.cache.node(d); v != "" && mw.funcs[d].Handler != respmodel.NetHTTP {
+		} else if v := mw.cache.node(d); v != "" && mw.funcs[d].Handler != httpfw.NetHTTP {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v})
 		}
 	}
@@ -301,7 +291,7 @@ func (mw *middleware) cacheFunc(fn *types.Func) string {
 	if mw.c.middleware.Has(name) {
 		return "private, no-store"
 	}
-	if v := knownNoStore(name); v != "" {
+	if v := httpfw.CacheControl(name); v != "" {
 		return v
 	}
 	var f CacheFact

@@ -128,9 +128,9 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	if body == nil || readsBody(f.Events) {
 		return nil
 	}
-	h := &handler{name: handlerName(pass, f.Node), category: "missing", authOnly: quiet, context: context && !c.strict, identity: what(id), f: f, body: body, id: id}
+	h := &handler{name: handlerName(pass, f.Node), category: catMissing, authOnly: quiet, context: context && !c.strict, identity: what(id), f: f, body: body, id: id}
 	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {
-		h.category = "validators"
+		h.category = catValidators
 	}
 	return h
 }

@@ -20,7 +20,7 @@ const whyValidators = "Last-Modified or ETag make it heuristically cacheable (RF
 // router or group is in sight, for validators, and with -strict.
 func reportHandler(pass *analysis.Pass, h *handler) {
 	msg := fmt.Sprintf("handler reads %s but writes this response without Cache-Control private or no-store: %s; set Cache-Control: private, no-store at the start of the handler", h.identity, why)
-	if h.category == "validators" {
+	if h.category == catValidators {
 		msg = fmt.Sprintf("handler reads %s and serves this response with validators but without Cache-Control private or no-store: %s; set Cache-Control: private, no-store before it", h.identity, whyValidators)
 	}
 	pass.Report(analysis.Diagnostic{
@@ -37,7 +37,7 @@ func reportHandler(pass *analysis.Pass, h *handler) {
 // another: validators, and with -strict.
 func reportRoute(pass *analysis.Pass, e entry) {
 	msg := fmt.Sprintf("%s reads %s but its responses on this route carry no Cache-Control private or no-store: %s; set it in a middleware on this route or at the start of the handler", e.fact.Handler, e.fact.Identity, why)
-	if e.fact.Category == "validators" {
+	if e.fact.Category == catValidators {
 		msg = fmt.Sprintf("%s reads %s and serves a response with validators on this route, without Cache-Control private or no-store: %s; set it in a middleware on this route or in the handler", e.fact.Handler, e.fact.Identity, whyValidators)
 	}
 	pass.Report(analysis.Diagnostic{Pos: e.call.Pos(), End: e.call.End(), Category: e.fact.Category, Message: msg})
@@ -47,7 +47,7 @@ func reportRoute(pass *analysis.Pass, e entry) {
 // store the responses of a per-user handler.
 func reportPublicRoute(pass *analysis.Pass, e entry) {
 	pass.Report(analysis.Diagnostic{
-		Pos: e.call.Pos(), End: e.call.End(), Category: "public",
+		Pos: e.call.Pos(), End: e.call.End(), Category: catPublic,
 		Message: fmt.Sprintf("a middleware on this route sets Cache-Control with public, s-maxage or max-age, but %s reads %s: shared caches (CDN, proxy) may store its responses and serve one user's data to another; make the middleware private or leave this route out of it",
 			e.fact.Handler, e.fact.Identity),
 	})
@@ -77,7 +77,7 @@ func reportGroup(pass *analysis.Pass, g *group, fixes []analysis.SuggestedFix) {
 	pass.Report(analysis.Diagnostic{
 		Pos:            g.node.Pos(),
 		End:            g.node.End(),
-		Category:       "missing",
+		Category:       catMissing,
 		Message:        msg,
 		Related:        rel,
 		SuggestedFixes: fixes,
@@ -104,7 +104,7 @@ func reportWeak(pass *analysis.Pass, cc, id *respmodel.Event) {
 	pass.Report(analysis.Diagnostic{
 		Pos:      cc.Pos(),
 		End:      cc.Node().End(),
-		Category: "missing",
+		Category: catMissing,
 		Message: fmt.Sprintf("handler reads %s but sets Cache-Control %q, without private or no-store: %s; add private",
 			what(id), cc.Value.Str, why),
 		Related:        related(id),
@@ -129,7 +129,7 @@ func reportPublic(pass *analysis.Pass, cc, id *respmodel.Event) {
 	pass.Report(analysis.Diagnostic{
 		Pos:            cc.Pos(),
 		End:            cc.Node().End(),
-		Category:       "public",
+		Category:       catPublic,
 		Message:        msg,
 		Related:        related(id),
 		SuggestedFixes: rewriteFixes(pass, cc),

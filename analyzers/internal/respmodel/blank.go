@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Blanking: a handler that sets a field to a zero value or a constant
@@ -450,7 +452,7 @@ func (m *model) isBlank(e ast.Expr) bool {
 	if ft, ok := m.info.Types[call.Fun]; ok && ft.IsType() && len(call.Args) == 1 {
 		return m.isBlank(call.Args[0]) // []byte(nil), Secret("")
 	}
-	if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "Repeat" && (pkgPath(fn) == "strings" || pkgPath(fn) == "bytes") && len(call.Args) == 2 {
+	if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "Repeat" && (httpfw.PkgPath(fn) == "strings" || httpfw.PkgPath(fn) == "bytes") && len(call.Args) == 2 {
 		return m.isBlank(call.Args[0])
 	}
 	return false

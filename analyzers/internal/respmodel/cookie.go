@@ -5,12 +5,14 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // A Cookie is what one Set-Cookie will carry, as far as the code says.
 // It is gob-encodable so that helpers and factories can export it in facts.
 type Cookie struct {
-	Framework Framework
+	Framework httpfw.Framework
 	Syntax    Syntax
 	// Type is the Go type the cookie is written as ("http.Cookie",
 	// "fiber.Cookie", "sessions.Options"), or "" for gin's arguments and
@@ -47,13 +49,13 @@ type Cookie struct {
 type Syntax uint8
 
 const (
-	// StructSyntax: an http.Cookie, fiber.Cookie or sessions.Options value.
+	// StructSyntax: a value of a cookie struct type (httpfw.CookieType).
 	StructSyntax Syntax = iota + 1
-	// GinArgs: gin's positional Context.SetCookie arguments.
-	GinArgs
+	// ArgsSyntax: a call's positional arguments (httpfw.CookieArgs).
+	ArgsSyntax
 	// HeaderString: a raw Set-Cookie header value.
 	HeaderString
-	// StoreDefaults: a gorilla/sessions store's default Options.
+	// StoreDefaults: a session store's default options.
 	StoreDefaults
 )
 
@@ -102,18 +104,25 @@ const (
 	httpSameSiteNone    = 4
 )
 
+// rules returns the rules of the cookie's framework that apply to it.
+func (c *Cookie) rules() httpfw.CookieRules {
+	if r := httpfw.Of(c.Framework).Cookie; r.Applies(c.Syntax == StructSyntax) {
+		return r
+	}
+	return httpfw.CookieRules{}
+}
+
 // SameSite returns the SameSite attribute the framework writes.
 //
-// net/http writes nothing for 0 and SameSiteDefaultMode. gin's SetCookie
-// passes the context's mode, whose zero value writes nothing. fiber v2.52
-// and v3.1 write Lax for "" and any unrecognised string, nothing for
-// "disabled".
+// net/http writes nothing for 0 and SameSiteDefaultMode, nor does a
+// framework that passes a zero mode on; frameworks with a string SameSite
+// have rules of their own (httpfw.CookieRules).
 func (c *Cookie) SameSiteMode() SameSiteMode {
 	v := c.SameSite
 	if v.State == Unknown {
 		return SameSiteUnknown
 	}
-	if c.Framework.Fiber() && c.Syntax == StructSyntax {
+	if c.rules().SameSiteString {
 		if v.State == Absent {
 			return SameSiteLax
 		}
@@ -156,22 +165,20 @@ func (c *Cookie) SameSiteMode() SameSiteMode {
 }
 
 // SecureFlag is whether the Secure attribute is written, taking into
-// account that fiber turns Secure on for SameSite=None (fasthttp's
-// Cookie.SetSameSite in v2.52, res.go in v3.1) and for Partitioned (v3.1).
+// account frameworks that turn it on for SameSite=None or Partitioned.
 func (c *Cookie) SecureFlag() Value {
-	if c.Syntax == StructSyntax && (c.Framework.Fiber() && c.SameSiteMode() == SameSiteNone ||
-		c.Framework == FiberV3 && c.Partitioned.IsTrue()) {
+	if r := c.rules(); r.SecureIfNone && c.SameSiteMode() == SameSiteNone || r.SecureIfPartitioned && c.Partitioned.IsTrue() {
 		return knownBool(true)
 	}
 	return c.Secure
 }
 
-// PathAttr is the Path attribute written: gin's SetCookie and
-// SetCookieData (v1.12) and fiber v3.1 turn "" into "/".
+// PathAttr is the Path attribute written, with the framework's path for
+// an empty one.
 func (c *Cookie) PathAttr() Value {
 	p := c.Path
-	if (c.Framework == Gin || c.Framework == FiberV3 && c.Syntax == StructSyntax) && (p.State == Absent || p.State == Known && p.Str == "") {
-		return knownStr("/")
+	if r := c.rules(); r.EmptyPath != "" && (p.State == Absent || p.State == Known && p.Str == "") {
+		return knownStr(r.EmptyPath)
 	}
 	if p.State == Known && p.Str == "" {
 		return absent()
@@ -212,20 +219,15 @@ func (c *Cookie) ValueIsFlag() bool {
 // formatBoolHint marks a value computed by strconv.FormatBool.
 const formatBoolHint = "strconv.FormatBool"
 
-// cookieType reports whether t (or *t) is a cookie-describing struct.
-func cookieType(t types.Type) (Framework, string) {
+// cookieType reports whether t (or *t) is a cookie-describing struct, of
+// which framework, and the type's name in messages.
+func cookieType(t types.Type) (httpfw.Framework, string) {
 	t = coreType(t)
-	switch {
-	case isNamed(t, pathNetHTTP, "Cookie"):
-		return NetHTTP, "http.Cookie"
-	case isNamed(t, pathFiberV2, "Cookie"):
-		return FiberV2, "fiber.Cookie"
-	case isNamed(t, pathFiberV3, "Cookie"):
-		return FiberV3, "fiber.Cookie"
-	case isNamed(t, pathSessions, "Options"):
-		return GorillaSessions, "sessions.Options"
-	case isNetHTTPCookie(t):
-		return NetHTTP, "http.Cookie" // type myCookie http.Cookie
+	if f, name := httpfw.CookieType(t); f != 0 {
+		return f, name
+	}
+	if isNetHTTPCookie(t) {
+		return httpfw.NetHTTP, "http.Cookie" // type myCookie http.Cookie
 	}
 	return 0, ""
 }
@@ -263,10 +265,10 @@ func isNetHTTPCookie(t types.Type) bool {
 		return false
 	}
 	f := st.Field(0)
-	return f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == pathNetHTTP
+	return f.Name() == "Name" && f.Pkg() != nil && f.Pkg().Path() == httpfw.PathNetHTTP
 }
 
-func newCookie(f Framework, syntax Syntax, typ string) *Cookie {
+func newCookie(f httpfw.Framework, syntax Syntax, typ string) *Cookie {
 	a := absent()
 	return &Cookie{
 		Framework: f, Syntax: syntax, Type: typ, Param: -1,
@@ -317,7 +319,7 @@ func (m *model) setField(c *Cookie, name string, e ast.Expr, s *scope) {
 	}
 	*p = m.eval(e, s.params)
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && name == "Value" {
-		if fn := calledFunc(m.info, call); fn != nil && pkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
+		if fn := calledFunc(m.info, call); fn != nil && httpfw.PkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
 			p.Hint = formatBoolHint
 		}
 	}
@@ -443,7 +445,7 @@ func (m *model) pastTime(e ast.Expr, s *scope) Value {
 		return unknown(e)
 	}
 	fn := calledFunc(m.info, call)
-	if fn == nil || pkgPath(fn) != "time" {
+	if fn == nil || httpfw.PkgPath(fn) != "time" {
 		return unknown(e)
 	}
 	switch fn.Name() {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Attribute names a cookie attribute a fix can turn on.
@@ -23,10 +24,7 @@ const (
 func (c *Cookie) fieldName(attr Attribute) string {
 	switch attr {
 	case AttrHttpOnly:
-		if c.Type == "fiber.Cookie" {
-			return "HTTPOnly"
-		}
-		return "HttpOnly"
+		return httpfw.HttpOnlyField(c.Type)
 	case AttrSecure:
 		return "Secure"
 	case AttrSameSite:
@@ -39,7 +37,7 @@ func (c *Cookie) fieldName(attr Attribute) string {
 func (c *Cookie) valueText(attr Attribute, http string) string {
 	switch attr {
 	case AttrSameSite:
-		if c.Framework.Fiber() {
+		if httpfw.Of(c.Framework).Cookie.SameSiteString {
 			return `"Lax"`
 		}
 		return http + ".SameSiteLaxMode"
@@ -66,16 +64,8 @@ func headerText(attr Attribute) string {
 // the checks' messages.
 func (c *Cookie) FixHint(attr Attribute) string {
 	switch c.Syntax {
-	case GinArgs:
-		switch attr {
-		case AttrHttpOnly:
-			return "pass httpOnly=true to SetCookie"
-		case AttrSecure:
-			return "pass secure=true to SetCookie"
-		case AttrSameSite:
-			return "call c.SetSameSite(http.SameSiteLaxMode) before SetCookie"
-		}
-		return `pass path "/" to SetCookie`
+	case ArgsSyntax:
+		return httpfw.Of(c.Framework).Cookie.ArgsHint[c.fieldName(attr)]
 	case HeaderString:
 		return `add "` + headerText(attr) + `" to the header value`
 	case StoreDefaults:
@@ -101,7 +91,7 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 		return nil
 	}
 	value := func() (string, []analysis.TextEdit) {
-		if attr == AttrSameSite && !c.Framework.Fiber() {
+		if attr == AttrSameSite && !httpfw.Of(c.Framework).Cookie.SameSiteString {
 			http, imp := f.Import("net/http", "http")
 			return c.valueText(attr, http), imp
 		}
@@ -109,20 +99,21 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 	}
 	v := c.attrValue(attr)
 	switch c.Syntax {
-	case StructSyntax, GinArgs:
+	case StructSyntax, ArgsSyntax:
 		if e := v.Expr(); e != nil && v.State == Known && pass.TypesInfo.Types[e].Value != nil {
 			// Only a constant is replaced: a variable may have other uses.
 			text, imp := value()
 			return append(imp, edit.Replace(e, text))
 		}
 		switch {
-		case c.Syntax == GinArgs:
+		case c.Syntax == ArgsSyntax:
 			sel, ok := c.syn.call.Fun.(*ast.SelectorExpr)
-			if attr != AttrSameSite || !ok || !isStmt(c.syn.sink) {
+			setter := httpfw.Of(c.Framework).Cookie.SameSiteSetter
+			if attr != AttrSameSite || !ok || !isStmt(c.syn.sink) || setter == "" {
 				return nil
 			}
 			text, imp := value()
-			return append(imp, f.InsertBefore(c.syn.sink, f.Text(sel.X)+".SetSameSite("+text+")"))
+			return append(imp, f.InsertBefore(c.syn.sink, f.Text(sel.X)+"."+setter+"("+text+")"))
 		case c.syn.lit != nil:
 			text, imp := value()
 			return append(imp, f.AddField(c.syn.lit, c.fieldName(attr)+": "+text))

@@ -1,11 +1,13 @@
 // Package respmodel is resplint's shared response model.
 //
-// It turns the calls that build an HTTP response — in net/http and the
-// routers built on it, gin, echo v4/v5, fiber v2/v3, gorilla/sessions and
-// go-chi/render — into framework-neutral events (set header, set cookie,
-// write status, write body, redirect, error, read identity) per function, in
-// source order. The checks are small rules over these events; framework
-// knowledge lives here, in the adapter tables of frameworks.go and calls.go.
+// It turns the calls that build an HTTP response, in every framework
+// package httpfw describes, into framework-neutral events (set header, set
+// cookie, write status, write body, redirect, error, read identity) per
+// function, in source order. The checks are small rules over these
+// events. What each framework's calls do, and how far each takes the
+// response, is data in httpfw; this package holds the events, their
+// stages and order, the values they carry and the facts that carry them
+// across packages (see docs/design.md).
 //
 // Values are resolved through constants, local and package variables with a
 // single definition, composite literals and later field assignments.

@@ -5,6 +5,9 @@ import (
 	"go/types"
 	"net/http"
 	"path"
+	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 const (
@@ -13,66 +16,72 @@ const (
 )
 
 // bodyHeaders returns the header events a modelled body call makes before
-// it writes: the Content-Type it is given and the Content-Disposition of
-// the attachment APIs (sources at the versions in frameworks.go).
-func (m *model) bodyHeaders(a adapter, call *ast.CallExpr, s *scope) []*Event {
+// it writes (httpfw.Implies): the Content-Type it is given or always
+// sets, a map of more headers, and the Content-Disposition of the
+// attachment APIs.
+func (m *model) bodyHeaders(a httpfw.Call, call *ast.CallExpr, s *scope) []*Event {
+	im := a.Implies
+	if im == nil {
+		return nil
+	}
 	arg := func(i int) ast.Expr {
-		if i < len(call.Args) {
+		if i >= 0 && i < len(call.Args) {
 			return call.Args[i]
 		}
 		return nil
 	}
-	contentType := func(i int) []*Event {
-		if e := arg(i); e != nil {
-			return []*Event{m.impliedHeader(a, call, headerContentType, m.evalString(e, s))}
-		}
-		return nil
+	var out []*Event
+	if e := arg(im.ContentType); e != nil {
+		out = append(out, m.impliedHeader(a, call, headerContentType, m.evalString(e, s)))
 	}
-	disposition := func(typ string, name Value) []*Event {
-		return []*Event{m.impliedHeader(a, call, headerContentDisposition, dispositionValue(typ, name))}
+	if im.FixedType != "" {
+		out = append(out, m.impliedHeader(a, call, headerContentType, knownStr(im.FixedType)))
 	}
-	switch fw := frameworkOf(a.path); {
-	case fw == Gin && a.name == "Data", fw.echo() && (a.name == "Blob" || a.name == "Stream"):
-		return contentType(1)
-	case fw == Gin && a.name == "DataFromReader":
-		// render.Reader sets the Content-Type, then the extra headers.
-		if len(call.Args) != 5 {
-			return nil
+	if im.Headers != httpfw.None {
+		if e := arg(im.Headers); e != nil {
+			out = append(out, m.headerMap(a, call, e, s)...)
+		} else {
+			return nil // a call of a multi-valued result
 		}
-		return append(contentType(2), m.headerMap(a, call, call.Args[4], s)...)
-	case fw == Gin && a.name == "FileAttachment" && len(call.Args) == 2:
-		return disposition("attachment", m.eval(call.Args[1], s.params))
-	case fw.echo() && (a.name == "Attachment" || a.name == "Inline") && len(call.Args) == 2:
-		typ := "attachment"
-		if a.name == "Inline" {
-			typ = "inline"
+	}
+	if im.Disposition == "" {
+		return out
+	}
+	var name Value
+	switch {
+	case im.Config != "":
+		// The config literal's field marks the file an attachment.
+		if len(call.Args) != 2 || call.Ellipsis.IsValid() {
+			return out
 		}
-		return disposition(typ, m.eval(call.Args[1], s.params))
-	case fw.Fiber() && a.name == "Download" && len(call.Args) > 0:
-		name := m.eval(call.Args[0], s.params)
+		if d := m.configField(call.Args[1], im.Config, s); d.State != Unknown && !d.IsTrue() {
+			return out
+		}
+		name = absent()
+	case im.BaseName:
+		if len(call.Args) == 0 {
+			return out
+		}
+		name = m.eval(call.Args[0], s.params)
 		if name.State == Known {
 			name = knownStr(path.Base(name.Str))
 		}
-		if len(call.Args) > 1 && !call.Ellipsis.IsValid() {
-			name = m.eval(call.Args[1], s.params)
+		if len(call.Args) > im.FileName && !call.Ellipsis.IsValid() {
+			name = m.eval(call.Args[im.FileName], s.params)
 		}
-		return disposition("attachment", name)
-	case fw == FiberV3 && a.name == "SendFile" && len(call.Args) == 2 && !call.Ellipsis.IsValid():
-		// SendFile{Download: true} sets "attachment" after serving the file.
-		if d := m.sendFileDownload(call.Args[1], s); d.State == Unknown || d.IsTrue() {
-			return disposition("attachment", absent())
+	default:
+		e := arg(im.FileName)
+		if e == nil {
+			return out
 		}
-	case fw == ChiRender && a.name == "Data":
-		return []*Event{m.impliedHeader(a, call, headerContentType, knownStr("application/octet-stream"))}
+		name = m.eval(e, s.params)
 	}
-	return nil
+	return append(out, m.impliedHeader(a, call, headerContentDisposition, dispositionValue(im.Disposition, name)))
 }
 
-func (f Framework) echo() bool { return f == EchoV4 || f == EchoV5 }
-
 // impliedHeader is a header a framework call sets itself.
-func (m *model) impliedHeader(a adapter, call *ast.CallExpr, name string, v Value) *Event {
-	return &Event{Kind: SetHeader, Framework: frameworkOf(a.path), Header: name, Value: v, call: call, node: call}
+func (m *model) impliedHeader(a httpfw.Call, call *ast.CallExpr, name string, v Value) *Event {
+	return &Event{Kind: SetHeader, Framework: a.Framework, Header: name, Value: v, call: call, node: call}
 }
 
 // dispositionValue is the Content-Disposition an attachment API writes:
@@ -87,10 +96,9 @@ func dispositionValue(typ string, name Value) Value {
 	return Value{State: Unknown, Param: -1}
 }
 
-// sendFileDownload evaluates the Download field of a fiber v3 SendFile
-// config: Absent when it is not set, Unknown when the config cannot be
-// followed.
-func (m *model) sendFileDownload(e ast.Expr, s *scope) Value {
+// configField evaluates the field of a config literal: Absent when it is
+// not set, Unknown when the config cannot be followed.
+func (m *model) configField(e ast.Expr, field string, s *scope) Value {
 	lit, ok := m.followVar(e).(*ast.CompositeLit)
 	if !ok {
 		return unknown(e)
@@ -100,18 +108,18 @@ func (m *model) sendFileDownload(e ast.Expr, s *scope) Value {
 		if !ok {
 			return unknown(e)
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Download" {
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
 			return m.eval(kv.Value, s.params)
 		}
 	}
 	return absent()
 }
 
-// headerMap returns the headers of gin's DataFromReader extraHeaders: the
-// entries of a map literal, directly or through a variable, with those
+// headerMap returns the headers of a map a call sets (gin's
+// DataFromReader extraHeaders): the entries of a map literal, directly or through a variable, with those
 // added to it by index before the call. A map that cannot be followed
 // gives one event with an empty Header: headers the model cannot name.
-func (m *model) headerMap(a adapter, call *ast.CallExpr, e ast.Expr, s *scope) []*Event {
+func (m *model) headerMap(a httpfw.Call, call *ast.CallExpr, e ast.Expr, s *scope) []*Event {
 	if isNil(m.info, e) {
 		return nil
 	}
@@ -167,28 +175,26 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // downloadEvents returns the events of the header-only calls that
 // describe a download: fiber's Type and Attachment, fasthttp's
 // SetContentType, and csv.NewWriter on the response.
-func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event {
+func (m *model) downloadEvents(a httpfw.Call, call *ast.CallExpr, s *scope) []*Event {
 	arg := func(i int) ast.Expr {
 		if i < len(call.Args) {
 			return call.Args[i]
 		}
 		return nil
 	}
-	switch a.op {
-	case opContentType:
-		if a.recv == "header" && !m.fasthttpResponseHeader(call) || arg(0) == nil {
+	switch a.Op {
+	case httpfw.ContentType:
+		if a.OnlyOn != "" && !m.callsOn(call, a.OnlyOn) || arg(0) == nil {
 			return nil
 		}
-		ev := m.impliedHeader(a, call, headerContentType, m.evalString(arg(0), s))
-		ev.Framework = FiberV2
-		return []*Event{ev}
-	case opFiberType:
+		return []*Event{m.impliedHeader(a, call, headerContentType, m.evalString(arg(0), s))}
+	case httpfw.TypeExt:
 		// Type(ext, charset...) sets utils.GetMIME(ext) [+ "; charset=" + charset].
 		if arg(0) == nil {
 			return nil
 		}
 		return []*Event{m.impliedHeader(a, call, headerContentType, m.fiberType(arg(0), arg(1), s))}
-	case opAttachment:
+	case httpfw.Attachment:
 		// Attachment(filename...) sets "attachment" and, with a file name,
 		// the Content-Type of its extension.
 		name := absent()
@@ -207,7 +213,7 @@ func (m *model) downloadEvents(a adapter, call *ast.CallExpr, s *scope) []*Event
 			}
 		}
 		return out
-	case opCSV:
+	case httpfw.CSV:
 		fw := m.writerFramework(arg(0))
 		if fw == 0 {
 			return nil
@@ -238,9 +244,10 @@ func (m *model) fiberType(ext, charset ast.Expr, s *scope) Value {
 	return v
 }
 
-// fasthttpResponseHeader reports whether a call of a method of fasthttp's
-// embedded header type is made on a ResponseHeader (not a RequestHeader).
-func (m *model) fasthttpResponseHeader(call *ast.CallExpr) bool {
+// callsOn reports whether a method call is made on a value of the named
+// type typ ("path.Name", httpfw.Call.OnlyOn), or a pointer to one.
+func (m *model) callsOn(call *ast.CallExpr, typ string) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && isNamed(m.info.TypeOf(sel.X), pathFasthttp, "ResponseHeader")
+	dot := strings.LastIndex(typ, ".")
+	return ok && httpfw.IsNamed(m.info.TypeOf(sel.X), typ[:dot], typ[dot+1:])
 }

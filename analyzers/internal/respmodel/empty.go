@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Emptiness: what a value cannot hold when it is written. Besides the
@@ -629,7 +631,7 @@ func readsOnly(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	switch pkgPath(fn) {
+	switch httpfw.PkgPath(fn) {
 	case "fmt":
 		return !strings.HasPrefix(fn.Name(), "Sscan") && !strings.HasPrefix(fn.Name(), "Fscan") && !strings.HasPrefix(fn.Name(), "Scan")
 	case "log", "log/slog":

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Kind is the kind of a response event.
@@ -52,17 +53,17 @@ func (k Kind) String() string {
 }
 
 // BodyKind says what a body write sends.
-type BodyKind uint8
+type BodyKind = httpfw.BodyKind
 
 const (
-	BodyBytes BodyKind = iota + 1
-	BodyString
-	BodyJSON
-	BodyTemplate
-	BodyFile
-	BodyStream
-	BodyCSV
-	BodyOther
+	BodyBytes    = httpfw.BodyBytes
+	BodyString   = httpfw.BodyString
+	BodyJSON     = httpfw.BodyJSON
+	BodyTemplate = httpfw.BodyTemplate
+	BodyFile     = httpfw.BodyFile
+	BodyStream   = httpfw.BodyStream
+	BodyCSV      = httpfw.BodyCSV
+	BodyOther    = httpfw.BodyOther
 )
 
 // An Event is one thing a function does to its response (or, for
@@ -72,7 +73,7 @@ const (
 // gives those header events first, then its body.
 type Event struct {
 	Kind      Kind
-	Framework Framework
+	Framework httpfw.Framework
 	// Header is the canonical header name for header events; "" for
 	// headers the model cannot name (gin's DataFromReader with a computed
 	// extraHeaders map).
@@ -152,7 +153,7 @@ func (e *Event) BodyType() types.Type { return e.bodyTyp }
 // A Func is a function or function literal and its events in source order.
 type Func struct {
 	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
-	Handler Framework
+	Handler httpfw.Framework
 	Events  []*Event
 }
 

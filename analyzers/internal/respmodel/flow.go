@@ -9,6 +9,8 @@ import (
 	"sort"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // SentBy returns an event that, on some path from the function's entry
@@ -395,9 +397,9 @@ func (m *model) mayReturn(call *ast.CallExpr) bool {
 // and those of popular logging packages that exit (as go vet's ctrlflow
 // pass and staticcheck list them).
 func noReturn(fn *types.Func) bool {
-	name, recv := fn.Name(), recvName(fn)
+	name, recv := fn.Name(), httpfw.RecvName(fn)
 	fatal := len(name) >= 5 && (name[:5] == "Fatal" || name[:5] == "Panic")
-	switch pkgPath(fn) {
+	switch httpfw.PkgPath(fn) {
 	case "os", "syscall":
 		return recv == "" && name == "Exit"
 	case "runtime":
@@ -417,7 +419,7 @@ func noReturn(fn *types.Func) bool {
 // isResponseType reports whether a value of type t is a response: a
 // framework's response parameter, or a type with the methods of
 // http.ResponseWriter (such as an httptest.ResponseRecorder).
-func isResponseType(t types.Type) bool { return ResponseParam(t) != 0 || hasWriterMethods(t) }
+func isResponseType(t types.Type) bool { return httpfw.ResponseParam(t) != 0 || hasWriterMethods(t) }
 
 // receivesResponse reports whether the function of s has a parameter or
 // receiver that is a response.

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/names"
 )
 
@@ -107,7 +108,7 @@ func (m *model) isGormDB(e ast.Expr) bool {
 		return false
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Name() == "DB" && pkgPath(n.Obj()) == pathGorm
+	return ok && n.Obj().Name() == "DB" && httpfw.PkgPath(n.Obj()) == pathGorm
 }
 
 // gormEmpty returns the paths of a value of type t that the query call
@@ -376,7 +377,7 @@ func isAssociation(t types.Type, settings map[string]string) bool {
 	if _, ok := n.Underlying().(*types.Struct); !ok {
 		return false
 	}
-	if pkgPath(n.Obj()) == "time" {
+	if httpfw.PkgPath(n.Obj()) == "time" {
 		return false
 	}
 	scan, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), "Scan")

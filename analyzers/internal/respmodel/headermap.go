@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"net/http"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // headerAssigns returns the header events of assignments to the response's
@@ -17,10 +19,10 @@ func (m *model) headerAssigns(as *ast.AssignStmt, s *scope) []*Event {
 	var out []*Event
 	for i, lhs := range as.Lhs {
 		ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
-		if !ok || !isNamed(m.info.TypeOf(ix.X), pathNetHTTP, "Header") || !m.isResponseHeader(ix.X) {
+		if !ok || !httpfw.IsNamed(m.info.TypeOf(ix.X), httpfw.PathNetHTTP, "Header") || !m.isResponseHeader(ix.X) {
 			continue
 		}
-		ev := &Event{Kind: SetHeader, Framework: NetHTTP, Value: Value{State: Unknown, Param: -1}, node: as}
+		ev := &Event{Kind: SetHeader, Framework: httpfw.NetHTTP, Value: Value{State: Unknown, Param: -1}, node: as}
 		if name := m.eval(ix.Index, s.params); name.State == Known {
 			ev.Header = http.CanonicalHeaderKey(name.Str)
 		}

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // hole stands for a part of a header value only known at run time.
@@ -37,7 +39,7 @@ func (m *model) headerText(e ast.Expr, s *scope, depth int) (text string, last *
 			return l + r, last
 		}
 	case *ast.CallExpr:
-		if fn := calledFunc(m.info, x); fn != nil && pkgPath(fn) == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
+		if fn := calledFunc(m.info, x); fn != nil && httpfw.PkgPath(fn) == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
 			if f := m.eval(x.Args[0], s.params); f.State == Known {
 				lit, _ := ast.Unparen(x.Args[0]).(*ast.BasicLit)
 				return formatHoles(f.Str), lit
@@ -72,7 +74,7 @@ func formatHoles(format string) string {
 // attribute list that itself contains a hole makes every attribute
 // unknown; a hole in one attribute's value makes that one unknown.
 func parseSetCookie(text string) *Cookie {
-	c := newCookie(NetHTTP, HeaderString, "")
+	c := newCookie(httpfw.NetHTTP, HeaderString, "")
 	parts := strings.Split(text, ";")
 	name, value, _ := strings.Cut(parts[0], "=")
 	name = strings.TrimSpace(name)

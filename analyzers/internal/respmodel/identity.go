@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Identity says where a ReadIdentity event learns who the user is from.
@@ -39,95 +41,19 @@ func (i Identity) String() string {
 	return "unknown"
 }
 
-// Session packages beyond gorilla/sessions.
-const (
-	pathFiberV2Session = "github.com/gofiber/fiber/v2/middleware/session"
-	pathFiberV3Session = "github.com/gofiber/fiber/v3/middleware/session"
-)
-
-// identityRows lists the calls that read what may identify the user, from
-// the sources of the versions named in frameworks.go.
-func identityRows() []adapter {
-	var rows []adapter
-	add := func(path string, recvs, names []string, o op, arg int) {
-		for _, r := range recvs {
-			for _, n := range names {
-				rows = append(rows, adapter{path: path, recv: r, name: n, op: o, arg: arg, statusArg: -1})
-			}
-		}
-	}
-	list := func(s ...string) []string { return s }
-	fn, ctx := list(""), list("Context")
-	// net/http: Request.Cookie, CookiesNamed and BasicAuth; request
-	// headers (Header.Get and Values on a Request's Header field); context
-	// values.
-	add(pathNetHTTP, list("Request"), list("Cookie", "CookiesNamed"), opReadCookie, 0)
-	add(pathNetHTTP, list("Request"), list("BasicAuth"), opBasicAuth, -1)
-	add(pathNetHTTP, list("Header"), list("Get", "Values"), opReadHeader, 0)
-	add("context", ctx, list("Value"), opReadContext, 0)
-	// gin v1.12.0 context.go: Cookie, GetHeader (a request header), the
-	// c.Keys store read by Get, MustGet and the typed getters, and Value
-	// (which reads c.Keys for string keys).
-	add(pathGin, ctx, list("Cookie"), opReadCookie, 0)
-	add(pathGin, ctx, list("GetHeader"), opReadHeader, 0)
-	add(pathGin, ctx, list("Get", "MustGet", "GetString", "GetBool", "GetInt", "GetInt8", "GetInt16",
-		"GetInt32", "GetInt64", "GetUint", "GetUint8", "GetUint16", "GetUint32", "GetUint64",
-		"GetFloat32", "GetFloat64", "GetTime", "GetDuration", "GetError", "GetIntSlice",
-		"GetInt8Slice", "GetInt16Slice", "GetInt32Slice", "GetInt64Slice", "GetUintSlice",
-		"GetUint8Slice", "GetUint16Slice", "GetUint32Slice", "GetUint64Slice", "GetFloat32Slice",
-		"GetFloat64Slice", "GetStringSlice", "GetErrorSlice", "GetStringMap", "GetStringMapString",
-		"GetStringMapStringSlice"), opReadLocal, 0)
-	add(pathGin, ctx, list("Value"), opReadContext, 0)
-	// echo v4.16.0 and v5.4.4: Cookie and the c.Get store; v5's generic
-	// ContextGet and ContextGetOr (context_generic.go).
-	for _, p := range []string{pathEchoV4, pathEchoV5} {
-		add(p, ctx, list("Cookie"), opReadCookie, 0)
-		add(p, ctx, list("Get"), opReadLocal, 0)
-	}
-	add(pathEchoV5, fn, list("ContextGet", "ContextGetOr"), opReadLocal, 1)
-	// fiber v2.52.15 ctx.go: Cookies; Get reads a request header; Locals
-	// with one argument reads the per-request store. fasthttp's request
-	// header, as c.Request().Header.
-	v2 := list("Ctx")
-	add(pathFiberV2, v2, list("Cookies"), opReadCookie, 0)
-	add(pathFiberV2, v2, list("Get"), opReadHeader, 0)
-	add(pathFiberV2, v2, list("Locals"), opReadLocal, 0)
-	add("github.com/valyala/fasthttp", list("RequestHeader"), list("Peek"), opReadHeader, 0)
-	add("github.com/valyala/fasthttp", list("RequestHeader"), list("Cookie"), opReadCookie, 0)
-	// fiber v3.1.0: the same on Ctx and its request half (req.go); Res.Get
-	// reads a response header and is left out. Value reads Locals
-	// (ctx.go). Generic Locals, GetReqHeader and ValueFromContext take the
-	// context first (req.go, helpers.go).
-	v3 := list("Ctx", "DefaultCtx", "Req", "DefaultReq")
-	add(pathFiberV3, v3, list("Cookies"), opReadCookie, 0)
-	add(pathFiberV3, v3, list("Get"), opReadHeader, 0)
-	add(pathFiberV3, v3, list("Locals"), opReadLocal, 0)
-	add(pathFiberV3, list("Ctx", "DefaultCtx"), list("Value"), opReadLocal, 0)
-	add(pathFiberV3, fn, list("Locals", "ValueFromContext"), opReadLocal, 1)
-	add(pathFiberV3, fn, list("GetReqHeader"), opReadHeader, 1)
-	// Session stores: gorilla/sessions v1.4.0 (store.go, sessions.go) and
-	// fiber's session middleware (v2 store.go; v3 store.go, middleware.go).
-	add(pathSessions, list("Store", "CookieStore", "FilesystemStore"), list("Get", "New"), opReadSession, -1)
-	add(pathSessions, list("Registry"), list("Get"), opReadSession, -1)
-	add(pathFiberV2Session, list("Store"), list("Get"), opReadSession, -1)
-	add(pathFiberV3Session, list("Store"), list("Get"), opReadSession, -1)
-	add(pathFiberV3Session, fn, list("FromContext"), opReadSession, -1)
-	return rows
-}
-
-func identityOf(o op) Identity {
+func identityOf(o httpfw.Op) Identity {
 	switch o {
-	case opReadCookie:
+	case httpfw.ReadCookie:
 		return IdentityCookie
-	case opReadHeader:
+	case httpfw.ReadHeader:
 		return IdentityHeader
-	case opBasicAuth:
+	case httpfw.BasicAuth:
 		return IdentityBasicAuth
-	case opReadContext:
+	case httpfw.ReadContext:
 		return IdentityContext
-	case opReadLocal:
+	case httpfw.ReadLocal:
 		return IdentityLocal
-	case opReadSession:
+	case httpfw.ReadSession:
 		return IdentitySession
 	}
 	return 0
@@ -136,21 +62,21 @@ func identityOf(o op) Identity {
 // identityEvent completes ev for an identity read, or returns nil for a
 // call that does not read (a response header, fiber's Locals(key, value))
 // or reads under a key nothing can be said about.
-func (m *model) identityEvent(ev *Event, a adapter, call *ast.CallExpr, s *scope) []*Event {
-	ev.Kind, ev.Identity = ReadIdentity, identityOf(a.op)
-	if a.arg < 0 {
+func (m *model) identityEvent(ev *Event, a httpfw.Call, call *ast.CallExpr, s *scope) []*Event {
+	ev.Kind, ev.Identity = ReadIdentity, identityOf(a.Op)
+	if a.Arg < 0 {
 		return []*Event{ev}
 	}
-	if a.arg >= len(call.Args) {
+	if a.Arg >= len(call.Args) {
 		return nil
 	}
 	switch {
-	case ev.Identity == IdentityHeader && a.path == pathNetHTTP && !m.requestHeader(call):
+	case ev.Identity == IdentityHeader && a.Path == httpfw.PathNetHTTP && !m.requestHeader(call):
 		return nil
-	case ev.Identity == IdentityLocal && len(call.Args) > a.arg+1:
+	case ev.Identity == IdentityLocal && len(call.Args) > a.Arg+1:
 		return nil // a store: Locals(key, value)
 	}
-	ev.Value = m.identityKey(call.Args[a.arg], s)
+	ev.Value = m.identityKey(call.Args[a.Arg], s)
 	if v := ev.Value; v.State == Unknown && v.Param < 0 && v.Hint == "" {
 		return nil
 	}
@@ -174,7 +100,7 @@ func (m *model) requestHeader(call *ast.CallExpr) bool {
 		}
 	}
 	h, ok := x.(*ast.SelectorExpr)
-	return ok && h.Sel.Name == "Header" && isNamed(m.info.TypeOf(h.X), pathNetHTTP, "Request")
+	return ok && h.Sel.Name == "Header" && httpfw.IsNamed(m.info.TypeOf(h.X), httpfw.PathNetHTTP, "Request")
 }
 
 // identityKey evaluates the name or key an identity read uses. Its Hint

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strconv"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // pathJSON is the import path of the standard JSON package.
@@ -323,7 +325,7 @@ func (m *model) marshalTuple(obj types.Object) (ast.Expr, bool) {
 
 func (m *model) isMarshal(call *ast.CallExpr) bool {
 	fn := calledFunc(m.info, call)
-	return fn != nil && pkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
+	return fn != nil && httpfw.PkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
 }
 
 // jsonBody turns a body event into a JSON body event when it writes JSON:
@@ -412,10 +414,8 @@ func (m *model) funcVarEvents(call *ast.CallExpr, s *scope, sink ast.Node) []*Ev
 	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
 		return nil
 	}
-	for _, a := range m.table[v.Name()] {
-		if a.recv == "" && a.path == pkgPath(v) {
-			return m.events(a, call, s, sink)
-		}
+	if a, ok := httpfw.Lookup(v); ok {
+		return m.events(a, call, s, sink)
 	}
 	return nil
 }

@@ -4,64 +4,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
-
-// A decoder is a call that fills a value from JSON or a request body.
-type decoder struct {
-	path, recv string
-	name       string // a name, or a prefix ending in '*'
-	arg        int
-}
-
-// decoders lists the calls that decode request bodies, read at the
-// versions in testdata/go.mod. gin binds with Bind*, ShouldBind* and
-// MustBindWith (context.go); echo v4 and v5 with Context.Bind and the
-// DefaultBinder (bind.go); fiber v2 with BodyParser (ctx.go), v3 with
-// Bind().Body/JSON/All (bind.go); chi render with Bind, DecodeJSON,
-// DefaultDecoder and the Decode variable (decoder.go, render.go).
-var decoders = []decoder{
-	{pathJSON, "", "Unmarshal", 1},
-	{pathJSON, "Decoder", "Decode", 0},
-	{pathGin, "Context", "Bind*", 0},
-	{pathGin, "Context", "ShouldBind*", 0},
-	{pathGin, "Context", "MustBindWith", 0},
-	{pathEchoV4, "Context", "Bind", 0},
-	{pathEchoV4, "DefaultBinder", "Bind", 0},
-	{pathEchoV4, "DefaultBinder", "BindBody", 1},
-	{pathEchoV5, "Context", "Bind", 0},
-	{pathEchoV5, "DefaultBinder", "Bind", 1},
-	{pathEchoV5, "", "BindBody", 1},
-	{pathFiberV2, "Ctx", "BodyParser", 0},
-	{pathFiberV3, "Bind", "Body", 0},
-	{pathFiberV3, "Bind", "JSON", 0},
-	{pathFiberV3, "Bind", "All", 0},
-	{pathRender, "", "Bind", 1},
-	{pathRender, "", "DecodeJSON", 1},
-	{pathRender, "", "DefaultDecoder", 1},
-	{pathRender, "", "Decode", 1}, // a package variable
-}
-
-// decodersByName indexes the decoders by name; decoderPrefixes holds
-// those named by a prefix, without its '*'. Every call of a package is
-// asked about.
-var decodersByName, decoderPrefixes = indexDecoders()
-
-func indexDecoders() (map[string][]decoder, []decoder) {
-	byName := make(map[string][]decoder)
-	var prefixes []decoder
-	for _, d := range decoders {
-		if prefix, ok := strings.CutSuffix(d.name, "*"); ok {
-			d.name = prefix
-			prefixes = append(prefixes, d)
-		} else {
-			byName[d.name] = append(byName[d.name], d)
-		}
-	}
-	return byName, prefixes
-}
 
 // decodeTarget returns the argument a decoding call fills, if call is one.
 func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
@@ -75,30 +22,8 @@ func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
 	if obj == nil {
 		return nil
 	}
-	name := obj.Name()
-	var path, recv string // of a call whose name matches, once known
-	known := false
-	match := func(d decoder) bool {
-		if d.arg >= len(call.Args) {
-			return false
-		}
-		if !known {
-			if fn, ok := obj.(*types.Func); ok {
-				recv = recvName(fn)
-			}
-			path, known = pkgPath(obj), true
-		}
-		return d.path == path && d.recv == recv
-	}
-	for _, d := range decodersByName[name] {
-		if match(d) {
-			return call.Args[d.arg]
-		}
-	}
-	for _, d := range decoderPrefixes {
-		if strings.HasPrefix(name, d.name) && match(d) {
-			return call.Args[d.arg]
-		}
+	if i, ok := httpfw.DecodeArg(obj, len(call.Args)); ok {
+		return call.Args[i]
 	}
 	return nil
 }

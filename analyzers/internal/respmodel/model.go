@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Analyzer computes the response model of a package. Its result is a
@@ -27,19 +28,18 @@ var Analyzer = &analysis.Analyzer{
 
 // model holds the state of one run over one package.
 type model struct {
-	pass         *analysis.Pass
-	insp         *inspector.Inspector
-	info         *types.Info
-	defs         *defs
-	table        map[string][]adapter
-	ginSameSites []ginSameSite
-	decls        map[*types.Func]*ast.FuncDecl
-	funcs        map[ast.Node]inspector.Cursor // the package's functions, for summary
-	summaries    map[ast.Node]*summary
-	imported     map[*types.Func]*summary // what functions of other packages do, from their facts
-	escapes      map[types.Object]bool    // see optionsEscape
-	deferred     []deferredStore          // stores left to package main (storeprogram.go)
-	storeUse     *storeUse                // see storeUses
+	pass      *analysis.Pass
+	insp      *inspector.Inspector
+	info      *types.Info
+	defs      *defs
+	sameSites []sameSiteSet
+	decls     map[*types.Func]*ast.FuncDecl
+	funcs     map[ast.Node]inspector.Cursor // the package's functions, for summary
+	summaries map[ast.Node]*summary
+	imported  map[*types.Func]*summary // what functions of other packages do, from their facts
+	escapes   map[types.Object]bool    // see optionsEscape
+	deferred  []deferredStore          // stores left to package main (storeprogram.go)
+	storeUse  *storeUse                // see storeUses
 	// decoded and decodeHelpers collect what the package decodes JSON
 	// into (jsondecode.go).
 	decoded       []types.Type
@@ -75,7 +75,6 @@ func run(pass *analysis.Pass) (any, error) {
 		insp:      insp,
 		info:      pass.TypesInfo,
 		defs:      indexDefs(pass.TypesInfo, insp),
-		table:     adapters(),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		funcs:     make(map[ast.Node]inspector.Cursor),
 		summaries: make(map[ast.Node]*summary),
@@ -106,11 +105,7 @@ func run(pass *analysis.Pass) (any, error) {
 			funcs = append(funcs, n)
 		case *ast.CallExpr:
 			m.noteDecode(n, stack)
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "SetSameSite" {
-				if fn := calledFunc(m.info, n); fn != nil && pkgPath(fn) == pathGin {
-					m.ginSameSites = append(m.ginSameSites, ginSameSite{n, isGinMiddleware(m.info, enclosingFunc(stack))})
-				}
-			}
+			m.noteSameSite(n, stack)
 		}
 		return true
 	})
@@ -121,7 +116,7 @@ func run(pass *analysis.Pass) (any, error) {
 		sum := m.summary(n)
 		f := &Func{Node: n, Events: sum.events}
 		if sig, ok := m.info.TypeOf(sigExpr(n)).(*types.Signature); ok {
-			f.Handler = HandlerKind(sig)
+			f.Handler = httpfw.HandlerKind(sig)
 		}
 		res.Funcs = append(res.Funcs, f)
 		if d, ok := n.(*ast.FuncDecl); ok {
@@ -266,10 +261,10 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 	if fn == nil {
 		return m.funcVarEvents(call, s, sink)
 	}
-	if a, ok := m.lookup(fn); ok {
+	if a, ok := httpfw.Lookup(fn); ok {
 		return m.events(a, call, s, sink)
 	}
-	if pkgPath(fn) == pathSessions {
+	if httpfw.PkgPath(fn) == httpfw.PathSessions {
 		if ev := m.storeEvent(call, fn, stack); ev != nil {
 			return []*Event{ev}
 		}
@@ -341,7 +336,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 		// What it reads from the request is still its callers' to know
 		// (a currentUser(r) that reads the session cookie). The standard
 		// library's reads are of requests it sends (http.Client.Do) or
-		// are modelled by the adapter table.
+		// are modelled by httpfw's call table.
 		if inStd(m.pass) {
 			return
 		}
@@ -355,7 +350,7 @@ func (m *model) exportFacts(d *ast.FuncDecl, sum *summary) {
 
 func hasResponseParam(sig *types.Signature) bool {
 	for i := 0; i < sig.Params().Len(); i++ {
-		if ResponseParam(sig.Params().At(i).Type()) != 0 {
+		if httpfw.ResponseParam(sig.Params().At(i).Type()) != 0 {
 			return true
 		}
 	}
@@ -379,7 +374,7 @@ func (m *model) packageEvents() []*Event {
 				case *ast.FuncLit:
 					return false
 				case *ast.CallExpr:
-					if fn := calledFunc(m.info, x); fn != nil && pkgPath(fn) == pathSessions {
+					if fn := calledFunc(m.info, x); fn != nil && httpfw.PkgPath(fn) == httpfw.PathSessions {
 						if ev := m.storeEvent(x, fn, append(stack, x)); ev != nil {
 							out = append(out, ev)
 						}

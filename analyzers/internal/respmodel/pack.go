@@ -1,6 +1,10 @@
 package respmodel
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
+)
 
 // A HelperFact lives until every package that imports its function's
 // package has been analysed: in a module whose main package imports every
@@ -177,7 +181,7 @@ func (u *unpacker) strings() []string {
 }
 
 func (u *unpacker) event() *Event {
-	e := &Event{Kind: Kind(u.uint8()), Framework: Framework(u.uint8()), Header: u.string(), headerParam: int32(u.int())}
+	e := &Event{Kind: Kind(u.uint8()), Framework: httpfw.Framework(u.uint8()), Header: u.string(), headerParam: int32(u.int())}
 	e.Value = u.value()
 	if u.bool() {
 		f := u.value()
@@ -213,7 +217,7 @@ func (u *unpacker) value() Value {
 }
 
 func (u *unpacker) cookie() *Cookie {
-	c := &Cookie{Framework: Framework(u.uint8()), Syntax: Syntax(u.uint8()), Type: u.string()}
+	c := &Cookie{Framework: httpfw.Framework(u.uint8()), Syntax: Syntax(u.uint8()), Type: u.string()}
 	for _, v := range c.attrs() {
 		*v = u.value()
 	}

@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"reflect"
 	"testing"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // sampleValue returns a Value with every field set, different for each
@@ -25,7 +27,7 @@ func sampleEvent() (in, want *Event) {
 	id := ast.NewIdent("x")
 	call := &ast.CallExpr{Fun: id}
 	built := &Built{Template: "a" + ParamHole + "b" + RawHole, HoleParams: []int{2}, root: id, parts: []Part{{Text: "a"}}}
-	cookie := &Cookie{Framework: Gin, Syntax: StructSyntax, Type: "http.Cookie", Session: true, Param: 3,
+	cookie := &Cookie{Framework: httpfw.Gin, Syntax: StructSyntax, Type: "http.Cookie", Session: true, Param: 3,
 		syn: cookieSyntax{decl: id, sink: call, call: call, lit: &ast.CompositeLit{}, varID: id, header: &headerString{}, store: id, local: true}}
 	for i, v := range cookie.attrs() {
 		*v = sampleValue(10+i, built)
@@ -33,7 +35,7 @@ func sampleEvent() (in, want *Event) {
 	file := sampleValue(4, nil)
 	str := types.Typ[types.String]
 	in = &Event{
-		Kind: SetCookie, Framework: EchoV4, Header: "Set-Cookie", headerParam: 3, Value: sampleValue(1, built), File: &file, Cookie: cookie,
+		Kind: SetCookie, Framework: httpfw.EchoV4, Header: "Set-Cookie", headerParam: 3, Value: sampleValue(1, built), File: &file, Cookie: cookie,
 		Body: BodyJSON, Identity: IdentitySession,
 		JSON: &JSONValue{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
 			Slots: []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &JSONValue{}}},

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Holes in a built string's Template.
@@ -283,7 +285,7 @@ func (m *model) safeString(e ast.Expr, s *scope, depth int) bool {
 		if fn == nil {
 			return false
 		}
-		return safeFunc(pkgPath(fn)+"."+fn.Name()) || sanitizer(fn.Name())
+		return safeFunc(httpfw.PkgPath(fn)+"."+fn.Name()) || sanitizer(fn.Name())
 	case *ast.Ident:
 		// A variable that is only ever given safe values, such as an
 		// extension chosen among constants.
@@ -356,7 +358,7 @@ func isStringType(t types.Type) bool {
 // isFunc reports whether call calls the package-level function path.name.
 func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
 	fn := calledFunc(info, call)
-	return fn != nil && fn.Name() == name && pkgPath(fn) == path
+	return fn != nil && fn.Name() == name && httpfw.PkgPath(fn) == path
 }
 
 // comparisons are the nodes validated looks at.

@@ -1,23 +1,27 @@
 package respmodel
 
-import "go/types"
+import (
+	"go/types"
+	"slices"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
+)
 
 // reachesResponse reports whether pkg can act on an HTTP response: it is,
-// or imports directly or indirectly, net/http or fasthttp, which every
-// modelled framework builds on. The standard library's packages below
+// or imports directly or indirectly, a package every modelled framework
+// builds on (httpfw.Bases). The standard library's packages below
 // net/http, and the many dependencies that never see a request, need no
 // summary; skipping them is most of the model's cost on a module's
 // dependencies.
 func reachesResponse(pkg *types.Package) bool {
-	seen := make(map[*types.Package]bool)
+	seen, bases := make(map[*types.Package]bool), httpfw.Bases()
 	var walk func(p *types.Package) bool
 	walk = func(p *types.Package) bool {
 		if seen[p] {
 			return false
 		}
 		seen[p] = true
-		switch p.Path() {
-		case pathNetHTTP, pathFasthttp:
+		if slices.Contains(bases, p.Path()) {
 			return true
 		}
 		for _, q := range p.Imports() {
@@ -41,7 +45,7 @@ func reachesResponse(pkg *types.Package) bool {
 // The user's own code is summarised for what its functions blank, and
 // third-party code that reaches a response for what its functions do to
 // one. The standard library is not: what its functions do to a response
-// is in the adapter table. A driver may read every other dependency's
+// is in httpfw's call table. A driver may read every other dependency's
 // types from the compiler's export data.
 func NeedsDependency(path string, inModule, versioned bool, reachesAny func(paths ...string) bool) bool {
 	switch {
@@ -50,5 +54,5 @@ func NeedsDependency(path string, inModule, versioned bool, reachesAny func(path
 	case !versioned:
 		return true
 	}
-	return reachesAny(pathNetHTTP, pathFasthttp)
+	return reachesAny(httpfw.Bases()...)
 }

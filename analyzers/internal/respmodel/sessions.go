@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // StoreFact is exported, when the model analyses gorilla/sessions itself,
@@ -22,7 +24,7 @@ func (*StoreFact) String() string { return "session store defaults" }
 // exportStoreDefaults exports a StoreFact for each function of
 // gorilla/sessions that returns a store built with an Options literal.
 func (m *model) exportStoreDefaults() {
-	if m.pass.Pkg.Path() != pathSessions {
+	if m.pass.Pkg.Path() != httpfw.PathSessions {
 		return
 	}
 	for fn, d := range m.decls {
@@ -35,7 +37,7 @@ func (m *model) exportStoreDefaults() {
 			if !ok {
 				return true
 			}
-			if c := m.resolveCookie(lit, s, lit, 0); c != nil && c.Framework == GorillaSessions {
+			if c := m.resolveCookie(lit, s, lit, 0); c != nil && c.Framework == httpfw.GorillaSessions {
 				m.pass.ExportObjectFact(fn, &StoreFact{Cookie: c.forCallers()})
 				return false
 			}
@@ -56,7 +58,7 @@ func (m *model) storeDefaults(fn *types.Func) *Cookie {
 		cp := *fact.Cookie
 		c = &cp
 	case fn.Name() == "NewCookieStore" || fn.Name() == "NewFilesystemStore":
-		c = newCookie(GorillaSessions, StoreDefaults, "sessions.Options")
+		c = newCookie(httpfw.GorillaSessions, StoreDefaults, "sessions.Options")
 		c.Path = knownStr("/")
 		c.MaxAge = knownInt(86400 * 30)
 		if fn.Name() == "NewCookieStore" {
@@ -114,7 +116,7 @@ func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node)
 	if v, ok := obj.(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
 		c.syn.local = false
 	}
-	return &Event{Kind: SetCookie, Framework: GorillaSessions, Cookie: c, call: call, node: call, Value: absent()}
+	return &Event{Kind: SetCookie, Framework: httpfw.GorillaSessions, Cookie: c, call: call, node: call, Value: absent()}
 }
 
 // storeTarget returns the variable or field a constructor's result is
@@ -155,7 +157,7 @@ func (m *model) storeTarget(call *ast.CallExpr, stack []ast.Node) (ast.Expr, ast
 // assignments applied.
 func (m *model) optionsEvent(lit *ast.CompositeLit, s *scope, stack []ast.Node) *Event {
 	c := m.resolveCookie(lit, s, lit, 0)
-	if c == nil || c.Framework != GorillaSessions {
+	if c == nil || c.Framework != httpfw.GorillaSessions {
 		return nil
 	}
 	c.Session = true
@@ -164,7 +166,7 @@ func (m *model) optionsEvent(lit *ast.CompositeLit, s *scope, stack []ast.Node) 
 	// cookie: a custom store's own defaults may be replaced by code that
 	// the model does not follow.
 	target := m.optionsTarget(lit, stack)
-	if target == nil || pkgPathOfType(m.info.TypeOf(target)) != pathSessions {
+	if target == nil || pkgPathOfType(m.info.TypeOf(target)) != httpfw.PathSessions {
 		return nil
 	}
 	obj := rootObject(m.info, target)
@@ -177,7 +179,7 @@ func (m *model) optionsEvent(lit *ast.CompositeLit, s *scope, stack []ast.Node) 
 		}
 	}
 	c.syn.sink = lit
-	return &Event{Kind: SetCookie, Framework: GorillaSessions, Cookie: c, node: lit, Value: absent()}
+	return &Event{Kind: SetCookie, Framework: httpfw.GorillaSessions, Cookie: c, node: lit, Value: absent()}
 }
 
 // optionsTarget returns X for X.Options = &sessions.Options{...}.
@@ -263,7 +265,7 @@ func pkgPathOfType(t types.Type) string {
 		t = p.Elem()
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return pkgPath(n.Obj())
+		return httpfw.PkgPath(n.Obj())
 	}
 	return ""
 }

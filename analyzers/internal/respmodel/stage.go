@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Stage is how far a response has gone towards the client. Stages only
@@ -32,84 +34,50 @@ func (s Stage) String() string {
 	return "unknown"
 }
 
-// stage is the Stage a call of the adapter's function takes the response
-// to, in its framework, read from the sources at the versions in
-// testdata/go.mod:
-//
-//   - net/http (go1.26 server.go, response.WriteHeader): WriteHeader
-//     sends the header at once (1xx codes aside, see statusStage); Write
-//     sends it first; http.Error, Redirect, NotFound, ServeFile and
-//     ServeContent write a whole response.
-//   - gin v1.12.0 (response_writer.go): Context.Status and
-//     ResponseWriter.WriteHeader only record the code, sent with the
-//     first write (WriteHeaderNow); a write after that is passed straight
-//     to net/http, so gin does not buffer. AbortWithStatus calls
-//     WriteHeaderNow; AbortWithError too, and is an error response whose
-//     handler is done. JSON, String, Data, HTML, Redirect, File...
-//     render a whole response.
-//   - echo v4.16.0 and v5.4.4 (response.go): Response.WriteHeader sends
-//     the header and sets Committed; a second call only logs "response
-//     already committed" (v4) or "echo: response already written to
-//     client" (v5). NoContent is a WriteHeader; JSON, String, Blob,
-//     Stream, File, Redirect... write a whole response.
-//   - fiber v2.52.15 and v3.1.0 build the response in memory
-//     (fasthttp's Response); fasthttp v1.69.0 server.go writes it only
-//     after the handler returns (serveConn: s.Handler(ctx), then
-//     writeResponse), so nothing a handler does is ever late.
-func (a adapter) stage() Stage {
-	f := frameworkOf(a.path)
+// callStage is the Stage a call of a modelled function takes the response
+// to, in its framework. A status call sends the header at once unless its
+// framework only records the status (httpfw.Call.Records); redirects and
+// error pages complete the response, as do body calls that write a whole
+// one (render calls, files); body calls that stream send the header; in
+// a framework that buffers the response, nothing is sent before the
+// handler returns. Each framework's file in httpfw says which of its
+// calls do what, read from its source.
+func callStage(a httpfw.Call) Stage {
 	switch {
-	case f.Fiber() || a.path == pathFasthttp:
+	case a.Framework.Buffers():
 		return Open
-	case a.op == opRedirect, a.op == opError:
+	case a.Op == httpfw.Redirect, a.Op == httpfw.Error:
 		return Done
-	case a.op == opStatus:
-		if f == Gin && a.name == "Status" {
+	case a.Op == httpfw.Status:
+		if a.Records {
 			return Open
 		}
 		return Sent
-	case a.op == opFlush, a.op == opDelegate:
+	case a.Op == httpfw.Flush, a.Op == httpfw.Delegate:
 		return Sent
-	case a.op == opBody, a.op == opWriterBody, a.op == opEncode:
-		if a.streams() {
-			return Sent
+	case a.Op == httpfw.Body, a.Op == httpfw.WriterBody, a.Op == httpfw.Encode:
+		if a.Streams || a.Op != httpfw.Body {
+			return Sent // through an io.Writer, more may follow
 		}
 		return Done
 	}
 	return Open
 }
 
-// streams reports whether a body call writes part of a body, after which
-// more may follow: ResponseWriter.Write, fmt.Fprintf(w, ...) and the like.
-// The others (render calls, files) write a whole response.
-func (a adapter) streams() bool {
-	switch {
-	case a.op == opWriterBody, a.op == opEncode:
-		return true
-	case a.recv == "ResponseWriter" || a.recv == "Response":
-		return true // net/http, gin's and echo's writers
-	case a.path == pathGin && (a.name == "SSEvent" || a.name == "Stream"):
-		return true
-	}
-	return false
-}
-
-// statusStage refines the stage of a call by its status: gin's Render
-// with no status streams; for a WriteHeader call, gin's
-// ResponseWriter (c.Writer) only records the code, and net/http sends a
-// 1xx informational status (other than 101 Switching Protocols) at once
-// but keeps the header open for the final status.
-func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
-	st := a.stage()
-	if a.path == pathGin && a.name == "Render" && code.State == Known && code.Int <= 0 {
-		// gin v1.12.0 context.go: Render(-1, r) leaves the status alone
-		// and writes one more piece, as SSEvent does: a stream.
+// statusStage refines the stage of a call by its status: a call that
+// streams when given no status; an interim status call (WriteHeader) on
+// a writer that only records the code, or with a 1xx informational
+// status (other than 101 Switching Protocols), which net/http sends at
+// once while keeping the header open for the final status.
+func (m *model) statusStage(a httpfw.Call, call *ast.CallExpr, code Value) Stage {
+	st := callStage(a)
+	if a.StreamsUnset && code.State == Known && code.Int <= 0 {
 		return Sent
 	}
-	if a.name != "WriteHeader" || a.path != pathNetHTTP {
+	if !a.Interim {
 		return st
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isNamed(m.info.TypeOf(sel.X), pathGin, "ResponseWriter") {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && httpfw.RecordsStatus(m.info.TypeOf(sel.X)) {
 		return Open
 	}
 	if code.State == Known && code.Int >= 100 && code.Int <= 199 && code.Int != 101 {
@@ -124,7 +92,7 @@ func (m *model) statusStage(a adapter, call *ast.CallExpr, code Value) Stage {
 // c.Response()), echo's *Response, fiber v3's Res, fasthttp's RequestCtx
 // or Response.BodyWriter() (fiber v2), or anything with the methods of
 // http.ResponseWriter.
-func (m *model) writerFramework(e ast.Expr) Framework {
+func (m *model) writerFramework(e ast.Expr) httpfw.Framework {
 	return m.responseOf(e, true)
 }
 
@@ -133,11 +101,11 @@ func (m *model) writerFramework(e ast.Expr) Framework {
 // program's own type with the methods of http.ResponseWriter (a status
 // recorder or a buffering wrapper, whose output may never reach the
 // response by the time the handler returns).
-func (m *model) delegateWriter(e ast.Expr) Framework {
+func (m *model) delegateWriter(e ast.Expr) httpfw.Framework {
 	return m.responseOf(e, false)
 }
 
-func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
+func (m *model) responseOf(e ast.Expr, wrappers bool) httpfw.Framework {
 	if e == nil {
 		return 0
 	}
@@ -146,24 +114,14 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	if t == nil {
 		return 0
 	}
-	if f := ResponseParam(t); f != 0 {
+	if f, _ := httpfw.Response(t); f != 0 {
 		return f
 	}
-	switch {
-	case isNamed(t, pathGin, "ResponseWriter"):
-		return Gin
-	case isNamed(t, pathEchoV4, "Response"):
-		return EchoV4
-	case isNamed(t, pathEchoV5, "Response"):
-		return EchoV5
-	case isNamed(t, pathFiberV3, "Res"):
-		return FiberV3
-	case isNamed(t, pathFasthttp, "RequestCtx"):
-		return FiberV2
-	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "BodyWriter" && pkgPath(fn) == pathFasthttp {
-			return FiberV2
+		if fn := calledFunc(m.info, call); fn != nil {
+			if a, ok := httpfw.Lookup(fn); ok && a.Op == httpfw.WriterResult {
+				return a.Framework
+			}
 		}
 	}
 	if !wrappers {
@@ -172,7 +130,7 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) Framework {
 	if !hasWriterMethods(t) {
 		return 0
 	}
-	return NetHTTP
+	return httpfw.NetHTTP
 }
 
 // hasWriterMethods reports whether t (or *t) has the methods of

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Session stores are often declared in one package and configured in
@@ -217,7 +219,7 @@ func (m *model) storeUses() *storeUse {
 	u := newStoreUse()
 	m.storeUse = u
 	key := func(obj types.Object) string {
-		if obj.Pkg() == m.pass.Pkg || pkgPathOfType(obj.Type()) != pathSessions {
+		if obj.Pkg() == m.pass.Pkg || pkgPathOfType(obj.Type()) != httpfw.PathSessions {
 			return ""
 		}
 		return storeKey(obj)
@@ -233,7 +235,7 @@ func (m *model) storeUses() *storeUse {
 			case len(fa.path) == 1:
 				u.opaque[k] = true
 			default:
-				c := newCookie(GorillaSessions, StoreDefaults, "")
+				c := newCookie(httpfw.GorillaSessions, StoreDefaults, "")
 				m.optionAssign(c, fa)
 				if p := c.field(fa.path[1]); p != nil {
 					u.set(k, fa.path[1], p.forCallers())
@@ -257,7 +259,7 @@ func (m *model) storeUses() *storeUse {
 // request.
 func (m *model) noteSave(call *ast.CallExpr) {
 	fn := calledFunc(m.info, call)
-	if fn == nil || fn.Name() != "Save" || pkgPath(fn) != pathSessions {
+	if fn == nil || fn.Name() != "Save" || httpfw.PkgPath(fn) != httpfw.PathSessions {
 		return
 	}
 	sig, _ := fn.Type().(*types.Signature)
@@ -393,7 +395,7 @@ func (m *model) programStores() []*Event {
 		c := sv.Cookie.configured(uses.fields[key])
 		c.Program = &ProgramStore{Pkg: of.Object.Pkg().Path(), Name: of.Object.Pkg().Name() + "." + of.Object.Name(), Where: sv.Where}
 		c.syn.sink = decl.Body.List[0]
-		out = append(out, &Event{Kind: SetCookie, Framework: GorillaSessions, Cookie: c, node: decl.Name, Value: absent()})
+		out = append(out, &Event{Kind: SetCookie, Framework: httpfw.GorillaSessions, Cookie: c, node: decl.Name, Value: absent()})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Cookie.Program.Name < out[j].Cookie.Program.Name })
 	return out

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // param is a parameter of a function or function literal.
@@ -146,7 +148,7 @@ func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 		}
 	case *ast.SelectorExpr:
-		if fun.Sel.Name == "Use" || fun.Sel.Name == "Pre" {
+		if httpfw.AddsMiddleware(fun.Sel.Name) {
 			if obj := m.object(fun.X); obj != nil {
 				always := true
 				for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // mutatingVerb matches handler names that say the handler changes
@@ -88,17 +90,18 @@ func (m *Model) servesGET(cur inspector.Cursor, call *ast.CallExpr, idx int) boo
 		}
 	}
 	if len(methods) == 0 {
-		m.gorillaMethods(cur, call, methods)
+		m.restrictedMethods(cur, call, methods)
 	}
 	return len(methods) == 0 || methods["GET"] || methods["HEAD"]
 }
 
-// gorillaMethods adds the arguments of Methods(...) calls on the route a
-// gorilla/mux registration makes: r.Methods("POST").HandlerFunc(h) or
-// r.HandleFunc("/x", h).Methods("POST").
-func (m *Model) gorillaMethods(cur inspector.Cursor, call *ast.CallExpr, methods map[string]bool) {
+// restrictedMethods adds the arguments of the calls that restrict the
+// methods of the route a registration makes (httpfw.RestrictsMethods):
+// gorilla/mux's r.Methods("POST").HandlerFunc(h) or r.HandleFunc("/x",
+// h).Methods("POST").
+func (m *Model) restrictedMethods(cur inspector.Cursor, call *ast.CallExpr, methods map[string]bool) {
 	add := func(c *ast.CallExpr) {
-		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Methods" {
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && httpfw.RestrictsMethods(sel.Sel.Name) {
 			for _, a := range c.Args {
 				for _, s := range m.constStrings(a) {
 					methods[strings.ToUpper(s)] = true

@@ -4,7 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
-	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // FuncLike reports whether values of t can be handlers or middleware:
@@ -23,10 +23,10 @@ func HandlerLike(t types.Type) bool {
 	case nil, *types.Tuple:
 		return false
 	case *types.Signature:
-		return respmodel.HandlerKind(u) != 0
+		return httpfw.HandlerKind(u) != 0
 	}
 	if sig, ok := t.Underlying().(*types.Signature); ok {
-		return respmodel.HandlerKind(sig) != 0
+		return httpfw.HandlerKind(sig) != 0
 	}
 	return hasServeHTTP(t)
 }
@@ -68,7 +68,7 @@ func underlying(t types.Type) types.Type {
 // framework of a handler (gin's HandlerFunc, fiber v2's Handler) or of
 // the handler that a function of handlers takes (echo's MiddlewareFunc).
 // fiber's Use takes ...any: the handlers of its package.
-func UseKind(t types.Type) respmodel.Framework {
+func UseKind(t types.Type) httpfw.Framework {
 	use := method(t, "Use")
 	if use == nil || use.Params().Len() == 0 || !use.Variadic() {
 		return 0
@@ -76,7 +76,7 @@ func UseKind(t types.Type) respmodel.Framework {
 	elem := use.Params().At(use.Params().Len() - 1).Type().(*types.Slice).Elem()
 	if it, ok := elem.Underlying().(*types.Interface); ok && it.Empty() {
 		if tn := NamedOf(t); tn != nil && tn.Pkg() != nil {
-			if f := respmodel.PackageFramework(tn.Pkg().Path()); f.Fiber() {
+			if f := httpfw.Package(tn.Pkg().Path()); httpfw.Of(f).UseAny {
 				return f // fiber's Use(args ...any) takes its handlers
 			}
 		}
@@ -86,15 +86,15 @@ func UseKind(t types.Type) respmodel.Framework {
 	if !ok {
 		return 0
 	}
-	if k := respmodel.HandlerKind(sig); k != 0 {
+	if k := httpfw.HandlerKind(sig); k != 0 {
 		return k
 	}
 	if sig.Params().Len() == 1 && sig.Results().Len() == 1 {
 		if hasServeHTTP(sig.Params().At(0).Type()) && types.IsInterface(sig.Params().At(0).Type()) {
-			return respmodel.NetHTTP
+			return httpfw.NetHTTP
 		}
 		if h, ok := sig.Params().At(0).Type().Underlying().(*types.Signature); ok {
-			return respmodel.HandlerKind(h)
+			return httpfw.HandlerKind(h)
 		}
 	}
 	return 0

@@ -1,0 +1,111 @@
+package httpfw
+
+import (
+	"go/types"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/analyzers/internal/testmod"
+)
+
+// TestKeys checks that every row and decoder of the tables names a
+// function, method or package variable of the framework versions in
+// testdata/go.mod, spelled as types.Func.FullName spells it: a row that
+// names nothing is dead, one whose receiver is misspelt never matches.
+func TestKeys(t *testing.T) {
+	var keys []string
+	for _, s := range specs() {
+		for _, r := range s.calls {
+			keys = append(keys, r.key)
+		}
+		for _, d := range s.decoders {
+			keys = append(keys, d.key)
+		}
+	}
+	paths := map[string]bool{}
+	for _, k := range keys {
+		path, _, _ := parseKey(k)
+		paths[path] = true
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedTypes,
+		Dir:  testmod.Dir(t),
+		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, slices.Sorted(func(yield func(string) bool) {
+		for p := range paths {
+			if !yield(p) {
+				return
+			}
+		}
+	})...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]*types.Package{}
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			t.Fatalf("%s: %v", p.PkgPath, p.Errors)
+		}
+		byPath[p.PkgPath] = p.Types
+	}
+	for _, k := range keys {
+		if name := fullName(byPath, k); name != strings.TrimSuffix(k, "*") {
+			t.Errorf("%s names %q", k, name)
+		}
+	}
+}
+
+// fullName returns the full name of what key names, or "".
+func fullName(pkgs map[string]*types.Package, key string) string {
+	path, recv, name := parseKey(key)
+	pkg := pkgs[path]
+	if pkg == nil {
+		return ""
+	}
+	if recv == "" {
+		switch obj := pkg.Scope().Lookup(name).(type) {
+		case *types.Func:
+			return obj.FullName()
+		case *types.Var:
+			return path + "." + name
+		}
+		return ""
+	}
+	tn, ok := pkg.Scope().Lookup(recv).(*types.TypeName)
+	if !ok {
+		return ""
+	}
+	prefix, isPrefix := strings.CutSuffix(name, "*")
+	if isPrefix {
+		// A prefix: its first method stands for all.
+		for m := range types.NewMethodSet(types.NewPointer(tn.Type())).Methods() {
+			if strings.HasPrefix(m.Obj().Name(), prefix) {
+				name = m.Obj().Name()
+				break
+			}
+		}
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return ""
+	}
+	full := fn.FullName()
+	if isPrefix {
+		full = strings.TrimSuffix(full, fn.Name()) + prefix
+	}
+	return full
+}
+
+// TestIndex checks that the specs index: no key is listed twice, no
+// framework value given twice.
+func TestIndex(t *testing.T) {
+	if r := reg(); len(r.calls) == 0 || len(r.names) == 0 {
+		t.Fatal("empty registry")
+	}
+}

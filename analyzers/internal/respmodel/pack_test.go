@@ -29,7 +29,7 @@ func sampleEvent() (in, want *Event) {
 	built := &Built{Template: "a" + ParamHole + "b" + RawHole, HoleParams: []int{2}, root: id, parts: []Part{{Text: "a"}}}
 	cookie := &Cookie{Framework: httpfw.Gin, Syntax: StructSyntax, Type: "http.Cookie", Session: true, Param: 3,
 		Program: &ProgramStore{Pkg: "p", Name: "p.Store", Where: "p.go:1"},
-		syn: cookieSyntax{decl: id, sink: call, call: call, lit: &ast.CompositeLit{}, varID: id, header: &headerString{}, store: id, local: true}}
+		syn:     cookieSyntax{decl: id, sink: call, call: call, lit: &ast.CompositeLit{}, varID: id, header: &headerString{}, store: id, local: true}}
 	for i, v := range cookie.attrs() {
 		*v = sampleValue(10+i, built)
 	}

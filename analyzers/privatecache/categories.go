@@ -6,7 +6,7 @@ import "github.com/resplint/resplint/analyzers/internal/rule"
 const (
 	catMissing    = "missing"
 	catPublic     = "public"
-	catValidators = "validators" // not in Categories: drivers describe it by the summary
+	catValidators = "validators"
 )
 
 // Categories lists privatecache's categories, with what each reports.
@@ -14,5 +14,6 @@ func Categories() []rule.Category {
 	return []rule.Category{
 		{Name: catMissing, Description: "Per-user success response without Cache-Control private or no-store, which shared caches may store"},
 		{Name: catPublic, Description: "Per-user response marked Cache-Control public or s-maxage, which shared caches will store"},
+		{Name: catValidators, Description: "Per-user response with Last-Modified or ETag but without Cache-Control private or no-store, which shared caches may store heuristically"},
 	}
 }

@@ -1,7 +1,13 @@
 package analyzers_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -67,5 +73,50 @@ func TestHttpsafeUsers(t *testing.T) {
 		t.Run(a.Name, func(t *testing.T) {
 			analysistest.Run(t, testmod.Dir(t), a, "./usehttpsafe")
 		})
+	}
+}
+
+// Every category a check defines in its categories.go, and every literal
+// category in its diagnostics, is one it declares: drivers make their
+// rules (SARIF's among them) of the declared ones only.
+func TestCategoriesDeclared(t *testing.T) {
+	for _, a := range analyzers.All() {
+		declared := make(map[string]bool)
+		for _, c := range analyzers.Categories(a.Name) {
+			declared[c.Name] = true
+		}
+		fset := token.NewFileSet()
+		names, err := filepath.Glob(filepath.Join(a.Name, "*.go"))
+		if err != nil || len(names) == 0 {
+			t.Fatalf("%s: no source files (%v)", a.Name, err)
+		}
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				var lit *ast.BasicLit
+				switch n := n.(type) {
+				case *ast.ValueSpec: // const catX = "x" in categories.go
+					if filepath.Base(name) == "categories.go" && len(n.Values) == 1 {
+						lit, _ = n.Values[0].(*ast.BasicLit)
+					}
+				case *ast.KeyValueExpr: // Category: "x"
+					if id, ok := n.Key.(*ast.Ident); ok && id.Name == "Category" {
+						lit, _ = n.Value.(*ast.BasicLit)
+					}
+				}
+				if lit != nil && lit.Kind == token.STRING {
+					if s, _ := strconv.Unquote(lit.Value); !declared[s] {
+						t.Errorf("%s: category %q at %s is not in its Categories", a.Name, s, fset.Position(lit.Pos()))
+					}
+				}
+				return true
+			})
+		}
 	}
 }

@@ -16,9 +16,9 @@ func sessions() spec {
 }
 
 // sessionsCalls lists gorilla/sessions v1.4.0's calls (sessions.go,
-// store.go): Session.Save and sessions.Save write the session cookie
-// through the session's store (an interface, so its Options are not
-// known here); the stores' Get and New read a session.
+// store.go): Session.Save, sessions.Save and a store's Save(r, w, s)
+// write the session cookie (through a store, an interface, so its
+// Options are not known here); the stores' Get and New read a session.
 func sessionsCalls() []row {
 	rows := []row{
 		{"(*" + PathSessions + ".Session).Save", do(SessionSave, 1)},
@@ -26,5 +26,6 @@ func sessionsCalls() []row {
 		{"(*" + PathSessions + ".Registry).Get", do(ReadSession, None)},
 	}
 	stores := []string{PathSessions + ".Store", "*" + PathSessions + ".CookieStore", "*" + PathSessions + ".FilesystemStore"}
+	rows = append(rows, on(stores, []string{"Save"}, do(SessionSave, 1))...)
 	return append(rows, on(stores, []string{"Get", "New"}, do(ReadSession, None))...)
 }

@@ -40,6 +40,7 @@ type model struct {
 	escapes   map[types.Object]bool    // see optionsEscape
 	deferred  []deferredStore          // stores left to package main (storeprogram.go)
 	storeUse  *storeUse                // see storeUses
+	saves     []savedSession           // calls that save sessions (noteSave)
 	// decoded and decodeHelpers collect what the package decodes JSON
 	// into (jsondecode.go).
 	decoded       []types.Type
@@ -106,6 +107,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CallExpr:
 			m.noteDecode(n, stack)
 			m.noteSameSite(n, stack)
+			m.noteSave(n, stack)
 		}
 		return true
 	})

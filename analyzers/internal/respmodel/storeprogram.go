@@ -248,47 +248,55 @@ func (m *model) storeUses() *storeUse {
 			u.opaque[k] = true
 		}
 	}
-	m.insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		m.noteSave(n.(*ast.CallExpr))
-	})
+	for _, sv := range m.saves {
+		m.countSave(sv)
+	}
 	return u
 }
 
-// noteSave counts a call that saves sessions: Session.Save, a store's
-// Save(r, w, s), or sessions.Save, which saves every session of the
-// request.
-func (m *model) noteSave(call *ast.CallExpr) {
-	fn := calledFunc(m.info, call)
-	if fn == nil || fn.Name() != "Save" || httpfw.PkgPath(fn) != httpfw.PathSessions {
-		return
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	var sess ast.Expr
-	switch {
-	case sig == nil:
-		return
-	case sig.Recv() == nil:
-		m.storeUse.save("", true) // sessions.Save(r, w)
-		return
-	case len(call.Args) == 3:
-		sess = call.Args[2] // store.Save(r, w, s)
-	default:
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return
+// A savedSession is a call that writes session cookies (httpfw's
+// SessionSave) and the function it is in.
+type savedSession struct {
+	call *ast.CallExpr
+	fn   ast.Node
+}
+
+// noteSave records a call that saves sessions, with stack ending at it;
+// storeUses counts them.
+func (m *model) noteSave(call *ast.CallExpr, stack []ast.Node) {
+	if fn := calledFunc(m.info, call); fn != nil {
+		if c, ok := httpfw.Lookup(fn); ok && c.Op == httpfw.SessionSave {
+			m.saves = append(m.saves, savedSession{call, enclosingFunc(stack)})
 		}
+	}
+}
+
+// countSave counts one saving call. The session saved is the argument
+// after the writer (a store's Save(r, w, s)) or else the receiver
+// (Session.Save); a function with neither (sessions.Save) saves every
+// session of the request.
+func (m *model) countSave(s savedSession) {
+	c, _ := httpfw.Lookup(calledFunc(m.info, s.call))
+	var sess ast.Expr
+	if c.Arg+1 < len(s.call.Args) {
+		sess = s.call.Args[c.Arg+1]
+	} else if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok && m.info.Selections[sel] != nil {
 		sess = sel.X
 	}
-	obj := rootObject(m.info, sess)
+	var obj types.Object
+	if sess != nil {
+		obj = rootObject(m.info, sess)
+	}
 	if obj == nil {
 		m.storeUse.save("", true)
 		return
 	}
-	m.storeUse.save(m.sessionStore(obj), !m.ownOptions(obj, call))
+	m.storeUse.save(m.sessionStore(obj), !m.ownOptions(obj, s))
 }
 
 // sessionStore returns the key of the store a session variable was got
-// from (s, err := Store.Get(r, name)), or "".
+// from (s, err := Store.Get(r, name), a ReadSession call on the store),
+// or "".
 func (m *model) sessionStore(sess types.Object) string {
 	a, ok := m.defs.definition(sess)
 	if !ok {
@@ -307,7 +315,11 @@ func (m *model) sessionStore(sess types.Object) string {
 		return ""
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || (sel.Sel.Name != "Get" && sel.Sel.Name != "New") {
+	fn := calledFunc(m.info, call)
+	if !ok || fn == nil {
+		return ""
+	}
+	if c, ok := httpfw.Lookup(fn); !ok || c.Op != httpfw.ReadSession {
 		return ""
 	}
 	if obj := rootObject(m.info, sel.X); obj != nil {
@@ -316,16 +328,16 @@ func (m *model) sessionStore(sess types.Object) string {
 	return ""
 }
 
-// ownOptions reports whether the session in sess is saved by save with
+// ownOptions reports whether the session in sess is saved by s with
 // Options of the saving function's own: its Options replaced, or its
-// MaxAge made negative (a deletion), unconditionally or in save's block,
-// before save in the same function.
-func (m *model) ownOptions(sess types.Object, save *ast.CallExpr) bool {
+// MaxAge made negative (a deletion), unconditionally or in the save's
+// block, before the save in the same function.
+func (m *model) ownOptions(sess types.Object, s savedSession) bool {
 	for _, fa := range m.defs.fields[sess] {
-		if len(fa.path) == 0 || fa.path[0] != "Options" || fa.stmt.Pos() > save.Pos() {
+		if len(fa.path) == 0 || fa.path[0] != "Options" || fa.stmt.Pos() > s.call.Pos() {
 			continue
 		}
-		if m.funcAround(fa.stmt) != m.funcAround(save) || fa.conditional && !within(save, fa.block) {
+		if !within(fa.stmt, s.fn) || fa.conditional && !within(s.call, fa.block) {
 			continue
 		}
 		switch {
@@ -345,18 +357,6 @@ func (m *model) ownOptions(sess types.Object, save *ast.CallExpr) bool {
 // within reports whether n lies inside block.
 func within(n, block ast.Node) bool {
 	return block != nil && block.Pos() <= n.Pos() && n.End() <= block.End()
-}
-
-// funcAround returns the innermost function declaration or literal
-// around n.
-func (m *model) funcAround(n ast.Node) ast.Node {
-	var fn ast.Node
-	for f := range m.funcs {
-		if f.Pos() <= n.Pos() && n.End() <= f.End() && (fn == nil || f.Pos() >= fn.Pos()) {
-			fn = f
-		}
-	}
-	return fn
 }
 
 // programStores returns, in package main, the events of stores kept in

@@ -34,3 +34,13 @@ func remember(w http.ResponseWriter, r *http.Request) {
 	}
 	s.Save(r, w)
 }
+
+// A store's own Save(r, w, s) saves like Session.Save: with Options of
+// its own here, so byStore's defaults reach no live cookie.
+var byStore = sessions.NewCookieStore([]byte("k"))
+
+func renew(w http.ResponseWriter, r *http.Request) {
+	s, _ := byStore.New(r, "renew")
+	s.Options = &sessions.Options{Path: "/", MaxAge: 600, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}
+	byStore.Save(r, w, s)
+}

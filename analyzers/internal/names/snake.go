@@ -1,6 +1,7 @@
 // Package names holds what the checks ask of Go and HTTP names: their
 // words, to match against patterns of words (Snake), and whether one is
-// an anti-CSRF token's (CSRF).
+// an anti-CSRF token's (CSRF); and of Go types, whether one is a
+// logger (Logger).
 package names
 
 import (

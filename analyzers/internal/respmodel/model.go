@@ -12,6 +12,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/names"
 )
 
 // Analyzer computes the response model of a package. Its result is a
@@ -278,13 +279,29 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 	if fn.Pkg() != nil {
 		via = fn.Pkg().Name() + "." + via
 	}
+	logger := returnsLogger(fn)
 	for _, h := range helper {
+		if h.Kind == ReadIdentity && logger {
+			continue // the user tags log lines, not the response
+		}
 		if e := m.substEvent(h, via, call, s, sink); e != nil {
 			e.callEnd = exit
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// returnsLogger reports whether fn builds a logger: its results are
+// loggers and nothing else.
+func returnsLogger(fn *types.Func) bool {
+	res := fn.Type().(*types.Signature).Results()
+	for i := range res.Len() {
+		if !names.Logger(res.At(i).Type()) {
+			return false
+		}
+	}
+	return res.Len() > 0
 }
 
 // factoryCookie resolves a call of a function that returns a cookie.

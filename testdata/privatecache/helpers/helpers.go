@@ -4,6 +4,7 @@ package helpers
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -109,4 +110,10 @@ func HTML(w http.ResponseWriter, body string) { // want HTML:`sets Cache-Control
 func ServerError(w http.ResponseWriter) { // want ServerError:`sets Cache-Control "no-store"`
 	w.Header().Set("Cache-Control", "no-store")
 	http.Error(w, "internal error", http.StatusInternalServerError)
+}
+
+// Log returns a logger that tags each line with the user: what it reads
+// goes to the log, not to a response.
+func Log(ctx context.Context) *slog.Logger {
+	return slog.With("user", UserFrom(ctx))
 }

@@ -28,7 +28,10 @@ import (
 func successBodies(f *respmodel.Func) []*respmodel.Event {
 	var statuses, out []*respmodel.Event
 	for _, ev := range f.Events {
-		if ev.Kind == respmodel.WriteStatus {
+		// A helper's status that some path of the helper leaves unsent
+		// (a 401 for a missing user, in a helper that builds the page's
+		// data) does not govern what its caller writes.
+		if ev.Kind == respmodel.WriteStatus && (ev.Via == "" || ev.CallStage() != respmodel.Open) {
 			statuses = append(statuses, ev)
 		}
 	}

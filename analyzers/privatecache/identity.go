@@ -16,11 +16,12 @@ import (
 // middleware fills. A read inside a helper call that answers with an error status
 // does not count: such helpers (remark42's rest.SendErrorJSON) read the
 // user to log who failed, and what they send is an error, not the user's
-// data.
+// data. A helper that sends the error on some paths only (a 401 when
+// no user is signed in) returns the user's data on the others.
 func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, authOnly, context bool) {
 	errorCalls := make(map[ast.Node]bool)
 	for _, ev := range events {
-		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 {
+		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 && ev.CallStage() != respmodel.Open {
 			errorCalls[ev.Node()] = true
 		}
 	}

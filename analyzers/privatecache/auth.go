@@ -3,8 +3,6 @@ package privatecache
 import (
 	"go/ast"
 	"go/types"
-
-	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // A handler that learns who the user is only from a context or request
@@ -13,25 +11,33 @@ import (
 // request that reaches the handler carries Authorization, and RFC 9111
 // section 3.5 keeps shared caches from storing its responses, as for a
 // handler that reads the header itself.
+//
+// Middleware that learns who the user is from anything else (a session
+// cookie) gates its routes: a file they serve goes to signed-in users
+// only, and a shared cache that stores it serves it to anyone (gated.go).
 
 // AuthFact is exported for a middleware, or a function that returns one,
-// that learns who the user is from the Authorization header (or basic
-// auth) and from nothing else.
-type AuthFact struct{}
+// that learns who the user is: By is byAuthorization when it does so from
+// the Authorization header (or basic auth) and from nothing else, and
+// otherwise says what it reads.
+type AuthFact struct {
+	By string
+}
 
 func (*AuthFact) AFact() {}
 
-func (*AuthFact) String() string { return "authenticates by Authorization" }
+func (f *AuthFact) String() string { return "authenticates by " + f.By }
 
-// byAuthorization is the auth prop of such middleware; "other" that of
-// middleware reading the user from anything else.
+// byAuthorization is the auth prop of middleware that reads the user
+// from Authorization alone; that of other middleware reading the user
+// says what it reads.
 const byAuthorization = "Authorization"
 
 // authOwn is the auth prop of a middleware (a function that passes the
 // request on) by its own identity reads.
 func (mw *middleware) authOwn(n ast.Node) string {
 	f := mw.funcs[n]
-	if f == nil || !delegates(f.Events) {
+	if f == nil || !passesOn(mw.pass, mw.model, n) {
 		return ""
 	}
 	switch first, authOnly, _ := mw.c.identity(f.Events); {
@@ -39,23 +45,16 @@ func (mw *middleware) authOwn(n ast.Node) string {
 		return ""
 	case authOnly:
 		return byAuthorization
+	default:
+		return what(first)
 	}
-	return "other"
-}
-
-func delegates(events []*respmodel.Event) bool {
-	for _, ev := range events {
-		if ev.Kind == respmodel.Delegate {
-			return true
-		}
-	}
-	return false
 }
 
 // authFunc is what AuthFact says of a function of another package.
 func (mw *middleware) authFunc(fn *types.Func) string {
-	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, new(AuthFact)) {
-		return byAuthorization
+	var f AuthFact
+	if fn.Pkg() != mw.pass.Pkg && mw.pass.ImportObjectFact(fn, &f) {
+		return f.By
 	}
 	return ""
 }

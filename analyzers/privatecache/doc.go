@@ -7,8 +7,9 @@
 //
 // A response is per-user when its handler, or a helper it calls in any
 // package, reads the user's identity (a read inside the call of a helper
-// that answers with an error status, to log who failed, does not count;
-// nor does a cookie a helper reads only to set it again): a session or
+// that always answers with an error status, to log who failed, does not
+// count; nor does one in a helper that builds a logger, or a cookie a
+// helper reads only to set it again): a session or
 // auth cookie, the Authorization header (or another credential header),
 // basic auth credentials, a session store's session (gorilla/sessions,
 // fiber's session middleware), a context value under a user, auth,
@@ -23,6 +24,9 @@
 //   - validators: it serves a file (ServeFile, ServeContent and the
 //     framework file helpers set Last-Modified) or sets ETag or
 //     Last-Modified, with no private or no-store: heuristically cacheable.
+//     A handler that reads no identity itself but serves a file chosen at
+//     run time, or sets validators, is reported so on the routes behind
+//     middleware that identifies the user (other than by Authorization).
 //   - missing: no Cache-Control with private or no-store governs the body
 //     on some route that may serve it for GET or HEAD without a middleware
 //     that sets one. Reported once per router or group, at the call that

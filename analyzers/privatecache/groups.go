@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,6 +20,7 @@ type UserFact struct {
 	Category    string // missing or validators
 	AuthOnly    bool   // identified only by Authorization: only public applies
 	ContextOnly bool   // identified only by context or request values (auth.go)
+	Gated       bool   // per-user only behind middleware that identifies the user (gated.go)
 	Handler     string // pkg.Func or pkg.Type.Method
 	Identity    string // what identifies the user
 }
@@ -26,6 +28,9 @@ type UserFact struct {
 func (*UserFact) AFact() {}
 
 func (f *UserFact) String() string {
+	if f.Gated {
+		return fmt.Sprintf("per-user %s behind middleware that identifies the user (%s)", f.Category, f.Handler)
+	}
 	return fmt.Sprintf("per-user %s (%s reads %s)", f.Category, f.Handler, f.Identity)
 }
 
@@ -90,13 +95,16 @@ func newGroups(c *checker, pass *analysis.Pass) *groups {
 // the routes no private middleware covers; pub, by those a public one
 // covers.
 func (gs *groups) local(h *handler, s served) {
-	fact := UserFact{Category: h.category, AuthOnly: h.authOnly, ContextOnly: h.context, Handler: h.name, Identity: h.identity}
+	fact := UserFact{Category: h.category, AuthOnly: h.authOnly, ContextOnly: h.context, Gated: h.gated, Handler: h.name, Identity: h.identity}
 	direct := gs.serve(s, "", []FactRoute{{UserFact: fact}})
 	w := s.w
 	for _, fn := range w.Escapes {
 		gs.escapes[fn] = &fact
 	}
-	if !h.authOnly && (w.Unknown || direct && (h.category != catMissing || gs.c.strict)) {
+	if h.gated && direct {
+		h.identity = byMiddleware
+	}
+	if !h.authOnly && (w.Unknown && !h.gated || direct && (h.category != catMissing || gs.c.strict)) {
 		reportHandler(gs.pass, h)
 	}
 }
@@ -108,7 +116,10 @@ func (gs *groups) imported(mw *middleware) {
 		fn := of.Object.(*types.Func)
 		switch f := of.Fact.(type) {
 		case *UserFact:
-			s := served{mw.covering(f.Category).Imported(fn), mw.public.Imported(fn), mw.authed.Imported(fn)}
+			s := served{w: mw.covering(f.Category).Imported(fn), pub: mw.public.Imported(fn), auth: mw.authed.Imported(fn)}
+			if f.Gated {
+				s.gate = mw.gate.Imported(fn)
+			}
 			w := s.w
 			if gs.serve(s, "", []FactRoute{{UserFact: *f}}) {
 				gs.reportImported(s, "", []FactRoute{{UserFact: *f}})
@@ -118,7 +129,10 @@ func (gs *groups) imported(mw *middleware) {
 			}
 		case *RoutesFact:
 			d := routes.Deferred{Func: fn, Param: f.Param}
-			s := served{mw.routes.Deferrals(d), mw.public.Deferrals(d), mw.authed.Deferrals(d)}
+			s := served{w: mw.routes.Deferrals(d), pub: mw.public.Deferrals(d), auth: mw.authed.Deferrals(d)}
+			if slices.ContainsFunc(f.Routes, func(r FactRoute) bool { return r.Gated }) {
+				s.gate = mw.gate.Deferrals(d)
+			}
 			w := s.w
 			if gs.serve(s, shortName(fn), f.Routes) {
 				gs.reportImported(s, shortName(fn), f.Routes)
@@ -171,9 +185,11 @@ func factKey(of analysis.ObjectFact) string {
 
 // served is where a handler is served: w, by the routes no private
 // middleware covers; pub, by those a public one covers; auth, by those
-// middleware reading the user from Authorization covers.
+// middleware reading the user from Authorization covers; gate, for a
+// gated handler, by those middleware reading it from anything else
+// covers.
 type served struct {
-	w, pub, auth routes.Where
+	w, pub, auth, gate routes.Where
 }
 
 // serve takes the routes of this package that serve rs, handlers of this
@@ -183,12 +199,14 @@ type served struct {
 // a route in sight here serves a response the rules apply to (not one to
 // a request that Authorization identifies).
 func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
-	w, pub, authed := s.w, s.pub, authCovered(s)
+	w, pub, authed, gated := s.w, s.pub, authCovered(s), gateCovered(s)
 	public := make(map[*ast.CallExpr]bool)
 	for _, r := range pub.Covered {
 		public[r.Call] = true
 		for _, fr := range rs {
-			reportPublicRoute(gs.pass, gs.entry(r, via, fr))
+			if !fr.Gated {
+				reportPublicRoute(gs.pass, gs.entry(r, via, fr))
+			}
 		}
 	}
 	direct := false
@@ -200,11 +218,17 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 		if authed(r.Call) {
 			rs = authorized(rs)
 		}
+		if gated(r.Call) {
+			rs = ungated(rs)
+		}
 		if r.Group.Deferred != nil {
 			gs.deferRoutes(r.Group.Deferred, gs.factRoutes(r, via, rs))
 			continue
 		}
 		for _, fr := range rs {
+			if fr.Gated {
+				continue
+			}
 			direct = direct || !fr.AuthOnly
 			if fr.Category == catMissing && !fr.AuthOnly && !gs.c.strict {
 				gs.add(r, gs.entry(r, via, fr))
@@ -217,7 +241,7 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 // reportImported reports, at the route, what holds for a route of a
 // handler of another package on its own: validators, and with -strict.
 func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
-	authed := authCovered(s)
+	authed, gated := authCovered(s), gateCovered(s)
 	for _, r := range s.w.Routes {
 		if r.Group.Deferred != nil {
 			continue
@@ -226,8 +250,11 @@ func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
 		if authed(r.Call) {
 			rs = authorized(rs)
 		}
+		if gated(r.Call) {
+			rs = ungated(rs)
+		}
 		for _, fr := range rs {
-			if !fr.AuthOnly && (fr.Category != catMissing || gs.c.strict) {
+			if !fr.Gated && !fr.AuthOnly && (fr.Category != catMissing || gs.c.strict) {
 				reportRoute(gs.pass, gs.entry(r, via, fr))
 			}
 		}

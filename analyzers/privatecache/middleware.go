@@ -52,6 +52,7 @@ type middleware struct {
 	cache  *prop               // the Cache-Control a handler or middleware sets
 	auth   *prop               // where middleware reads the user from (auth.go)
 	authed *routes.Model       // covered: middleware reading the user from Authorization only
+	gate   *routes.Model       // covered: middleware reading the user from anything else
 	own    map[ast.Node]string // setsOwn
 }
 
@@ -67,6 +68,10 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
 	mw.authed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byAuthorization })
+	mw.gate = mw.routes.With(func(e ast.Expr) bool {
+		v := mw.auth.expr(e, 0)
+		return v != "" && v != byAuthorization
+	})
 	mw.always = mw.routes.Always()
 	for _, f := range res.Funcs {
 		mw.funcs[f.Node] = f
@@ -97,8 +102,8 @@ func (mw *middleware) exportFacts() {
 		if !fn.Exported() || mw.routes.InTestFile(d) {
 			continue
 		}
-		if mw.auth.node(d) == byAuthorization {
-			mw.pass.ExportObjectFact(fn, new(AuthFact))
+		if v := mw.auth.node(d); v != "" {
+			mw.pass.ExportObjectFact(fn, &AuthFact{By: v})
 		}
 		if v := mw.setsOwn(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &CacheFact{CacheControl: v, Own: true})

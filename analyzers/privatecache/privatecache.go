@@ -71,7 +71,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h := c.judge(pass, mw, f); h != nil {
-			gs.local(h, served{mw.covering(h.category).Func(f.Node), mw.public.Func(f.Node), mw.authed.Func(f.Node)})
+			s := served{w: mw.covering(h.category).Func(f.Node), pub: mw.public.Func(f.Node), auth: mw.authed.Func(f.Node)}
+			if h.gated {
+				s.gate = mw.gate.Func(f.Node)
+			}
+			gs.local(h, s)
 		}
 	}
 	gs.imported(mw)
@@ -88,6 +92,7 @@ type handler struct {
 	authOnly bool             // identified only by Authorization: only public applies
 	context  bool             // identified only by context or request values (auth.go)
 	identity string           // what(id)
+	gated    bool             // reads no identity: per-user only behind middleware that does (gated.go)
 	f        *respmodel.Func  // nil for a handler of another package
 	body     *respmodel.Event // the uncovered body
 	id       *respmodel.Event // the identity read
@@ -99,7 +104,9 @@ type handler struct {
 // (missing, validators; public, for middleware that sets it), or nil.
 func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) *handler {
 	id, authOnly, context := c.identity(f.Events)
-	if id == nil || passesOn(pass, mw.model, f.Node) {
+	cc := cacheHeaders(f.Events)
+	gated := id == nil // per-user only behind middleware that identifies the user
+	if gated && !mayServeFile(f, cc) || passesOn(pass, mw.model, f.Node) {
 		return nil
 	}
 	bodies := successBodies(f)
@@ -107,12 +114,13 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 		return nil
 	}
 	quiet := authOnly && !c.strict // RFC 9111 section 3.5
-	cc := cacheHeaders(f.Events)
 	switch {
 	case cc.unknown || cc.vary || cc.stream:
 		return nil
 	case cc.private:
 		// checked per body below
+	case gated && (len(cc.public) > 0 || len(cc.other) > 0):
+		return nil
 	case len(cc.public) > 0:
 		for _, ev := range cc.public {
 			reportPublic(pass, ev, id)
@@ -127,6 +135,9 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	body := mw.uncovered(f, bodies)
 	if body == nil || readsBody(f.Events) {
 		return nil
+	}
+	if gated {
+		return gatedHandler(pass, f, cc, body)
 	}
 	h := &handler{name: handlerName(pass, f.Node), category: catMissing, authOnly: quiet, context: context && !c.strict, identity: what(id), f: f, body: body, id: id}
 	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {

@@ -137,5 +137,8 @@ func reportPublic(pass *analysis.Pass, cc, id *respmodel.Event) {
 }
 
 func related(id *respmodel.Event) []analysis.RelatedInformation {
+	if id == nil {
+		return nil // a gated handler: its route's middleware identifies the user
+	}
 	return []analysis.RelatedInformation{{Pos: id.Pos(), End: id.Node().End(), Message: "the user is identified here"}}
 }

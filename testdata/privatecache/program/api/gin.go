@@ -47,3 +47,9 @@ func GinMe(c *gin.Context) { // want GinMe:`per-user missing \(api.GinMe reads t
 	u, _ := c.Get("user")
 	c.JSON(http.StatusOK, u)
 }
+
+// GinExport reads no identity: only the middleware of its routes can
+// make its files per-user.
+func GinExport(c *gin.Context) { // want GinExport:`per-user validators behind middleware that identifies the user \(api.GinExport\)`
+	c.FileAttachment(c.Query("path"), "export.csv")
+}

@@ -116,7 +116,7 @@ func bearerUser(c *gin.Context) string {
 	return strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
 }
 
-func GinCookieAuth(c *gin.Context) {
+func GinCookieAuth(c *gin.Context) { // want GinCookieAuth:`authenticates by the cookie "session"`
 	s, _ := c.Cookie("session")
 	c.Set("user", s)
 	c.Next()

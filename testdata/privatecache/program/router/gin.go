@@ -31,6 +31,7 @@ func Gin() *gin.Engine {
 	open.GET("/settings", api.GinSettings)
 	open.GET("/token", api.GinToken)
 	open.GET("/avatar", api.GinAvatar) // want `api.GinAvatar reads the cookie "session" and serves a response with validators on this route`
+	open.GET("/export", api.GinExport) // no middleware identifies anyone
 	open.POST("/profile", api.GinProfile)
 	api.RegisterGin(open.Group("/v1"))
 
@@ -42,5 +43,7 @@ func Gin() *gin.Engine {
 	cookie := gin.New() // want `api.GinMe reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookie.Use(mw.GinCookieAuth)
 	cookie.GET("/me", api.GinMe)
+	cookie.GET("/export", api.GinExport) // want `api.GinExport reads the user through middleware on its route and serves a response with validators on this route`
+	bearer.GET("/export", api.GinExport)
 	return app
 }

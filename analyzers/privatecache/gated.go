@@ -1,0 +1,70 @@
+package privatecache
+
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+// A handler that reads no identity itself can still serve one user's
+// data: middleware on its route that learns who the user is (a session
+// cookie) lets only signed-in users reach it. When such a handler serves
+// a file chosen at run time, or sets validators, with no private or
+// no-store, a shared cache may store the response heuristically and serve
+// it to anyone who asks for the URL. Only validators apply: a handler
+// with no identity of its own and no validators is as likely to send
+// what every user sees.
+
+// byMiddleware is the identity of a gated handler on a route that such a
+// middleware covers, for messages.
+const byMiddleware = "the user through middleware on its route"
+
+// mayServeFile reports whether a handler that reads no identity could be
+// a gated handler: it serves a file or sets validators.
+func mayServeFile(f *respmodel.Func, cc cacheState) bool {
+	if len(cc.valid) > 0 {
+		return true
+	}
+	for _, ev := range f.Events {
+		if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyFile {
+			return true
+		}
+	}
+	return false
+}
+
+// gatedHandler returns the gated handler of f, whose uncovered success
+// body is body, or nil: a file of a constant path (the application's own
+// page or asset) is the same for every user.
+func gatedHandler(pass *analysis.Pass, f *respmodel.Func, cc cacheState, body *respmodel.Event) *handler {
+	file := body.Body == respmodel.BodyFile && (body.File == nil || body.File.State != respmodel.Known)
+	if !file && len(cc.valid) == 0 {
+		return nil
+	}
+	return &handler{name: handlerName(pass, f.Node), category: catValidators, gated: true, f: f, body: body}
+}
+
+// gateCovered returns whether middleware that identifies the user covers
+// a registration of s.w (see authCovered).
+func gateCovered(s served) func(*ast.CallExpr) bool {
+	open := make(map[*ast.CallExpr]bool)
+	for _, r := range s.gate.Routes {
+		open[r.Call] = true
+	}
+	return func(call *ast.CallExpr) bool { return !open[call] }
+}
+
+// ungated returns rs as served by a route that middleware identifying the
+// user covers: its gated handlers serve per-user responses there.
+func ungated(rs []FactRoute) []FactRoute {
+	out := make([]FactRoute, len(rs))
+	for i, fr := range rs {
+		if fr.Gated {
+			fr.Gated, fr.Identity = false, byMiddleware
+		}
+		out[i] = fr
+	}
+	return out
+}

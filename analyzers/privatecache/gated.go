@@ -2,8 +2,7 @@ package privatecache
 
 import (
 	"go/ast"
-
-	"golang.org/x/tools/go/analysis"
+	"slices"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
@@ -35,15 +34,18 @@ func mayServeFile(f *respmodel.Func, cc cacheState) bool {
 	return false
 }
 
-// gatedHandler returns the gated handler of f, whose uncovered success
-// body is body, or nil: a file of a constant path (the application's own
-// page or asset) is the same for every user.
-func gatedHandler(pass *analysis.Pass, f *respmodel.Func, cc cacheState, body *respmodel.Event) *handler {
-	file := body.Body == respmodel.BodyFile && (body.File == nil || body.File.State != respmodel.Known)
-	if !file && len(cc.valid) == 0 {
-		return nil
+// gatedBodies returns the bodies of a handler that reads no identity
+// that serve one user's data behind middleware that identifies the user:
+// all of them when it sets validators, else its files of a path chosen
+// at run time (a file of a constant path, the application's own page or
+// asset, is the same for every user).
+func gatedBodies(bodies []*respmodel.Event, cc cacheState) []*respmodel.Event {
+	if len(cc.valid) > 0 {
+		return bodies
 	}
-	return &handler{name: handlerName(pass, f.Node), category: catValidators, gated: true, f: f, body: body}
+	return slices.DeleteFunc(slices.Clone(bodies), func(b *respmodel.Event) bool {
+		return b.Body != respmodel.BodyFile || b.File != nil && b.File.State == respmodel.Known
+	})
 }
 
 // gateCovered returns whether middleware that identifies the user covers

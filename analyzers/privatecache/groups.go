@@ -1,6 +1,7 @@
 package privatecache
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -145,8 +146,49 @@ func (gs *groups) imported(mw *middleware) {
 	for fn, f := range gs.escapes {
 		gs.pass.ExportObjectFact(fn, f)
 	}
+	gs.deferToInterfaces()
 	for fn, f := range gs.defers {
 		gs.pass.ExportObjectFact(fn, f)
+	}
+}
+
+// deferToInterfaces defers the routes of a method that registers them
+// on its caller's router to the methods of the package's interfaces that
+// it implements too: other packages call it through them (for _, g :=
+// range groups { g.InitRouter(r) }).
+func (gs *groups) deferToInterfaces() {
+	var methods []*types.Func
+	for fn := range gs.defers {
+		if fn.Type().(*types.Signature).Recv() != nil {
+			methods = append(methods, fn)
+		}
+	}
+	slices.SortFunc(methods, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	scope := gs.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || !types.IsInterface(tn.Type()) {
+			continue
+		}
+		iface := tn.Type().Underlying().(*types.Interface)
+		for _, fn := range methods {
+			recv := fn.Type().(*types.Signature).Recv().Type()
+			if !types.Implements(recv, iface) {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), false, gs.pass.Pkg, fn.Name())
+			im, ok := obj.(*types.Func)
+			if !ok || im.Pkg() != gs.pass.Pkg {
+				continue
+			}
+			f := gs.defers[fn]
+			if g := gs.defers[im]; g != nil && g.Param != f.Param {
+				continue
+			}
+			for _, r := range f.Routes {
+				gs.deferRoute(&routes.Deferred{Func: im, Param: f.Param}, r)
+			}
+		}
 	}
 }
 

@@ -110,6 +110,9 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 		return nil
 	}
 	bodies := successBodies(f)
+	if gated {
+		bodies = gatedBodies(bodies, cc)
+	}
 	if len(bodies) == 0 {
 		return nil
 	}
@@ -136,10 +139,10 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	if body == nil || readsBody(f.Events) {
 		return nil
 	}
-	if gated {
-		return gatedHandler(pass, f, cc, body)
+	h := &handler{name: handlerName(pass, f.Node), category: catMissing, authOnly: quiet, context: context && !c.strict, f: f, body: body, id: id, gated: gated}
+	if !gated {
+		h.identity = what(id)
 	}
-	h := &handler{name: handlerName(pass, f.Node), category: catMissing, authOnly: quiet, context: context && !c.strict, identity: what(id), f: f, body: body, id: id}
 	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {
 		h.category = catValidators
 	}

@@ -36,9 +36,13 @@ func reportHandler(pass *analysis.Pass, h *handler) {
 // reportRoute reports a route of this package that serves a handler of
 // another: validators, and with -strict.
 func reportRoute(pass *analysis.Pass, e entry) {
-	msg := fmt.Sprintf("%s reads %s but its responses on this route carry no Cache-Control private or no-store: %s; set it in a middleware on this route or at the start of the handler", e.fact.Handler, e.fact.Identity, why)
+	route := "this route"
+	if e.via != "" { // served here, registered elsewhere
+		route = "its route " + strings.TrimSpace(quoted(e))
+	}
+	msg := fmt.Sprintf("%s reads %s but its responses on %s carry no Cache-Control private or no-store: %s; set it in a middleware on this route or at the start of the handler", e.fact.Handler, e.fact.Identity, route, why)
 	if e.fact.Category == catValidators {
-		msg = fmt.Sprintf("%s reads %s and serves a response with validators on this route, without Cache-Control private or no-store: %s; set it in a middleware on this route or in the handler", e.fact.Handler, e.fact.Identity, whyValidators)
+		msg = fmt.Sprintf("%s reads %s and serves a response with validators on %s, without Cache-Control private or no-store: %s; set it in a middleware on this route or in the handler", e.fact.Handler, e.fact.Identity, route, whyValidators)
 	}
 	pass.Report(analysis.Diagnostic{Pos: e.call.Pos(), End: e.call.End(), Category: e.fact.Category, Message: msg})
 }

@@ -129,7 +129,7 @@ func (m *Model) coveredParam(p param, s *seen) bool {
 		if !ok {
 			return false
 		}
-		for _, cur := range m.refs[obj] {
+		for _, cur := range m.funcRefs(obj) {
 			if v, u := valueOf(cur); u == useValue || u == useCall {
 				sites = append(sites, v)
 			}

@@ -85,7 +85,7 @@ func (m *Model) sites(fn *types.Func) (sites []inspector.Cursor, called bool) {
 		}
 	}
 	returns := sig.Results().Len() == 1 && HandlerLike(sig.Results().At(0).Type())
-	for _, cur := range m.refs[fn] {
+	for _, cur := range m.funcRefs(fn) {
 		switch v, u := valueOf(cur); u {
 		case useValue:
 			sites = append(sites, v)

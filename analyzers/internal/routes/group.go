@@ -73,7 +73,7 @@ func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Obje
 				}
 			case *ast.FuncDecl:
 				g.Node = m.idents[v]
-				if f, ok := m.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok && len(m.refs[f]) == 0 && m.exported(f) {
+				if f, ok := m.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok && len(m.funcRefs(f)) == 0 && m.exported(f) {
 					g.Deferred = &Deferred{Func: f, Param: p.index}
 				}
 			}
@@ -147,7 +147,7 @@ func (m *Model) returned(obj types.Object) *Deferred {
 			return nil
 		}
 		f, ok := m.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || len(m.refs[f]) > 0 || !m.exported(f) || d != nil && d.Func != f {
+		if !ok || len(m.funcRefs(f)) > 0 || !m.exported(f) || d != nil && d.Func != f {
 			return nil
 		}
 		d = &Deferred{Func: f, Param: -1}
@@ -194,7 +194,7 @@ func (m *Model) Deferrals(d Deferred) Where {
 	m.build()
 	var w Where
 	s := newSeen()
-	for _, cur := range m.refs[d.Func] {
+	for _, cur := range m.funcRefs(d.Func) {
 		v, u := valueOf(cur)
 		switch {
 		case u == useCall && d.Param < 0:

@@ -1,9 +1,11 @@
 package routes
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -36,6 +38,7 @@ func (m *index) build() {
 	if m.insp == nil {
 		return
 	}
+	defer m.addDispatch()
 	filter := []ast.Node{(*ast.Ident)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil),
 		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
 	for file := range m.insp.Root().Children() {
@@ -94,6 +97,55 @@ func (m *index) build() {
 	}
 }
 
+// addDispatch indexes, by name, the methods of the module's own
+// interfaces that the package uses (see funcRefs).
+func (m *index) addDispatch() {
+	m.dispatch = make(map[string][]*types.Func)
+	for obj := range m.refs {
+		if fn, ok := obj.(*types.Func); ok && interfaceMethod(fn) && m.ownModule(fn.Pkg()) {
+			m.dispatch[fn.Name()] = append(m.dispatch[fn.Name()], fn)
+		}
+	}
+	for _, ims := range m.dispatch {
+		slices.SortFunc(ims, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	}
+}
+
+// funcRefs returns the uses of a function or method fn, counting a use
+// of a method of the module's own interface that fn's type implements as
+// a use of fn: routers are often registered through one (for _, g := range
+// groups { g.InitRouter(r) }).
+func (m *index) funcRefs(fn *types.Func) []inspector.Cursor {
+	refs := m.refs[fn]
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || types.IsInterface(recv.Type()) {
+		return refs
+	}
+	for _, im := range m.dispatch[fn.Name()] {
+		iface := im.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+		if types.Implements(recv.Type(), iface) || types.Implements(types.NewPointer(recv.Type()), iface) {
+			refs = append(slices.Clip(refs), m.refs[im]...)
+		}
+	}
+	return refs
+}
+
+func interfaceMethod(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// ownModule reports whether pkg is of the module being analysed: its
+// interfaces are the application's own, not the standard library's
+// (http.Handler, which every handler type implements).
+func (m *index) ownModule(pkg *types.Package) bool {
+	mod := m.pass.Module
+	if pkg == nil || mod == nil || mod.Path == "" {
+		return pkg == m.pass.Pkg
+	}
+	return pkg.Path() == mod.Path || strings.HasPrefix(pkg.Path(), mod.Path+"/")
+}
+
 // addStmt records the statement at cur as where the local variables
 // among names are declared.
 func (m *index) addStmt(cur inspector.Cursor, names []ast.Expr) {
@@ -149,7 +201,7 @@ func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	case *ast.SelectorExpr:
 		if httpfw.AddsMiddleware(fun.Sel.Name) {
-			if obj := m.object(fun.X); obj != nil {
+			if obj := m.object(chainRouter(fun.X)); obj != nil {
 				always := true
 				for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 					always = Unconditional(fn.Node(), call)
@@ -160,6 +212,23 @@ func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 				}
 			}
 		}
+	}
+}
+
+// chainRouter returns the router of a chain of Use calls, whose results
+// are the router they were called on (gin's and fiber's Use):
+// g.Use(a).Use(b) adds b to g.
+func chainRouter(x ast.Expr) ast.Expr {
+	for {
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			return x
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !httpfw.AddsMiddleware(sel.Sel.Name) {
+			return x
+		}
+		x = sel.X
 	}
 }
 

@@ -47,6 +47,7 @@ type index struct {
 	params   map[*types.Var]param
 	idents   map[types.Object]*ast.Ident // where the package's variables are declared
 	stmts    map[types.Object]ast.Stmt   // where local variables are declared (see DefStmt)
+	dispatch map[string][]*types.Func    // methods of the module's interfaces in use, by name (see funcRefs)
 }
 
 // New returns the model of pass's package. covers reports whether a

@@ -58,3 +58,24 @@ func gated() *gin.Engine {
 	stored.GET("/download", storedDownload)
 	return r
 }
+
+// Groups registered through an interface of the package.
+
+type registrar interface{ register(g *gin.RouterGroup) }
+
+type downloads struct{}
+
+func (downloads) register(g *gin.RouterGroup) { g.GET("/download", ifaceDownload) }
+
+func ifaceDownload(c *gin.Context) {
+	c.File(c.Query("path")) // want `handler reads the user through middleware on its route and serves this response with validators`
+}
+
+func viaInterface() *gin.Engine {
+	r := gin.New()
+	g := r.Group("/x", sessionAuth)
+	for _, rg := range []registrar{downloads{}} {
+		rg.register(g)
+	}
+	return r
+}

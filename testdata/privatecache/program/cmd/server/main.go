@@ -4,6 +4,8 @@ package main
 import (
 	"net/http"
 
+	"github.com/gin-gonic/gin"
+
 	"resplint.test/privatecache/program/mw"
 	"resplint.test/privatecache/program/router"
 )
@@ -12,5 +14,10 @@ func main() {
 	http.Handle("/chi/", router.Chi())
 	http.Handle("/gorilla/", router.Gorilla()) // want `api.Profile reads the cookie "session" \(through api.user\) but the responses of its route "/profile" \(through router.Gorilla\) carry no Cache-Control private or no-store`
 	http.Handle("/covered/", mw.NoStore(router.Gorilla()))
+	engine := gin.New()
+	for _, rg := range router.Registrars {
+		rg.InitRouter(engine.Group("/v2")) // want `api.GinExport reads the user through middleware on its route and serves a response with validators on its route "GET /export" \(through router.Registrar.InitRouter\)`
+	}
+	http.Handle("/v2/", engine)
 	http.ListenAndServe(":8080", nil)
 }

@@ -3,6 +3,8 @@ package privatecache
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // A handler that learns who the user is only from a context or request
@@ -37,7 +39,7 @@ const byAuthorization = "Authorization"
 // request on) by its own identity reads.
 func (mw *middleware) authOwn(n ast.Node) string {
 	f := mw.funcs[n]
-	if f == nil || !passesOn(mw.pass, mw.model, n) {
+	if f == nil || !delegates(f.Events) && !passesOn(mw.pass, mw.model, n) {
 		return ""
 	}
 	switch first, authOnly, _ := mw.c.identity(f.Events); {
@@ -48,6 +50,17 @@ func (mw *middleware) authOwn(n ast.Node) string {
 	default:
 		return what(first)
 	}
+}
+
+// delegates reports whether events run another handler on the response
+// (next.ServeHTTP(w, r), in the function or a helper it calls).
+func delegates(events []*respmodel.Event) bool {
+	for _, ev := range events {
+		if ev.Kind == respmodel.Delegate {
+			return true
+		}
+	}
+	return false
 }
 
 // authFunc is what AuthFact says of a function of another package.

@@ -22,16 +22,16 @@ import (
 // else that of the nearest status write before it whose block encloses
 // it (w.WriteHeader(404) in an if block does not govern a write after
 // the block), else 200. A status computed at run time counts as success.
+// A status a helper writes on some of its paths only (a 401 when no one
+// is signed in, in a helper that builds the page's data) governs only the
+// helper's own bodies.
 // A body written by a helper named for an error (JSONServerError,
 // writeError, respondUnauthorized) is an error: such helpers often keep
 // their status where the model cannot see it (a response builder).
 func successBodies(f *respmodel.Func) []*respmodel.Event {
 	var statuses, out []*respmodel.Event
 	for _, ev := range f.Events {
-		// A helper's status that some path of the helper leaves unsent
-		// (a 401 for a missing user, in a helper that builds the page's
-		// data) does not govern what its caller writes.
-		if ev.Kind == respmodel.WriteStatus && (ev.Via == "" || ev.CallStage() != respmodel.Open) {
+		if ev.Kind == respmodel.WriteStatus {
 			statuses = append(statuses, ev)
 		}
 	}
@@ -41,7 +41,7 @@ func successBodies(f *respmodel.Func) []*respmodel.Event {
 		}
 		status := ev.Value
 		if status.State == respmodel.Absent {
-			if s := governing(f.Node, statuses, ev); s != nil {
+			if s := governing(f.Node, statuses, ev); s != nil && (s.Node() == ev.Node() || s.Helper() == nil || s.Helper().Always()) {
 				status = s.Value
 			}
 		}
@@ -56,9 +56,10 @@ func successBodies(f *respmodel.Func) []*respmodel.Event {
 var errorHelper = regexp.MustCompile(`(?i)err|fail|unauthori[sz]ed|forbidden|notfound|badrequest|denied|conflict`)
 
 // passesOn reports whether a handler passes the request on to the next
-// handler (next.ServeHTTP(w, r), next(c), c.Next()): it is a middleware,
-// whose own writes are the error responses of requests it stops, and
-// whose success response is the next handler's.
+// handler (next.ServeHTTP(w, r), next(c), c.Next(), or negroni-style
+// m.ServeHTTP(w, r, next.ServeHTTP)): it is a middleware, whose own
+// writes are the error responses of requests it stops, and whose success
+// response is the next handler's.
 func passesOn(pass *analysis.Pass, res *respmodel.Result, fn ast.Node) bool {
 	found := false
 	res.InspectBody(fn, callsAndLits, func(x ast.Node) bool {
@@ -69,20 +70,30 @@ func passesOn(pass *analysis.Pass, res *respmodel.Result, fn ast.Node) bool {
 		case !ok:
 			return false // a function literal
 		}
-		switch callee := typeutil.Callee(pass.TypesInfo, call).(type) {
-		case *types.Func:
-			switch callee.Name() {
-			case "ServeHTTP":
-				found = len(call.Args) == 2
-			case "Next":
-				found = recvType(callee) != nil && httpfw.ResponseParam(recvType(callee)) != 0
-			}
-		case *types.Var:
-			found = routes.HandlerLike(callee.Type())
-		}
+		found = passesOnCall(pass.TypesInfo, call)
 		return true
 	})
 	return found
+}
+
+func passesOnCall(info *types.Info, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" && routes.HandlerLike(info.TypeOf(a)) {
+			return true
+		}
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Func:
+		switch callee.Name() {
+		case "ServeHTTP":
+			return len(call.Args) == 2
+		case "Next":
+			return recvType(callee) != nil && httpfw.ResponseParam(recvType(callee)) != 0
+		}
+	case *types.Var:
+		return routes.HandlerLike(callee.Type())
+	}
+	return false
 }
 
 func recvType(fn *types.Func) types.Type {

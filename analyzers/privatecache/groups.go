@@ -146,7 +146,7 @@ func (gs *groups) imported(mw *middleware) {
 	for fn, f := range gs.escapes {
 		gs.pass.ExportObjectFact(fn, f)
 	}
-	gs.deferToInterfaces()
+	gs.deferToInterfaces(mw.routes)
 	for fn, f := range gs.defers {
 		gs.pass.ExportObjectFact(fn, f)
 	}
@@ -154,9 +154,10 @@ func (gs *groups) imported(mw *middleware) {
 
 // deferToInterfaces defers the routes of a method that registers them
 // on its caller's router to the methods of the package's interfaces that
-// it implements too: other packages call it through them (for _, g :=
-// range groups { g.InitRouter(r) }).
-func (gs *groups) deferToInterfaces() {
+// list its type's values in a registry ([]Router{&FileRouter{}}): other
+// packages call it through them (for _, g := range router.Groups {
+// g.InitRouter(r) }).
+func (gs *groups) deferToInterfaces(m *routes.Model) {
 	var methods []*types.Func
 	for fn := range gs.defers {
 		if fn.Type().(*types.Signature).Recv() != nil {
@@ -170,15 +171,10 @@ func (gs *groups) deferToInterfaces() {
 		if !ok || !tn.Exported() || !types.IsInterface(tn.Type()) {
 			continue
 		}
-		iface := tn.Type().Underlying().(*types.Interface)
 		for _, fn := range methods {
-			recv := fn.Type().(*types.Signature).Recv().Type()
-			if !types.Implements(recv, iface) {
-				continue
-			}
 			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), false, gs.pass.Pkg, fn.Name())
 			im, ok := obj.(*types.Func)
-			if !ok || im.Pkg() != gs.pass.Pkg {
+			if !ok || im.Pkg() != gs.pass.Pkg || !m.Listed(fn, im) {
 				continue
 			}
 			f := gs.defers[fn]

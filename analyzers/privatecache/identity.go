@@ -21,7 +21,7 @@ import (
 func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, authOnly, context bool) {
 	errorCalls := make(map[ast.Node]bool)
 	for _, ev := range events {
-		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 && ev.CallStage() != respmodel.Open {
+		if ev.Via != "" && ev.Kind == respmodel.WriteStatus && ev.Value.State == respmodel.Known && ev.Value.Int >= 400 && ev.Helper() != nil && ev.Helper().Always() {
 			errorCalls[ev.Node()] = true
 		}
 	}

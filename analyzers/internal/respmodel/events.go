@@ -114,6 +114,7 @@ type Event struct {
 	node    ast.Node // what the event is reported at: call, or a literal
 	generic *Cookie
 	helper  *Event // the helper's own event, for an event through a helper
+	always  bool   // see Always
 	bodyTyp types.Type
 	sentBy  *Event // see SentBy
 	doneBy  *Event // see DoneBy
@@ -129,6 +130,11 @@ func (e *Event) Generic() *Cookie { return e.generic }
 // Helper returns, for an event that happens through a helper, the event
 // as the helper alone determines it (its arguments unknown), or nil.
 func (e *Event) Helper() *Event { return e.helper }
+
+// Always reports, for a status event, whether it happens on every path
+// through the function it belongs to (and, through a helper, on every
+// path through the helper too).
+func (e *Event) Always() bool { return e.always }
 
 // Call returns the call in the analysed function that causes the event:
 // the framework call itself or the call of a helper; nil for an

@@ -59,13 +59,65 @@ type flowGraph struct {
 // callers replay this as the effect of the call). resets are the
 // statements that define a new response (see definesResponse).
 func (m *model) flow(body *ast.BlockStmt, events []*Event, resets map[ast.Stmt]bool) Stage {
-	if body == nil || !hasEffect(events) {
+	effect, statuses := hasEffect(events), hasStatus(events)
+	if body == nil || !effect && !statuses {
 		return Open
 	}
 	fg := &flowGraph{g: cfg.New(body, m.mayReturn)}
 	fg.place(events, resets)
+	if statuses {
+		fg.markAlways()
+	}
+	if !effect {
+		return Open
+	}
 	fg.may(m)
 	return fg.must()
+}
+
+func hasStatus(events []*Event) bool {
+	return slices.ContainsFunc(events, func(e *Event) bool { return e.Kind == WriteStatus })
+}
+
+// markAlways sets, for each status event, whether every path through the
+// function passes it: a helper that answers 401 only when no one is
+// signed in is not an error helper.
+func (fg *flowGraph) markAlways() {
+	for i, steps := range fg.steps {
+		for _, s := range steps {
+			for _, e := range s.events {
+				if e.Kind == WriteStatus && (e.helper == nil || e.helper.always) {
+					e.always = !fg.avoidable(i)
+				}
+			}
+		}
+	}
+}
+
+// avoidable reports whether some path from the function's entry reaches
+// its end without passing block i.
+func (fg *flowGraph) avoidable(i int) bool {
+	blocks := fg.g.Blocks
+	if i == 0 {
+		return false
+	}
+	seen := make([]bool, len(blocks))
+	seen[0] = true
+	work := []*cfg.Block{blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if len(b.Succs) == 0 {
+			return true
+		}
+		for _, s := range b.Succs {
+			if s.Index != int32(i) && !seen[s.Index] {
+				seen[s.Index] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
 }
 
 func hasEffect(events []*Event) bool {

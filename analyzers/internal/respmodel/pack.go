@@ -75,6 +75,7 @@ func (p *packer) event(e *Event) {
 	p.uint(uint64(e.Stage))
 	p.uint(uint64(e.Before))
 	p.uint(uint64(e.callEnd))
+	p.bool(e.always)
 }
 
 func (p *packer) value(v *Value) {
@@ -198,6 +199,7 @@ func (u *unpacker) event() *Event {
 	e.Reader = u.string()
 	e.Stage, e.Before = Stage(u.uint8()), Stage(u.uint8())
 	e.callEnd = Stage(u.uint8())
+	e.always = u.bool()
 	return e
 }
 

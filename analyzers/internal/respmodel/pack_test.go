@@ -42,7 +42,7 @@ func sampleEvent() (in, want *Event) {
 			Slots: []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &JSONValue{}}},
 			typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil}},
 		Via: "pkg.Helper", Reader: "pkg.reader", Stage: Sent, Before: Done,
-		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done,
+		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done, always: true,
 	}
 	in.helper, in.sentBy, in.doneBy, in.liveBy = in, in, in, in
 
@@ -68,7 +68,7 @@ func sampleEvent() (in, want *Event) {
 	want = &Event{
 		Kind: in.Kind, Framework: in.Framework, Header: in.Header, headerParam: in.headerParam, Value: strip(in.Value), File: &f, Cookie: &c,
 		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Reader: in.Reader, Stage: in.Stage, Before: in.Before,
-		callEnd: in.callEnd,
+		callEnd: in.callEnd, always: in.always,
 	}
 	return in, want
 }

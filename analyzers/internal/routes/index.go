@@ -34,6 +34,7 @@ func (m *index) build() {
 	m.params = make(map[*types.Var]param)
 	m.idents = make(map[types.Object]*ast.Ident)
 	m.stmts = make(map[types.Object]ast.Stmt)
+	m.listed = make(map[*types.TypeName][]types.Type)
 	info := m.pass.TypesInfo
 	if m.insp == nil {
 		return
@@ -64,6 +65,7 @@ func (m *index) build() {
 				if tn := NamedOf(info.TypeOf(n)); tn != nil {
 					m.typeLits[tn] = append(m.typeLits[tn], cur)
 				}
+				m.addListed(n)
 			case *ast.CallExpr:
 				m.indexCall(cur, n)
 			case *ast.AssignStmt:
@@ -97,12 +99,41 @@ func (m *index) build() {
 	}
 }
 
-// addDispatch indexes, by name, the methods of the module's own
-// interfaces that the package uses (see funcRefs).
+// addListed records the types whose values a slice, array or map
+// literal of an interface type lists ([]Router{&FileRouter{}, ...}): the
+// registries through which applications call each of them (see
+// funcRefs).
+func (m *index) addListed(lit *ast.CompositeLit) {
+	var elem types.Type
+	switch t := types.Unalias(m.pass.TypesInfo.TypeOf(lit)).Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Array:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	default:
+		return
+	}
+	if !types.IsInterface(elem) {
+		return
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			e = kv.Value
+		}
+		if tn := NamedOf(m.pass.TypesInfo.TypeOf(e)); tn != nil {
+			m.listed[tn] = append(m.listed[tn], elem)
+		}
+	}
+}
+
+// addDispatch indexes, by name, the methods of interfaces that the
+// package uses (see funcRefs).
 func (m *index) addDispatch() {
 	m.dispatch = make(map[string][]*types.Func)
 	for obj := range m.refs {
-		if fn, ok := obj.(*types.Func); ok && interfaceMethod(fn) && m.ownModule(fn.Pkg()) {
+		if fn, ok := obj.(*types.Func); ok && interfaceMethod(fn) {
 			m.dispatch[fn.Name()] = append(m.dispatch[fn.Name()], fn)
 		}
 	}
@@ -112,38 +143,45 @@ func (m *index) addDispatch() {
 }
 
 // funcRefs returns the uses of a function or method fn, counting a use
-// of a method of the module's own interface that fn's type implements as
-// a use of fn: routers are often registered through one (for _, g := range
-// groups { g.InitRouter(r) }).
+// of an interface's method as a use of fn when the package lists values
+// of fn's type in a literal of that interface: routers are often
+// registered through such a registry (for _, g := range
+// []Router{&FileRouter{}, ...} { g.InitRouter(r) }).
 func (m *index) funcRefs(fn *types.Func) []inspector.Cursor {
 	refs := m.refs[fn]
-	recv := fn.Type().(*types.Signature).Recv()
-	if recv == nil || types.IsInterface(recv.Type()) {
-		return refs
-	}
 	for _, im := range m.dispatch[fn.Name()] {
-		iface := im.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
-		if types.Implements(recv.Type(), iface) || types.Implements(types.NewPointer(recv.Type()), iface) {
+		if m.Listed(fn, im) {
 			refs = append(slices.Clip(refs), m.refs[im]...)
 		}
 	}
 	return refs
 }
 
+// Listed reports whether im is a method of an interface that fn, a
+// method, implements, and the package lists values of fn's type in a
+// literal of that interface.
+func (m *index) Listed(fn, im *types.Func) bool {
+	m.build()
+	recv := fn.Type().(*types.Signature).Recv()
+	tn := (*types.TypeName)(nil)
+	if recv != nil {
+		tn = NamedOf(recv.Type())
+	}
+	if tn == nil || fn.Name() != im.Name() {
+		return false
+	}
+	iface := im.Type().(*types.Signature).Recv().Type()
+	for _, t := range m.listed[tn] {
+		if types.Identical(t, iface) {
+			return true
+		}
+	}
+	return false
+}
+
 func interfaceMethod(fn *types.Func) bool {
 	recv := fn.Type().(*types.Signature).Recv()
 	return recv != nil && types.IsInterface(recv.Type())
-}
-
-// ownModule reports whether pkg is of the module being analysed: its
-// interfaces are the application's own, not the standard library's
-// (http.Handler, which every handler type implements).
-func (m *index) ownModule(pkg *types.Package) bool {
-	mod := m.pass.Module
-	if pkg == nil || mod == nil || mod.Path == "" {
-		return pkg == m.pass.Pkg
-	}
-	return pkg.Path() == mod.Path || strings.HasPrefix(pkg.Path(), mod.Path+"/")
 }
 
 // addStmt records the statement at cur as where the local variables

@@ -45,9 +45,10 @@ type index struct {
 	uses     map[types.Object][]middleware          // middleware given to X.Use and X.Pre
 	defs     map[types.Object][]ast.Expr            // values assigned to variables and fields
 	params   map[*types.Var]param
-	idents   map[types.Object]*ast.Ident // where the package's variables are declared
-	stmts    map[types.Object]ast.Stmt   // where local variables are declared (see DefStmt)
-	dispatch map[string][]*types.Func    // methods of the module's interfaces in use, by name (see funcRefs)
+	idents   map[types.Object]*ast.Ident      // where the package's variables are declared
+	stmts    map[types.Object]ast.Stmt        // where local variables are declared (see DefStmt)
+	dispatch map[string][]*types.Func         // methods of interfaces in use, by name (see funcRefs)
+	listed   map[*types.TypeName][]types.Type // interfaces whose literals list a type's values (see addListed)
 }
 
 // New returns the model of pass's package. covers reports whether a

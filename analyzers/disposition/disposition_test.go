@@ -16,6 +16,7 @@ func TestDisposition(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), disposition.New(),
 		"./disposition/nethttp", "./disposition/chi", "./disposition/gin",
 		"./disposition/echo4", "./disposition/echo5", "./disposition/fiber2", "./disposition/fiber3",
+		"./disposition/hertz", "./disposition/gozero", "./disposition/httprouter",
 		"./disposition/helpers", "./disposition/usehelpers", "./disposition/odd")
 }
 

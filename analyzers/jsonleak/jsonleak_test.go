@@ -20,7 +20,8 @@ func TestJSONLeak(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), jsonleak.New(),
 		"./jsonleak/models", "./jsonleak/repo", "./jsonleak/nethttp", "./jsonleak/gin",
 		"./jsonleak/echo4", "./jsonleak/echo5", "./jsonleak/fiber2", "./jsonleak/fiber3",
-		"./jsonleak/chi", "./jsonleak/helpers", "./jsonleak/usehelpers")
+		"./jsonleak/chi", "./jsonleak/hertz", "./jsonleak/gozero", "./jsonleak/httprouter",
+		"./jsonleak/helpers", "./jsonleak/usehelpers")
 }
 
 // Every suggested fix is applied and compared with the golden file, one

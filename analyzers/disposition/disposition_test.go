@@ -28,7 +28,8 @@ func TestFixes(t *testing.T) {
 // The golden files compile.
 func TestFixesTypeCheck(t *testing.T) {
 	testmod.CheckGoldens(t, "disposition/fixes/nethttp", "disposition/fixes/gin",
-		"disposition/fixes/echo", "disposition/fixes/fiber")
+		"disposition/fixes/echo", "disposition/fixes/fiber", "disposition/fixes/hertz",
+		"disposition/fixes/gozero", "disposition/fixes/httprouter")
 }
 
 // The -types flag replaces the list of download media types.

@@ -10,7 +10,7 @@ import (
 
 func login(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: ps.ByName("id"), Path: "/"}) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
-	w.Header().Add("Set-Cookie", "token=v; Path=/; Secure; SameSite=Lax")   // want `cookie "token" is set without HttpOnly`
+	w.Header().Add("Set-Cookie", "token=v; Path=/; Secure; SameSite=Lax")               // want `cookie "token" is set without HttpOnly`
 }
 
 func negatives(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {

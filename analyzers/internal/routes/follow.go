@@ -150,7 +150,7 @@ func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
 				w.Covered = append(w.Covered, Route{Call: p})
 				return
 			}
-			if IsConversion(info, p) || HandlerLike(info.TypeOf(p)) || carriesRoutes(info.TypeOf(p)) {
+			if IsConversion(info, p) || HandlerLike(info.TypeOf(p)) || carriesRoutes(info.TypeOf(p)) || isAppend(info, p) {
 				cur = parent
 				continue
 			}
@@ -251,4 +251,15 @@ func (m *Model) followReturn(ret inspector.Cursor, s *seen, w *Where) {
 		return
 	}
 	w.Unknown = true
+}
+
+// isAppend reports whether call is of the builtin append: the handler
+// joins a chain that goes on (r.POST("/x", append(mws, h)...)).
+func isAppend(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
 }

@@ -74,6 +74,8 @@ func groupUse(ctx context.Context, c *app.RequestContext) { profile(ctx, c) }
 func exposed(ctx context.Context, c *app.RequestContext)  { profile(ctx, c) }
 func post(ctx context.Context, c *app.RequestContext)     { profile(ctx, c) }
 
+func postMw() []app.HandlerFunc { return nil }
+
 func router() {
 	h := server.Default()
 	h.Use(noCache)
@@ -86,6 +88,8 @@ func router() {
 	g2.Use(noCache)
 	g2.GET("/use", groupUse)
 	open.POST("/post", post)
+	// hz's generated routers append the handler to its middleware.
+	open.POST("/appended", append(postMw(), post)...)
 	area := open.Group("/area") // want `2 routes of this router or group send per-user responses`
 	area.GET("/exposed", exposed)
 	area.GET("/profile", profile)

@@ -22,7 +22,7 @@ func show(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
 
 func marshal(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
 	b, _ := json.Marshal(get[models.User]())
-	w.Write(b) // want `w.Write of json.Marshal output sends the secret fields models.User → .PasswordHash`
+	w.Write(b) // want `w.Write of json.Marshal output sends the secret fields models.User → .PasswordHash` `sends the token field models.User → .APIToken`
 }
 
 func negatives(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {

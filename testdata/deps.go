@@ -1,6 +1,7 @@
 package deps
 
 import (
+	_ "github.com/cloudwego/hertz/pkg/app/server"
 	_ "github.com/gin-gonic/gin"
 	_ "github.com/go-chi/chi/v5"
 	_ "github.com/go-chi/render"
@@ -8,7 +9,10 @@ import (
 	_ "github.com/gofiber/fiber/v3"
 	_ "github.com/gorilla/mux"
 	_ "github.com/gorilla/sessions"
+	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/labstack/echo/v4"
 	_ "github.com/labstack/echo/v5"
 	_ "github.com/resplint/resplint/httpsafe"
+	_ "github.com/zeromicro/go-zero/rest"
+	_ "github.com/zeromicro/go-zero/rest/httpx"
 )

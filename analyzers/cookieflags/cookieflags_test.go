@@ -17,6 +17,7 @@ func TestCookieflags(t *testing.T) {
 		"./cookieflags/nethttp", "./cookieflags/gin", "./cookieflags/ginmw",
 		"./cookieflags/echo4", "./cookieflags/echo5",
 		"./cookieflags/fiber2", "./cookieflags/fiber3", "./cookieflags/sessions",
+		"./cookieflags/hertz", "./cookieflags/gozero", "./cookieflags/httprouter",
 		"./cookieflags/helpers", "./cookieflags/usehelpers", "./cookieflags/ownoptions",
 		"./cookieflags/program/...")
 }

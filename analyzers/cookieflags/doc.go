@@ -22,11 +22,11 @@
 //
 // Cookies are found in http.SetCookie, Set-Cookie headers (constant
 // strings, concatenations and fmt.Sprintf formats), gin's SetCookie and
-// SetCookieData, echo's SetCookie, fiber's Cookie and gorilla/sessions
-// store options, through variables, later field assignments, cookie
+// SetCookieData, echo's SetCookie, fiber's Cookie, hertz's SetCookie and
+// gorilla/sessions store options, through variables, later field assignments, cookie
 // factories and helpers in any package. Each framework's defaults count:
 // fiber writes SameSite=Lax when none is given and Secure for
-// SameSite=None; sessions.NewCookieStore defaults to Secure and
+// SameSite=None, hertz Secure for SameSite=None and "/" for an empty path; sessions.NewCookieStore defaults to Secure and
 // SameSite=None but not HttpOnly.
 //
 // Categories: httponly, secure, samesite, prefix. Flags: -names, the

@@ -16,6 +16,7 @@ func TestDisposition(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), disposition.New(),
 		"./disposition/nethttp", "./disposition/chi", "./disposition/gin",
 		"./disposition/echo4", "./disposition/echo5", "./disposition/fiber2", "./disposition/fiber3",
+		"./disposition/hertz", "./disposition/gozero", "./disposition/httprouter",
 		"./disposition/helpers", "./disposition/usehelpers", "./disposition/odd")
 }
 
@@ -27,7 +28,8 @@ func TestFixes(t *testing.T) {
 // The golden files compile.
 func TestFixesTypeCheck(t *testing.T) {
 	testmod.CheckGoldens(t, "disposition/fixes/nethttp", "disposition/fixes/gin",
-		"disposition/fixes/echo", "disposition/fixes/fiber")
+		"disposition/fixes/echo", "disposition/fixes/fiber", "disposition/fixes/hertz",
+		"disposition/fixes/gozero", "disposition/fixes/httprouter")
 }
 
 // The -types flag replaces the list of download media types.

@@ -42,8 +42,10 @@
 // bytes from json.Marshal written with Write (or gin's Data, echo's
 // JSONBlob and Blob, fiber's Send), in gin's JSON, IndentedJSON,
 // SecureJSON, PureJSON, AsciiJSON, JSONP and AbortWithStatusJSON, echo's
-// JSON, JSONPretty and JSONP, fiber's JSON and JSONP, and chi render's
-// JSON, Render, RenderList, DefaultResponder and Respond; through
+// JSON, JSONPretty and JSONP, fiber's JSON and JSONP, hertz's JSON,
+// PureJSON, IndentedJSON and AbortWithStatusJSON, go-zero's httpx.OkJson,
+// OkJsonCtx, WriteJson and WriteJsonCtx, and chi render's JSON, Render,
+// RenderList, DefaultResponder and Respond; through
 // variables, interface-typed variables with one assignment, the values
 // composite literals put in interface-typed fields, and helpers in any
 // package that write their argument.

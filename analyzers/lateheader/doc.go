@@ -35,8 +35,9 @@
 // gin's c.Next() run the handler that normally writes the response, so
 // headers and cookies set after them are reported too (unless the
 // middleware checks c.Writer.Written()), as is calling the next handler
-// after a complete response. fiber builds the whole response in memory
-// and sends it after the handler returns, so it is never reported.
+// after a complete response. fiber and hertz build the whole response in
+// memory and send it after the handler returns, so they are never
+// reported.
 //
 // Categories: header, cookie, status (a second or late status: a
 // WriteHeader, c.Status, or a complete response after a partial write),

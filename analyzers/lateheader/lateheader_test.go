@@ -17,6 +17,7 @@ func TestLateheader(t *testing.T) {
 		"./lateheader/nethttp", "./lateheader/chi", "./lateheader/mux",
 		"./lateheader/gin", "./lateheader/echo4", "./lateheader/echo5",
 		"./lateheader/fiber2", "./lateheader/fiber3", "./lateheader/sessions",
+		"./lateheader/hertz", "./lateheader/gozero", "./lateheader/httprouter",
 		"./lateheader/helpers", "./lateheader/usehelpers")
 }
 

@@ -23,13 +23,10 @@ import (
 // responses have a Header() method, httpsafe.NoStore is the second
 // choice.
 func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix {
-	body, ft := respmodel.FuncBody(f.Node), respmodel.FuncType(f.Node)
-	if body == nil || len(body.List) == 0 || len(ft.Params.List) == 0 || len(ft.Params.List[0].Names) == 0 {
-		return nil
-	}
-	w := ft.Params.List[0].Names[0].Name
+	body := respmodel.FuncBody(f.Node)
+	w := responseName(pass, respmodel.FuncType(f.Node))
 	file := respmodel.File(pass, body.Pos())
-	if w == "_" || file == nil {
+	if len(body.List) == 0 || w == "" || w == "_" || file == nil {
 		return nil
 	}
 	fw := httpfw.Of(f.Handler)
@@ -51,6 +48,20 @@ func insertFixes(pass *analysis.Pass, f *respmodel.Func) []analysis.SuggestedFix
 		})
 	}
 	return fixes
+}
+
+// responseName returns the name of the first parameter of ft that
+// carries the response, or "".
+func responseName(pass *analysis.Pass, ft *ast.FuncType) string {
+	for _, field := range ft.Params.List {
+		if httpfw.ResponseParam(pass.TypesInfo.TypeOf(field.Type)) != 0 {
+			if len(field.Names) == 0 {
+				return ""
+			}
+			return field.Names[0].Name
+		}
+	}
+	return ""
 }
 
 // rewriteFixes makes a Cache-Control value written as a string literal
@@ -123,6 +134,10 @@ func groupFixes(pass *analysis.Pass, m *routes.Model, obj types.Object) []analys
 		path, name = fw.MiddlewarePkg, pathpkg.Base(fw.MiddlewarePkg)
 	}
 	pkg, imp := file.Import(path, name)
+	for _, p := range fw.MiddlewareImports {
+		_, more := file.Import(p, pathpkg.Base(p))
+		imp = append(imp, more...)
+	}
 	add("Add a middleware that sets Cache-Control: private, no-store to the router or group",
 		fmt.Sprintf(fw.Middleware, x, pkg, `"Cache-Control", "private, no-store"`), imp)
 	return fixes

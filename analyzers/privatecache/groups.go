@@ -303,7 +303,7 @@ func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
 func (gs *groups) entry(r routes.Route, via string, fr FactRoute) entry {
 	e := entry{call: r.Call, pattern: fr.Pattern, via: via, fact: fr.UserFact}
 	if via == "" {
-		e.pattern = routes.PatternOf(gs.pass.TypesInfo, r.Call)
+		e.pattern = r.Pattern(gs.pass.TypesInfo)
 	}
 	return e
 }
@@ -315,7 +315,7 @@ func (gs *groups) factRoutes(r routes.Route, via string, rs []FactRoute) []FactR
 	}
 	out := make([]FactRoute, len(rs))
 	for i, fr := range rs {
-		out[i] = FactRoute{Pattern: routes.PatternOf(gs.pass.TypesInfo, r.Call), UserFact: fr.UserFact}
+		out[i] = FactRoute{Pattern: r.Pattern(gs.pass.TypesInfo), UserFact: fr.UserFact}
 	}
 	return out
 }

@@ -16,7 +16,8 @@ import (
 func TestPrivatecache(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), privatecache.New(),
 		"./privatecache/nethttp", "./privatecache/gin", "./privatecache/echo4", "./privatecache/echo5",
-		"./privatecache/fiber2", "./privatecache/fiber3", "./privatecache/helpers", "./privatecache/usehelpers",
+		"./privatecache/fiber2", "./privatecache/fiber3", "./privatecache/hertz", "./privatecache/gozero",
+		"./privatecache/httprouter", "./privatecache/helpers", "./privatecache/usehelpers",
 		"./privatecache/fixed")
 }
 

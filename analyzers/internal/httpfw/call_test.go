@@ -31,6 +31,12 @@ func TestKeys(t *testing.T) {
 		path, _, _ := parseKey(k)
 		paths[path] = true
 	}
+	for _, p := range reg().params {
+		paths[p.path] = true
+	}
+	for _, r := range reg().routes {
+		paths[r.Path] = true
+	}
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes,
 		Dir:  testmod.Dir(t),
@@ -58,6 +64,38 @@ func TestKeys(t *testing.T) {
 			t.Errorf("%s names %q", k, name)
 		}
 	}
+	for _, p := range reg().params {
+		if _, ok := lookupType(byPath, p.path, p.name).(*types.Named); !ok {
+			t.Errorf("handler parameter %s.%s names no type", p.path, p.name)
+		}
+	}
+	for _, r := range reg().routes {
+		st, _ := lookupType(byPath, r.Path, r.Name).Underlying().(*types.Struct)
+		for _, f := range []string{r.Handler, r.Method, r.Pattern} {
+			if !hasField(st, f) {
+				t.Errorf("route type %s.%s has no field %q", r.Path, r.Name, f)
+			}
+		}
+	}
+}
+
+// lookupType returns the type path.name, or an empty struct.
+func lookupType(pkgs map[string]*types.Package, path, name string) types.Type {
+	if pkg := pkgs[path]; pkg != nil {
+		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok {
+			return tn.Type()
+		}
+	}
+	return types.NewStruct(nil, nil)
+}
+
+func hasField(st *types.Struct, name string) bool {
+	for i := 0; st != nil && i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 // fullName returns the full name of what key names, or "".

@@ -25,7 +25,13 @@ type spec struct {
 	cookies   []cookieType
 	info      Info
 	router    Router
+	// handlerParams are the types a net/http handler of the framework
+	// takes after the request (httprouter's Params).
+	handlerParams []typeName
 }
+
+// A typeName is a named type: its package path and name.
+type typeName struct{ path, name string }
 
 // specs lists every spec. Adding a framework is adding its file and its
 // line here (docs/design.md).
@@ -33,6 +39,7 @@ func specs() []spec {
 	return []spec{
 		netHTTP(), stdlib(), httpsafe(), chi(), render(), mux(), gin(), echo(EchoV4), echo(EchoV5),
 		fiber(FiberV2), fiber(FiberV3), fasthttp(), fiberSession(), sessions(),
+		httprouter(), goZero(), hertz(), hertzProtocol(),
 	}
 }
 
@@ -49,6 +56,8 @@ type registry struct {
 	paths     map[string]Framework
 	router    map[string]bool // Router.Middleware of every spec
 	methods   map[string]bool // Router.Methods of every spec
+	params    []typeName      // handlerParams of every spec
+	routes    []RouteType     // Router.Routes of every spec
 }
 
 var reg = sync.OnceValue(func() *registry { return index(specs()) })
@@ -89,6 +98,8 @@ func index(specs []spec) *registry {
 		if s.router.Methods != "" {
 			r.methods[s.router.Methods] = true
 		}
+		r.params = append(r.params, s.handlerParams...)
+		r.routes = append(r.routes, s.router.Routes...)
 		for _, d := range s.decoders {
 			r.addDecoder(d)
 		}

@@ -43,6 +43,9 @@ type Info struct {
 	// sets a header with arguments %[3]s; %[2]s names the framework's
 	// package, MiddlewarePkg ("" for the router's own package).
 	Middleware, MiddlewarePkg string
+	// MiddlewareImports are more packages Middleware names, by their
+	// last element.
+	MiddlewareImports []string
 	// NoStoreHandler: the router's Use takes httpsafe.NoStoreHandler.
 	NoStoreHandler bool
 	// UseAny: the router's Use takes ...any, the framework's handlers
@@ -73,6 +76,9 @@ type CookieRules struct {
 	// SameSite, Path) on for them.
 	SameSiteSetter string
 	ArgsHint       map[string]string
+	// LaxMode is the package path and name of the constant for
+	// SameSite=Lax, where it is not net/http's SameSiteLaxMode.
+	LaxMode [2]string
 }
 
 // Applies reports whether the rules apply to a cookie, own saying

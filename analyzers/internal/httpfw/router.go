@@ -1,11 +1,23 @@
 package httpfw
 
+import "go/types"
+
 // Router is how a framework's routers are used, for package routes: the
-// methods that add middleware to a router or group, and the method of a
-// route that restricts its HTTP methods.
+// methods that add middleware to a router or group, the method of a
+// route that restricts its HTTP methods, and the struct types that
+// describe a route.
 type Router struct {
 	Middleware []string
 	Methods    string
+	Routes     []RouteType
+}
+
+// A RouteType is a struct type whose literals describe a route, given
+// to a registration call alone or in a slice (go-zero's rest.Route):
+// the fields that hold its handler, its HTTP method and its path.
+type RouteType struct {
+	Path, Name               string
+	Handler, Method, Pattern string
 }
 
 // AddsMiddleware reports whether a router method of this name adds
@@ -15,3 +27,16 @@ func AddsMiddleware(name string) bool { return reg().router[name] }
 // RestrictsMethods reports whether a route method of this name restricts
 // the route's HTTP methods in some framework.
 func RestrictsMethods(name string) bool { return reg().methods[name] }
+
+// Route returns the route type t is, if it is one (not through a
+// pointer).
+func Route(t types.Type) (RouteType, bool) {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		for _, r := range reg().routes {
+			if r.Name == n.Obj().Name() && r.Path == n.Obj().Pkg().Path() {
+				return r, true
+			}
+		}
+	}
+	return RouteType{}, false
+}

@@ -11,8 +11,11 @@ import (
 type responseType struct {
 	path, name string
 	param      bool
-	records    bool      // its WriteHeader only records the status
-	framework  Framework // its spec's
+	// afterContext: handlers receive it after a context.Context
+	// (hertz's func(context.Context, *app.RequestContext)).
+	afterContext bool
+	records      bool      // its WriteHeader only records the status
+	framework    Framework // its spec's
 }
 
 // A cookieType is a struct type that describes a cookie; shown is its
@@ -136,15 +139,27 @@ func headerer(t types.Type) bool {
 }
 
 // HandlerKind reports whether sig has the shape of a handler of some
-// framework: func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// framework: func(http.ResponseWriter, *http.Request), with a third
+// parameter a framework adds (httprouter's Params), func(*gin.Context),
 // func(echo.Context) error, func(*echo.Context) error, func(*fiber.Ctx)
-// error, func(fiber.Ctx) error.
+// error, func(fiber.Ctx) error, func(context.Context,
+// *app.RequestContext) (hertz).
 func HandlerKind(sig *types.Signature) Framework {
 	ps := sig.Params()
 	switch ps.Len() {
+	case 3:
+		if !handlerParam(ps.At(2).Type()) {
+			return 0
+		}
+		fallthrough
 	case 2:
 		if IsNamed(ps.At(0).Type(), PathNetHTTP, "ResponseWriter") && IsNamed(ps.At(1).Type(), PathNetHTTP, "Request") {
 			return NetHTTP
+		}
+		if ps.Len() == 2 && sig.Results().Len() == 0 && IsNamed(ps.At(0).Type(), "context", "Context") {
+			if f, ctx := afterContext(ps.At(1).Type()); ctx {
+				return f
+			}
 		}
 	case 1:
 		f := ResponseParam(ps.At(0).Type())
@@ -153,6 +168,30 @@ func HandlerKind(sig *types.Signature) Framework {
 		}
 	}
 	return 0
+}
+
+// handlerParam reports whether t is a type a framework's net/http
+// handlers take after the request.
+func handlerParam(t types.Type) bool {
+	for _, p := range reg().params {
+		if IsNamed(t, p.path, p.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterContext reports which framework's response t is, if handlers
+// receive it after a context.Context.
+func afterContext(t types.Type) (Framework, bool) {
+	if obj := namedObj(t); obj != nil && obj.Pkg() != nil {
+		for _, r := range reg().responses {
+			if r.afterContext && r.name == obj.Name() && r.path == obj.Pkg().Path() {
+				return r.framework, true
+			}
+		}
+	}
+	return 0, false
 }
 
 func isError(t types.Type) bool {

@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"path"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -91,7 +92,11 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 		return nil
 	}
 	value := func() (string, []analysis.TextEdit) {
-		if attr == AttrSameSite && !httpfw.Of(c.Framework).Cookie.SameSiteString {
+		if rules := httpfw.Of(c.Framework).Cookie; attr == AttrSameSite && !rules.SameSiteString {
+			if lax := rules.LaxMode; lax[0] != "" {
+				pkg, imp := f.Import(lax[0], path.Base(lax[0]))
+				return pkg + "." + lax[1], imp
+			}
 			http, imp := f.Import("net/http", "http")
 			return c.valueText(attr, http), imp
 		}

@@ -12,10 +12,10 @@ import (
 // context's, set by an earlier call of the framework's SameSiteSetter.
 func (m *model) argsCookie(a httpfw.Call, call *ast.CallExpr, s *scope) *Cookie {
 	c := newCookie(a.Framework, ArgsSyntax, "")
-	for i, f := range a.ArgFields {
-		m.setField(c, f, call.Args[i], s)
-	}
 	c.SameSite = m.contextSameSite(a.Framework, call, s)
+	for i, f := range a.ArgFields {
+		m.setField(c, f, call.Args[i], s) // a SameSite argument wins over the context's
+	}
 	c.syn.decl = call
 	return c
 }

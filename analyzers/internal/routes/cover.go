@@ -17,7 +17,7 @@ func (m *Model) coveredCall(call *ast.CallExpr, idx int, s *seen) bool {
 		return true
 	}
 	for i, a := range call.Args {
-		if i != idx && m.covers(a) {
+		if i != idx && m.coversAny(a) {
 			return true
 		}
 	}
@@ -50,7 +50,7 @@ func (m *Model) coveredChain(x ast.Expr, s *seen) bool {
 			return m.coveredChain(x.Args[0], s)
 		}
 		for _, a := range x.Args {
-			if m.covers(a) {
+			if m.coversAny(a) {
 				return true
 			}
 		}

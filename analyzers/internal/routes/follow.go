@@ -121,7 +121,16 @@ func (m *Model) escape(fn *types.Func, w *Where) {
 // follow follows the handler value at cur up to where it is registered.
 func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
 	info := m.pass.TypesInfo
+	var lit *ast.CompositeLit // the route literal the handler is in, if any
 	for range 64 {
+		if l, ok := m.routeLiteral(cur); ok {
+			lit = l.Node().(*ast.CompositeLit)
+			if !literalServesGET(info, lit) {
+				return
+			}
+			cur = l
+			continue
+		}
 		parent := cur.Parent()
 		k, idx := cur.ParentEdge()
 		switch p := parent.Node().(type) {
@@ -141,12 +150,12 @@ func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
 				w.Covered = append(w.Covered, Route{Call: p})
 				return
 			}
-			if IsConversion(info, p) || HandlerLike(info.TypeOf(p)) {
+			if IsConversion(info, p) || HandlerLike(info.TypeOf(p)) || carriesRoutes(info.TypeOf(p)) || isAppend(info, p) {
 				cur = parent
 				continue
 			}
 			if m.servesGET(parent, p, idx) {
-				w.Routes = append(w.Routes, Route{Call: p, Group: m.groupOf(p, s)})
+				w.Routes = append(w.Routes, Route{Call: p, Lit: lit, Group: m.groupOf(p, s)})
 			}
 			return
 		case *ast.AssignStmt:
@@ -171,6 +180,10 @@ func (m *Model) follow(cur inspector.Cursor, s *seen, w *Where) {
 				}
 			}
 		case *ast.CompositeLit:
+			if carriesRoutes(info.TypeOf(p)) && k == edge.CompositeLit_Elts {
+				cur = parent // a route in a slice of them
+				continue
+			}
 			if st, ok := underlying(info.TypeOf(p)).(*types.Struct); ok && idx < st.NumFields() {
 				m.followObject(st.Field(idx), s, w)
 				return
@@ -238,4 +251,15 @@ func (m *Model) followReturn(ret inspector.Cursor, s *seen, w *Where) {
 		return
 	}
 	w.Unknown = true
+}
+
+// isAppend reports whether call is of the builtin append: the handler
+// joins a chain that goes on (r.POST("/x", append(mws, h)...)).
+func isAppend(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
 }

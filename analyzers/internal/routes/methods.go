@@ -156,6 +156,17 @@ func httpMethod(m string) bool {
 	return false
 }
 
+// Pattern describes r for messages: its route literal's method and path,
+// or else PatternOf its call.
+func (r Route) Pattern(info *types.Info) string {
+	if r.Lit == nil {
+		return PatternOf(info, r.Call)
+	}
+	rt, _ := httpfw.Route(info.TypeOf(r.Lit))
+	return strings.TrimSpace(strings.Join(literalField(info, r.Lit, rt.Method), "") + " " +
+		strings.Join(literalField(info, r.Lit, rt.Pattern), ""))
+}
+
 // PatternOf describes a registration for messages: its method and the
 // first constant string among its arguments ("GET /users/{id}"), or "".
 func PatternOf(info *types.Info, call *ast.CallExpr) string {

@@ -98,7 +98,8 @@ func (w *Where) Served() bool { return w.Unknown || len(w.Routes) > 0 || len(w.E
 
 // A Route is one registration of a handler.
 type Route struct {
-	Call  *ast.CallExpr // the registration, or the call that hands a router to a Deferred function
+	Call  *ast.CallExpr     // the registration, or the call that hands a router to a Deferred function
+	Lit   *ast.CompositeLit // the route literal given to Call, if any (httpfw.RouteType)
 	Group Group
 }
 

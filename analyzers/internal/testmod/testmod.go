@@ -4,10 +4,18 @@
 package testmod
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -44,6 +52,11 @@ func Dir(t testing.TB) string {
 // given packages of the testdata module: a golden file stands in for its
 // source, and each section of a txtar golden file (one per fix message)
 // is checked on its own. Suggested fixes must produce code that compiles.
+//
+// The package's dependencies, and the packages the goldens import, are
+// loaded once from export data; each section is then type-checked alone.
+// (An overlay would make go/packages check every dependency from source
+// again for each section.)
 func CheckGoldens(t *testing.T, pkgs ...string) {
 	t.Helper()
 	dir := Dir(t)
@@ -52,39 +65,103 @@ func CheckGoldens(t *testing.T, pkgs ...string) {
 		if err != nil || len(goldens) == 0 {
 			t.Fatalf("no golden files in %s", pkg)
 		}
+		sections := make(map[string][]txtar.File) // by the file each stands in for
 		for _, g := range goldens {
 			ar, err := txtar.ParseFile(g)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sections := ar.Files
-			if len(sections) == 0 {
-				sections = []txtar.File{{Name: filepath.Base(g), Data: ar.Comment}}
+			secs := ar.Files
+			if len(secs) == 0 {
+				secs = []txtar.File{{Name: filepath.Base(g), Data: ar.Comment}}
 			}
-			for _, sec := range sections {
-				overlay := map[string][]byte{strings.TrimSuffix(g, ".golden"): sec.Data}
-				for _, e := range typeErrors(t, dir, "./"+pkg, overlay) {
-					t.Errorf("%s, fix %q: output does not type-check: %v", filepath.Base(g), sec.Name, e)
+			sections[strings.TrimSuffix(g, ".golden")] = secs
+		}
+		root, imported := load(t, dir, pkg, sections)
+		for file, secs := range sections {
+			for _, sec := range secs {
+				for _, e := range typeErrors(root, imported, file, sec.Data) {
+					t.Errorf("%s, fix %q: output does not type-check: %v", filepath.Base(file)+".golden", sec.Name, e)
 				}
 			}
 		}
 	}
 }
 
-// typeErrors loads pattern in the testdata module with overlay and returns
-// the errors of the package and its dependencies.
-func typeErrors(t *testing.T, dir, pattern string, overlay map[string][]byte) []packages.Error {
-	cfg := &packages.Config{
-		Mode:    packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Dir:     dir,
-		Env:     append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
-		Overlay: overlay,
+// load loads pkg of the testdata module and the packages its golden
+// sections import, from export data, and returns pkg and the types of
+// every package loaded, by path.
+func load(t *testing.T, dir, pkg string, sections map[string][]txtar.File) (*packages.Package, map[string]*types.Package) {
+	patterns := map[string]bool{"./" + pkg: true}
+	for file, secs := range sections {
+		for _, sec := range secs {
+			f, err := parser.ParseFile(token.NewFileSet(), file, sec.Data, parser.ImportsOnly)
+			if err != nil {
+				t.Fatalf("%s.golden, fix %q: %v", filepath.Base(file), sec.Name, err)
+			}
+			for _, imp := range f.Imports {
+				if p, err := strconv.Unquote(imp.Path.Value); err == nil && p != "C" {
+					patterns[p] = true
+				}
+			}
+		}
 	}
-	loaded, err := packages.Load(cfg, pattern)
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps | packages.NeedTypes,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
+	}
+	loaded, err := packages.Load(cfg, slices.Sorted(maps.Keys(patterns))...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errs []packages.Error
-	packages.Visit(loaded, nil, func(p *packages.Package) { errs = append(errs, p.Errors...) })
+	var root *packages.Package
+	imported := make(map[string]*types.Package)
+	packages.Visit(loaded, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+		imported[p.PkgPath] = p.Types
+		if len(p.CompiledGoFiles) > 0 && filepath.Dir(p.CompiledGoFiles[0]) == filepath.Join(dir, pkg) {
+			root = p
+		}
+	})
+	if root == nil {
+		t.Fatalf("%s: not loaded", pkg)
+	}
+	return root, imported
+}
+
+// typeErrors type-checks root's files with file's content replaced by
+// src, its imports taken from imported.
+func typeErrors(root *packages.Package, imported map[string]*types.Package, file string, src []byte) []error {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	var errs []error
+	for _, name := range root.CompiledGoFiles {
+		var content any
+		if name == file {
+			content = src
+		}
+		f, err := parser.ParseFile(fset, name, content, parser.SkipObjectResolution)
+		if err != nil {
+			return []error{err}
+		}
+		files = append(files, f)
+	}
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if p := imported[path]; p != nil {
+				return p, nil
+			}
+			return nil, fmt.Errorf("%s is not loaded", path)
+		}),
+		Error: func(err error) { errs = append(errs, err) },
+	}
+	conf.Check(root.PkgPath, fset, files, nil)
 	return errs
 }
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

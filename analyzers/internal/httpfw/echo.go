@@ -175,3 +175,30 @@ func echoInfo(path string) Info {
 			"})",
 	}
 }
+
+// echoCORS is echo's CORS middleware. v4.16.0 (middleware/cors.go):
+// CORSWithConfig allows every origin for no AllowOrigins or "*" and
+// answers "*", also with AllowCredentials, unless
+// UnsafeWildcardOriginWithAllowCredentials makes it answer with the
+// request's origin; AllowOriginFunc replaces AllowOrigins. v5.4.4:
+// CORSWithConfig panics, and ToMiddleware fails, for no origins or for
+// "*" with credentials; UnsafeAllowOriginFunc, whose second result
+// allows, replaces AllowOrigins.
+func echoCORS() spec {
+	v4 := CORS{
+		Library: "echo's CORS middleware", Arg: 0,
+		Origins: "AllowOrigins", Credentials: "AllowCredentials", Unsafe: "UnsafeWildcardOriginWithAllowCredentials",
+		Funcs:    []OriginFunc{{"AllowOriginFunc", 0}},
+		EmptyAll: true, Star: StarSent,
+	}
+	v5 := CORS{
+		Library: "echo's CORS middleware", Arg: 0,
+		Origins: "AllowOrigins", Credentials: "AllowCredentials",
+		Funcs: []OriginFunc{{"UnsafeAllowOriginFunc", 1}},
+		Star:  StarRefused,
+	}
+	return spec{cors: []corsRow{
+		{pathEchoV4 + "/middleware.CORSWithConfig", v4},
+		{pathEchoV5 + "/middleware.CORSWithConfig", v5},
+	}}
+}

@@ -25,6 +25,7 @@ type spec struct {
 	cookies   []cookieType
 	info      Info
 	router    Router
+	cors      []corsRow
 }
 
 // specs lists every spec. Adding a framework is adding its file and its
@@ -33,6 +34,7 @@ func specs() []spec {
 	return []spec{
 		netHTTP(), stdlib(), httpsafe(), chi(), render(), mux(), gin(), echo(EchoV4), echo(EchoV5),
 		fiber(FiberV2), fiber(FiberV3), fasthttp(), fiberSession(), sessions(),
+		rsCORS(), chiCORS(), ginCORS(), echoCORS(), fiberCORS(), handlersCORS(),
 	}
 }
 
@@ -49,6 +51,7 @@ type registry struct {
 	paths     map[string]Framework
 	router    map[string]bool // Router.Middleware of every spec
 	methods   map[string]bool // Router.Methods of every spec
+	cors      map[string]CORS // CORS middleware constructors by full name
 }
 
 var reg = sync.OnceValue(func() *registry { return index(specs()) })
@@ -64,6 +67,7 @@ func index(specs []spec) *registry {
 		paths:    make(map[string]Framework),
 		router:   make(map[string]bool),
 		methods:  make(map[string]bool),
+		cors:     make(map[string]CORS),
 	}
 	seen := make(map[string]bool)
 	for _, s := range specs {
@@ -82,6 +86,13 @@ func index(specs []spec) *registry {
 			c.Framework = s.framework
 			c.Path, c.Recv, c.Name = parseKey(row.key)
 			r.calls[c.Name] = append(r.calls[c.Name], c)
+		}
+		for _, c := range s.cors {
+			if seen[c.key] {
+				panic("httpfw: " + c.key + " listed twice")
+			}
+			seen[c.key] = true
+			r.cors[c.key] = c.cors
 		}
 		for _, m := range s.router.Middleware {
 			r.router[m] = true

@@ -165,6 +165,7 @@ func echoInfo(path string) Info {
 		SecondStatus:   `echo drops this one and logs "` + logs + `"`,
 		OwnRules:       true,
 		SetHeader:      "%[1]s.Response().Header().Set(%[2]s, %[3]s)",
+		AddHeader:      "%[1]s.Response().Header().Add(%[2]s, %[3]s)",
 		Headerer:       "%s.Response()",
 		FileAttachment: [2]string{"File", "Attachment"},
 		Middleware: "%[1]s.Use(func(next %[2]s.HandlerFunc) %[2]s.HandlerFunc {\n" +

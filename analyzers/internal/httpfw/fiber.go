@@ -75,6 +75,7 @@ func fiberCalls(res, req []string) []row {
 		{[]string{"Cookie"}, do(SetCookie, 0)},
 		{[]string{"Set"}, do(HeaderSet, 0)},
 		{[]string{"Append"}, do(HeaderAdd, 0)},
+		{[]string{"Vary"}, vary()},
 		{[]string{"Status", "SendStatus"}, do(Status, 0)},
 		{[]string{"JSON", "JSONP"}, body(BodyJSON, 0)},
 		{[]string{"Send", "Write"}, body(BodyBytes, 0)},
@@ -94,6 +95,13 @@ func fiberCalls(res, req []string) []row {
 	rows = append(rows, on(req, []string{"Get"}, do(ReadHeader, 0))...)
 	rows = append(rows, on(req, []string{"Locals"}, do(ReadLocal, 0))...)
 	return append(rows, on(req, []string{"Body", "BodyRaw", "FormFile", "FormValue", "MultipartForm"}, do(ReadBody, None))...)
+}
+
+// vary is Vary(fields...), which adds its fields to the Vary header.
+func vary() Call {
+	c := do(HeaderAdd, 0)
+	c.Header = "Vary"
+	return c
 }
 
 // download is Download(file, filename...), which sets Content-Disposition
@@ -191,9 +199,11 @@ func fiberInfo(path string) Info {
 		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""
 	}
 	return Info{
-		Buffers:        true,
-		UseAny:         true,
-		SetHeader:      "%[1]s.Set(%[2]s, %[3]s)",
+		Buffers:   true,
+		UseAny:    true,
+		SetHeader: "%[1]s.Set(%[2]s, %[3]s)",
+		// Append (v2 ctx.go, v3 res.go) adds to a header's values.
+		AddHeader:      "%[1]s.Append(%[2]s, %[3]s)",
 		Attachment:     "%[1]s.Attachment(%[2]s)",
 		Download:       [2]string{"SendFile", "Download"},
 		DownloadConfig: config,

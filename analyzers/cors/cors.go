@@ -1,0 +1,204 @@
+package cors
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"net/http"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the cors check.
+var Analyzer = New()
+
+// New returns a cors analyzer.
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "cors",
+		Doc:       docx.Extract(doc, "cors"),
+		URL:       "https://github.com/resplint/resplint/blob/main/docs/cors.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
+		Run:       run,
+		FactTypes: []analysis.Fact{new(OriginFact)},
+	}
+}
+
+// The header names the check reads, canonical as respmodel gives them.
+var (
+	allowOrigin      = http.CanonicalHeaderKey("Access-Control-Allow-Origin")
+	allowCredentials = http.CanonicalHeaderKey("Access-Control-Allow-Credentials")
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[respmodel.Analyzer].(*respmodel.Result)
+	if res.Inspector == nil {
+		return nil, nil
+	}
+	o := newOrigins(pass)
+	o.exportFacts()
+	for _, f := range res.Funcs {
+		if !respmodel.InTestFile(pass.Fset, f.Node.Pos()) {
+			checkFunc(pass, o, f)
+		}
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
+		if !respmodel.InTestFile(pass.Fset, n.Pos()) {
+			checkMiddleware(pass, o, n.(*ast.CallExpr))
+		}
+	}
+	return nil, nil
+}
+
+// A response is what one function sets: its Access-Control-Allow-Origin
+// events, those that send credentials, and whether it varies on Origin.
+type response struct {
+	origins, creds []*respmodel.Event
+	varies         bool
+}
+
+func responseOf(f *respmodel.Func) response {
+	var r response
+	for _, ev := range f.Events {
+		if ev.Kind != respmodel.SetHeader && ev.Kind != respmodel.AddHeader {
+			continue
+		}
+		v := ev.Value
+		switch ev.Header {
+		case allowOrigin:
+			r.origins = append(r.origins, ev)
+		case allowCredentials:
+			if v.State == respmodel.Known && strings.EqualFold(strings.TrimSpace(v.Str), "true") {
+				r.creds = append(r.creds, ev)
+			}
+		case "Vary":
+			s := strings.ToLower(v.Str)
+			r.varies = r.varies || v.State != respmodel.Known || strings.Contains(s, "origin") || strings.Contains(s, "*")
+		}
+	}
+	return r
+}
+
+// checkFunc reports the Access-Control-Allow-Origin values f sets. A
+// value is judged where it is computed: in f, or at f's call of a helper
+// that sets the value it is given.
+func checkFunc(pass *analysis.Pass, o *origins, f *respmodel.Func) {
+	r := responseOf(f)
+	varyDone := r.varies
+	for _, ev := range r.origins {
+		if h := ev.Helper(); h != nil && h.Value.Param < 0 {
+			continue // the helper's own value, judged in the helper
+		}
+		cred := o.credentials(ev, r.creds)
+		v := ev.Value
+		if v.State == respmodel.Known {
+			switch strings.TrimSpace(v.Str) {
+			case "*":
+				if cred != nil {
+					report(pass, ev.Node(), catWildcard, cred, `Access-Control-Allow-Origin "*" with Access-Control-Allow-Credentials: true: browsers refuse this response, so cross-origin requests with cookies fail; answer with the request's origin once it matches a list of allowed origins, or drop Allow-Credentials`)
+				}
+			case "null":
+				if cred != nil {
+					report(pass, ev.Node(), catNull, cred, `Access-Control-Allow-Origin "null" with Access-Control-Allow-Credentials: true: sandboxed frames and local files of any site send Origin: null, so any web site can read this response with the user's cookies; allow named origins only`)
+				}
+			}
+			continue
+		}
+		e := v.Expr()
+		if v.State != respmodel.Unknown || e == nil {
+			continue
+		}
+		at := ev.Node()
+		path := o.pathTo(at)
+		g := o.guard(path, 0)
+		reflected := o.is(e)
+		if reflected && cred != nil {
+			switch g.s {
+			case unchecked:
+				report(pass, at, catReflect, cred, "Access-Control-Allow-Origin is copied from the request's Origin header, with Access-Control-Allow-Credentials: true, without an allow-list check: any web site can read this response with the user's cookies; set it only for an origin found in a list of allowed origins (a map lookup, slices.Contains)")
+			case loose:
+				report(pass, at, catLoose, cred, "Access-Control-Allow-Origin is copied from the request's Origin header, with Access-Control-Allow-Credentials: true, after "+describe(pass, g.check)+": a site with such a name can read this response with the user's cookies; compare the origin with exact allowed origins, or check a suffix that starts with \".\" and the scheme")
+			}
+		}
+		if !varyDone && (reflected || g.s != unchecked || o.chosen(e)) {
+			varyDone = true
+			pass.Report(analysis.Diagnostic{
+				Pos: at.Pos(), End: at.End(), Category: catVary,
+				Message:        "Access-Control-Allow-Origin is chosen from the request's Origin without Vary: Origin: a shared cache may serve the answer for one origin to another, whose requests then fail (or read what was meant for the first); add Vary: Origin",
+				SuggestedFixes: varyFixes(pass, ev, path),
+			})
+		}
+	}
+}
+
+// credentials returns the event among creds that may send credentials
+// with ev: one not on another branch of an if or switch.
+func (o *origins) credentials(ev *respmodel.Event, creds []*respmodel.Event) *respmodel.Event {
+	for _, c := range creds {
+		if !exclusive(o.pathTo(ev.Node()), o.pathTo(c.Node())) {
+			return c
+		}
+	}
+	return nil
+}
+
+// exclusive reports whether the nodes at paths a and b (innermost first)
+// are on different branches of one if or switch statement.
+func exclusive(a, b []ast.Node) bool {
+	i, j := len(a)-1, len(b)-1
+	for i > 0 && j > 0 && a[i-1] == b[j-1] {
+		i, j = i-1, j-1
+	}
+	if i == 0 || j == 0 || a[i] != b[j] {
+		return false
+	}
+	ca, cb := a[i-1], b[j-1]
+	switch n := a[i].(type) {
+	case *ast.IfStmt:
+		return ca != cb && (ca == n.Body || ca == n.Else) && (cb == n.Body || cb == n.Else)
+	case *ast.BlockStmt:
+		_, ok1 := ca.(*ast.CaseClause)
+		_, ok2 := cb.(*ast.CaseClause)
+		return ok1 && ok2
+	}
+	return false
+}
+
+// chosen reports whether a variable e names is given a value under a
+// condition on the origin (allowed = o inside if o == origin).
+func (o *origins) chosen(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := o.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, d := range o.defs[v] {
+		if o.guard(o.pathTo(d.stmt), 0).s != unchecked {
+			return true
+		}
+	}
+	return false
+}
+
+// report reports a finding at n, with the credentials header as related
+// information.
+func report(pass *analysis.Pass, n ast.Node, category string, cred *respmodel.Event, msg string) {
+	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: msg}
+	if cred != nil && cred.Node() != nil && cred.Node() != n {
+		d.Related = []analysis.RelatedInformation{{Pos: cred.Pos(), End: cred.Node().End(), Message: "Access-Control-Allow-Credentials: true is set here"}}
+	}
+	pass.Report(d)
+}

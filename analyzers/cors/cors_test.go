@@ -14,5 +14,5 @@ import (
 // all, since loading the frameworks dominates the cost.
 func TestCORS(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), cors.New(),
-		"./cors/nethttp")
+		"./cors/nethttp", "./cors/gin", "./cors/echo4", "./cors/echo5", "./cors/fiber2", "./cors/fiber3", "./cors/libs")
 }

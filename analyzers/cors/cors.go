@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"net/http"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -174,10 +175,19 @@ func exclusive(a, b []ast.Node) bool {
 	return false
 }
 
-// chosen reports whether a variable e names is given a value under a
-// condition on the origin (allowed = o inside if o == origin).
+// chosen reports whether the variable e reads (rule.Origin, picked) is
+// given a value under a condition on the origin (picked = o inside if
+// o == origin), or by a call given the origin (rule := match(origin)).
 func (o *origins) chosen(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
+	e = ast.Unparen(e)
+	for {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		e = ast.Unparen(sel.X)
+	}
+	id, ok := e.(*ast.Ident)
 	if !ok {
 		return false
 	}
@@ -186,6 +196,9 @@ func (o *origins) chosen(e ast.Expr) bool {
 		return false
 	}
 	for _, d := range o.defs[v] {
+		if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && slices.ContainsFunc(call.Args, o.is) {
+			return true
+		}
 		if o.guard(o.pathTo(d.stmt), 0).s != unchecked {
 			return true
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // strength is how well a condition checks the origin.
@@ -245,10 +247,10 @@ func (o *origins) callCheck(call *ast.CallExpr) verdict {
 }
 
 // anyArg is the verdict of a call the analysis does not know: a check,
-// if it is given the origin.
+// if it is given the origin, or the request it comes from.
 func (o *origins) anyArg(call *ast.CallExpr) verdict {
 	for _, a := range call.Args {
-		if o.is(a) {
+		if o.is(a) || carriesRequest(o.pass.TypesInfo.TypeOf(a)) {
 			return verdict{s: checked}
 		}
 	}
@@ -256,6 +258,18 @@ func (o *origins) anyArg(call *ast.CallExpr) verdict {
 		return verdict{s: checked}
 	}
 	return verdict{}
+}
+
+// carriesRequest reports whether t is a request, or a framework's
+// context that holds it (*gin.Context, echo.Context, *fiber.Ctx).
+func carriesRequest(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok && httpfw.IsNamed(p.Elem(), httpfw.PathNetHTTP, "Request") {
+		return true
+	}
+	return httpfw.ResponseParam(t) > httpfw.NetHTTP
 }
 
 // suffix is the verdict of strings.HasSuffix(origin, s): exact when s

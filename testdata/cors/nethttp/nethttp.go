@@ -224,3 +224,33 @@ func picked(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Credentials", "true")
 	}
 }
+
+type rule struct{ Origin string }
+
+func match(origin string) *rule {
+	if allowed[origin] {
+		return &rule{origin}
+	}
+	return nil
+}
+
+// The allowed origin of a rule matched against the request's.
+func matched(w http.ResponseWriter, r *http.Request) {
+	if m := match(r.Header.Get("Origin")); m != nil {
+		w.Header().Set("Access-Control-Allow-Origin", m.Origin) // want `without Vary: Origin`
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+	}
+}
+
+func originAllowed(r *http.Request) bool { return allowed[r.Header.Get("Origin")] }
+
+// A check given the request is taken as one.
+func requestCheck(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Origin")
+	if !originAllowed(r) {
+		http.Error(w, "origin not allowed", http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+	w.Header().Set("Access-Control-Allow-Credentials", "true")
+}

@@ -142,37 +142,40 @@ func checkFunc(pass *analysis.Pass, o *origins, f *respmodel.Func) {
 	}
 }
 
-// credentials returns the event among creds that may send credentials
-// with ev: one not on another branch of an if or switch.
+// credentials returns the event among creds sent whenever ev is: one
+// that no branch holds that does not also hold ev. Credentials on another
+// branch, or under a condition of their own (if cfg.AllowCredentials),
+// may never meet this origin.
 func (o *origins) credentials(ev *respmodel.Event, creds []*respmodel.Event) *respmodel.Event {
+	on := make(map[ast.Node]bool)
+	for _, n := range o.pathTo(ev.Node()) {
+		on[n] = true
+	}
 	for _, c := range creds {
-		if !exclusive(o.pathTo(ev.Node()), o.pathTo(c.Node())) {
+		if !slices.ContainsFunc(branches(o.pathTo(c.Node())), func(b ast.Node) bool { return !on[b] }) {
 			return c
 		}
 	}
 	return nil
 }
 
-// exclusive reports whether the nodes at paths a and b (innermost first)
-// are on different branches of one if or switch statement.
-func exclusive(a, b []ast.Node) bool {
-	i, j := len(a)-1, len(b)-1
-	for i > 0 && j > 0 && a[i-1] == b[j-1] {
-		i, j = i-1, j-1
+// branches returns the branches of if and switch statements that the
+// node at path (innermost first) is in, within its function.
+func branches(path []ast.Node) []ast.Node {
+	var out []ast.Node
+	for i := 0; i+1 < len(path); i++ {
+		switch p := path[i+1].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return out
+		case *ast.IfStmt:
+			if path[i] == p.Body || path[i] == p.Else {
+				out = append(out, path[i])
+			}
+		case *ast.CaseClause:
+			out = append(out, p)
+		}
 	}
-	if i == 0 || j == 0 || a[i] != b[j] {
-		return false
-	}
-	ca, cb := a[i-1], b[j-1]
-	switch n := a[i].(type) {
-	case *ast.IfStmt:
-		return ca != cb && (ca == n.Body || ca == n.Else) && (cb == n.Body || cb == n.Else)
-	case *ast.BlockStmt:
-		_, ok1 := ca.(*ast.CaseClause)
-		_, ok2 := cb.(*ast.CaseClause)
-		return ok1 && ok2
-	}
-	return false
+	return out
 }
 
 // chosen reports whether the variable e reads (rule.Origin, picked) is

@@ -254,3 +254,16 @@ func requestCheck(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
 	w.Header().Set("Access-Control-Allow-Credentials", "true")
 }
+
+type options struct{ all, credentials bool }
+
+// "*" and credentials each under a setting of their own, as in a CORS
+// library: they meet only if both are configured.
+func (o options) configured(w http.ResponseWriter, r *http.Request) {
+	if o.all {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+	}
+	if o.credentials {
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+	}
+}

@@ -240,7 +240,7 @@ func (o *origins) callCheck(call *ast.CallExpr) verdict {
 	case "regexp.MatchString":
 		if o.is(arg(1)) {
 			s, ok := constString(info, arg(0))
-			return o.pattern(call, patternOf(s, ok))
+			return o.pattern(call, pattern{s, ok})
 		}
 	}
 	return o.anyArg(call)
@@ -294,8 +294,6 @@ type pattern struct {
 	src   string
 	known bool
 }
-
-func patternOf(s string, ok bool) pattern { return pattern{s, ok} }
 
 // compiled returns the pattern a *regexp.Regexp was compiled from.
 func (o *origins) compiled(e ast.Expr, depth int) pattern {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // settings is what a CORS middleware call is configured with, as far as
@@ -63,6 +64,9 @@ func checkMiddleware(pass *analysis.Pass, o *origins, call *ast.CallExpr) {
 		case "*":
 			star = true
 		case "null":
+			if lib.Validates {
+				break // refused at start-up
+			}
 			pass.Report(analysis.Diagnostic{Pos: e.at.Pos(), End: e.at.End(), Category: catNull,
 				Message: lib.Library + ` allows the origin "null" with credentials: sandboxed frames and local files of any site send Origin: null, so any web site can read the responses with the user's cookies; remove "null"`})
 		}
@@ -93,7 +97,7 @@ func (o *origins) checkPredicate(pass *analysis.Pass, lib httpfw.CORS, f httpfw.
 	}
 	var weak verdict
 	every := false
-	ast.Inspect(body(lit), func(n ast.Node) bool {
+	ast.Inspect(respmodel.FuncBody(lit), func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -153,17 +157,6 @@ func (o *origins) funcLit(e ast.Expr) (ast.Node, *types.Signature) {
 		}
 	}
 	return nil, nil
-}
-
-// body returns the body of a function literal or declaration.
-func body(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncLit:
-		return n.Body
-	case *ast.FuncDecl:
-		return n.Body
-	}
-	return nil
 }
 
 // settings reads the configuration of a CORS middleware call.

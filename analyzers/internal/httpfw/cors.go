@@ -30,6 +30,9 @@ type CORS struct {
 	Unsafe string
 	// EmptyAll: no origins and no predicate allow every origin.
 	EmptyAll bool
+	// Validates: a listed origin other than "*" that is not a URL with
+	// a scheme and a host ("null") fails at start-up.
+	Validates bool
 	// Star is what every origin allowed with credentials does when
 	// Unsafe is not set.
 	Star Star

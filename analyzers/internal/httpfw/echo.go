@@ -183,8 +183,9 @@ func echoInfo(path string) Info {
 // UnsafeWildcardOriginWithAllowCredentials makes it answer with the
 // request's origin; AllowOriginFunc replaces AllowOrigins. v5.4.4:
 // CORSWithConfig panics, and ToMiddleware fails, for no origins or for
-// "*" with credentials; UnsafeAllowOriginFunc, whose second result
-// allows, replaces AllowOrigins.
+// "*" with credentials, and for an origin without scheme or host (util.go
+// validateOrigin); UnsafeAllowOriginFunc, whose second result allows,
+// replaces AllowOrigins.
 func echoCORS() spec {
 	v4 := CORS{
 		Library: "echo's CORS middleware", Arg: 0,
@@ -196,7 +197,7 @@ func echoCORS() spec {
 		Library: "echo's CORS middleware", Arg: 0,
 		Origins: "AllowOrigins", Credentials: "AllowCredentials",
 		Funcs: []OriginFunc{{"UnsafeAllowOriginFunc", 1}},
-		Star:  StarRefused,
+		Star:  StarRefused, Validates: true,
 	}
 	return spec{cors: []corsRow{
 		{pathEchoV4 + "/middleware.CORSWithConfig", v4},

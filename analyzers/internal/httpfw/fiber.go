@@ -216,14 +216,15 @@ func fiberInfo(path string) Info {
 // optional Config. v2.52.15: AllowOrigins is a comma-separated string,
 // "*" by default when AllowOriginsFunc is nil; v3.1.0: a list, where
 // none and no predicate allow every origin. Both panic at start-up for
-// every origin with AllowCredentials, and answer an origin that
+// every origin with AllowCredentials and for an origin that is not a URL
+// with a host (normalizeOrigin), and answer an origin that
 // AllowOriginsFunc allows with itself.
 func fiberCORS() spec {
 	c := CORS{
 		Library: "fiber's CORS middleware", Arg: 0,
 		Origins: "AllowOrigins", OriginsCSV: true, Credentials: "AllowCredentials",
 		Funcs:    []OriginFunc{{"AllowOriginsFunc", 0}},
-		EmptyAll: true, Star: StarRefused,
+		EmptyAll: true, Star: StarRefused, Validates: true,
 	}
 	v3 := c
 	v3.OriginsCSV = false

@@ -10,13 +10,14 @@ const pathGinCORS = "github.com/gin-contrib/cors"
 // answered with "*", also with AllowCredentials (utils.go
 // generateNormalHeaders); an origin AllowOrigins, AllowOriginFunc or
 // AllowOriginWithContextFunc allows is answered with itself (applyCors).
-// DefaultConfig has no origins and no credentials.
+// Validate also refuses an origin with neither "*" nor a scheme, such as
+// "null". DefaultConfig has no origins and no credentials.
 func ginCORS() spec {
 	return spec{cors: []corsRow{{pathGinCORS + ".New", CORS{
 		Library: "gin-contrib/cors", Arg: 0,
 		Origins: "AllowOrigins", Credentials: "AllowCredentials", AllowAll: "AllowAllOrigins",
-		Funcs:    []OriginFunc{{"AllowOriginFunc", 0}, {"AllowOriginWithContextFunc", 0}},
-		Star:     StarSent,
+		Funcs: []OriginFunc{{"AllowOriginFunc", 0}, {"AllowOriginWithContextFunc", 0}},
+		Star:  StarSent, Validates: true,
 		Defaults: []string{pathGinCORS + ".DefaultConfig"},
 	}}}}
 }

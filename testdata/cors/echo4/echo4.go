@@ -40,6 +40,8 @@ func routes(e *echo.Echo) {
 		AllowCredentials: true,
 	}))
 
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"null"}, AllowCredentials: true})) // want `echo's CORS middleware allows the origin "null"`
+
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"https://app.example.com", "https://*.example.com"}, AllowCredentials: true}))
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"}}))
 	e.Use(middleware.CORS())

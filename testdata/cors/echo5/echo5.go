@@ -25,4 +25,6 @@ func routes(e *echo.Echo) {
 	// "*" with credentials panics at start-up in v5: not reported.
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"}, AllowCredentials: true}))
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"https://app.example.com"}, AllowCredentials: true}))
+	// "null" has no scheme and host: CORSWithConfig panics.
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"null"}, AllowCredentials: true}))
 }

@@ -23,6 +23,7 @@ func rs(h http.Handler) {
 		AllowOriginRequestFunc: func(r *http.Request, origin string) bool { return true }, // want `AllowOriginRequestFunc accepts every origin`
 		AllowCredentials:       true,
 	})
+	_ = cors.New(cors.Options{AllowedOrigins: []string{"https://app.example.com", "null"}, AllowCredentials: true}) // want `rs/cors allows the origin "null" with credentials`
 	opts := cors.Options{AllowedOrigins: []string{"*"}}
 	opts.AllowCredentials = true
 	_ = cors.New(opts) // want `rs/cors allows every origin with credentials`
@@ -49,6 +50,7 @@ func gorilla(h http.Handler) {
 	_ = handlers.CORS(handlers.AllowedOrigins([]string{"*"}), handlers.AllowCredentials()) // want `gorilla/handlers allows every origin`
 	_ = handlers.CORS(handlers.AllowedOriginValidator(func(string) bool { return true }), handlers.AllowCredentials()) // want `AllowedOriginValidator accepts every origin`
 
+	_ = handlers.CORS(handlers.AllowedOrigins([]string{"null"}), handlers.AllowCredentials()) // want `gorilla/handlers allows the origin "null"`
 	_ = handlers.CORS(handlers.AllowedOrigins([]string{"https://app.example.com"}), handlers.AllowCredentials())
 	_ = handlers.CORS(handlers.AllowedOrigins([]string{"*"}))
 	_ = handlers.CORS(handlers.AllowedOriginValidator(func(o string) bool { return allowed[o] }), handlers.AllowCredentials())

@@ -30,9 +30,9 @@ func checked(c echo.Context) error {
 
 func routes(e *echo.Echo) {
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowCredentials: true})) // want `echo's CORS middleware allows every origin with credentials, and so sends Access-Control-Allow-Origin "\*"`
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{ // want `with UnsafeWildcardOriginWithAllowCredentials, answers each with its own origin`
-		AllowOrigins:     []string{"*"},
-		AllowCredentials: true,
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{                          // want `with UnsafeWildcardOriginWithAllowCredentials, answers each with its own origin`
+		AllowOrigins:                             []string{"*"},
+		AllowCredentials:                         true,
 		UnsafeWildcardOriginWithAllowCredentials: true,
 	}))
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{

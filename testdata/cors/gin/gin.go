@@ -41,7 +41,7 @@ func wildcard(c *gin.Context) {
 }
 
 func routes(r *gin.Engine) {
-	r.Use(cors.New(cors.Config{AllowAllOrigins: true, AllowCredentials: true})) // want `gin-contrib/cors allows every origin with credentials, and so sends Access-Control-Allow-Origin "\*"`
+	r.Use(cors.New(cors.Config{AllowAllOrigins: true, AllowCredentials: true}))       // want `gin-contrib/cors allows every origin with credentials, and so sends Access-Control-Allow-Origin "\*"`
 	r.Use(cors.New(cors.Config{AllowOrigins: []string{"*"}, AllowCredentials: true})) // want `gin-contrib/cors allows every origin with credentials`
 	r.Use(cors.New(cors.Config{
 		AllowOriginFunc:  func(origin string) bool { return true }, // want `gin-contrib/cors's AllowOriginFunc accepts every origin, with credentials`

@@ -17,8 +17,8 @@ func allowAny(origin string) bool { return true }
 
 func rs(h http.Handler) {
 	_ = cors.New(cors.Options{AllowedOrigins: []string{"*"}, AllowCredentials: true}) // want `rs/cors allows every origin with credentials, and so sends Access-Control-Allow-Origin "\*"`
-	_ = cors.New(cors.Options{AllowCredentials: true}) // want `rs/cors allows every origin with credentials`
-	_ = cors.New(cors.Options{AllowOriginFunc: allowAny, AllowCredentials: true}) // want `rs/cors's AllowOriginFunc accepts every origin`
+	_ = cors.New(cors.Options{AllowCredentials: true})                                // want `rs/cors allows every origin with credentials`
+	_ = cors.New(cors.Options{AllowOriginFunc: allowAny, AllowCredentials: true})     // want `rs/cors's AllowOriginFunc accepts every origin`
 	_ = cors.New(cors.Options{
 		AllowOriginRequestFunc: func(r *http.Request, origin string) bool { return true }, // want `AllowOriginRequestFunc accepts every origin`
 		AllowCredentials:       true,
@@ -46,8 +46,8 @@ func chi(h http.Handler) {
 }
 
 func gorilla(h http.Handler) {
-	_ = handlers.CORS(handlers.AllowCredentials()) // want `gorilla/handlers allows every origin with credentials`
-	_ = handlers.CORS(handlers.AllowedOrigins([]string{"*"}), handlers.AllowCredentials()) // want `gorilla/handlers allows every origin`
+	_ = handlers.CORS(handlers.AllowCredentials())                                                                     // want `gorilla/handlers allows every origin with credentials`
+	_ = handlers.CORS(handlers.AllowedOrigins([]string{"*"}), handlers.AllowCredentials())                             // want `gorilla/handlers allows every origin`
 	_ = handlers.CORS(handlers.AllowedOriginValidator(func(string) bool { return true }), handlers.AllowCredentials()) // want `AllowedOriginValidator accepts every origin`
 
 	_ = handlers.CORS(handlers.AllowedOrigins([]string{"null"}), handlers.AllowCredentials()) // want `gorilla/handlers allows the origin "null"`

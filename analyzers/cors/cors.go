@@ -11,8 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -45,20 +47,62 @@ func run(pass *analysis.Pass) (any, error) {
 	if res.Inspector == nil {
 		return nil, nil
 	}
-	o := newOrigins(pass)
-	o.exportFacts()
-	for _, f := range res.Funcs {
-		if !respmodel.InTestFile(pass.Fset, f.Node.Pos()) {
-			checkFunc(pass, o, f)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var middleware []*ast.CallExpr
+	for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
+		if fn := typeutil.StaticCallee(pass.TypesInfo, n.(*ast.CallExpr)); fn != nil && httpfw.IsCORSMiddleware(fn) {
+			middleware = append(middleware, n.(*ast.CallExpr))
 		}
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
-		if !respmodel.InTestFile(pass.Fset, n.Pos()) {
-			checkMiddleware(pass, o, n.(*ast.CallExpr))
+	var funcs []*respmodel.Func
+	for _, f := range res.Funcs {
+		if sets(f, allowOrigin) && !respmodel.InTestFile(pass.Fset, f.Node.Pos()) {
+			funcs = append(funcs, f)
+		}
+	}
+	if len(middleware) == 0 && len(funcs) == 0 && !mayReturnOrigin(pass, insp) {
+		return nil, nil // the common package: nothing to follow
+	}
+	o := newOrigins(pass, insp)
+	o.exportFacts()
+	for _, f := range funcs {
+		checkFunc(pass, o, f)
+	}
+	for _, call := range middleware {
+		if !respmodel.InTestFile(pass.Fset, call.Pos()) {
+			checkMiddleware(pass, o, call)
 		}
 	}
 	return nil, nil
+}
+
+// sets reports whether f sets the header name.
+func sets(f *respmodel.Func, name string) bool {
+	return slices.ContainsFunc(f.Events, func(ev *respmodel.Event) bool {
+		return (ev.Kind == respmodel.SetHeader || ev.Kind == respmodel.AddHeader) && ev.Header == name
+	})
+}
+
+// mayReturnOrigin reports whether the package has an exported function
+// that may return a request's origin: given a request (or a framework's
+// context), it returns a string first.
+func mayReturnOrigin(pass *analysis.Pass, insp *inspector.Inspector) bool {
+	for n := range insp.PreorderSeq((*ast.FuncDecl)(nil)) {
+		fn, ok := pass.TypesInfo.Defs[n.(*ast.FuncDecl).Name].(*types.Func)
+		if !ok || !fn.Exported() {
+			continue
+		}
+		sig := fn.Signature()
+		if sig.Results().Len() == 0 || !isString(sig.Results().At(0).Type()) {
+			continue
+		}
+		for v := range sig.Params().Variables() {
+			if carriesRequest(v.Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // A response is what one function sets: its Access-Control-Allow-Origin

@@ -35,11 +35,7 @@ type origin struct {
 // checkMiddleware reports a call of a CORS middleware constructor
 // configured to send credentials to origins it should not.
 func checkMiddleware(pass *analysis.Pass, o *origins, call *ast.CallExpr) {
-	fn := typeutil.StaticCallee(pass.TypesInfo, call)
-	if fn == nil {
-		return
-	}
-	lib, ok := httpfw.CORSMiddleware(fn.FullName())
+	lib, ok := httpfw.CORSMiddleware(typeutil.StaticCallee(pass.TypesInfo, call))
 	if !ok {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
@@ -43,7 +44,7 @@ type origins struct {
 	seeds  map[*types.Var]bool  // parameters that receive an origin
 }
 
-func newOrigins(pass *analysis.Pass) *origins {
+func newOrigins(pass *analysis.Pass, insp *inspector.Inspector) *origins {
 	o := &origins{
 		pass:   pass,
 		defs:   make(map[*types.Var][]def),
@@ -52,14 +53,12 @@ func newOrigins(pass *analysis.Pass) *origins {
 		funcs:  make(map[*types.Func]bool),
 		seeds:  make(map[*types.Var]bool),
 	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, o.record)
-	}
+	insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}, o.record)
 	return o
 }
 
 // record notes the definitions and function declarations n makes.
-func (o *origins) record(n ast.Node) bool {
+func (o *origins) record(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		if fn, ok := o.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
@@ -79,7 +78,6 @@ func (o *origins) record(n ast.Node) bool {
 			}
 		}
 	}
-	return true
 }
 
 // pairRHS returns the value of the i'th of n names: its own expression,

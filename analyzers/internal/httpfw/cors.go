@@ -1,5 +1,7 @@
 package httpfw
 
+import "go/types"
+
 // A CORS describes a CORS middleware that a call configures: where its
 // settings are, and what the library does with them. Each library's row
 // is read from its source at the version testdata/go.mod names.
@@ -67,9 +69,19 @@ type corsRow struct {
 	cors CORS
 }
 
-// CORSMiddleware returns what the constructor named name (its full name)
-// configures, if it is a modelled CORS middleware.
-func CORSMiddleware(name string) (CORS, bool) {
-	c, ok := reg().cors[name]
+// IsCORSMiddleware reports whether fn is a modelled CORS middleware
+// constructor, at the cost of a map access for most functions.
+func IsCORSMiddleware(fn *types.Func) bool {
+	_, ok := CORSMiddleware(fn)
+	return ok
+}
+
+// CORSMiddleware returns what a call of fn configures, if fn is a
+// modelled CORS middleware constructor.
+func CORSMiddleware(fn *types.Func) (CORS, bool) {
+	if fn == nil || !reg().corsNames[fn.Name()] {
+		return CORS{}, false
+	}
+	c, ok := reg().cors[fn.FullName()]
 	return c, ok
 }

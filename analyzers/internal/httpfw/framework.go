@@ -52,6 +52,7 @@ type registry struct {
 	router    map[string]bool // Router.Middleware of every spec
 	methods   map[string]bool // Router.Methods of every spec
 	cors      map[string]CORS // CORS middleware constructors by full name
+	corsNames map[string]bool // and by name
 }
 
 var reg = sync.OnceValue(func() *registry { return index(specs()) })
@@ -60,14 +61,15 @@ var reg = sync.OnceValue(func() *registry { return index(specs()) })
 // given twice, is an error in the tables.
 func index(specs []spec) *registry {
 	r := &registry{
-		calls:    make(map[string][]Call),
-		decoders: make(map[string][]decodeEntry),
-		infos:    make(map[Framework]Info),
-		names:    make(map[Framework]string),
-		paths:    make(map[string]Framework),
-		router:   make(map[string]bool),
-		methods:  make(map[string]bool),
-		cors:     make(map[string]CORS),
+		calls:     make(map[string][]Call),
+		decoders:  make(map[string][]decodeEntry),
+		infos:     make(map[Framework]Info),
+		names:     make(map[Framework]string),
+		paths:     make(map[string]Framework),
+		router:    make(map[string]bool),
+		methods:   make(map[string]bool),
+		cors:      make(map[string]CORS),
+		corsNames: make(map[string]bool),
 	}
 	seen := make(map[string]bool)
 	for _, s := range specs {
@@ -93,6 +95,8 @@ func index(specs []spec) *registry {
 			}
 			seen[c.key] = true
 			r.cors[c.key] = c.cors
+			_, _, name := parseKey(c.key)
+			r.corsNames[name] = true
 		}
 		for _, m := range s.router.Middleware {
 			r.router[m] = true

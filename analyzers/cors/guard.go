@@ -60,7 +60,7 @@ func (o *origins) guard(path []ast.Node, depth int) verdict {
 			return v
 		case *ast.IfStmt:
 			if child == p.Body || child == p.Else {
-				v = and(v, o.cond(p.Cond, depth))
+				v = and(v, o.cond(p.Cond, child == p.Else, depth))
 			}
 		case *ast.CaseClause:
 			if i+3 < len(path) {
@@ -72,7 +72,7 @@ func (o *origins) guard(path []ast.Node, depth int) verdict {
 					break
 				}
 				if ifs, ok := s.(*ast.IfStmt); ok && ifs.Else == nil && terminates(ifs.Body) {
-					v = and(v, o.cond(ifs.Cond, depth))
+					v = and(v, o.cond(ifs.Cond, true, depth))
 				}
 			}
 		}
@@ -97,9 +97,9 @@ func (o *origins) caseVerdict(cc *ast.CaseClause, sw ast.Node, depth int) verdic
 	var v verdict
 	for i, e := range cc.List {
 		if i == 0 {
-			v = o.cond(e, depth)
+			v = o.cond(e, false, depth)
 		} else {
-			v = or(v, o.cond(e, depth))
+			v = or(v, o.cond(e, false, depth))
 		}
 	}
 	return v
@@ -124,33 +124,36 @@ func terminates(b *ast.BlockStmt) bool {
 	return false
 }
 
-// cond returns the verdict of a condition on the origin.
-func (o *origins) cond(e ast.Expr, depth int) verdict {
+// cond returns the verdict of a condition on the origin that holds, or,
+// when neg, that does not: origin != x is a check on the way past
+// if origin != x { return }, and none inside it.
+func (o *origins) cond(e ast.Expr, neg bool, depth int) verdict {
 	if depth > maxDepth {
 		return verdict{}
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			return o.cond(e.X, depth+1)
+			return o.cond(e.X, !neg, depth+1)
 		}
 	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.LAND:
-			return and(o.cond(e.X, depth+1), o.cond(e.Y, depth+1))
-		case token.LOR:
-			return or(o.cond(e.X, depth+1), o.cond(e.Y, depth+1))
-		case token.EQL, token.NEQ:
+		x, y := o.cond(e.X, neg, depth+1), o.cond(e.Y, neg, depth+1)
+		switch {
+		case e.Op == token.LAND && !neg, e.Op == token.LOR && neg:
+			return and(x, y)
+		case e.Op == token.LOR, e.Op == token.LAND:
+			return or(x, y)
+		case e.Op == token.EQL && !neg, e.Op == token.NEQ && neg:
 			return o.compare(e.X, e.Y)
 		}
 	case *ast.IndexExpr: // allowed[origin]
-		if o.is(e.Index) {
+		if o.is(e.Index) && !neg {
 			return verdict{s: checked}
 		}
 	case *ast.Ident:
-		return o.flag(e, depth)
+		return o.flag(e, neg, depth)
 	case *ast.CallExpr:
-		return o.callCheck(e)
+		return o.callCheck(e, neg)
 	}
 	return verdict{}
 }
@@ -176,7 +179,7 @@ func (o *origins) compare(x, y ast.Expr) verdict {
 // flag is the verdict of a boolean variable: of the values it is given,
 // and, for a constant one (allowed = true), of the conditions under
 // which it is given.
-func (o *origins) flag(id *ast.Ident, depth int) verdict {
+func (o *origins) flag(id *ast.Ident, neg bool, depth int) verdict {
 	v, ok := o.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
 		return verdict{}
@@ -186,12 +189,12 @@ func (o *origins) flag(id *ast.Ident, depth int) verdict {
 	for _, d := range o.defs[v] {
 		var dv verdict
 		if tv, ok := o.pass.TypesInfo.Types[d.rhs]; ok && tv.Value != nil {
-			if tv.Value.String() != "true" {
+			if neg || tv.Value.String() != "true" {
 				continue
 			}
 			dv = o.guard(o.pathTo(d.stmt), depth+1)
 		} else {
-			dv = o.cond(d.rhs, depth+1)
+			dv = o.cond(d.rhs, neg, depth+1)
 		}
 		if first {
 			out, first = dv, false
@@ -202,8 +205,10 @@ func (o *origins) flag(id *ast.Ident, depth int) verdict {
 	return out
 }
 
-// callCheck is the verdict of a call that is given the origin.
-func (o *origins) callCheck(call *ast.CallExpr) verdict {
+// callCheck is the verdict of a call that is given the origin, true or,
+// when neg, false. The predicates it knows check nothing when false; any
+// other call is taken as a check either way.
+func (o *origins) callCheck(call *ast.CallExpr, neg bool) verdict {
 	info := o.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil {
@@ -214,6 +219,17 @@ func (o *origins) callCheck(call *ast.CallExpr) verdict {
 			return call.Args[i]
 		}
 		return nil
+	}
+	switch fn.FullName() {
+	case "strings.EqualFold", "slices.Contains":
+		if !neg && (o.is(arg(0)) || o.is(arg(1))) {
+			return verdict{s: checked}
+		}
+		return verdict{}
+	case "strings.HasSuffix", "strings.HasPrefix", "strings.Contains", "(*regexp.Regexp).MatchString", "regexp.MatchString":
+		if neg {
+			return verdict{}
+		}
 	}
 	switch fn.FullName() {
 	case "strings.HasSuffix":

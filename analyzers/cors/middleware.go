@@ -113,7 +113,7 @@ func (o *origins) checkPredicate(pass *analysis.Pass, lib httpfw.CORS, f httpfw.
 				}
 				return true
 			}
-			if c := and(g, o.cond(r, 0)); c.s == loose {
+			if c := and(g, o.cond(r, false, 0)); c.s == loose {
 				weak = c
 			}
 		}

@@ -267,3 +267,44 @@ func (o options) configured(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Credentials", "true")
 	}
 }
+
+// Excluding one origin, or the listed ones, allows all others.
+func denyOne(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Origin")
+	if origin := r.Header.Get("Origin"); origin != "https://evil.example" {
+		w.Header().Set("Access-Control-Allow-Origin", origin) // want `without an allow-list check`
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+	}
+}
+
+func notListed(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Origin")
+	origin := r.Header.Get("Origin")
+	if allowed[origin] {
+		return
+	}
+	w.Header().Set("Access-Control-Allow-Origin", origin) // want `without an allow-list check`
+	w.Header().Set("Access-Control-Allow-Credentials", "true")
+}
+
+// Rejecting what is not listed is a check.
+func rejectOthers(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Origin")
+	origin := r.Header.Get("Origin")
+	if origin != "https://app.example.com" && !slices.Contains(allowedList, origin) {
+		return
+	}
+	w.Header().Set("Access-Control-Allow-Origin", origin)
+	w.Header().Set("Access-Control-Allow-Credentials", "true")
+}
+
+func elseBranch(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Origin")
+	origin := r.Header.Get("Origin")
+	if !allowed[origin] {
+		w.WriteHeader(http.StatusForbidden)
+	} else {
+		w.Header().Set("Access-Control-Allow-Origin", origin)
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+	}
+}

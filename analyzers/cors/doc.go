@@ -34,11 +34,13 @@
 // origin's answer to another, which then fails, or, with credentials,
 // keep a cached answer for the wrong site. The fix adds the header.
 //
-// Checks that count: ==, != and strings.EqualFold against any value, a
-// map lookup, slices.Contains, a switch on the origin, strings.HasSuffix
-// with a suffix that starts with ".", an anchored regular expression,
-// and any call of another function with the origin (assumed to check
-// it), whether around the header or as an early return before it.
+// Checks that count, as they hold where the header is set (around it, or
+// as an early return before it): == and strings.EqualFold against any
+// value but "", a map lookup, slices.Contains, a switch on the origin,
+// strings.HasSuffix with a suffix that starts with ".", an anchored
+// regular expression, and any call of another function given the origin
+// or the request (assumed to check it). Excluding origins
+// (origin != "https://evil.example") is no check.
 //
 // CORS middleware (rs/cors, go-chi/cors, gin-contrib/cors, echo's and
 // fiber's middleware, gorilla/handlers) configured with credentials is

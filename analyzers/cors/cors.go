@@ -150,7 +150,7 @@ func checkFunc(pass *analysis.Pass, o *origins, f *respmodel.Func) {
 			switch strings.TrimSpace(v.Str) {
 			case "*":
 				if cred != nil {
-					report(pass, ev.Node(), catWildcard, cred, `Access-Control-Allow-Origin "*" with Access-Control-Allow-Credentials: true: browsers refuse this response, so cross-origin requests with cookies fail; answer with the request's origin once it matches a list of allowed origins, or drop Allow-Credentials`)
+					report(pass, ev.Node(), catWildcard, cred, `Access-Control-Allow-Origin "*" with Access-Control-Allow-Credentials: true: browsers refuse "*" to requests sent with cookies, so the credentials header has no effect and such requests fail; to allow cookies, answer with the request's origin once it matches a list of allowed origins, otherwise drop Allow-Credentials`)
 				}
 			case "null":
 				if cred != nil {

@@ -74,7 +74,7 @@ func checkMiddleware(pass *analysis.Pass, o *origins, call *ast.CallExpr) {
 			Message: lib.Library + " allows every origin with credentials and, with " + lib.Unsafe + ", answers each with its own origin and Access-Control-Allow-Credentials: true: any web site can read the responses with the user's cookies; list the allowed origins"})
 	case lib.Star == httpfw.StarSent:
 		pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: catWildcard,
-			Message: lib.Library + ` allows every origin with credentials, and so sends Access-Control-Allow-Origin "*" with Access-Control-Allow-Credentials: true, which browsers refuse: cross-origin requests with cookies fail; list the allowed origins, or drop the credentials`})
+			Message: lib.Library + ` allows every origin with credentials, and so sends Access-Control-Allow-Origin "*" with Access-Control-Allow-Credentials: true: browsers refuse "*" to requests sent with cookies, so the credentials setting has no effect and such requests fail; list the allowed origins, or drop the credentials`})
 	}
 }
 

@@ -47,7 +47,7 @@
 // reported when it answers every origin with itself (category reflect:
 // an origin predicate that always returns true, echo v4's
 // UnsafeWildcardOriginWithAllowCredentials), when its predicate is a
-// loose check (loose), when "null" is among its origins (null), and
+// loose check or an origin pattern's "*" is not followed by "." (loose), when "null" is among its origins (null), and
 // when it sends "*" with credentials (wildcard). Configurations the
 // library refuses at start-up (fiber and echo v5 with "*" and
 // credentials) are left to it.

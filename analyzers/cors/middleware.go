@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -22,6 +23,7 @@ type settings struct {
 	creds    bool
 	allowAll bool
 	unsafe   bool
+	patterns bool                // "*" inside an origin is a pattern
 	funcs    map[string]ast.Expr // the origin predicates given, by setting
 }
 
@@ -65,6 +67,11 @@ func checkMiddleware(pass *analysis.Pass, o *origins, call *ast.CallExpr) {
 			}
 			pass.Report(analysis.Diagnostic{Pos: e.at.Pos(), End: e.at.End(), Category: catNull,
 				Message: lib.Library + ` allows the origin "null" with credentials: sandboxed frames and local files of any site send Origin: null, so any web site can read the responses with the user's cookies; remove "null"`})
+		default:
+			if example := loosePattern(e.s); s.patterns && lib.Wildcards && example != "" {
+				pass.Report(analysis.Diagnostic{Pos: e.at.Pos(), End: e.at.End(), Category: catLoose,
+					Message: fmt.Sprintf(`%s allows origins matching %q with credentials, and %q matches too: that site can read the responses with the user's cookies; let "*" stand for subdomains only ("https://*.example.com")`, lib.Library, e.s, example)})
+			}
 		}
 	}
 	switch {
@@ -129,6 +136,24 @@ func (o *origins) checkPredicate(pass *analysis.Pass, lib httpfw.CORS, f httpfw.
 	}
 }
 
+// loosePattern returns an origin an attacker may own that the origin
+// pattern p matches, or "" when its "*" stands for a subdomain
+// ("https://*.example.com") or a port ("http://localhost:*").
+func loosePattern(p string) string {
+	i := strings.LastIndex(p, "*")
+	if i < 0 {
+		return ""
+	}
+	prefix, suffix := p[:i], p[i+1:]
+	switch {
+	case strings.HasPrefix(suffix, "."), suffix == "" && strings.HasSuffix(prefix, ":"):
+		return ""
+	case suffix == "":
+		return prefix + "attacker.example"
+	}
+	return prefix + "attacker" + suffix
+}
+
 // shortName is the last element of a setting's name.
 func shortName(s string) string { return s[strings.LastIndex(s, ".")+1:] }
 
@@ -157,7 +182,7 @@ func (o *origins) funcLit(e ast.Expr) (ast.Node, *types.Signature) {
 
 // settings reads the configuration of a CORS middleware call.
 func (o *origins) settings(lib httpfw.CORS, call *ast.CallExpr) settings {
-	s := settings{funcs: make(map[string]ast.Expr)}
+	s := settings{funcs: make(map[string]ast.Expr), patterns: lib.Wildcards && lib.WildcardsOn == ""}
 	if lib.Arg == httpfw.None {
 		if call.Ellipsis.IsValid() {
 			s.unknown = true
@@ -259,6 +284,8 @@ func (o *origins) set(s *settings, lib httpfw.CORS, name string, value ast.Expr)
 		s.allowAll = isTrue()
 	case lib.Unsafe:
 		s.unsafe = isTrue()
+	case lib.WildcardsOn:
+		s.patterns = isTrue()
 	case lib.Origins:
 		list, ok := o.origins(value, lib.OriginsCSV, 0)
 		if !ok {

@@ -80,7 +80,7 @@ func corsSettings(c CORS) []string {
 	for _, f := range c.Funcs {
 		names = append(names, f.Name)
 	}
-	for _, n := range []string{c.AllowAll, c.Unsafe} {
+	for _, n := range []string{c.AllowAll, c.Unsafe, c.WildcardsOn} {
 		if n != "" {
 			names = append(names, n)
 		}

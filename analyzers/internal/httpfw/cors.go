@@ -32,6 +32,11 @@ type CORS struct {
 	Unsafe string
 	// EmptyAll: no origins and no predicate allow every origin.
 	EmptyAll bool
+	// Wildcards: a "*" in a listed origin matches any text there
+	// ("https://*.example.com"), when the bool WildcardsOn is true or
+	// is "".
+	Wildcards   bool
+	WildcardsOn string
 	// Validates: a listed origin other than "*" that is not a URL with
 	// a scheme and a host ("null") fails at start-up.
 	Validates bool

@@ -181,7 +181,8 @@ func echoInfo(path string) Info {
 // CORSWithConfig allows every origin for no AllowOrigins or "*" and
 // answers "*", also with AllowCredentials, unless
 // UnsafeWildcardOriginWithAllowCredentials makes it answer with the
-// request's origin; AllowOriginFunc replaces AllowOrigins. v5.4.4:
+// request's origin; a "*" in an origin matches any text (a pattern of
+// ".*"); AllowOriginFunc replaces AllowOrigins. v5.4.4:
 // CORSWithConfig panics, and ToMiddleware fails, for no origins or for
 // "*" with credentials, and for an origin without scheme or host (util.go
 // validateOrigin); UnsafeAllowOriginFunc, whose second result allows,
@@ -191,7 +192,7 @@ func echoCORS() spec {
 		Library: "echo's CORS middleware", Arg: 0,
 		Origins: "AllowOrigins", Credentials: "AllowCredentials", Unsafe: "UnsafeWildcardOriginWithAllowCredentials",
 		Funcs:    []OriginFunc{{"AllowOriginFunc", 0}},
-		EmptyAll: true, Star: StarSent,
+		EmptyAll: true, Star: StarSent, Wildcards: true,
 	}
 	v5 := CORS{
 		Library: "echo's CORS middleware", Arg: 0,

@@ -11,13 +11,15 @@ const pathGinCORS = "github.com/gin-contrib/cors"
 // generateNormalHeaders); an origin AllowOrigins, AllowOriginFunc or
 // AllowOriginWithContextFunc allows is answered with itself (applyCors).
 // Validate also refuses an origin with neither "*" nor a scheme, such as
-// "null". DefaultConfig has no origins and no credentials.
+// "null". With AllowWildcard, one "*" in an origin matches any text
+// (parseWildcardRules, validateWildcardOrigin). DefaultConfig has no
+// origins and no credentials.
 func ginCORS() spec {
 	return spec{cors: []corsRow{{pathGinCORS + ".New", CORS{
 		Library: "gin-contrib/cors", Arg: 0,
 		Origins: "AllowOrigins", Credentials: "AllowCredentials", AllowAll: "AllowAllOrigins",
 		Funcs: []OriginFunc{{"AllowOriginFunc", 0}, {"AllowOriginWithContextFunc", 0}},
-		Star:  StarSent, Validates: true,
+		Star:  StarSent, Validates: true, Wildcards: true, WildcardsOn: "AllowWildcard",
 		Defaults: []string{pathGinCORS + ".DefaultConfig"},
 	}}}}
 }

@@ -42,6 +42,7 @@ func routes(e *echo.Echo) {
 
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"null"}, AllowCredentials: true})) // want `echo's CORS middleware allows the origin "null"`
 
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"https://*example.com"}, AllowCredentials: true})) // want `echo's CORS middleware allows origins matching`
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"https://app.example.com", "https://*.example.com"}, AllowCredentials: true}))
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"}}))
 	e.Use(middleware.CORS())

@@ -56,6 +56,8 @@ func routes(r *gin.Engine) {
 	// "null" fails Validate: New panics at start-up.
 	r.Use(cors.New(cors.Config{AllowOrigins: []string{"https://app.example.com", "null"}, AllowCredentials: true}))
 
+	r.Use(cors.New(cors.Config{AllowOrigins: []string{"https://*example.com"}, AllowWildcard: true, AllowCredentials: true})) // want `gin-contrib/cors allows origins matching "https://\*example.com"`
+
 	config := cors.DefaultConfig()
 	config.AllowAllOrigins = true
 	config.AllowCredentials = true
@@ -65,6 +67,8 @@ func routes(r *gin.Engine) {
 	// panics at start-up (AllowAllOrigins with a list).
 	r.Use(cors.New(cors.Config{AllowOrigins: []string{"https://app.example.com"}, AllowCredentials: true}))
 	r.Use(cors.New(cors.Config{AllowAllOrigins: true}))
+	// Without AllowWildcard, "*" in an origin is no pattern.
+	r.Use(cors.New(cors.Config{AllowOrigins: []string{"https://*example.com"}, AllowCredentials: true}))
 	r.Use(cors.Default())
 	r.Use(cors.New(cors.Config{AllowAllOrigins: true, AllowOrigins: []string{"https://app.example.com"}, AllowCredentials: true}))
 	r.Use(cors.New(cors.Config{

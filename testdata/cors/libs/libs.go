@@ -24,6 +24,9 @@ func rs(h http.Handler) {
 		AllowCredentials:       true,
 	})
 	_ = cors.New(cors.Options{AllowedOrigins: []string{"https://app.example.com", "null"}, AllowCredentials: true}) // want `rs/cors allows the origin "null" with credentials`
+	_ = cors.New(cors.Options{AllowedOrigins: []string{"https://*example.com"}, AllowCredentials: true})            // want `rs/cors allows origins matching "https://\*example.com" with credentials, and "https://attackerexample.com" matches too`
+	_ = cors.New(cors.Options{AllowedOrigins: []string{"https://example.*"}, AllowCredentials: true})               // want `"https://example.attacker.example" matches too`
+	_ = cors.New(cors.Options{AllowedOrigins: []string{"http://localhost:*", "https://*.example.com"}, AllowCredentials: true})
 	opts := cors.Options{AllowedOrigins: []string{"*"}}
 	opts.AllowCredentials = true
 	_ = cors.New(opts) // want `rs/cors allows every origin with credentials`

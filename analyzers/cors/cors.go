@@ -141,7 +141,7 @@ func checkFunc(pass *analysis.Pass, o *origins, f *respmodel.Func) {
 	r := responseOf(f)
 	varyDone := r.varies
 	for _, ev := range r.origins {
-		if h := ev.Helper(); h != nil && h.Value.Param < 0 {
+		if h := ev.Helper(); h != nil && h.Value.Param < 0 || ev.Node() == nil {
 			continue // the helper's own value, judged in the helper
 		}
 		cred := o.credentials(ev, r.creds)

@@ -109,6 +109,9 @@ func (o *origins) add(lhs ast.Expr, rhs ast.Expr, stmt ast.Node) {
 // pathTo returns the path of nodes from n out to its file, innermost
 // first.
 func (o *origins) pathTo(n ast.Node) []ast.Node {
+	if n == nil {
+		return nil
+	}
 	for _, f := range o.pass.Files {
 		if f.FileStart <= n.Pos() && n.End() <= f.FileEnd {
 			path, _ := astutil.PathEnclosingInterval(f, n.Pos(), n.End())

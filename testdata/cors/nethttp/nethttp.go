@@ -308,3 +308,10 @@ func elseBranch(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Credentials", "true")
 	}
 }
+
+// Through the header map.
+func headerMap(w http.ResponseWriter, r *http.Request) {
+	w.Header()["Vary"] = []string{"Origin"}
+	w.Header()["Access-Control-Allow-Origin"] = []string{r.Header.Get("Origin")} // want `without an allow-list check`
+	w.Header()["Access-Control-Allow-Credentials"] = []string{"true"}
+}

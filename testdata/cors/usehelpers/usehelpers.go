@@ -4,6 +4,8 @@ package usehelpers
 import (
 	"net/http"
 
+	"github.com/gin-gonic/gin"
+
 	"resplint.test/cors/helpers"
 )
 
@@ -31,4 +33,10 @@ func fixedOrigin(w http.ResponseWriter, r *http.Request) {
 // Reported in the helper.
 func inHelper(w http.ResponseWriter, r *http.Request) {
 	helpers.AllowRequest(w, r)
+}
+
+func ginReflected(c *gin.Context) {
+	c.Header("Vary", "Origin")
+	c.Header("Access-Control-Allow-Origin", helpers.GinOrigin(c)) // want `without an allow-list check`
+	c.Header("Access-Control-Allow-Credentials", "true")
 }

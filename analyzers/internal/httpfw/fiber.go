@@ -199,11 +199,10 @@ func fiberInfo(path string) Info {
 		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""
 	}
 	return Info{
-		Buffers:   true,
-		UseAny:    true,
-		SetHeader: "%[1]s.Set(%[2]s, %[3]s)",
-		// Append (v2 ctx.go, v3 res.go) adds to a header's values.
-		AddHeader:      "%[1]s.Append(%[2]s, %[3]s)",
+		Buffers:        true,
+		UseAny:         true,
+		SetHeader:      "%[1]s.Set(%[2]s, %[3]s)",
+		AddHeader:      "%[1]s.Append(%[2]s, %[3]s)", // v2 ctx.go, v3 res.go
 		Attachment:     "%[1]s.Attachment(%[2]s)",
 		Download:       [2]string{"SendFile", "Download"},
 		DownloadConfig: config,

@@ -5,6 +5,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers/cookieflags"
+	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/directives"
 	"github.com/resplint/resplint/analyzers/disposition"
 	"github.com/resplint/resplint/analyzers/internal/suppress"
@@ -26,6 +27,7 @@ func All() []*analysis.Analyzer {
 		jsonleak.New(),
 		disposition.New(),
 		lateheader.New(),
+		cors.New(),
 	}
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -2,6 +2,7 @@ package analyzers
 
 import (
 	"github.com/resplint/resplint/analyzers/cookieflags"
+	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/directives"
 	"github.com/resplint/resplint/analyzers/disposition"
 	"github.com/resplint/resplint/analyzers/internal/rule"
@@ -33,6 +34,8 @@ func Categories(analyzer string) []Category {
 		return lateheader.Categories()
 	case "privatecache":
 		return privatecache.Categories()
+	case "cors":
+		return cors.Categories()
 	case "directives":
 		return directives.Categories()
 	}

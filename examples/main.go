@@ -17,5 +17,5 @@ func main() {
 	mux.HandleFunc("GET /account", account)
 	mux.HandleFunc("GET /admin/orders/export", exportOrders)
 	mux.HandleFunc("POST /orders", createOrder)
-	log.Fatal(http.ListenAndServe("localhost:8080", mux))
+	log.Fatal(http.ListenAndServe("localhost:8080", withCORS(mux)))
 }

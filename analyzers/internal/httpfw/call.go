@@ -82,6 +82,9 @@ type Call struct {
 	// ("path.Name") the call counts on: fasthttp's header methods are
 	// those of RequestHeader and ResponseHeader alike.
 	OnlyOn string
+	// Header is, for a header call that names no header, the one it
+	// sets; its value is then argument Arg.
+	Header string
 	// ArgFields names, for a CookieArgs call, the cookie field each
 	// argument sets, in order.
 	ArgFields []string

@@ -25,6 +25,13 @@ func TestKeys(t *testing.T) {
 		for _, d := range s.decoders {
 			keys = append(keys, d.key)
 		}
+		for _, c := range s.cors {
+			keys = append(keys, c.key)
+			keys = append(keys, c.cors.Defaults...)
+			if c.cors.Arg == None {
+				keys = append(keys, corsSettings(c.cors)...)
+			}
+		}
 	}
 	paths := map[string]bool{}
 	for _, k := range keys {
@@ -77,6 +84,13 @@ func TestKeys(t *testing.T) {
 			}
 		}
 	}
+	for _, s := range specs() {
+		for _, c := range s.cors {
+			if c.cors.Arg != None {
+				checkCORSFields(t, byPath, c)
+			}
+		}
+	}
 }
 
 // lookupType returns the type path.name, or an empty struct.
@@ -96,6 +110,61 @@ func hasField(st *types.Struct, name string) bool {
 		}
 	}
 	return false
+}
+
+// corsSettings returns the names of a CORS row's settings.
+func corsSettings(c CORS) []string {
+	names := []string{c.Origins, c.Credentials}
+	for _, f := range c.Funcs {
+		names = append(names, f.Name)
+	}
+	for _, n := range []string{c.AllowAll, c.Unsafe, c.WildcardsOn} {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// checkCORSFields checks that the settings of a CORS row configured by a
+// struct are fields of its configuration type, of the types they are
+// read as.
+func checkCORSFields(t *testing.T, pkgs map[string]*types.Package, c corsRow) {
+	path, _, name := parseKey(c.key)
+	fn, ok := pkgs[path].Scope().Lookup(name).(*types.Func)
+	if !ok || c.cors.Arg >= fn.Signature().Params().Len() {
+		t.Errorf("%s: no configuration argument %d", c.key, c.cors.Arg)
+		return
+	}
+	cfg := fn.Signature().Params().At(c.cors.Arg).Type()
+	if s, ok := cfg.(*types.Slice); ok && fn.Signature().Variadic() {
+		cfg = s.Elem()
+	}
+	for _, f := range corsSettings(c.cors) {
+		obj, _, _ := types.LookupFieldOrMethod(cfg, false, pkgs[path], f)
+		v, ok := obj.(*types.Var)
+		if !ok || !v.IsField() {
+			t.Errorf("%s: %s has no field %s", c.key, cfg, f)
+			continue
+		}
+		want := "bool"
+		switch {
+		case f == c.cors.Origins && c.cors.OriginsCSV:
+			want = "string"
+		case f == c.cors.Origins:
+			want = "[]string"
+		case slices.ContainsFunc(c.cors.Funcs, func(o OriginFunc) bool { return o.Name == f }):
+			sig, ok := v.Type().Underlying().(*types.Signature)
+			i := slices.IndexFunc(c.cors.Funcs, func(o OriginFunc) bool { return o.Name == f })
+			if !ok || c.cors.Funcs[i].Result >= sig.Results().Len() || sig.Results().At(c.cors.Funcs[i].Result).Type().String() != "bool" {
+				t.Errorf("%s: %s's result %d is not its verdict", c.key, f, c.cors.Funcs[i].Result)
+			}
+			continue
+		}
+		if got := v.Type().String(); got != want {
+			t.Errorf("%s: %s is %s, want %s", c.key, f, got, want)
+		}
+	}
 }
 
 // fullName returns the full name of what key names, or "".

@@ -165,6 +165,7 @@ func echoInfo(path string) Info {
 		SecondStatus:   `echo drops this one and logs "` + logs + `"`,
 		OwnRules:       true,
 		SetHeader:      "%[1]s.Response().Header().Set(%[2]s, %[3]s)",
+		AddHeader:      "%[1]s.Response().Header().Add(%[2]s, %[3]s)",
 		Headerer:       "%s.Response()",
 		FileAttachment: [2]string{"File", "Attachment"},
 		Middleware: "%[1]s.Use(func(next %[2]s.HandlerFunc) %[2]s.HandlerFunc {\n" +
@@ -174,4 +175,33 @@ func echoInfo(path string) Info {
 			"\t}\n" +
 			"})",
 	}
+}
+
+// echoCORS is echo's CORS middleware. v4.16.0 (middleware/cors.go):
+// CORSWithConfig allows every origin for no AllowOrigins or "*" and
+// answers "*", also with AllowCredentials, unless
+// UnsafeWildcardOriginWithAllowCredentials makes it answer with the
+// request's origin; a "*" in an origin matches any text (a pattern of
+// ".*"); AllowOriginFunc replaces AllowOrigins. v5.4.4:
+// CORSWithConfig panics, and ToMiddleware fails, for no origins or for
+// "*" with credentials, and for an origin without scheme or host (util.go
+// validateOrigin); UnsafeAllowOriginFunc, whose second result allows,
+// replaces AllowOrigins.
+func echoCORS() spec {
+	v4 := CORS{
+		Library: "echo's CORS middleware", Arg: 0,
+		Origins: "AllowOrigins", Credentials: "AllowCredentials", Unsafe: "UnsafeWildcardOriginWithAllowCredentials",
+		Funcs:    []OriginFunc{{"AllowOriginFunc", 0}},
+		EmptyAll: true, Star: StarSent, Wildcards: true,
+	}
+	v5 := CORS{
+		Library: "echo's CORS middleware", Arg: 0,
+		Origins: "AllowOrigins", Credentials: "AllowCredentials",
+		Funcs: []OriginFunc{{"UnsafeAllowOriginFunc", 1}},
+		Star:  StarRefused, Validates: true,
+	}
+	return spec{cors: []corsRow{
+		{pathEchoV4 + "/middleware.CORSWithConfig", v4},
+		{pathEchoV5 + "/middleware.CORSWithConfig", v5},
+	}}
 }

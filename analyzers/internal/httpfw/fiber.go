@@ -75,6 +75,7 @@ func fiberCalls(res, req []string) []row {
 		{[]string{"Cookie"}, do(SetCookie, 0)},
 		{[]string{"Set"}, do(HeaderSet, 0)},
 		{[]string{"Append"}, do(HeaderAdd, 0)},
+		{[]string{"Vary"}, vary()},
 		{[]string{"Status", "SendStatus"}, do(Status, 0)},
 		{[]string{"JSON", "JSONP"}, body(BodyJSON, 0)},
 		{[]string{"Send", "Write"}, body(BodyBytes, 0)},
@@ -94,6 +95,13 @@ func fiberCalls(res, req []string) []row {
 	rows = append(rows, on(req, []string{"Get"}, do(ReadHeader, 0))...)
 	rows = append(rows, on(req, []string{"Locals"}, do(ReadLocal, 0))...)
 	return append(rows, on(req, []string{"Body", "BodyRaw", "FormFile", "FormValue", "MultipartForm"}, do(ReadBody, None))...)
+}
+
+// vary is Vary(fields...), which adds its fields to the Vary header.
+func vary() Call {
+	c := do(HeaderAdd, 0)
+	c.Header = "Vary"
+	return c
 }
 
 // download is Download(file, filename...), which sets Content-Disposition
@@ -194,10 +202,33 @@ func fiberInfo(path string) Info {
 		Buffers:        true,
 		UseAny:         true,
 		SetHeader:      "%[1]s.Set(%[2]s, %[3]s)",
+		AddHeader:      "%[1]s.Append(%[2]s, %[3]s)", // v2 ctx.go, v3 res.go
 		Attachment:     "%[1]s.Attachment(%[2]s)",
 		Download:       [2]string{"SendFile", "Download"},
 		DownloadConfig: config,
 		Middleware:     "%[1]s.Use(func(c " + ctx + ") error {\n\tc.Set(%[3]s)\n\treturn c.Next()\n})",
 		Cookie:         cookie,
 	}
+}
+
+// fiberCORS is fiber's CORS middleware (middleware/cors): New takes an
+// optional Config. v2.52.15: AllowOrigins is a comma-separated string,
+// "*" by default when AllowOriginsFunc is nil; v3.1.0: a list, where
+// none and no predicate allow every origin. Both panic at start-up for
+// every origin with AllowCredentials and for an origin that is not a URL
+// with a host (normalizeOrigin), and answer an origin that
+// AllowOriginsFunc allows with itself.
+func fiberCORS() spec {
+	c := CORS{
+		Library: "fiber's CORS middleware", Arg: 0,
+		Origins: "AllowOrigins", OriginsCSV: true, Credentials: "AllowCredentials",
+		Funcs:    []OriginFunc{{"AllowOriginsFunc", 0}},
+		EmptyAll: true, Star: StarRefused, Validates: true,
+	}
+	v3 := c
+	v3.OriginsCSV = false
+	return spec{cors: []corsRow{
+		{pathFiberV2 + "/middleware/cors.New", c},
+		{pathFiberV3 + "/middleware/cors.New", v3},
+	}}
 }

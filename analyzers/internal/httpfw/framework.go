@@ -28,6 +28,7 @@ type spec struct {
 	// handlerParams are the types a net/http handler of the framework
 	// takes after the request (httprouter's Params).
 	handlerParams []typeName
+	cors          []corsRow
 }
 
 // A typeName is a named type: its package path and name.
@@ -40,6 +41,7 @@ func specs() []spec {
 		netHTTP(), stdlib(), httpsafe(), chi(), render(), mux(), gin(), echo(EchoV4), echo(EchoV5),
 		fiber(FiberV2), fiber(FiberV3), fasthttp(), fiberSession(), sessions(),
 		httprouter(), goZero(), hertz(), hertzProtocol(),
+		rsCORS(), chiCORS(), ginCORS(), echoCORS(), fiberCORS(), handlersCORS(),
 	}
 }
 
@@ -58,6 +60,8 @@ type registry struct {
 	methods   map[string]bool // Router.Methods of every spec
 	params    []typeName      // handlerParams of every spec
 	routes    []RouteType     // Router.Routes of every spec
+	cors      map[string]CORS // CORS middleware constructors by full name
+	corsNames map[string]bool // and by name
 }
 
 var reg = sync.OnceValue(func() *registry { return index(specs()) })
@@ -66,13 +70,15 @@ var reg = sync.OnceValue(func() *registry { return index(specs()) })
 // given twice, is an error in the tables.
 func index(specs []spec) *registry {
 	r := &registry{
-		calls:    make(map[string][]Call),
-		decoders: make(map[string][]decodeEntry),
-		infos:    make(map[Framework]Info),
-		names:    make(map[Framework]string),
-		paths:    make(map[string]Framework),
-		router:   make(map[string]bool),
-		methods:  make(map[string]bool),
+		calls:     make(map[string][]Call),
+		decoders:  make(map[string][]decodeEntry),
+		infos:     make(map[Framework]Info),
+		names:     make(map[Framework]string),
+		paths:     make(map[string]Framework),
+		router:    make(map[string]bool),
+		methods:   make(map[string]bool),
+		cors:      make(map[string]CORS),
+		corsNames: make(map[string]bool),
 	}
 	seen := make(map[string]bool)
 	for _, s := range specs {
@@ -91,6 +97,15 @@ func index(specs []spec) *registry {
 			c.Framework = s.framework
 			c.Path, c.Recv, c.Name = parseKey(row.key)
 			r.calls[c.Name] = append(r.calls[c.Name], c)
+		}
+		for _, c := range s.cors {
+			if seen[c.key] {
+				panic("httpfw: " + c.key + " listed twice")
+			}
+			seen[c.key] = true
+			r.cors[c.key] = c.cors
+			_, _, name := parseKey(c.key)
+			r.corsNames[name] = true
 		}
 		for _, m := range s.router.Middleware {
 			r.router[m] = true

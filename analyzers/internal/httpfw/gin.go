@@ -121,6 +121,7 @@ var ginInfo = Info{
 	SameStatusSilent: true,
 	OwnRules:         true,
 	SetHeader:        "%[1]s.Header(%[2]s, %[3]s)",
+	AddHeader:        "%[1]s.Writer.Header().Add(%[2]s, %[3]s)",
 	FileAttachment:   [2]string{"File", "FileAttachment"},
 	ExtraHeaders:     "DataFromReader",
 	Middleware:       "%[1]s.Use(func(c *%[2]s.Context) {\n\tc.Header(%[3]s)\n})",

@@ -21,6 +21,9 @@ type Info struct {
 	// SetHeader is the statement that sets a header on the response %[1]s:
 	// name %[2]s, value %[3]s; "" for a framework with no handlers.
 	SetHeader string
+	// AddHeader is the statement that adds a value to a header of the
+	// response %[1]s, keeping those it has: name %[2]s, value %[3]s.
+	AddHeader string
 	// Headerer is the expression of the response %s that has a Header()
 	// http.Header method, as httpsafe's helpers take; "" where there is
 	// none.

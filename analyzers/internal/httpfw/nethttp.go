@@ -67,6 +67,7 @@ var netHTTPInfo = Info{
 	SendsHeader:  "net/http sends the header with the first write or WriteHeader and ignores later changes",
 	SecondStatus: `net/http drops this one and logs "superfluous response.WriteHeader call"`,
 	SetHeader:    "%[1]s.Header().Set(%[2]s, %[3]s)",
+	AddHeader:    "%[1]s.Header().Add(%[2]s, %[3]s)",
 	Headerer:     "%s",
 	Middleware: "%[1]s.Use(func(next %[2]s.Handler) %[2]s.Handler {\n" +
 		"\treturn %[2]s.HandlerFunc(func(w %[2]s.ResponseWriter, r *%[2]s.Request) {\n" +

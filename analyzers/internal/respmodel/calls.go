@@ -41,6 +41,10 @@ func (m *model) events(a httpfw.Call, call *ast.CallExpr, s *scope, sink ast.Nod
 			return nil
 		}
 		ev.Kind = headerKind(a.Op)
+		if a.Header != "" { // fiber's c.Vary("Origin")
+			ev.Header, ev.Value = a.Header, m.evalString(arg(a.Arg), s)
+			break
+		}
 		name := m.eval(arg(a.Arg), s.params)
 		switch {
 		case name.State == Known:

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/resplint/resplint/analyzers/cookieflags"
+	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/disposition"
 	"github.com/resplint/resplint/analyzers/jsonleak"
 	"github.com/resplint/resplint/analyzers/lateheader"
@@ -15,5 +16,5 @@ import (
 )
 
 func main() {
-	unitchecker.Main(cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer)
+	unitchecker.Main(cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer, cors.Analyzer)
 }

@@ -1,0 +1,18 @@
+package cookiedelete_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/resplint/resplint/analyzers/cookiedelete"
+	"github.com/resplint/resplint/analyzers/internal/testmod"
+)
+
+// Each framework has its own package of positive and negative cases;
+// api deletes what auth sets, seen through facts. One run loads them
+// all, since loading the frameworks dominates the cost.
+func TestCookiedelete(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t), cookiedelete.New(),
+		"./cookiedelete/nethttp")
+}

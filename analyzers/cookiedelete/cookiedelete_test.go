@@ -14,5 +14,7 @@ import (
 // all, since loading the frameworks dominates the cost.
 func TestCookiedelete(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), cookiedelete.New(),
-		"./cookiedelete/nethttp")
+		"./cookiedelete/nethttp", "./cookiedelete/chi", "./cookiedelete/mux", "./cookiedelete/gin",
+		"./cookiedelete/echo4", "./cookiedelete/echo5", "./cookiedelete/fiber2", "./cookiedelete/fiber3",
+		"./cookiedelete/sessions", "./cookiedelete/auth", "./cookiedelete/api")
 }

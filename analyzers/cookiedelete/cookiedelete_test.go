@@ -18,3 +18,13 @@ func TestCookiedelete(t *testing.T) {
 		"./cookiedelete/echo4", "./cookiedelete/echo5", "./cookiedelete/fiber2", "./cookiedelete/fiber3",
 		"./cookiedelete/sessions", "./cookiedelete/auth", "./cookiedelete/api")
 }
+
+// Every suggested fix is applied and compared with the golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testmod.Dir(t), cookiedelete.New(), "./cookiedelete/fixes")
+}
+
+// The golden files compile.
+func TestFixesTypeCheck(t *testing.T) {
+	testmod.CheckGoldens(t, "cookiedelete/fixes")
+}

@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/resplint/resplint/analyzers/cookiedelete"
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/directives"
 	"github.com/resplint/resplint/analyzers/disposition"
@@ -26,6 +27,7 @@ func All() []*analysis.Analyzer {
 		jsonleak.New(),
 		disposition.New(),
 		lateheader.New(),
+		cookiedelete.New(),
 	}
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -7,6 +7,7 @@ package main
 import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/resplint/resplint/analyzers/cookiedelete"
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/disposition"
 	"github.com/resplint/resplint/analyzers/jsonleak"
@@ -15,5 +16,5 @@ import (
 )
 
 func main() {
-	unitchecker.Main(cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer)
+	unitchecker.Main(cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer, cookiedelete.Analyzer)
 }

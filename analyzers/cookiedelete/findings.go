@@ -41,6 +41,15 @@ func findings(pass *analysis.Pass, ck *respmodel.Cookie, set []site) []finding {
 	if ck.SameSiteMode() == respmodel.SameSiteNone && ck.SecureFlag().IsFalseOrAbsent() && !hasCategory(out, catPrefix) {
 		out = append(out, secureFinding(pass, ck, catSameSite, "is deleted with SameSite=None but without Secure: browsers reject such a Set-Cookie, so the cookie stays"))
 	}
+	if ck.Syntax == respmodel.ClearHelper && placed != nil {
+		// Each fix rewrites the whole call; placed's takes the prefix's
+		// Secure along.
+		for i := range out {
+			if out[i].category != placed.category {
+				out[i].fixes = nil
+			}
+		}
+	}
 	return out
 }
 
@@ -137,6 +146,9 @@ func fixDomain(a Attr) string {
 // can be written: a Path the site writes none for can be removed only
 // in a framework that writes none for an empty one.
 func placeFix(pass *analysis.Pass, ck *respmodel.Cookie, s Site) []analysis.TextEdit {
+	if ck.Syntax == respmodel.ClearHelper {
+		return clearFix(pass, ck, s)
+	}
 	var edits []analysis.TextEdit
 	if !same(pathAttr(ck), s.Path) {
 		text := `""`
@@ -165,21 +177,48 @@ func placeFix(pass *analysis.Pass, ck *respmodel.Cookie, s Site) []analysis.Text
 	return edits
 }
 
+// clearFix replaces a clear helper with a deletion through the
+// framework's cookie method with the set site's Path and Domain, and
+// Secure for a prefixed name, which browsers require.
+func clearFix(pass *analysis.Pass, ck *respmodel.Cookie, s Site) []analysis.TextEdit {
+	var fields []string
+	switch r := httpfw.Of(ck.Framework).Cookie; {
+	case s.Path.State == respmodel.Known:
+		fields = append(fields, "Path: "+strconv.Quote(s.Path.Str))
+	case r.EmptyPath != "":
+		return nil // the method writes a Path for an empty one
+	}
+	if s.Domain.State == respmodel.Known {
+		fields = append(fields, "Domain: "+strconv.Quote(s.Domain.Str))
+	}
+	if prefix(ck) != "" {
+		fields = append(fields, "Secure: true")
+	}
+	return ck.ClearFix(pass, fields)
+}
+
+// prefix returns "__Secure-" or "__Host-" for a cookie whose name has
+// that prefix (case-insensitively, as browsers match them), or "".
+func prefix(ck *respmodel.Cookie) string {
+	if ck.Session || ck.Name.State != respmodel.Known {
+		return ""
+	}
+	name := strings.ToLower(ck.Name.Str)
+	switch {
+	case strings.HasPrefix(name, "__secure-"):
+		return "__Secure-"
+	case strings.HasPrefix(name, "__host-"):
+		return "__Host-"
+	}
+	return ""
+}
+
 // prefixFindings reports a __Secure- or __Host- deletion that browsers
 // reject (RFC 6265bis section 4.1.3; prefixes match case-insensitively),
 // leaving out what placed already says.
 func prefixFindings(pass *analysis.Pass, ck *respmodel.Cookie, placed *finding) []finding {
-	if ck.Session || ck.Name.State != respmodel.Known {
-		return nil
-	}
-	name := strings.ToLower(ck.Name.Str)
-	var p string
-	switch {
-	case strings.HasPrefix(name, "__secure-"):
-		p = "__Secure-"
-	case strings.HasPrefix(name, "__host-"):
-		p = "__Host-"
-	default:
+	p := prefix(ck)
+	if p == "" {
 		return nil
 	}
 	var out []finding
@@ -210,10 +249,18 @@ func prefixFindings(pass *analysis.Pass, ck *respmodel.Cookie, placed *finding) 
 // secureFinding is a finding whose fix is to set Secure.
 func secureFinding(pass *analysis.Pass, ck *respmodel.Cookie, category, problem string) finding {
 	hint := attrHint(ck, respmodel.AttrSecure, "Secure")
+	edits := ck.Fix(pass, respmodel.AttrSecure)
+	if ck.Syntax == respmodel.ClearHelper {
+		fields := []string{"Secure: true"}
+		if prefix(ck) == "__Host-" {
+			fields = append([]string{`Path: "/"`}, fields...)
+		}
+		edits = ck.ClearFix(pass, fields)
+	}
 	return finding{
 		category: category,
 		message:  problem + "; " + hint,
-		fixes:    []analysis.SuggestedFix{{Message: capitalize(hint), TextEdits: ck.Fix(pass, respmodel.AttrSecure)}},
+		fixes:    []analysis.SuggestedFix{{Message: capitalize(hint), TextEdits: edits}},
 	}
 }
 

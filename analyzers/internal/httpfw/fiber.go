@@ -191,7 +191,7 @@ func fiberInfo(path string) Info {
 	// (fasthttp v1.69.0 Cookie.SetSameSite for v2; v3 res.go); v3 also
 	// for a partitioned cookie, and turns an empty path into "/".
 	ctx, config := "%[2]s.Ctx", "Download: true"
-	cookie := CookieRules{StructOnly: true, SameSiteString: true, SecureIfNone: true, SecureIfPartitioned: true, EmptyPath: "/"}
+	cookie := CookieRules{StructOnly: true, SameSiteString: true, SecureIfNone: true, SecureIfPartitioned: true, EmptyPath: "/", Method: "Cookie"}
 	if path == pathFiberV2 {
 		ctx, config = "*"+ctx, ""
 		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""

@@ -73,6 +73,10 @@ type CookieRules struct {
 	// SameSite, Path) on for them.
 	SameSiteSetter string
 	ArgsHint       map[string]string
+	// Method is the response method that sets a cookie of the
+	// framework's own type (OwnCookieType), which a fix calls in place
+	// of a clear helper; "" for none.
+	Method string
 }
 
 // Applies reports whether the rules apply to a cookie, own saying

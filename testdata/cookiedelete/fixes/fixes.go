@@ -1,5 +1,3 @@
-// want package:`sets "session", "prefs", "__Host-id", "token", a session}`
-
 // Package fixes holds the inputs of cookiedelete's suggested-fix golden
 // tests.
 package fixes

@@ -39,9 +39,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	all := sites(pass, events)
+	reset := resets(pass, res)
 	for _, ev := range events {
 		ck := ev.Cookie
-		if !intended(ck) || judgedInHelper(ev) {
+		if !intended(ck) || judgedInHelper(ev) || reset[ev] {
 			continue
 		}
 		set := sameCookie(ck, all)
@@ -82,6 +83,39 @@ func intended(ck *respmodel.Cookie) bool { return deletes(ck) || zeroMaxAge(ck) 
 func judgedInHelper(ev *respmodel.Event) bool {
 	g := ev.Generic()
 	return g != nil && (g.Name.State == respmodel.Known || g.Session) && ev.Cookie.Decl().IsValid()
+}
+
+// resets returns the deletions that the same function follows with a
+// cookie of the same name (c.ClearCookie("remember") before writing a
+// new "remember"): they replace the cookie rather than delete it, and
+// fiber sends only the last cookie of a name anyway.
+func resets(pass *analysis.Pass, res *respmodel.Result) map[*respmodel.Event]bool {
+	out := make(map[*respmodel.Event]bool)
+	for _, f := range res.Funcs {
+		var later []Site
+		for i := len(f.Events) - 1; i >= 0; i-- {
+			ev := f.Events[i]
+			if ev.Kind != respmodel.SetCookie {
+				continue
+			}
+			if intended(ev.Cookie) {
+				if s := sameCookie(ev.Cookie, siteList(later)); len(s) > 0 {
+					out[ev] = true
+				}
+			} else if s, ok := setSite(pass, ev); ok {
+				later = append(later, s)
+			}
+		}
+	}
+	return out
+}
+
+func siteList(ss []Site) []site {
+	out := make([]site, len(ss))
+	for i, s := range ss {
+		out[i] = site{Site: s}
+	}
+	return out
 }
 
 // sameCookie returns the set sites of the cookie a deletion names.

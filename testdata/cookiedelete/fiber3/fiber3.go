@@ -22,3 +22,11 @@ func logout(c fiber.Ctx) error {
 	c.Cookie(&fiber.Cookie{Name: "cart", Path: "/shop", MaxAge: -1})
 	return nil
 }
+
+// A deletion the handler follows with a new cookie of the same name
+// replaces it.
+func renew(c fiber.Ctx) error {
+	c.ClearCookie("session")
+	c.Cookie(&fiber.Cookie{Name: "session", Value: "new", HTTPOnly: true, Secure: true})
+	return nil
+}

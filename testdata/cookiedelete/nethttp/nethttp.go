@@ -64,10 +64,14 @@ func logoutAssigned(w http.ResponseWriter) {
 // MaxAge 0 sends no Max-Age: the cookie stays.
 func clearZero(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: "", Path: "/", MaxAge: 0}) // want `cookie "session" is written with an empty value and MaxAge 0 as if that deleted it, but MaxAge 0 sends no Max-Age: the browser keeps the cookie until it closes; set MaxAge: -1`
-	// A value to keep: not a deletion.
-	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v2", Path: "/", MaxAge: 0, HttpOnly: true, Secure: true})
 	// MaxAge left out: a cookie written on purpose, not a deletion.
 	http.SetCookie(w, &http.Cookie{Name: "flash", Value: ""})
+}
+
+// A deletion followed by a new cookie of the same name replaces it.
+func renew(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: "session", MaxAge: -1})
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: "v2", Path: "/", MaxAge: 0, HttpOnly: true, Secure: true})
 }
 
 // expire deletes any cookie; its callers name it.

@@ -115,10 +115,12 @@ func sessionSite(ck *respmodel.Cookie) bool {
 }
 
 // setSite returns the Site a cookie event sets, if it sets a cookie
-// under a known name (or a session) with a value to keep.
+// under a known name (or a session) to keep: not a deletion, nor an
+// empty value without a lifetime (a cookie cleared), but an empty marker
+// with one ("logged_in" with MaxAge 3600) is kept.
 func setSite(pass *analysis.Pass, ev *respmodel.Event) (Site, bool) {
 	ck := ev.Cookie
-	if deletes(ck) || ck.Empty() {
+	if intended(ck) || ck.Empty() && ck.MaxAge.State == respmodel.Absent && ck.Expires.State == respmodel.Absent {
 		return Site{}, false
 	}
 	s := Site{Path: pathAttr(ck), Domain: domainAttr(ck), Secure: ck.SecureFlag().IsTrue(), Where: where(pass, ev.Pos())}

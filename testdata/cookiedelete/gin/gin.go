@@ -1,4 +1,4 @@
-// want package:`sets "session", "__Host-id", "theme"}`
+// want package:`sets "session", "__Host-id", "theme", "logged_in"}`
 
 // Package gin holds cookiedelete cases for gin handlers.
 package gin
@@ -13,6 +13,8 @@ func login(c *gin.Context) {
 	c.SetCookie("session", "v", 3600, "", "", true, true) // gin writes Path "/" for ""
 	c.SetCookie("__Host-id", "v", 3600, "/", "", true, true)
 	c.SetCookie("theme", "dark", 3600, "/ui", "example.com", false, false)
+	// An empty marker for the page's scripts, kept for an hour.
+	c.SetCookie("logged_in", "", 3600, "/", "", true, false)
 }
 
 func logout(c *gin.Context) {
@@ -30,6 +32,7 @@ func logout(c *gin.Context) {
 	c.SetCookie("__Host-id", "", -1, "/", "", true, true)            // Secure: deleted
 	// net/http beside gin writes no Path for an empty one.
 	http.SetCookie(c.Writer, &http.Cookie{Name: "session", MaxAge: -1}) // want `cookie "session" is deleted without Path .* but set with Path "/" \(gin's for an empty path\)`
+	c.SetCookie("logged_in", "", 0, "/", "", true, false)               // want `cookie "logged_in" is written with an empty value and MaxAge 0`
 	// Never set here.
 	c.SetCookie("visited", "", -1, "/x", "", false, false)
 }

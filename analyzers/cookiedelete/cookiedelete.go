@@ -3,6 +3,7 @@ package cookiedelete
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -38,8 +39,10 @@ func run(pass *analysis.Pass) (any, error) {
 			events = append(events, ev)
 		}
 	}
-	all := sites(pass, events)
+	own, imported, pending := sites(pass, events)
+	all := append(slices.Clip(own), imported...)
 	reset := resets(pass, res)
+	var unjudged []Site
 	for _, ev := range events {
 		ck := ev.Cookie
 		if !intended(ck) || judgedInHelper(ev) || reset[ev] {
@@ -47,12 +50,18 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		set := sameCookie(ck, all)
 		if len(set) == 0 {
-			continue // never set in the program: not judged
+			// Set nowhere in sight: an importer that sets it judges it.
+			if s, ok := cookieSite(pass, ev); ok {
+				unjudged = append(unjudged, s)
+			}
+			continue
 		}
 		for _, f := range findings(pass, ck, set) {
 			report(pass, ev, f)
 		}
 	}
+	judgePending(pass, pending, own, all)
+	export(pass, own, unjudged)
 	return nil, nil
 }
 

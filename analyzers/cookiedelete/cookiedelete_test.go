@@ -16,7 +16,7 @@ func TestCookiedelete(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), cookiedelete.New(),
 		"./cookiedelete/nethttp", "./cookiedelete/chi", "./cookiedelete/mux", "./cookiedelete/gin",
 		"./cookiedelete/echo4", "./cookiedelete/echo5", "./cookiedelete/fiber2", "./cookiedelete/fiber3",
-		"./cookiedelete/sessions", "./cookiedelete/auth", "./cookiedelete/api")
+		"./cookiedelete/sessions", "./cookiedelete/auth", "./cookiedelete/api", "./cookiedelete/mw", "./cookiedelete/web")
 }
 
 // Every suggested fix is applied and compared with the golden files.

@@ -21,8 +21,11 @@
 // has SameSite=None without Secure (samesite). A cookie written with an
 // empty value and an explicit MaxAge of 0 is reported too (maxagezero):
 // MaxAge 0 means no Max-Age attribute, so the browser keeps the cookie
-// until it closes. Cookies the program never sets are not judged, nor
-// are attributes whose values are computed.
+// until it closes. A deletion in a package that sees the cookie set
+// nowhere is judged in the importing packages that set it, and reported
+// there at the set site. Cookies the program never sets are not judged,
+// nor are attributes whose values are computed, nor a deletion that the
+// same function follows with a new cookie of its name.
 //
 // Categories: path, domain, prefix, samesite, maxagezero. No flags.
 package cookiedelete

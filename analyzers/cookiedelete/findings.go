@@ -73,19 +73,11 @@ func placement(pass *analysis.Pass, ck *respmodel.Cookie, set []site) *finding {
 		}
 	}
 	s := &set[0]
-	var del, had, fix []string
-	category := catDomain
-	if !same(p, s.Path) {
-		category = catPath
-		del, had, fix = append(del, describePath(p)), append(had, describePath(s.Path)), append(fix, fixPath(s.Path))
-	}
-	if !same(d, s.Domain) {
-		del, had, fix = append(del, describeDomain(d)), append(had, describeDomain(s.Domain)), append(fix, fixDomain(s.Domain))
-	}
-	hint := "delete it " + strings.Join(fix, " and ")
+	m := compare(p, d, s.Site)
+	hint := "delete it " + m.fix
 	f := &finding{
-		category: category,
-		message: "is deleted " + strings.Join(del, " and ") + " but set " + strings.Join(had, " and ") + " at " + s.Where +
+		category: m.category,
+		message: "is deleted " + m.deleted + " but set " + m.set + " at " + s.Where +
 			": a browser deletes a cookie only when its Path and Domain match, so it keeps this one; " + hint,
 		site: s,
 	}
@@ -99,6 +91,27 @@ func placement(pass *analysis.Pass, ck *respmodel.Cookie, set []site) *finding {
 		})
 	}
 	return f
+}
+
+// A mismatch says how a deletion's Path and Domain differ from a set
+// site's, in words.
+type mismatch struct {
+	category          string
+	deleted, set, fix string // "without Path", `with Path "/"`, `with Path "/"`
+}
+
+// compare describes how a deletion with path and domain differs from s.
+func compare(path, domain Attr, s Site) mismatch {
+	var del, had, fix []string
+	category := catDomain
+	if !same(path, s.Path) {
+		category = catPath
+		del, had, fix = append(del, describePath(path)), append(had, describePath(s.Path)), append(fix, fixPath(s.Path))
+	}
+	if !same(domain, s.Domain) {
+		del, had, fix = append(del, describeDomain(domain)), append(had, describeDomain(s.Domain)), append(fix, fixDomain(s.Domain))
+	}
+	return mismatch{category, strings.Join(del, " and "), strings.Join(had, " and "), strings.Join(fix, " and ")}
 }
 
 // same reports whether a and b may be the same Path or Domain: equal, or

@@ -40,16 +40,29 @@ type Attr struct {
 }
 
 // SitesFact is a package fact: the cookies the package sets, for the
-// packages that import it.
+// packages that import it, and its deletions of cookies it sees set
+// nowhere, which a package that imports it and sets them judges.
 type SitesFact struct {
-	Sites []Site
+	Sites   []Site
+	Pending []Site
 }
 
 func (*SitesFact) AFact() {}
 
 func (f *SitesFact) String() string {
+	var parts []string
+	if len(f.Sites) > 0 {
+		parts = append(parts, "sets "+siteNames(f.Sites))
+	}
+	if len(f.Pending) > 0 {
+		parts = append(parts, "deletes "+siteNames(f.Pending))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func siteNames(sites []Site) string {
 	var names []string
-	for _, s := range f.Sites {
+	for _, s := range sites {
 		n := strconv.Quote(s.Name)
 		if s.Session {
 			n = "a session"
@@ -58,7 +71,7 @@ func (f *SitesFact) String() string {
 			names = append(names, n)
 		}
 	}
-	return "sets " + strings.Join(names, ", ")
+	return strings.Join(names, ", ")
 }
 
 // maxSites bounds a package's SitesFact: a package setting more cookies
@@ -123,12 +136,19 @@ func setSite(pass *analysis.Pass, ev *respmodel.Event) (Site, bool) {
 	if intended(ck) || ck.Empty() && ck.MaxAge.State == respmodel.Absent && ck.Expires.State == respmodel.Absent {
 		return Site{}, false
 	}
+	if ck.Session && !sessionSite(ck) {
+		return Site{}, false
+	}
+	return cookieSite(pass, ev)
+}
+
+// cookieSite describes where an event writes a cookie of a known name,
+// or a session's.
+func cookieSite(pass *analysis.Pass, ev *respmodel.Event) (Site, bool) {
+	ck := ev.Cookie
 	s := Site{Path: pathAttr(ck), Domain: domainAttr(ck), Secure: ck.SecureFlag().IsTrue(), Where: where(pass, ev.Pos())}
 	switch {
 	case ck.Session:
-		if !sessionSite(ck) {
-			return Site{}, false
-		}
 		s.Session = true
 	case ck.Name.State == respmodel.Known:
 		s.Name = ck.Name.Str
@@ -145,33 +165,43 @@ func where(pass *analysis.Pass, pos token.Pos) string {
 	return path.Base(pass.Pkg.Path()) + "/" + filepath.Base(p.Filename) + ":" + fmt.Sprint(p.Line)
 }
 
-// sites returns the cookies set in this package, in source order, then
-// those of the packages it imports (facts), sorted; and exports the
-// package's own.
-func sites(pass *analysis.Pass, events []*respmodel.Event) []site {
-	var own []site
+// sites returns the cookies set in this package, in source order, and
+// those set in the packages it imports (facts), sorted; and the
+// deletions those packages could not judge (SitesFact.Pending).
+func sites(pass *analysis.Pass, events []*respmodel.Event) (own, imported []site, pending []Site) {
 	for _, ev := range events {
 		if s, ok := setSite(pass, ev); ok {
 			own = append(own, site{s, ev})
 		}
 	}
-	if len(own) > 0 {
-		f := &SitesFact{}
-		for _, s := range own {
-			if !slices.Contains(f.Sites, s.Site) && len(f.Sites) < maxSites {
-				f.Sites = append(f.Sites, s.Site)
-			}
-		}
-		pass.ExportPackageFact(f)
-	}
-	var imported []site
 	for _, pf := range pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*SitesFact); ok && pf.Package != pass.Pkg {
 			for _, s := range f.Sites {
 				imported = append(imported, site{Site: s})
 			}
+			pending = append(pending, f.Pending...)
 		}
 	}
 	slices.SortStableFunc(imported, func(a, b site) int { return strings.Compare(a.Where, b.Where) })
-	return append(own, imported...)
+	slices.SortStableFunc(pending, func(a, b Site) int { return strings.Compare(a.Where, b.Where) })
+	return own, imported, pending
+}
+
+// export exports the package's SitesFact: the cookies it sets and the
+// deletions it could not judge, at most maxSites of each.
+func export(pass *analysis.Pass, own []site, pending []Site) {
+	f := &SitesFact{}
+	for _, s := range own {
+		if !slices.Contains(f.Sites, s.Site) && len(f.Sites) < maxSites {
+			f.Sites = append(f.Sites, s.Site)
+		}
+	}
+	for _, s := range pending {
+		if !slices.Contains(f.Pending, s) && len(f.Pending) < maxSites {
+			f.Pending = append(f.Pending, s)
+		}
+	}
+	if len(f.Sites)+len(f.Pending) > 0 {
+		pass.ExportPackageFact(f)
+	}
 }

@@ -1,3 +1,5 @@
+// want package:`deletes "prefs"}`
+
 // Package api deletes the cookie that package auth sets.
 package api
 

@@ -1,4 +1,4 @@
-// want package:`sets "session", "__Host-id", "theme", "logged_in"}`
+// want package:`sets "session", "__Host-id", "theme", "logged_in"; deletes "visited"}`
 
 // Package gin holds cookiedelete cases for gin handlers.
 package gin

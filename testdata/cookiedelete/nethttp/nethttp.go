@@ -1,4 +1,4 @@
-// want package:`sets "session", "prefs", "__Host-id", "__Secure-t", "embed", "flash"}`
+// want package:`sets "session", "prefs", "__Host-id", "__Secure-t", "embed", "flash"; deletes "other"}`
 
 // Package nethttp holds cookiedelete cases for net/http handlers.
 package nethttp

@@ -65,9 +65,6 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// deletes reports whether a cookie deletes one the browser holds.
-func deletes(ck *respmodel.Cookie) bool { return ck.Deleting() }
-
 // zeroMaxAge reports whether a cookie is written with an empty value and
 // an explicit MaxAge of 0, as if that deleted it. net/http (and gin and
 // echo, which write through it) and fasthttp (fiber) send no Max-Age for
@@ -85,7 +82,7 @@ func zeroMaxAge(ck *respmodel.Cookie) bool {
 }
 
 // intended reports whether a cookie is meant to delete one.
-func intended(ck *respmodel.Cookie) bool { return deletes(ck) || zeroMaxAge(ck) }
+func intended(ck *respmodel.Cookie) bool { return ck.Deleting() || zeroMaxAge(ck) }
 
 // judgedInHelper reports whether a deletion made through a helper of
 // this package is the helper's own: it is judged in the helper, once.
@@ -101,28 +98,20 @@ func judgedInHelper(ev *respmodel.Event) bool {
 func resets(pass *analysis.Pass, res *respmodel.Result) map[*respmodel.Event]bool {
 	out := make(map[*respmodel.Event]bool)
 	for _, f := range res.Funcs {
-		var later []Site
+		var later []site
 		for i := len(f.Events) - 1; i >= 0; i-- {
 			ev := f.Events[i]
 			if ev.Kind != respmodel.SetCookie {
 				continue
 			}
 			if intended(ev.Cookie) {
-				if s := sameCookie(ev.Cookie, siteList(later)); len(s) > 0 {
+				if s := sameCookie(ev.Cookie, later); len(s) > 0 {
 					out[ev] = true
 				}
 			} else if s, ok := setSite(pass, ev); ok {
-				later = append(later, s)
+				later = append(later, site{Site: s})
 			}
 		}
-	}
-	return out
-}
-
-func siteList(ss []Site) []site {
-	out := make([]site, len(ss))
-	for i, s := range ss {
-		out[i] = site{Site: s}
 	}
 	return out
 }

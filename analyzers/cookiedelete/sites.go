@@ -14,10 +14,10 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
-// A Site is where the program sets a cookie: its name and the Path and
-// Domain the browser stores it under. Sites travel to importing packages
-// in a SitesFact, so a deletion is compared with the cookies set in every
-// package it can see.
+// A Site is where the program sets (or deletes) a cookie: its name and
+// the Path and Domain the browser stores it under. Sites travel to
+// importing packages in a SitesFact, so a deletion is compared with the
+// cookies set in every package it can see.
 type Site struct {
 	// Name is the cookie's name; "" for a gorilla/sessions session
 	// cookie, whose name the store's callers choose.
@@ -26,7 +26,7 @@ type Site struct {
 	Path    Attr
 	Domain  Attr
 	Secure  bool // known to be set
-	// Where is the set site in messages: "auth/login.go:14".
+	// Where is the site in messages: "auth/login.go:14".
 	Where string
 }
 

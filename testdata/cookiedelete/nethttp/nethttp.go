@@ -1,4 +1,4 @@
-// want package:`sets "session", "prefs", "__Host-id", "__Secure-t", "embed", "flash"; deletes "other"}`
+// want package:`sets "session", "prefs", "__Host-id", "__Secure-t", "embed", "flash", "rel"; deletes "other"}`
 
 // Package nethttp holds cookiedelete cases for net/http handlers.
 package nethttp
@@ -17,6 +17,8 @@ func login(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: "__Secure-t", Value: "v", Path: "/", Secure: true, HttpOnly: true})
 	http.SetCookie(w, &http.Cookie{Name: "embed", Value: "v", Path: "/", Secure: true, SameSite: http.SameSiteNoneMode})
 	http.SetCookie(w, &http.Cookie{Name: "flash", Value: "saved"})
+	// Browsers ignore a Path that does not start with "/".
+	http.SetCookie(w, &http.Cookie{Name: "rel", Value: "v", Path: "app"})
 }
 
 func logout(w http.ResponseWriter, r *http.Request) {
@@ -43,6 +45,7 @@ func logout(w http.ResponseWriter, r *http.Request) {
 	// Set and deleted without Path: the same default, as far as the
 	// code says.
 	http.SetCookie(w, &http.Cookie{Name: "flash", MaxAge: -1})
+	http.SetCookie(w, &http.Cookie{Name: "rel", MaxAge: -1})
 	// Never set in the program: not judged.
 	http.SetCookie(w, &http.Cookie{Name: "other", Path: "/x", MaxAge: -1})
 	// A computed Path is assumed deliberate.

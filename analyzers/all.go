@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/resplint/resplint/analyzers/cookiedelete"
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/directives"
@@ -27,6 +28,7 @@ func All() []*analysis.Analyzer {
 		jsonleak.New(),
 		disposition.New(),
 		lateheader.New(),
+		cookiedelete.New(),
 		cors.New(),
 	}
 	names := make([]string, len(checks))

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/resplint/resplint/analyzers/cookiedelete"
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/disposition"
@@ -31,7 +32,7 @@ import (
 // nogoAnalyzers returns what a rules_go nogo target runs (docs/integrations.md):
 // the Analyzer variable of each check's package, with its default flags.
 func nogoAnalyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer, cors.Analyzer}
+	return []*analysis.Analyzer{cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer, cors.Analyzer, cookiedelete.Analyzer}
 }
 
 // A finding is a diagnostic as go vet -json shows it.
@@ -187,7 +188,7 @@ func TestNogo(t *testing.T) {
 
 	t.Run("no driver", func(t *testing.T) {
 		deps, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps},
-			"./cookieflags", "./privatecache", "./jsonleak", "./disposition", "./lateheader", "./cors")
+			"./cookieflags", "./privatecache", "./jsonleak", "./disposition", "./lateheader", "./cors", "./cookiedelete")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"github.com/resplint/resplint/analyzers/cookiedelete"
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/directives"
@@ -24,6 +25,8 @@ type Category = rule.Category
 // When you add an analyzer, add its Categories here.
 func Categories(analyzer string) []Category {
 	switch analyzer {
+	case "cookiedelete":
+		return cookiedelete.Categories()
 	case "cookieflags":
 		return cookieflags.Categories()
 	case "disposition":

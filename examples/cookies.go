@@ -16,9 +16,9 @@ func login(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// logout deletes the session cookie: deletion cookies need not be
-// HttpOnly, but this one is correct anyway.
+// logout deletes the session cookie, but under another Path than login
+// set it with, so the browser keeps it (cookiedelete).
 func logout(w http.ResponseWriter, r *http.Request) {
-	http.SetCookie(w, &http.Cookie{Name: "session_id", Path: "/", MaxAge: -1, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: "session_id", Path: "/account", MaxAge: -1, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
 	w.WriteHeader(http.StatusNoContent)
 }

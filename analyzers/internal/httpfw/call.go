@@ -45,6 +45,9 @@ const (
 	Flush       // sends the header and anything buffered
 	SessionSave // writes a session's cookie to the response in Arg
 	Delegate    // runs another handler on the response (Arg, -1: the receiver)
+	// ClearCookie deletes the cookies named by its arguments from Arg on
+	// (fiber's ClearCookie), writing no Path, Domain or flags.
+	ClearCookie
 )
 
 // BodyKind says what a body write sends.

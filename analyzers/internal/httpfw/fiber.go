@@ -73,6 +73,12 @@ func fiberCalls(res, req []string) []row {
 		call  Call
 	}{
 		{[]string{"Cookie"}, do(SetCookie, 0)},
+		// ClearCookie(names...) sends, for each name, fasthttp v1.69.0's
+		// ResponseHeader.DelClientCookie (header.go): the name, an empty
+		// value and Expires in 2009, with no Path, Domain, Secure or
+		// SameSite (fiber v2 ctx.go, v3 res.go; v3's "/" for an empty
+		// path is its Cookie method's alone).
+		{[]string{"ClearCookie"}, do(ClearCookie, 0)},
 		{[]string{"Set"}, do(HeaderSet, 0)},
 		{[]string{"Append"}, do(HeaderAdd, 0)},
 		{[]string{"Vary"}, vary()},
@@ -193,7 +199,7 @@ func fiberInfo(path string) Info {
 	// (fasthttp v1.69.0 Cookie.SetSameSite for v2; v3 res.go); v3 also
 	// for a partitioned cookie, and turns an empty path into "/".
 	ctx, config := "%[2]s.Ctx", "Download: true"
-	cookie := CookieRules{StructOnly: true, SameSiteString: true, SecureIfNone: true, SecureIfPartitioned: true, EmptyPath: "/"}
+	cookie := CookieRules{StructOnly: true, SameSiteString: true, SecureIfNone: true, SecureIfPartitioned: true, EmptyPath: "/", Method: "Cookie"}
 	if path == pathFiberV2 {
 		ctx, config = "*"+ctx, ""
 		cookie.SecureIfPartitioned, cookie.EmptyPath = false, ""

@@ -82,6 +82,10 @@ type CookieRules struct {
 	// LaxMode is the package path and name of the constant for
 	// SameSite=Lax, where it is not net/http's SameSiteLaxMode.
 	LaxMode [2]string
+	// Method is the response method that sets a cookie of the
+	// framework's own type (OwnCookieType), which a fix calls in place
+	// of a clear helper; "" for none.
+	Method string
 }
 
 // Applies reports whether the rules apply to a cookie, own saying

@@ -40,6 +40,17 @@ func CookieType(t types.Type) (Framework, string) {
 	return 0, ""
 }
 
+// OwnCookieType returns the package path and name of f's own cookie
+// type, if it has one.
+func OwnCookieType(f Framework) (path, name string, ok bool) {
+	for _, c := range reg().cookies {
+		if c.framework == f {
+			return c.path, c.name, true
+		}
+	}
+	return "", "", false
+}
+
 // HttpOnlyField returns the name of the HttpOnly field of the cookie
 // type shown in messages as shown.
 func HttpOnlyField(shown string) string {

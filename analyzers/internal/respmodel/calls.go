@@ -30,6 +30,8 @@ func (m *model) events(a httpfw.Call, call *ast.CallExpr, s *scope, sink ast.Nod
 		if a.ContextSameSite {
 			m.contextCookie(ev.Cookie, a, call, s)
 		}
+	case httpfw.ClearCookie:
+		return m.clearEvents(ev, a, call, s, sink)
 	case httpfw.CookieArgs:
 		if len(call.Args) != len(a.ArgFields) {
 			return nil

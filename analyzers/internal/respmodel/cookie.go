@@ -57,6 +57,9 @@ const (
 	HeaderString
 	// StoreDefaults: a session store's default options.
 	StoreDefaults
+	// ClearHelper: a framework's call that deletes cookies by name
+	// (httpfw.ClearCookie).
+	ClearHelper
 )
 
 // cookieSyntax keeps the syntax of a cookie in this package, for fixes and

@@ -139,6 +139,35 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 	return nil
 }
 
+// SetFix returns the edits that make c's field (named as in http.Cookie:
+// "Path", "Domain", "MaxAge") the Go expression text: a constant written
+// for it is replaced, a missing field added to the literal or assigned
+// before the sink; nil when c is not written in this package in a form a
+// fix can edit.
+func (c *Cookie) SetFix(pass *analysis.Pass, field, text string) []analysis.TextEdit {
+	p := c.field(field)
+	if p == nil || c.syn.decl == nil || c.Program != nil {
+		return nil
+	}
+	f := File(pass, c.syn.decl.Pos())
+	if f == nil {
+		return nil
+	}
+	if e := p.Expr(); e != nil && p.State == Known && pass.TypesInfo.Types[e].Value != nil {
+		return []analysis.TextEdit{edit.Replace(e, text)}
+	}
+	if c.Syntax != StructSyntax {
+		return nil
+	}
+	switch {
+	case c.syn.lit != nil:
+		return []analysis.TextEdit{f.AddField(c.syn.lit, field+": "+text)}
+	case c.syn.varID != nil && isStmt(c.syn.sink):
+		return []analysis.TextEdit{f.InsertBefore(c.syn.sink, c.syn.varID.Name+"."+field+" = "+text)}
+	}
+	return nil
+}
+
 func (c *Cookie) attrValue(attr Attribute) Value {
 	switch attr {
 	case AttrHttpOnly:

@@ -7,6 +7,7 @@ package main
 import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/resplint/resplint/analyzers/cookiedelete"
 	"github.com/resplint/resplint/analyzers/cookieflags"
 	"github.com/resplint/resplint/analyzers/cors"
 	"github.com/resplint/resplint/analyzers/disposition"
@@ -16,5 +17,5 @@ import (
 )
 
 func main() {
-	unitchecker.Main(cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer, cors.Analyzer)
+	unitchecker.Main(cookieflags.Analyzer, privatecache.Analyzer, jsonleak.Analyzer, disposition.Analyzer, lateheader.Analyzer, cors.Analyzer, cookiedelete.Analyzer)
 }

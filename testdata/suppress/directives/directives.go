@@ -10,7 +10,7 @@ func valid() {
 func problems() {
 	/* want `//resplint:ignore cookieflags has no reason, so it suppresses nothing` */ //resplint:ignore cookieflags
 
-	/* want `names unknown analyzer "cookieflag", which it does not suppress; the analyzers are cookieflags` */ //resplint:ignore cookieflag a typo
+	/* want `names unknown analyzer "cookieflag", which it does not suppress; the analyzers are cookiedelete, cookieflags` */ //resplint:ignore cookieflag a typo
 
 	/* want `unknown analyzers "a", "b"` */ //resplint:ignore a,cookieflags,b,a two unknown names, each named once
 

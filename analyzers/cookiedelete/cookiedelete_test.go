@@ -16,6 +16,7 @@ func TestCookiedelete(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), cookiedelete.New(),
 		"./cookiedelete/nethttp", "./cookiedelete/chi", "./cookiedelete/mux", "./cookiedelete/gin",
 		"./cookiedelete/echo4", "./cookiedelete/echo5", "./cookiedelete/fiber2", "./cookiedelete/fiber3",
+		"./cookiedelete/httprouter", "./cookiedelete/gozero", "./cookiedelete/hertz",
 		"./cookiedelete/sessions", "./cookiedelete/auth", "./cookiedelete/api", "./cookiedelete/mw", "./cookiedelete/web")
 }
 

@@ -14,7 +14,7 @@ import (
 // all, since loading the frameworks dominates the cost.
 func TestCORS(t *testing.T) {
 	analysistest.Run(t, testmod.Dir(t), cors.New(),
-		"./cors/nethttp", "./cors/gin", "./cors/echo4", "./cors/echo5", "./cors/fiber2", "./cors/fiber3", "./cors/libs", "./cors/helpers", "./cors/usehelpers")
+		"./cors/nethttp", "./cors/gin", "./cors/echo4", "./cors/echo5", "./cors/fiber2", "./cors/fiber3", "./cors/httprouter", "./cors/gozero", "./cors/hertz", "./cors/libs", "./cors/helpers", "./cors/usehelpers")
 }
 
 // Every suggested fix is applied and compared with the golden files.
@@ -24,5 +24,5 @@ func TestFixes(t *testing.T) {
 
 // The golden files compile.
 func TestFixesTypeCheck(t *testing.T) {
-	testmod.CheckGoldens(t, "cors/fixes/nethttp", "cors/fixes/gin", "cors/fixes/echo", "cors/fixes/fiber")
+	testmod.CheckGoldens(t, "cors/fixes/nethttp", "cors/fixes/gin", "cors/fixes/echo", "cors/fixes/fiber", "cors/fixes/hertz")
 }

@@ -28,13 +28,15 @@ func hertz() spec {
 }
 
 // hertzProtocol is the response header of hertz's protocol package,
-// c.Response.Header (header.go).
+// c.Response.Header, and the request header's Get, c.Request.Header.Get
+// (header.go).
 func hertzProtocol() spec {
 	h := []string{"*" + pathHertzProtocol + ".ResponseHeader"}
 	rows := on(h, []string{"Set"}, do(HeaderSet, 0))
 	rows = append(rows, on(h, []string{"Add"}, do(HeaderAdd, 0))...)
 	rows = append(rows, on(h, []string{"Del"}, do(HeaderDel, 0))...)
 	rows = append(rows, on(h, []string{"SetContentType"}, do(ContentType, 0))...)
+	rows = append(rows, on([]string{"*" + pathHertzProtocol + ".RequestHeader"}, []string{"Get"}, do(ReadHeader, 0))...)
 	return spec{framework: Hertz, calls: rows}
 }
 
@@ -104,6 +106,7 @@ func hertzCookie() Call {
 var hertzInfo = Info{
 	Buffers:           true,
 	SetHeader:         "%[1]s.Header(%[2]s, %[3]s)",
+	AddHeader:         "%[1]s.Response.Header.Add(%[2]s, %[3]s)", // protocol.ResponseHeader.Add
 	FileAttachment:    [2]string{"File", "FileAttachment"},
 	Middleware:        "%[1]s.Use(func(ctx context.Context, c *%[2]s.RequestContext) {\n\tc.Header(%[3]s)\n\tc.Next(ctx)\n})",
 	MiddlewarePkg:     pathHertzApp,

@@ -1,4 +1,4 @@
-// want package:`sets "cart", "__Host-fid", "session", "prefs", "__Host-id", "token", a session}`
+// want package:`sets "cart", "__Host-fid", "session", "prefs", "__Host-id", "token", "hsession", "__Host-hid", a session}`
 
 package fixes
 

@@ -16,7 +16,7 @@ import (
 	_ "github.com/labstack/echo/v4"
 	_ "github.com/labstack/echo/v5"
 	_ "github.com/resplint/resplint/httpsafe"
+	_ "github.com/rs/cors"
 	_ "github.com/zeromicro/go-zero/rest"
 	_ "github.com/zeromicro/go-zero/rest/httpx"
-	_ "github.com/rs/cors"
 )

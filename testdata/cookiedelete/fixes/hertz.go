@@ -13,6 +13,6 @@ func hertzLogin(ctx context.Context, c *app.RequestContext) {
 }
 
 func hertzLogout(ctx context.Context, c *app.RequestContext) {
-	c.SetCookie("hsession", "", -1, "/api", "", protocol.CookieSameSiteLaxMode, true, true)  // want "with Path"
+	c.SetCookie("hsession", "", -1, "/api", "", protocol.CookieSameSiteLaxMode, true, true) // want "with Path"
 	c.SetCookie("__Host-hid", "", -1, "/", "", protocol.CookieSameSiteLaxMode, false, true) // want "prefix"
 }

@@ -142,9 +142,10 @@ func (f Framework) String() string {
 func (f Framework) Buffers() bool { return reg().infos[f].Buffers }
 
 // Bases returns the packages every modelled framework serves HTTP
-// through: net/http, and fasthttp for fiber. A package that imports
-// neither, directly or not, cannot act on a response.
-func Bases() []string { return []string{PathNetHTTP, pathFasthttp} }
+// through: net/http, fasthttp for fiber, and hertz's request context and
+// protocol packages (hertz has its own server). A package that imports
+// none of them, directly or not, cannot act on a response.
+func Bases() []string { return []string{PathNetHTTP, pathFasthttp, pathHertzApp, pathHertzProtocol} }
 
 // Package returns the framework whose package path is path, or 0.
 func Package(path string) Framework { return reg().paths[path] }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
 // OriginFact marks a function whose string result is the request's
@@ -182,7 +183,8 @@ func (o *origins) call(call *ast.CallExpr, depth int) bool {
 		return false
 	}
 	if c, ok := httpfw.Lookup(fn); ok && c.Op == httpfw.ReadHeader {
-		return c.Arg >= 0 && c.Arg < len(call.Args) && isOriginName(info, call.Args[c.Arg]) && !responseHeader(call)
+		return c.Arg >= 0 && c.Arg < len(call.Args) && isOriginName(info, call.Args[c.Arg]) &&
+			(c.Path != httpfw.PathNetHTTP || o.requestHeader(call))
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
 		if info.Selections[sel] != nil && o.isDepth(sel.X, depth+1) {
@@ -247,19 +249,21 @@ func isOriginName(info *types.Info, e ast.Expr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Origin")
 }
 
-// responseHeader reports whether a header read is of a response's
-// header: w.Header().Get("Origin").
-func responseHeader(call *ast.CallExpr) bool {
+// requestHeader reports whether a call of an http.Header method reads a
+// request's header, directly (r.Header.Get) or through a variable
+// defined once (h := r.Header), not a response's (w.Header().Get).
+func (o *origins) requestHeader(call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
-	hc, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-	if !ok {
-		return false
+	x := sel.X
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+		if v, ok := o.pass.TypesInfo.Uses[id].(*types.Var); ok && len(o.defs[v]) == 1 {
+			x = o.defs[v][0].rhs
+		}
 	}
-	hs, ok := ast.Unparen(hc.Fun).(*ast.SelectorExpr)
-	return ok && hs.Sel.Name == "Header"
+	return respmodel.IsRequestHeader(o.pass.TypesInfo, x)
 }
 
 func isString(t types.Type) bool {

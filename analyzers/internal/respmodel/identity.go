@@ -95,12 +95,18 @@ func (m *model) requestHeader(call *ast.CallExpr) bool {
 	if id, ok := x.(*ast.Ident); ok {
 		if obj := m.info.Uses[id]; obj != nil {
 			if rhs, ok := m.defs.single(obj); ok && rhs != nil {
-				x = ast.Unparen(rhs)
+				x = rhs
 			}
 		}
 	}
-	h, ok := x.(*ast.SelectorExpr)
-	return ok && h.Sel.Name == "Header" && httpfw.IsNamed(m.info.TypeOf(h.X), httpfw.PathNetHTTP, "Request")
+	return IsRequestHeader(m.info, x)
+}
+
+// IsRequestHeader reports whether x is a request's header map:
+// r.Header, c.Request.Header, c.Request().Header.
+func IsRequestHeader(info *types.Info, x ast.Expr) bool {
+	h, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	return ok && h.Sel.Name == "Header" && httpfw.IsNamed(info.TypeOf(h.X), httpfw.PathNetHTTP, "Request")
 }
 
 // identityKey evaluates the name or key an identity read uses. Its Hint

@@ -315,3 +315,20 @@ func headerMap(w http.ResponseWriter, r *http.Request) {
 	w.Header()["Access-Control-Allow-Origin"] = []string{r.Header.Get("Origin")} // want `without an allow-list check`
 	w.Header()["Access-Control-Allow-Credentials"] = []string{"true"}
 }
+
+// The request's header through a variable is the request's Origin.
+func headerVariable(w http.ResponseWriter, r *http.Request) {
+	h := r.Header
+	w.Header().Set("Vary", "Origin")
+	w.Header().Set("Access-Control-Allow-Origin", h.Get("Origin")) // want `without an allow-list check`
+	w.Header().Set("Access-Control-Allow-Credentials", "true")
+}
+
+// A response's headers are not the request's: the values below are
+// whatever this server or an upstream answered, not the caller's Origin.
+func notRequestHeaders(w http.ResponseWriter, r *http.Request, upstream *http.Response) {
+	w.Header().Set("Vary", "Origin")
+	w.Header().Set("Access-Control-Allow-Origin", w.Header().Get("Origin"))
+	w.Header().Set("Access-Control-Allow-Origin", upstream.Header.Get("Origin"))
+	w.Header().Set("Access-Control-Allow-Credentials", "true")
+}

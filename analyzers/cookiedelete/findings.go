@@ -210,20 +210,13 @@ func clearFix(pass *analysis.Pass, ck *respmodel.Cookie, s Site) []analysis.Text
 	return ck.ClearFix(pass, fields)
 }
 
-// prefix returns "__Secure-" or "__Host-" for a cookie whose name has
-// that prefix (case-insensitively, as browsers match them), or "".
+// prefix returns the cookie's name prefix (respmodel.Cookie.Prefix), or
+// "" for a session store's cookie (ck.Session).
 func prefix(ck *respmodel.Cookie) string {
-	if ck.Session || ck.Name.State != respmodel.Known {
+	if ck.Session {
 		return ""
 	}
-	name := strings.ToLower(ck.Name.Str)
-	switch {
-	case strings.HasPrefix(name, "__secure-"):
-		return "__Secure-"
-	case strings.HasPrefix(name, "__host-"):
-		return "__Host-"
-	}
-	return ""
+	return ck.Prefix()
 }
 
 // prefixFindings reports a __Secure- or __Host- deletion that browsers

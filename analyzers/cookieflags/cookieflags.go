@@ -119,17 +119,8 @@ func containsAttr(fs []finding, a respmodel.Attribute) bool {
 // prefixFindings reports __Secure- and __Host- cookies that browsers drop
 // (RFC 6265bis section 4.1.3; prefixes match case-insensitively).
 func prefixFindings(ck *respmodel.Cookie) []finding {
-	if ck.Name.State != respmodel.Known {
-		return nil
-	}
-	name := strings.ToLower(ck.Name.Str)
-	var p string
-	switch {
-	case strings.HasPrefix(name, "__secure-"):
-		p = "__Secure-"
-	case strings.HasPrefix(name, "__host-"):
-		p = "__Host-"
-	default:
+	p := ck.Prefix()
+	if p == "" {
 		return nil
 	}
 	var out []finding

@@ -176,6 +176,23 @@ func (c *Cookie) SecureFlag() Value {
 	return c.Secure
 }
 
+// Prefix returns "__Secure-" or "__Host-" for a cookie whose name has
+// that prefix, or "": browsers match prefixes case-insensitively and
+// hold such cookies to their rules (RFC 6265bis section 4.1.3).
+func (c *Cookie) Prefix() string {
+	if c.Name.State != Known {
+		return ""
+	}
+	name := strings.ToLower(c.Name.Str)
+	switch {
+	case strings.HasPrefix(name, "__secure-"):
+		return "__Secure-"
+	case strings.HasPrefix(name, "__host-"):
+		return "__Host-"
+	}
+	return ""
+}
+
 // PathAttr is the Path attribute written, with the framework's path for
 // an empty one.
 func (c *Cookie) PathAttr() Value {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 // A handler that learns who the user is only from a context or request
@@ -72,12 +73,14 @@ func (mw *middleware) authFunc(fn *types.Func) string {
 	return ""
 }
 
-// authCovered returns whether Authorization middleware covers a
-// registration of s.w: one that s.auth, which differs from s.w only in
-// what covers, leaves out (used with Use, With or around the handler).
-func authCovered(s served) func(*ast.CallExpr) bool {
+// coveredBy returns whether the middleware of a model derived from the
+// one that gave s.w covers a registration of s.w: one that w, which
+// differs from s.w only in what covers, leaves out (used with Use, With
+// or around the handler). w is s.auth (Authorization middleware) or
+// s.gate (middleware reading the user from anything else).
+func coveredBy(w routes.Where) func(*ast.CallExpr) bool {
 	open := make(map[*ast.CallExpr]bool)
-	for _, r := range s.auth.Routes {
+	for _, r := range w.Routes {
 		open[r.Call] = true
 	}
 	return func(call *ast.CallExpr) bool { return !open[call] }

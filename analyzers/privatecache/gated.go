@@ -1,7 +1,6 @@
 package privatecache
 
 import (
-	"go/ast"
 	"slices"
 
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
@@ -46,16 +45,6 @@ func gatedBodies(bodies []*respmodel.Event, cc cacheState) []*respmodel.Event {
 	return slices.DeleteFunc(slices.Clone(bodies), func(b *respmodel.Event) bool {
 		return b.Body != respmodel.BodyFile || b.File != nil && b.File.State == respmodel.Known
 	})
-}
-
-// gateCovered returns whether middleware that identifies the user covers
-// a registration of s.w (see authCovered).
-func gateCovered(s served) func(*ast.CallExpr) bool {
-	open := make(map[*ast.CallExpr]bool)
-	for _, r := range s.gate.Routes {
-		open[r.Call] = true
-	}
-	return func(call *ast.CallExpr) bool { return !open[call] }
 }
 
 // ungated returns rs as served by a route that middleware identifying the

@@ -165,19 +165,9 @@ func (gs *groups) deferToInterfaces(m *routes.Model) {
 		}
 	}
 	slices.SortFunc(methods, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
-	scope := gs.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || !tn.Exported() || !types.IsInterface(tn.Type()) {
-			continue
-		}
-		for _, fn := range methods {
-			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), false, gs.pass.Pkg, fn.Name())
-			im, ok := obj.(*types.Func)
-			if !ok || im.Pkg() != gs.pass.Pkg || !m.Listed(fn, im) {
-				continue
-			}
-			f := gs.defers[fn]
+	for _, fn := range methods {
+		f := gs.defers[fn]
+		for _, im := range m.ListedVia(fn) {
 			if g := gs.defers[im]; g != nil && g.Param != f.Param {
 				continue
 			}
@@ -237,7 +227,7 @@ type served struct {
 // a route in sight here serves a response the rules apply to (not one to
 // a request that Authorization identifies).
 func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
-	w, pub, authed, gated := s.w, s.pub, authCovered(s), gateCovered(s)
+	w, pub, authed, gated := s.w, s.pub, coveredBy(s.auth), coveredBy(s.gate)
 	public := make(map[*ast.CallExpr]bool)
 	for _, r := range pub.Covered {
 		public[r.Call] = true
@@ -279,7 +269,7 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 // reportImported reports, at the route, what holds for a route of a
 // handler of another package on its own: validators, and with -strict.
 func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
-	authed, gated := authCovered(s), gateCovered(s)
+	authed, gated := coveredBy(s.auth), coveredBy(s.gate)
 	for _, r := range s.w.Routes {
 		if r.Group.Deferred != nil {
 			continue

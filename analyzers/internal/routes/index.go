@@ -179,6 +179,25 @@ func (m *index) Listed(fn, im *types.Func) bool {
 	return false
 }
 
+// ListedVia returns the methods of the package's exported interfaces
+// whose literals list values of fn's type (see Listed): other packages
+// call fn through them.
+func (m *index) ListedVia(fn *types.Func) []*types.Func {
+	var out []*types.Func
+	scope := m.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || !types.IsInterface(tn.Type()) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(tn.Type(), false, m.pass.Pkg, fn.Name())
+		if im, ok := obj.(*types.Func); ok && im.Pkg() == m.pass.Pkg && m.Listed(fn, im) {
+			out = append(out, im)
+		}
+	}
+	return out
+}
+
 func interfaceMethod(fn *types.Func) bool {
 	recv := fn.Type().(*types.Signature).Recv()
 	return recv != nil && types.IsInterface(recv.Type())

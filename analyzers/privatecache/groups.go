@@ -372,6 +372,9 @@ func (gs *groups) ancestor(m *routes.Model, g *group) types.Object {
 		if parent == nil {
 			break
 		}
+		if v, ok := parent.(*types.Var); ok && m.Passed(v) != nil {
+			parent = m.Passed(v) // bindUsers(admin) calls rg.Group("/users")
+		}
 		defs := m.Defs(parent)
 		if len(defs) != 1 || gs.subgroupOf(defs[0]) == nil {
 			break // a router, not a group of one

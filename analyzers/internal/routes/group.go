@@ -73,6 +73,10 @@ func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Obje
 				}
 			case *ast.FuncDecl:
 				g.Node = m.idents[v]
+				if arg := m.Passed(v); arg != nil {
+					// bindUsers(admin): the routes join admin's group.
+					return m.groupOfObject(arg, at, seen)
+				}
 				if f, ok := m.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok && len(m.funcRefs(f)) == 0 && m.exported(f) {
 					g.Deferred = &Deferred{Func: f, Param: p.index}
 				}
@@ -100,6 +104,46 @@ func (m *Model) groupOfObject(obj types.Object, at ast.Node, seen map[types.Obje
 		g.Deferred = m.mounted(obj, seen)
 	}
 	return g
+}
+
+// Passed returns, for a parameter v of a function declaration that the
+// package only calls, and always with the same variable or field as v's
+// argument (bindUsers(admin) in each call), that variable or field; nil
+// otherwise. A router passed so is the caller's router: routes
+// registered on v, and groups made from it, belong with it. As
+// elsewhere in the model, calls from other packages of an exported
+// function the package calls itself are not considered.
+func (m *Model) Passed(v *types.Var) types.Object {
+	m.build()
+	p, ok := m.params[v]
+	if !ok {
+		return nil
+	}
+	decl, ok := p.fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	f, ok := m.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	var arg types.Object
+	for _, cur := range m.funcRefs(f) {
+		v, u := valueOf(cur)
+		if u != useCall {
+			return nil
+		}
+		call := v.Parent().Node().(*ast.CallExpr)
+		if p.index >= len(call.Args) || call.Ellipsis.IsValid() {
+			return nil
+		}
+		obj := m.object(call.Args[p.index])
+		if obj == nil || arg != nil && obj != arg {
+			return nil
+		}
+		arg = obj
+	}
+	return arg
 }
 
 // mounted returns, for a router mounted only on routers that a caller

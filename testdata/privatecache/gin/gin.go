@@ -148,3 +148,23 @@ func Menu(c *gin.Context) { // want Menu:`per-user missing`
 func UserInfo(c *gin.Context) { // want UserInfo:`per-user missing \(gin.UserInfo reads the request value "user"\)`
 	c.JSON(http.StatusOK, c.MustGet("user"))
 }
+
+// Groups handed to the package's own binding functions belong to the
+// group they are given: one report, at that group.
+func panel(open *gin.Engine) {
+	admin := open.Group("/admin") // want `3 routes of this router or group send per-user responses`
+	bindAccount(admin)
+	bindTags(admin)
+}
+
+func bindAccount(rg *gin.RouterGroup) {
+	account := rg.Group("/account")
+	account.GET("/me", exposed)
+}
+
+func bindTags(rg *gin.RouterGroup) {
+	rg.GET("/tags", exposedGroup)
+	rg.Group("/tags").Use(noCache).GET("/:id", exposedGroup)
+	t := rg.Group("/tag")
+	t.GET("/:id", exposed)
+}

@@ -180,3 +180,20 @@ func typed() {
 	http.Handle("/avatar", noStore(avatarHandler{}))
 	http.Handle("/inbox", &inboxHandler{})
 }
+
+// A router handed to the package's own binding functions: the routes
+// they register belong with it, one report at the router.
+func bound() http.Handler {
+	r := chi.NewRouter() // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store`
+	bindProfile(r)
+	bindOrders(r)
+	covered := mux.NewRouter()
+	covered.Use(noStore)
+	bindGorilla(covered)
+	return r
+}
+
+func bindProfile(r chi.Router) { r.Get("/profile", chiExposed) }
+func bindOrders(r chi.Router)  { r.Get("/orders", chiOtherGroup) }
+
+func bindGorilla(r *mux.Router) { r.HandleFunc("/profile", muxExposed).Methods(http.MethodGet) }

@@ -47,3 +47,16 @@ func Gin() *gin.Engine {
 	bearer.GET("/export", api.GinExport)
 	return app
 }
+
+// GinTree hands the engine its callers give to the package's own
+// binding function: its callers decide, with the middleware they put on
+// the engine.
+func GinTree(e *gin.Engine) { // want GinTree:`registers per-user routes on parameter 0: api.GinOrders, api.GinProfile`
+	ginAccount(e)
+}
+
+func ginAccount(e *gin.Engine) {
+	account := e.Group("/account")
+	account.GET("/profile", api.GinProfile)
+	account.GET("/orders", api.GinOrders)
+}

@@ -19,5 +19,12 @@ func main() {
 		rg.InitRouter(engine.Group("/v2")) // want `api.GinExport reads the user through middleware on its route and serves a response with validators on its route "GET /export" \(through router.Registrar.InitRouter\)`
 	}
 	http.Handle("/v2/", engine)
+	tree := gin.New() // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store \(api.GinOrders reads the cookie "session", and 1 more\)`
+	router.GinTree(tree)
+	http.Handle("/tree/", tree)
+	covered := gin.New()
+	covered.Use(mw.GinNoStore)
+	router.GinTree(covered)
+	http.Handle("/covered-tree/", covered)
 	http.ListenAndServe(":8080", nil)
 }

@@ -62,6 +62,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if ev.Generic() != nil && contains(generic, f) {
 				continue // reported in the helper itself
 			}
+			if f.category == catSecure && ev.Cookie.SameSiteMode() != respmodel.SameSiteNone && plainHTTP(res.Inspector, ev) {
+				continue
+			}
 			report(pass, ev, f)
 		}
 	}

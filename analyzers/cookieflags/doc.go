@@ -14,7 +14,9 @@
 // not default to Lax do not send it with cross-site requests. Deleting
 // cookies (MaxAge < 0, Expires in the past) are not reported at all:
 // whether a deletion deletes is another question than how a live cookie
-// is protected.
+// is protected. Nor is a cookie without Secure set in a branch of an if
+// whose condition reads the program's TLS setting (if r.TLS == nil, if
+// !cfg.UseTLS): over plain HTTP a Secure cookie would never come back.
 //
 // For every cookie, SameSite=None without Secure (rejected by browsers)
 // and __Secure-/__Host- prefixed cookies that browsers would drop (no

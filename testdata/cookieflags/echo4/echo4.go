@@ -30,3 +30,13 @@ func negatives(c echo.Context) error {
 	c.SetCookie(&http.Cookie{Name: "_csrf", Value: "t", Secure: true})
 	return nil
 }
+
+// Secure left off in the branch for plain HTTP is the program's choice.
+func plainHTTP(c echo.Context) error {
+	if !c.IsTLS() {
+		c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		return nil
+	}
+	c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
+	return nil
+}

@@ -43,3 +43,16 @@ func negatives(c *gin.Context, secure bool) {
 	c.SetCookie("session", "", 0, "/", "", false, false)     // cleared: nothing to protect
 	c.SetCookie("session", "v", 3600, "/", "", secure, true) // want `cookie "session" is set without SameSite`
 }
+
+type sslUpdate struct{ SSL string }
+
+// Turning HTTPS off: the session cookie is set again without Secure, on
+// purpose.
+func disableSSL(c *gin.Context, req sslUpdate) {
+	c.SetSameSite(http.SameSiteLaxMode)
+	if req.SSL == "disable" {
+		c.SetCookie("session", "v", 0, "/", "", false, true)
+		return
+	}
+	c.SetCookie("session", "v", 0, "/", "", false, true) // want `cookie "session" is set without Secure`
+}

@@ -46,3 +46,14 @@ func negatives(ctx context.Context, c *app.RequestContext, secure bool) {
 	c.SetCookie("session", "", -1, "/", "", protocol.CookieSameSiteDisabled, false, false)
 	c.SetCookie("session", "v", 3600, "/", "", protocol.CookieSameSiteLaxMode, secure, true)
 }
+
+type serverConfig struct{ HTTPS bool }
+
+// Secure left off in the branch for plain HTTP is the program's choice.
+func plainHTTP(ctx context.Context, c *app.RequestContext, cfg serverConfig) {
+	if !cfg.HTTPS {
+		c.SetCookie("session", "v", 3600, "/", "", protocol.CookieSameSiteLaxMode, false, true)
+		return
+	}
+	c.SetCookie("session", "v", 3600, "/", "", protocol.CookieSameSiteLaxMode, false, true) // want `cookie "session" is set without Secure`
+}

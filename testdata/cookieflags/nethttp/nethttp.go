@@ -146,3 +146,22 @@ func newTokenCookies(id string) *tokenCookies {
 func (m *tokenCookies) create(w http.ResponseWriter, sid string) {
 	http.SetCookie(w, &http.Cookie{Name: m.cookieName, Value: sid, Secure: true, SameSite: http.SameSiteLaxMode}) // want `cookie named by sessionid-id is set without HttpOnly`
 }
+
+type settings struct{ UseTLS bool }
+
+// Secure left off where the program's TLS setting says the site is
+// served over plain HTTP is the program's choice: a Secure cookie would
+// never come back. Outside such a branch it is reported.
+func plainHTTP(w http.ResponseWriter, r *http.Request, cfg settings) {
+	if r.TLS == nil {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	}
+	if !cfg.UseTLS {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, Secure: false, SameSite: http.SameSiteLaxMode})
+	} else if r.URL.Query().Get("remember") != "" {
+		http.SetCookie(w, &http.Cookie{Name: "remember", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	}
+	if r.Method == http.MethodPost {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
+	}
+}

@@ -34,8 +34,9 @@
 //     routes are out of sight is reported at its body. A handler that
 //     learns who the user is only from the Authorization header is not:
 //     shared caches do not store such responses unless told to. A constant
-//     Cache-Control without private, no-store or freshness (no-cache) is
-//     reported at the header.
+//     Cache-Control without private, no-store or freshness (max-age=0) is
+//     reported at the header, unless it has a plain no-cache and the
+//     response carries no validators: each reuse then asks the server.
 //
 // Not reported: handlers that only redirect or send errors; middleware
 // (handlers that pass the request on); handlers that read the request

@@ -86,6 +86,29 @@ func storable(d map[string]string) string {
 	return ""
 }
 
+// refetched reports whether every constant Cache-Control value of a
+// handler that says neither private nor no-store has a plain no-cache,
+// and its bodies carry no validators (no ETag or Last-Modified, no file,
+// which gets Last-Modified): a cache must then ask the server before
+// each reuse (RFC 9111 section 5.2.2.4), and with nothing to compare,
+// the server answers each user with that user's response.
+func refetched(cc cacheState, bodies []*respmodel.Event) bool {
+	if len(cc.valid) > 0 {
+		return false
+	}
+	for _, b := range bodies {
+		if b.Body == respmodel.BodyFile {
+			return false
+		}
+	}
+	for _, ev := range cc.other {
+		if directives(ev.Value.Str)["no-cache"] != "no-cache" {
+			return false
+		}
+	}
+	return true
+}
+
 // setsCacheControl returns the first Cache-Control value with private or
 // no-store among events, else the first public one that always applies
 // (always(ev.Node()) reports whether it does), or "".

@@ -130,7 +130,7 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 		}
 		return nil
 	case len(cc.other) > 0:
-		if !quiet {
+		if !quiet && !refetched(cc, bodies) {
 			reportWeak(pass, cc.other[0], id)
 		}
 		return nil

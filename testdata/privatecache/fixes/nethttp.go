@@ -20,7 +20,7 @@ func public(w http.ResponseWriter, r *http.Request) {
 
 func weak(w http.ResponseWriter, r *http.Request) {
 	u := r.Context().Value("user")
-	w.Header().Set("Cache-Control", `no-cache`) // want "without private or no-store"
+	w.Header().Set("Cache-Control", `max-age=0`) // want "without private or no-store"
 	w.Write([]byte(u.(string)))
 }
 

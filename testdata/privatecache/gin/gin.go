@@ -168,3 +168,15 @@ func bindTags(rg *gin.RouterGroup) {
 	t := rg.Group("/tag")
 	t.GET("/:id", exposed)
 }
+
+// A plain no-cache and no validator: every reuse asks the server again.
+func exportRows(c *gin.Context) {
+	c.Header("Cache-Control", "no-cache")
+	c.JSON(http.StatusOK, c.MustGet("user"))
+}
+
+func exportTagged(c *gin.Context) {
+	c.Header("Last-Modified", "Mon, 07 Dec 2026 00:00:00 GMT")
+	c.Header("Cache-Control", "no-cache") // want `handler reads the request value "user" but sets Cache-Control "no-cache", without private or no-store`
+	c.JSON(http.StatusOK, c.MustGet("user"))
+}

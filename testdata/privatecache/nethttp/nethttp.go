@@ -314,3 +314,23 @@ func visit(w http.ResponseWriter, r *http.Request) {
 	c, _ := r.Cookie(userVisitCookie)
 	fmt.Fprint(w, c.Value)
 }
+
+// A plain no-cache with nothing to revalidate against: every reuse is a
+// new request, answered for the user who makes it.
+func exportRows(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-cache")
+	fmt.Fprint(w, currentUser(r))
+}
+
+// With a validator, a cache revalidates one user's copy and serves it to
+// the next; no-cache for one header only leaves the body reusable.
+func exportTagged(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("ETag", `"v1"`)
+	w.Header().Set("Cache-Control", "no-cache") // want `handler reads the cookie "sid" \(through nethttp.currentUser\) but sets Cache-Control "no-cache", without private or no-store`
+	fmt.Fprint(w, currentUser(r))
+}
+
+func exportCookie(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", `no-cache="Set-Cookie"`) // want `but sets Cache-Control "no-cache=\\"Set-Cookie\\"", without private or no-store`
+	fmt.Fprint(w, currentUser(r))
+}

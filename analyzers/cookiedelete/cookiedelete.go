@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -134,7 +135,7 @@ func sameCookie(ck *respmodel.Cookie, all []site) []site {
 
 // subject describes the deleted cookie for messages.
 func subject(ev *respmodel.Event) string {
-	s := "session cookie deleted by these sessions.Options"
+	s := "session cookie deleted by these " + httpfw.Of(ev.Cookie.Framework).StoreOptions
 	if !ev.Cookie.Session {
 		s = fmt.Sprintf("cookie %q", ev.Cookie.Name.Str)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/names"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
@@ -177,14 +178,15 @@ func isExpiry(name string) bool {
 // subject describes the cookie for messages.
 func subject(ev *respmodel.Event) string {
 	ck := ev.Cookie
+	fw := httpfw.Of(ck.Framework)
 	var s string
 	switch {
 	case ck.Program != nil:
-		s = "session cookie of gorilla/sessions store " + ck.Program.Name + " (" + ck.Program.Where + ", default Options with the program's settings)"
+		s = "session cookie of " + fw.Store + " " + ck.Program.Name + " (" + ck.Program.Where + ", default Options with the program's settings)"
 	case ck.Syntax == respmodel.StoreDefaults:
-		s = "session cookie of this gorilla/sessions store (default Options)"
+		s = "session cookie of this " + fw.Store + " (default Options)"
 	case ck.Session:
-		s = "session cookie with these sessions.Options"
+		s = "session cookie with these " + fw.StoreOptions
 	case ck.Name.State == respmodel.Known:
 		s = fmt.Sprintf("cookie %q", ck.Name.Str)
 	case ck.Name.Hint != "":

@@ -14,6 +14,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
+	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -61,7 +62,7 @@ type run struct {
 	res  *respmodel.Result
 	walk *walker
 	// value is the JSON value being checked.
-	value *respmodel.JSONValue
+	value *jsonvalue.Value
 
 	fields        map[*types.Var]*ast.Field // field declarations, for fixes
 	fieldFixes    map[*types.Var]analysis.TextEdit
@@ -115,7 +116,7 @@ func (r *run) check(ev *respmodel.Event) {
 }
 
 // checkValue reports the leaks of serialising v, at ev.
-func (r *run) checkValue(ev *respmodel.Event, v *respmodel.JSONValue) {
+func (r *run) checkValue(ev *respmodel.Event, v *jsonvalue.Value) {
 	r.value = v
 	var leaks []*leak
 	if e := v.Expr(); e != nil {
@@ -163,7 +164,7 @@ outer:
 
 // withoutBlanked returns the leaks of a value of type t that can hold
 // data at the write: those neither under a path that is empty there
-// (paths, as JSONValue.Cleared has them) nor of a field blanked there.
+// (paths, as jsonvalue.Value.Cleared has them) nor of a field blanked there.
 func (r *run) withoutBlanked(leaks []*leak, t types.Type, paths [][]string) []*leak {
 	if len(paths) == 0 {
 		return leaks
@@ -176,7 +177,7 @@ func (r *run) withoutBlanked(leaks []*leak, t types.Type, paths [][]string) []*l
 	}
 	var out []*leak
 	for _, l := range leaks {
-		if (l.field == nil || !cleared[l.field.Origin()]) && !respmodel.Covers(paths, l.steps()) {
+		if (l.field == nil || !cleared[l.field.Origin()]) && !jsonvalue.Covers(paths, l.steps()) {
 			out = append(out, l)
 		}
 	}

@@ -36,8 +36,9 @@
 // headers and cookies set after them are reported too (unless the
 // middleware checks c.Writer.Written()), as is calling the next handler
 // after a complete response. fiber and hertz build the whole response in
-// memory and send it after the handler returns, so they are never
-// reported.
+// memory and send it after the handler returns, so they are not
+// reported, except for changes after hertz's writer of server-sent
+// events (sse.NewWriter) sent the header with its first write.
 //
 // Categories: header, cookie, status (a second or late status: a
 // WriteHeader, c.Status, or a complete response after a partial write),

@@ -4,14 +4,17 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"net/http"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/docx"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -61,7 +64,7 @@ func (c *funcCheck) run() {
 	c.calls = make(map[*ast.CallExpr]bool)
 	c.reported = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
-		if e.Framework.Buffers() {
+		if e.Framework.Buffers() && !c.hijacked(e) {
 			continue // sent after the handler returns
 		}
 		switch e.Kind {
@@ -71,6 +74,28 @@ func (c *funcCheck) run() {
 			c.write(e)
 		}
 	}
+}
+
+// hijacked reports whether e, a change of a response its framework
+// sends after the handler returns, comes after a call of the framework
+// that sends the header all the same: a writer that streams
+// (httpfw.Call.Streams), such as hertz's writer of server-sent events.
+func (c *funcCheck) hijacked(e *respmodel.Event) bool {
+	switch e.Kind {
+	case respmodel.SetHeader, respmodel.AddHeader, respmodel.DelHeader, respmodel.SetCookie, respmodel.WriteStatus:
+	default:
+		return false
+	}
+	sent := witness(e)
+	if sent == nil || sent.Via != "" || sent.Call() == nil {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, sent.Call()).(*types.Func)
+	if !ok {
+		return false
+	}
+	a, ok := httpfw.Lookup(fn)
+	return ok && a.Streams && a.Framework.Buffers()
 }
 
 // change checks a header, cookie or status change.

@@ -1,10 +1,15 @@
 package httpfw
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,7 +31,10 @@ var libraries = map[string]bool{
 // directories, nested modules (examples) and bench/corpus, which writes
 // programs on the frameworks for the benchmark, are exempt. The standard
 // library's net/http, encoding/json and the like are not modules and may
-// be named where a check needs them.
+// be named where a check needs them. Nor may a string literal there
+// spell a framework by its repository, as messages would
+// ("gorilla/sessions", "labstack/echo"): the prose about a framework is
+// its file's here too.
 func TestConfined(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
 	here := filepath.Dir(file)
@@ -44,6 +52,18 @@ func TestConfined(t *testing.T) {
 	}
 	if len(frameworks) == 0 {
 		t.Fatal("no frameworks in testdata/go.mod")
+	}
+	// A repository's name as a word of its own: "rs/cors", not the
+	// end of "analyzers/cors".
+	type repo struct {
+		name string
+		re   *regexp.Regexp
+	}
+	var repos []repo
+	for _, fw := range frameworks {
+		if name := repoName(fw); name != "" {
+			repos = append(repos, repo{name, regexp.MustCompile(`(^|[^\w.-])` + regexp.QuoteMeta(name) + `($|[^\w.-])`)})
+		}
 	}
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -73,11 +93,56 @@ func TestConfined(t *testing.T) {
 				t.Errorf("%s names %s: framework knowledge belongs in analyzers/internal/httpfw", rel, fw)
 			}
 		}
+		for _, lit := range stringLits(t, path, src) {
+			for _, r := range repos {
+				if r.re.MatchString(lit) {
+					t.Errorf("%s spells %s in a string: framework prose belongs in analyzers/internal/httpfw", rel, r.name)
+				}
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// repoName returns a module path's owner and repository,
+// "gorilla/sessions" for github.com/gorilla/sessions and "labstack/echo"
+// for github.com/labstack/echo/v4, or "" when the path has no such two
+// elements.
+func repoName(module string) string {
+	elems := strings.Split(module, "/")
+	if strings.Contains(elems[0], ".") {
+		elems = elems[1:]
+	}
+	if n := len(elems); n > 0 && strings.HasPrefix(elems[n-1], "v") {
+		if _, err := strconv.Atoi(elems[n-1][1:]); err == nil {
+			elems = elems[:n-1]
+		}
+	}
+	if len(elems) != 2 {
+		return ""
+	}
+	return elems[0] + "/" + elems[1]
+}
+
+// stringLits returns the values of the string literals of a Go file.
+func stringLits(t *testing.T, name string, src []byte) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if v, err := strconv.Unquote(lit.Value); err == nil {
+				out = append(out, v)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func readFile(t *testing.T, name string) []byte {

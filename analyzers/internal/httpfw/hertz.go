@@ -9,6 +9,7 @@ const Hertz Framework = 10
 const (
 	pathHertzApp      = "github.com/cloudwego/hertz/pkg/app"
 	pathHertzProtocol = "github.com/cloudwego/hertz/pkg/protocol"
+	pathHertzSSE      = "github.com/cloudwego/hertz/pkg/protocol/sse"
 )
 
 func hertz() spec {
@@ -29,7 +30,7 @@ func hertz() spec {
 
 // hertzProtocol is the response header of hertz's protocol package,
 // c.Response.Header, and the request header's Get, c.Request.Header.Get
-// (header.go).
+// (header.go); and the writer of server-sent events.
 func hertzProtocol() spec {
 	h := []string{"*" + pathHertzProtocol + ".ResponseHeader"}
 	rows := on(h, []string{"Set"}, do(HeaderSet, 0))
@@ -37,6 +38,13 @@ func hertzProtocol() spec {
 	rows = append(rows, on(h, []string{"Del"}, do(HeaderDel, 0))...)
 	rows = append(rows, on(h, []string{"SetContentType"}, do(ContentType, 0))...)
 	rows = append(rows, on([]string{"*" + pathHertzProtocol + ".RequestHeader"}, []string{"Get"}, do(ReadHeader, 0))...)
+	// sse.NewWriter(c) (protocol/sse/writer.go) hijacks the response
+	// with a chunked body writer (protocol/http1/resp/writer.go), whose
+	// first Write sends the header (chunkedBodyWriter.WriteHeader) and
+	// each later one a chunk: every Write* method of sse.Writer writes
+	// and flushes, while the handler runs.
+	sse := []string{"*" + pathHertzSSE + ".Writer"}
+	rows = append(rows, on(sse, []string{"Write", "WriteEvent", "WriteComment", "WriteKeepAlive"}, do(Encode, None).kind(BodyStream).stream())...)
 	return spec{framework: Hertz, calls: rows}
 }
 
@@ -102,9 +110,14 @@ func hertzCookie() Call {
 
 // hertzInfo: hertz v0.10.4 writes the response after the handler returns
 // (pkg/protocol/http1/server.go, Serve: writeResponse), unless a handler
-// hijacked the writer.
+// hijacked the writer: then the hijacking writer's first Write sends the
+// header as it is (protocol/http1/resp/writer.go), and later changes to
+// c.Response.Header, its status among them, are never written.
 var hertzInfo = Info{
 	Buffers:           true,
+	SendsHeader:       "hertz sends the response after the handler returns, but a hijacked writer (sse.NewWriter's) sends the header with its first write and ignores later changes",
+	SecondStatus:      "hertz keeps the status already sent and ignores this one",
+	SameStatusSilent:  true,
 	SetHeader:         "%[1]s.Header(%[2]s, %[3]s)",
 	AddHeader:         "%[1]s.Response.Header.Add(%[2]s, %[3]s)", // protocol.ResponseHeader.Add
 	FileAttachment:    [2]string{"File", "FileAttachment"},

@@ -57,6 +57,12 @@ type Info struct {
 
 	// Cookie is how the framework writes the cookies set through it.
 	Cookie CookieRules
+
+	// Store names, in messages, a session store of the framework
+	// ("gorilla/sessions store"), and StoreOptions the type of its
+	// cookie options as code spells it ("sessions.Options"); "" for a
+	// framework without session stores.
+	Store, StoreOptions string
 }
 
 // CookieRules are the attributes a framework writes that a cookie does

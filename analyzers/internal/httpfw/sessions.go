@@ -12,6 +12,7 @@ func sessions() spec {
 		framework: GorillaSessions, name: "gorilla/sessions", path: PathSessions,
 		calls:   sessionsCalls(),
 		cookies: []cookieType{{path: PathSessions, name: "Options", shown: "sessions.Options", httpOnly: "HttpOnly"}},
+		info:    Info{Store: "gorilla/sessions store", StoreOptions: "sessions.Options"},
 	}
 }
 

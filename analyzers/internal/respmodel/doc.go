@@ -24,14 +24,9 @@
 // event (SentBy, DoneBy). A helper's call counts as a write for its caller
 // only if the helper writes on every path (HelperFact.Exit).
 //
-// A JSON body event carries a JSONValue (jsonbody.go): the serialised
-// expression and its static type, resolved through variables, interface
-// values with one assignment and json.Marshal output; the parameters a
-// helper puts in an envelope literal (slots), resolved at its call sites;
-// and the paths the value cannot hold there (Cleared): fields blanked on
-// every path to the write (blank.go, with BlanksFact for sanitizers in
-// other packages), columns a gorm query left out (gorm.go), a value nil
-// on every path, and what a function's results are empty in (empty.go,
-// EmptiesFact). Result.Decoded lists what
-// the package decodes request bodies into (jsondecode.go).
+// A JSON body event carries a jsonvalue.Value: what the serialised value
+// holds, and cannot hold, is package jsonvalue's model, which this one
+// asks at each JSON write and whose facts (BlanksFact, EmptiesFact) its
+// analyzer exports. Result.Decoded lists what the package decodes
+// request bodies into.
 package respmodel

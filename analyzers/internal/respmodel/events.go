@@ -13,6 +13,7 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 )
 
 // Kind is the kind of a response event.
@@ -89,7 +90,7 @@ type Event struct {
 	// Identity is where a ReadIdentity event reads from.
 	Identity Identity
 	// JSON is the serialised value of a BodyJSON event.
-	JSON *JSONValue
+	JSON *jsonvalue.Value
 	// Via names the helper ("pkg.Func") through which the event happens,
 	// when the function calls a helper that acts on its response.
 	Via string

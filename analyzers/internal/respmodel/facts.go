@@ -128,8 +128,8 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 		e.Value = m.identityKey(call.Args[h.Value.Param], s)
 	}
 	if h.JSON != nil {
-		e.JSON = m.substJSON(h.JSON, call, s)
-		e.bodyTyp = e.JSON.typ
+		e.JSON = m.json.Subst(h.JSON, call, s.json())
+		e.bodyTyp = e.JSON.Type()
 	}
 	if h.File != nil {
 		f := m.substValue(*h.File, call, s)

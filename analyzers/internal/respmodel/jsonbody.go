@@ -3,399 +3,70 @@ package respmodel
 import (
 	"go/ast"
 	"go/types"
-	"strconv"
+	"iter"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 )
 
-// pathJSON is the import path of the standard JSON package.
-const pathJSON = "encoding/json"
-
-// A JSONValue is the value a JSON body event serialises. It is
-// gob-encodable; its type and syntax are kept only within the package
-// that computed it.
-type JSONValue struct {
-	// Param is the index of the enclosing function's parameter that is
-	// serialised, or -1. Callers of a helper see the argument instead.
-	Param int
-	// Fixed is set on an event replayed from a helper that serialises a
-	// value of its own, not one of its parameters: the helper's event
-	// already says everything, so findings belong to the helper.
-	Fixed bool
-	// Marshalled: the body is the output of json.Marshal or MarshalIndent
-	// written as bytes or a string, rather than a framework JSON call.
-	Marshalled bool
-	// Cleared lists the paths that are empty in the value written: the
-	// fields the function blanks on every path to the write
-	// (u.Password = "", a constant mask, a call such as u.HideSecrets()),
-	// and those of the elements of a slice or map it ranges over
-	// (users[i].Password = ""); columns the gorm query that loaded it
-	// left out; what a helper's result is empty in. Paths are steps such
-	// as ".Password" or "[i]", ".Password" from the serialised value; an
-	// empty path says the whole value is nil or zero (empty.go).
-	Cleared [][]string
-	// Echoed: the value written is a variable the function decoded the
-	// request body into before the write, so it holds what the request
-	// sent, passwords included. It is not carried to callers.
-	Echoed bool
-	// Slots are the places in a body built by a composite literal where
-	// the literal puts a parameter of the enclosing function under an
-	// interface type: Response{Code: 0, Data: data}. At a call site, each
-	// holds the argument.
-	Slots []*JSONSlot
-
-	typ       types.Type
-	expr      ast.Expr
-	helperTyp types.Type
-	blanked   map[*ast.Ident][][]string
-}
-
-// Type returns the static type of the serialised value. A variable of
-// interface type with one assignment stands for the value assigned to
-// it. Type is nil when the value comes from another package.
-func (v *JSONValue) Type() types.Type { return v.typ }
-
-// Blanked returns, for a variable a composite literal in the body holds
-// (u in gin.H{"user": u}), the fields of it blanked before the write, as
-// Cleared says for the value itself.
-func (v *JSONValue) Blanked(id *ast.Ident) [][]string { return v.blanked[id] }
-
-// HelperType returns, for a value passed to a helper that serialises its
-// parameter, the parameter's declared type: what the helper itself is
-// checked with. Findings that hold for it are reported in the helper.
-func (v *JSONValue) HelperType() types.Type { return v.helperTyp }
-
-// Expr returns the serialised expression: the argument of the call or,
-// when that is a variable with a single definition (a composite literal,
-// the value behind an interface), that definition. Expr is nil when the
-// value comes from another package.
-func (v *JSONValue) Expr() ast.Expr { return v.expr }
-
-// A JSONSlot is a place in a JSON body, under an interface-typed field
-// or map entry of a composite literal, that holds a parameter of the
-// function writing the body.
-type JSONSlot struct {
-	// Steps lead from the body to the slot: ".Data", `["user"]`.
-	Steps []string
-	// Param is the parameter, or -1 once resolved to a value that is
-	// not a parameter of the caller.
-	Param int
-	// Elem >= 0: the slot holds element Elem of the variadic parameter
-	// (data[0] of data ...any).
-	Elem int
-
-	value *JSONValue
-}
-
-// Value returns the value a call site puts in the slot, or nil in the
-// function that declares the parameter.
-func (sl *JSONSlot) Value() *JSONValue { return sl.value }
-
-// maxSlotDepth bounds how deep slots are looked for in nested literals.
-const maxSlotDepth = 4
-
-// jsonValue resolves the serialised expression e inside scope s.
-func (m *model) jsonValue(e ast.Expr, s *scope) *JSONValue {
-	v := m.resolveJSON(e, s)
-	v.Slots = m.slots(v.expr, s, nil, 0)
-	v.blanked = m.blankedIn(v.expr, s, e.Pos(), 0)
-	return v
-}
-
-func (m *model) resolveJSON(e ast.Expr, s *scope) *JSONValue {
-	v := &JSONValue{Param: -1}
-	at := e.Pos()
-	for depth := 0; ; depth++ {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if obj, ok := m.info.Uses[id].(*types.Var); ok {
-				v.Cleared = append(v.Cleared, m.emptyAt(obj, s, at, 0)...)
-				v.Echoed = v.Echoed || m.decodedBefore(obj, s, at)
-			}
-		}
-		e = ast.Unparen(e)
-		if inner, ok := m.interfaceConversion(e); ok {
-			e = inner
-			continue
-		}
-		v.expr, v.typ = e, m.info.TypeOf(e)
-		if call, ok := e.(*ast.CallExpr); ok {
-			v.Cleared = append(v.Cleared, m.resultEmpty(call, 0, 0)...)
-		}
-		id, ok := e.(*ast.Ident)
-		if !ok || depth == maxDepth {
-			return v
-		}
-		obj, ok := m.info.Uses[id].(*types.Var)
-		if !ok {
-			return v
-		}
-		if i, ok := s.params[obj]; ok {
-			v.Param = i
-			return v
-		}
-		rhs := m.onlyValue(obj)
-		if rhs == nil {
-			return v
-		}
-		e = rhs
-	}
-}
-
-// slots returns the slots of the composite literal e (or &e): its
-// interface-typed struct fields, map values and slice elements that hold
-// a parameter, or a literal with slots of its own.
-func (m *model) slots(e ast.Expr, s *scope, steps []string, depth int) []*JSONSlot {
-	if e == nil || depth == maxSlotDepth {
-		return nil
-	}
-	lit, _ := CompositeLit(ast.Unparen(e))
-	if lit == nil {
-		return nil
-	}
-	t := m.info.TypeOf(lit)
-	if t == nil {
-		return nil
-	}
-	var out []*JSONSlot
-	add := func(step string, slotType types.Type, value ast.Expr) {
-		steps := append(steps[:len(steps):len(steps)], step)
-		if types.IsInterface(slotType) {
-			if p, elem, ok := m.paramOf(value, s); ok {
-				out = append(out, &JSONSlot{Steps: steps, Param: p, Elem: elem})
-				return
-			}
-		}
-		out = append(out, m.slots(value, s, steps, depth+1)...)
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Struct:
-		for i, elt := range lit.Elts {
-			var field *types.Var
-			value := elt
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				value = kv.Value
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					field, _ = m.info.Uses[id].(*types.Var)
-				}
-			} else if i < u.NumFields() {
-				field = u.Field(i)
-			}
-			if field != nil {
-				add("."+field.Name(), field.Type(), value)
-			}
-		}
-	case *types.Map:
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if key := m.eval(kv.Key, s.params); key.State == Known && key.Str != "" {
-					add(strconv.Quote(key.Str), u.Elem(), kv.Value)
-				}
-			}
-		}
-	case *types.Slice:
-		for _, elt := range lit.Elts {
-			add("[i]", u.Elem(), elt)
-		}
-	}
-	return out
-}
-
-// paramOf reports whether e is a parameter of the function of scope s,
-// or a constant index into its variadic parameter (data[0]).
-func (m *model) paramOf(e ast.Expr, s *scope) (param, elem int, ok bool) {
-	e = ast.Unparen(e)
-	elem = -1
-	if ix, isIndex := e.(*ast.IndexExpr); isIndex && s.sig != nil && s.sig.Variadic() {
-		k := m.eval(ix.Index, s.params)
-		if k.State != Known || k.Int < 0 {
-			return 0, 0, false
-		}
-		e, elem = ast.Unparen(ix.X), int(k.Int)
-	}
-	id, isIdent := e.(*ast.Ident)
-	if !isIdent {
-		return 0, 0, false
-	}
-	v, isVar := m.info.Uses[id].(*types.Var)
-	if !isVar {
-		return 0, 0, false
-	}
-	p, ok := s.params[v]
-	if elem >= 0 && p != s.sig.Params().Len()-1 {
-		return 0, 0, false
-	}
-	return p, elem, ok
-}
-
-// interfaceConversion reports whether e converts a value to an interface
-// type (any(u)), and returns the converted value.
-func (m *model) interfaceConversion(e ast.Expr) (ast.Expr, bool) {
-	call, ok := e.(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
-		return nil, false
-	}
-	tv, ok := m.info.Types[call.Fun]
-	if !ok || !tv.IsType() || !types.IsInterface(tv.Type) {
-		return nil, false
-	}
-	return call.Args[0], true
-}
-
-// onlyValue returns the value a variable holds when it is given exactly
-// one: a single definition, or a declaration without initializer followed
-// by one assignment. It returns nil otherwise, and for variables whose
-// address is taken (anything may store through the pointer).
-func (m *model) onlyValue(obj types.Object) ast.Expr {
-	if m.defs.addrTaken[obj] {
-		return nil
-	}
-	var rhs ast.Expr
-	for _, a := range m.defs.assigns[obj] {
-		switch {
-		case a.opaque:
-			return nil
-		case a.rhs == nil:
-			// var x T: the zero value, overwritten by the assignment
-		case rhs != nil:
-			return nil
-		default:
-			rhs = a.rhs
-		}
-	}
-	return rhs
-}
-
-// marshalled reports whether the bytes or string e are the output of
-// json.Marshal or json.MarshalIndent, directly, through conversions or
-// through variables (b, err := json.Marshal(v)), and returns the
-// marshalled expression.
-func (m *model) marshalled(e ast.Expr) (ast.Expr, bool) {
-	for depth := 0; depth < maxDepth; depth++ {
-		e = ast.Unparen(e)
-		switch x := e.(type) {
-		case *ast.CallExpr:
-			if tv, ok := m.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-				e = x.Args[0] // string(b), []byte(s)
-				continue
-			}
-			if m.isMarshal(x) {
-				return x.Args[0], true
-			}
-			return nil, false
-		case *ast.Ident:
-			obj := m.info.Uses[x]
-			if obj == nil {
-				return nil, false
-			}
-			if rhs := m.onlyValue(obj); rhs != nil {
-				e = rhs
-				continue
-			}
-			return m.marshalTuple(obj)
-		default:
-			return nil, false
-		}
-	}
-	return nil, false
-}
-
-// marshalTuple handles b, err := json.Marshal(v): a tuple assignment that
-// is the variable's only definition besides a plain declaration.
-func (m *model) marshalTuple(obj types.Object) (ast.Expr, bool) {
-	var found ast.Expr
-	for _, a := range m.defs.assigns[obj] {
-		if a.rhs == nil && !a.opaque {
-			continue // var b []byte
-		}
-		as, ok := a.stmt.(*ast.AssignStmt)
-		if found != nil || !ok || len(as.Rhs) != 1 || len(as.Lhs) != 2 {
-			return nil, false
-		}
-		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		if !ok || !m.isMarshal(call) {
-			return nil, false
-		}
-		if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); !ok || m.info.ObjectOf(id) != obj {
-			return nil, false
-		}
-		found = call.Args[0]
-	}
-	return found, found != nil
-}
-
-func (m *model) isMarshal(call *ast.CallExpr) bool {
-	fn := calledFunc(m.info, call)
-	return fn != nil && httpfw.PkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
-}
-
 // jsonBody turns a body event into a JSON body event when it writes JSON:
-// a framework JSON call, or bytes from json.Marshal.
+// a framework JSON call, or bytes from json.Marshal. What the value is
+// is jsonvalue's to say.
 func (m *model) jsonBody(ev *Event, e ast.Expr, s *scope) {
 	switch ev.Body {
 	case BodyJSON:
-		ev.JSON = m.jsonValue(e, s)
+		ev.JSON = m.json.Body(e, s.json())
 	case BodyBytes, BodyString:
-		v, ok := m.marshalled(e)
+		v, ok := m.json.Marshalled(e)
 		if !ok {
 			return
 		}
 		ev.Body = BodyJSON
-		ev.JSON = m.jsonValue(v, s)
+		ev.JSON = m.json.Body(v, s.json())
 		ev.JSON.Marshalled = true
 	default:
 		return
 	}
-	ev.bodyTyp = ev.JSON.typ
+	ev.bodyTyp = ev.JSON.Type()
 }
 
-// substJSON instantiates a helper's JSON value at call: a value that is a
-// parameter of the helper becomes the argument, resolved in the caller,
-// and remembers the parameter's declared type, which the helper's own
-// findings are about.
-func (m *model) substJSON(v *JSONValue, call *ast.CallExpr, s *scope) *JSONValue {
-	if v.Param < 0 || v.Param >= len(call.Args) {
-		out := *v
-		out.Fixed = true
-		out.Slots = nil
-		for _, sl := range v.Slots {
-			if r := m.substSlot(sl, call, s); r != nil {
-				out.Slots = append(out.Slots, r)
+// json returns the scope as jsonvalue takes it.
+func (s *scope) json() jsonvalue.Scope {
+	return jsonvalue.Scope{Node: s.node, Sig: s.sig, Params: s.params}
+}
+
+// jsonHost is what jsonvalue asks of the model: scopes, constants and the
+// package's assignments.
+type jsonHost struct{ m *model }
+
+func (h jsonHost) Scope(fn ast.Node) jsonvalue.Scope { return h.m.newScope(fn).json() }
+
+func (h jsonHost) Const(e ast.Expr, params map[*types.Var]int) jsonvalue.Const {
+	v := h.m.eval(e, params)
+	return jsonvalue.Const{Known: v.State == Known, Str: v.Str, Int: v.Int}
+}
+
+func (h jsonHost) Assigns(obj types.Object) iter.Seq[jsonvalue.Assign] {
+	return func(yield func(jsonvalue.Assign) bool) {
+		for _, a := range h.m.defs.assigns[obj] {
+			if !yield(jsonvalue.Assign{Rhs: a.rhs, Opaque: a.opaque, Stmt: a.stmt}) {
+				return
 			}
 		}
-		return &out
 	}
-	out := m.jsonValue(call.Args[v.Param], s)
-	out.Marshalled = v.Marshalled
-	if fn := calledFunc(m.info, call); fn != nil {
-		if ps := fn.Origin().Signature().Params(); v.Param < ps.Len() {
-			out.helperTyp = ps.At(v.Param).Type()
-		}
-	}
-	return out
 }
 
-// substSlot resolves a helper's slot at call: to the argument, or, when
-// the argument is a parameter of the caller, to that parameter, for the
-// caller's own callers.
-func (m *model) substSlot(sl *JSONSlot, call *ast.CallExpr, s *scope) *JSONSlot {
-	i := sl.Param
-	if sl.Elem >= 0 {
-		if call.Ellipsis.IsValid() {
-			return nil // f(xs...): the elements are not written out
+func (h jsonHost) Fields(obj types.Object) iter.Seq[jsonvalue.FieldAssign] {
+	return func(yield func(jsonvalue.FieldAssign) bool) {
+		for _, fa := range h.m.defs.fields[obj] {
+			if !yield(jsonvalue.FieldAssign{Path: fa.path, Rhs: fa.rhs, Stmt: fa.stmt}) {
+				return
+			}
 		}
-		i += sl.Elem
 	}
-	if i < 0 || i >= len(call.Args) {
-		return nil
-	}
-	out := &JSONSlot{Steps: sl.Steps, Param: -1, Elem: -1}
-	if p, elem, ok := m.paramOf(call.Args[i], s); ok {
-		out.Param, out.Elem = p, elem
-		return out
-	}
-	out.value = m.jsonValue(call.Args[i], s)
-	return out
 }
+
+func (h jsonHost) AddrTaken(obj types.Object) bool { return h.m.defs.addrTaken[obj] }
 
 // funcVarEvents returns the events of a call through a package variable
 // of a modelled framework, such as chi render's Respond (var Respond =

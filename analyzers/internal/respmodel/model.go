@@ -12,19 +12,20 @@ import (
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 	"github.com/resplint/resplint/analyzers/internal/names"
 )
 
 // Analyzer computes the response model of a package. Its result is a
 // *Result; it exports HelperFact, FactoryFact, StoreFact, StoreVarFact,
-// StoreUseFact, BlanksFact and EmptiesFact.
+// StoreUseFact, and jsonvalue's BlanksFact and EmptiesFact.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(BlanksFact), new(EmptiesFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact)},
 }
 
 // model holds the state of one run over one package.
@@ -42,14 +43,8 @@ type model struct {
 	deferred  []deferredStore          // stores left to package main (storeprogram.go)
 	storeUse  *storeUse                // see storeUses
 	saves     []savedSession           // calls that save sessions (noteSave)
-	// decoded and decodeHelpers collect what the package decodes JSON
-	// into (jsondecode.go).
-	decoded       []types.Type
-	decodeHelpers []decodeHelper
-	blanks        map[*types.Func][]Blank      // what functions of the package blank (blank.go)
-	empties       map[*types.Func]*EmptiesFact // what their results are empty in (empty.go)
-	assume        map[types.Object]bool        // boolean parameters assumed constant (emptyCases)
-	packer        packer                       // packs HelperFacts
+	json      *jsonvalue.Model         // what JSON bodies hold
+	packer    packer                   // packs HelperFacts
 }
 
 // summary is what one function does.
@@ -81,14 +76,13 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs:     make(map[ast.Node]inspector.Cursor),
 		summaries: make(map[ast.Node]*summary),
 		imported:  make(map[*types.Func]*summary),
-		blanks:    make(map[*types.Func][]Blank),
-		empties:   make(map[*types.Func]*EmptiesFact),
 	}
+	m.json = jsonvalue.New(pass, insp, jsonHost{m}, m.decls, ownCode(pass))
 	res := &Result{}
 	if !reaches {
 		// Nothing here can act on a response; what its functions blank
 		// still matters to a handler serialising its types.
-		m.exportAllValueFacts()
+		m.json.ExportAllFacts()
 		return res, nil
 	}
 	res.Inspector, res.sources = insp, edit.NewSources(pass)
@@ -106,7 +100,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.FuncLit:
 			funcs = append(funcs, n)
 		case *ast.CallExpr:
-			m.noteDecode(n, stack)
+			m.json.NoteDecode(n, stack)
 			m.noteSameSite(n, stack)
 			m.noteSave(n, stack)
 		}
@@ -124,13 +118,13 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Funcs = append(res.Funcs, f)
 		if d, ok := n.(*ast.FuncDecl); ok {
 			m.exportFacts(d, sum)
-			m.exportValueFacts(d)
+			m.json.ExportFacts(d)
 		}
 	}
 	res.Package = append(m.packageEvents(), m.programStores()...)
 	m.exportStoreDefaults()
 	m.exportStoreUses()
-	res.Decoded = m.decodedTypes(insp)
+	res.Decoded = m.json.Decoded()
 	res.funcs = m.funcs
 	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 )
 
 // A HelperFact lives until every package that imports its function's
@@ -68,7 +69,7 @@ func (p *packer) event(e *Event) {
 	p.uint(uint64(e.Identity))
 	p.bool(e.JSON != nil)
 	if e.JSON != nil {
-		p.json(e.JSON)
+		e.JSON.Pack(p)
 	}
 	p.string(e.Via)
 	p.string(e.Reader)
@@ -104,22 +105,6 @@ func (p *packer) cookie(c *Cookie) {
 	}
 	p.bool(c.Session)
 	p.int(int64(c.Param))
-}
-
-func (p *packer) json(j *JSONValue) {
-	p.int(int64(j.Param))
-	p.bool(j.Fixed)
-	p.bool(j.Marshalled)
-	p.uint(uint64(len(j.Cleared)))
-	for _, c := range j.Cleared {
-		p.strings(c)
-	}
-	p.uint(uint64(len(j.Slots)))
-	for _, s := range j.Slots {
-		p.strings(s.Steps)
-		p.int(int64(s.Param))
-		p.int(int64(s.Elem))
-	}
 }
 
 // unpacker reads what packer wrote. On data cut short or malformed it
@@ -193,7 +178,7 @@ func (u *unpacker) event() *Event {
 	}
 	e.Body, e.Identity = BodyKind(u.uint8()), Identity(u.uint8())
 	if u.bool() {
-		e.JSON = u.json()
+		e.JSON = jsonvalue.Unpack(u)
 	}
 	e.Via = u.string()
 	e.Reader = u.string()
@@ -228,19 +213,14 @@ func (u *unpacker) cookie() *Cookie {
 	return c
 }
 
-func (u *unpacker) json() *JSONValue {
-	j := &JSONValue{Param: int(u.int()), Fixed: u.bool(), Marshalled: u.bool()}
-	if n := u.len(); n > 0 {
-		j.Cleared = make([][]string, n)
-		for i := range j.Cleared {
-			j.Cleared[i] = u.strings()
-		}
-	}
-	if n := u.len(); n > 0 {
-		j.Slots = make([]*JSONSlot, n)
-		for i := range j.Slots {
-			j.Slots[i] = &JSONSlot{Steps: u.strings(), Param: int(u.int()), Elem: int(u.int())}
-		}
-	}
-	return j
-}
+// Int, Bool, Uint and Strings make a packer a jsonvalue.Encoder.
+func (p *packer) Int(x int64)        { p.int(x) }
+func (p *packer) Bool(b bool)        { p.bool(b) }
+func (p *packer) Uint(x uint64)      { p.uint(x) }
+func (p *packer) Strings(s []string) { p.strings(s) }
+
+// Int, Bool, Len and Strings make an unpacker a jsonvalue.Decoder.
+func (u *unpacker) Int() int64        { return u.int() }
+func (u *unpacker) Bool() bool        { return u.bool() }
+func (u *unpacker) Len() int          { return u.len() }
+func (u *unpacker) Strings() []string { return u.strings() }

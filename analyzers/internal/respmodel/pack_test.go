@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
+	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 )
 
 // sampleValue returns a Value with every field set, different for each
@@ -38,9 +39,9 @@ func sampleEvent() (in, want *Event) {
 	in = &Event{
 		Kind: SetCookie, Framework: httpfw.EchoV4, Header: "Set-Cookie", headerParam: 3, Value: sampleValue(1, built), File: &file, Cookie: cookie,
 		Body: BodyJSON, Identity: IdentitySession,
-		JSON: &JSONValue{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
-			Slots: []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &JSONValue{}}},
-			typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil}},
+		// jsonvalue's TestPack checks what of a JSON value is packed.
+		JSON: &jsonvalue.Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
+			Slots: []*jsonvalue.Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}},
 		Via: "pkg.Helper", Reader: "pkg.reader", Stage: Sent, Before: Done,
 		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done, always: true,
 	}
@@ -62,9 +63,7 @@ func sampleEvent() (in, want *Event) {
 	}
 	f := strip(file)
 	j := *in.JSON
-	j.expr, j.blanked, j.typ, j.helperTyp = nil, nil, nil, nil
 	j.Echoed = false // the caller's own decode decides
-	j.Slots = []*JSONSlot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}
 	want = &Event{
 		Kind: in.Kind, Framework: in.Framework, Header: in.Header, headerParam: in.headerParam, Value: strip(in.Value), File: &f, Cookie: &c,
 		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Reader: in.Reader, Stage: in.Stage, Before: in.Before,
@@ -76,10 +75,11 @@ func sampleEvent() (in, want *Event) {
 // TestSampleComplete makes sure the sample sets every field of the types
 // a HelperFact packs: a field added to one of them fails here until the
 // sample sets it, and then TestPack until it is packed (or, syntax,
-// deliberately left out of want).
+// deliberately left out of want). jsonvalue's TestSampleComplete does
+// the same for JSON values.
 func TestSampleComplete(t *testing.T) {
 	in, _ := sampleEvent()
-	for _, v := range []any{in, &in.Value, in.Value.Built, in.Cookie, &in.Cookie.syn, in.JSON, in.JSON.Slots[0]} {
+	for _, v := range []any{in, &in.Value, in.Value.Built, in.Cookie, &in.Cookie.syn} {
 		rv := reflect.ValueOf(v).Elem()
 		for i := 0; i < rv.NumField(); i++ {
 			if rv.Field(i).IsZero() {

@@ -4,6 +4,8 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -55,4 +57,21 @@ func NeedsDependency(path string, inModule, versioned bool, reachesAny func(path
 		return true
 	}
 	return reachesAny(httpfw.Bases()...)
+}
+
+// ownCode reports whether the package is the user's code: not in the
+// standard library, nor in a module of a given version (a dependency
+// read from the module cache).
+func ownCode(pass *analysis.Pass) bool {
+	return !inStd(pass) && (pass.Module == nil || pass.Module.Version == "")
+}
+
+// inStd reports whether the package is in the standard library: one of
+// no module whose path has no dot. A module's own path may have none
+// (module myapp).
+func inStd(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return false
+	}
+	return stdlib(pass.Pkg.Path())
 }

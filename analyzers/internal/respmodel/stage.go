@@ -40,11 +40,12 @@ func (s Stage) String() string {
 // error pages complete the response, as do body calls that write a whole
 // one (render calls, files); body calls that stream send the header; in
 // a framework that buffers the response, nothing is sent before the
-// handler returns. Each framework's file in httpfw says which of its
-// calls do what, read from its source.
+// handler returns but by a call that streams (a writer that hijacks the
+// response). Each framework's file in httpfw says which of its calls do
+// what, read from its source.
 func callStage(a httpfw.Call) Stage {
 	switch {
-	case a.Framework.Buffers():
+	case a.Framework.Buffers() && !a.Streams:
 		return Open
 	case a.Op == httpfw.Redirect, a.Op == httpfw.Error:
 		return Done

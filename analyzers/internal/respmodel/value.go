@@ -183,3 +183,14 @@ func zeroValue(t types.Type) Value {
 	}
 	return unknown(nil)
 }
+
+// CompositeLit returns the composite literal e is, or takes the address
+// of, and whether it is addressed.
+func CompositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
+		return lit, true
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit, false
+}

@@ -1,11 +1,9 @@
-package respmodel
+package jsonvalue
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
@@ -40,17 +38,17 @@ const maxBlankDepth = 4
 // scope s blanks on every path to position at: by assignment, in a range
 // loop over obj, or by a call that blanks what it is given. A blank on
 // one branch only leaves the other paths sending the field.
-func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
+func (m *Model) cleared(obj types.Object, s Scope, at token.Pos) [][]string {
 	var out [][]string
-	for _, fa := range m.defs.fields[obj] {
-		if fa.stmt.Pos() < at && m.isBlank(fa.rhs) && len(fa.path) > 0 && m.everyPath(fa.stmt, obj, at) {
-			out = append(out, fieldSteps(nil, fa.path))
+	for fa := range m.host.Fields(obj) {
+		if fa.Stmt.Pos() < at && m.isBlank(fa.Rhs) && len(fa.Path) > 0 && m.everyPath(fa.Stmt, obj, at) {
+			out = append(out, fieldSteps(nil, fa.Path))
 		}
 	}
-	if s.node == nil {
+	if s.Node == nil {
 		return out
 	}
-	ast.Inspect(s.node, func(n ast.Node) bool {
+	ast.Inspect(s.Node, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if n.Pos() < at {
@@ -80,7 +78,7 @@ func (m *model) cleared(obj types.Object, s *scope, at token.Pos) [][]string {
 // a field of it (s.SMTP), blanks: users[i].Password = "" in
 // for i := range users, and, when the elements are pointers,
 // u.Password = "" or u.Hide() in for _, u := range users.
-func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
+func (m *Model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
 	fields, ok := m.fieldPath(rs.X, obj)
 	if !ok {
 		return nil
@@ -99,9 +97,9 @@ func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
 		key = m.info.ObjectOf(id)
 	}
 	if value != nil {
-		for _, fa := range m.defs.fields[value] {
-			if isPos(rs.Body, fa.stmt.Pos()) && m.isBlank(fa.rhs) {
-				out = append(out, fieldSteps(prefix, fa.path))
+		for fa := range m.host.Fields(value) {
+			if isPos(rs.Body, fa.Stmt.Pos()) && m.isBlank(fa.Rhs) {
+				out = append(out, fieldSteps(prefix, fa.Path))
 			}
 		}
 	}
@@ -119,7 +117,7 @@ func (m *model) rangeBlanks(rs *ast.RangeStmt, obj types.Object) [][]string {
 
 // forBlanks is rangeBlanks for a counted loop over obj, or over a field
 // of it: for i := 0; i < len(users); i++ { users[i].Password = "" }.
-func (m *model) forBlanks(fs *ast.ForStmt, obj types.Object) [][]string {
+func (m *Model) forBlanks(fs *ast.ForStmt, obj types.Object) [][]string {
 	init, ok := fs.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
 		return nil
@@ -143,7 +141,7 @@ func (m *model) forBlanks(fs *ast.ForStmt, obj types.Object) [][]string {
 
 // indexBlanks returns the element fields that assignments in a loop body
 // blank through the loop's index key: x[key].Password = "".
-func (m *model) indexBlanks(body *ast.BlockStmt, x ast.Expr, key types.Object, prefix []string) [][]string {
+func (m *Model) indexBlanks(body *ast.BlockStmt, x ast.Expr, key types.Object, prefix []string) [][]string {
 	var out [][]string
 	ast.Inspect(body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
@@ -162,7 +160,7 @@ func (m *model) indexBlanks(body *ast.BlockStmt, x ast.Expr, key types.Object, p
 
 // fieldPath reports whether e is obj or a field selection from it
 // (obj.a.b), and returns the fields a, b.
-func (m *model) fieldPath(e ast.Expr, obj types.Object) ([]string, bool) {
+func (m *Model) fieldPath(e ast.Expr, obj types.Object) ([]string, bool) {
 	var path []string
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -183,7 +181,7 @@ func (m *model) fieldPath(e ast.Expr, obj types.Object) ([]string, bool) {
 // callBlanks returns the paths, under prefix, of the fields of obj that
 // call blanks: obj (or &obj) is its receiver or an argument for a
 // parameter the callee blanks fields of.
-func (m *model) callBlanks(call *ast.CallExpr, obj types.Object, prefix []string, depth int) [][]string {
+func (m *Model) callBlanks(call *ast.CallExpr, obj types.Object, prefix []string, depth int) [][]string {
 	fn := calledFunc(m.info, call)
 	if fn == nil {
 		return nil
@@ -206,7 +204,7 @@ func (m *model) callBlanks(call *ast.CallExpr, obj types.Object, prefix []string
 }
 
 // names reports whether e is obj, or &obj, or *obj.
-func (m *model) names(e ast.Expr, obj types.Object) bool {
+func (m *Model) names(e ast.Expr, obj types.Object) bool {
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.UnaryExpr:
@@ -222,7 +220,7 @@ func (m *model) names(e ast.Expr, obj types.Object) bool {
 
 // funcBlanks returns what a function blanks: from its declaration in
 // this package, or from its fact.
-func (m *model) funcBlanks(fn *types.Func, depth int) []Blank {
+func (m *Model) funcBlanks(fn *types.Func, depth int) []Blank {
 	fn = fn.Origin()
 	if d, ok := m.decls[fn]; ok {
 		if b, ok := m.blanks[fn]; ok {
@@ -247,7 +245,7 @@ func (m *model) funcBlanks(fn *types.Func, depth int) []Blank {
 // of its pointer receiver and of its parameters that point to types of
 // this package (what a sanitizer works on): by assignment, or by calling
 // something that blanks them.
-func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
+func (m *Model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 	fn, ok := m.info.Defs[d.Name].(*types.Func)
 	if !ok || d.Body == nil {
 		return nil
@@ -265,9 +263,9 @@ func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 	}
 	var out []Blank
 	for i, v := range targets {
-		for _, fa := range m.defs.fields[v] {
-			if isPos(d.Body, fa.stmt.Pos()) && m.isBlank(fa.rhs) && len(fa.path) > 0 {
-				out = append(out, Blank{params[i], fieldSteps(nil, fa.path)})
+		for fa := range m.host.Fields(v) {
+			if isPos(d.Body, fa.Stmt.Pos()) && m.isBlank(fa.Rhs) && len(fa.Path) > 0 {
+				out = append(out, Blank{params[i], fieldSteps(nil, fa.Path)})
 			}
 		}
 		ast.Inspect(d.Body, func(n ast.Node) bool {
@@ -289,9 +287,9 @@ func (m *model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 // methods of the standard library and of modules in the module cache
 // are left out; each fact is copied into every package that imports
 // its package, directly or not.
-func (m *model) exportValueFacts(d *ast.FuncDecl) {
+func (m *Model) exportValueFacts(d *ast.FuncDecl) {
 	fn, ok := m.info.Defs[d.Name].(*types.Func)
-	if !ok || !fn.Exported() || !ownCode(m.pass) {
+	if !ok || !fn.Exported() || !m.own {
 		return
 	}
 	if b := m.funcBlanks(fn, 0); len(b) > 0 {
@@ -302,8 +300,8 @@ func (m *model) exportValueFacts(d *ast.FuncDecl) {
 
 // exportAllValueFacts exports the value facts of every function of the
 // package, for a package whose functions are not otherwise summarised.
-func (m *model) exportAllValueFacts() {
-	if !ownCode(m.pass) {
+func (m *Model) exportAllValueFacts() {
+	if !m.own {
 		return
 	}
 	var decls []*ast.FuncDecl
@@ -324,8 +322,8 @@ func (m *model) exportAllValueFacts() {
 
 // blankedIn returns, for each variable a composite literal e puts in the
 // body (gin.H{"user": u}), the fields of it blanked before at.
-func (m *model) blankedIn(e ast.Expr, s *scope, at token.Pos, depth int) map[*ast.Ident][][]string {
-	lit, _ := CompositeLit(ast.Unparen(e))
+func (m *Model) blankedIn(e ast.Expr, s Scope, at token.Pos, depth int) map[*ast.Ident][][]string {
+	lit := compositeLit(ast.Unparen(e))
 	if lit == nil || depth == maxSlotDepth {
 		return nil
 	}
@@ -355,20 +353,9 @@ func (m *model) blankedIn(e ast.Expr, s *scope, at token.Pos, depth int) map[*as
 	return out
 }
 
-// CompositeLit returns the composite literal e is, or takes the address
-// of, and whether it is addressed.
-func CompositeLit(e ast.Expr) (*ast.CompositeLit, bool) {
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
-		return lit, true
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit, false
-}
-
 // indexedField reports whether lhs is x[key].f.g, with x the ranged
 // expression and key the range key, and returns f, g.
-func (m *model) indexedField(lhs, x ast.Expr, key types.Object) ([]string, bool) {
+func (m *Model) indexedField(lhs, x ast.Expr, key types.Object) ([]string, bool) {
 	var path []string
 	for {
 		switch e := ast.Unparen(lhs).(type) {
@@ -407,7 +394,7 @@ func fieldSteps(prefix, fields []string) []string {
 }
 
 // pointsToOwn reports whether t is a pointer to a type of this package.
-func (m *model) pointsToOwn(t types.Type) bool {
+func (m *Model) pointsToOwn(t types.Type) bool {
 	p, ok := t.Underlying().(*types.Pointer)
 	if !ok {
 		return false
@@ -430,7 +417,7 @@ func isPos(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
 // isBlank reports whether e holds no data of its own: a constant (a zero
 // value or a mask such as "***"), nil, an empty composite literal, or a
 // mask as long as the secret (strings.Repeat("*", len(s))).
-func (m *model) isBlank(e ast.Expr) bool {
+func (m *Model) isBlank(e ast.Expr) bool {
 	if e == nil {
 		return false
 	}
@@ -456,21 +443,4 @@ func (m *model) isBlank(e ast.Expr) bool {
 		return m.isBlank(call.Args[0])
 	}
 	return false
-}
-
-// ownCode reports whether the package is the user's code: not in the
-// standard library, nor in a module of a given version (a dependency
-// read from the module cache).
-func ownCode(pass *analysis.Pass) bool {
-	return !inStd(pass) && (pass.Module == nil || pass.Module.Version == "")
-}
-
-// inStd reports whether the package is in the standard library: one of
-// no module whose path has no dot. A module's own path may have none
-// (module myapp).
-func inStd(pass *analysis.Pass) bool {
-	if pass.Module != nil && pass.Module.Path != "" {
-		return false
-	}
-	return stdlib(pass.Pkg.Path())
 }

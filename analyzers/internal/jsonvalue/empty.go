@@ -1,4 +1,4 @@
-package respmodel
+package jsonvalue
 
 import (
 	"go/ast"
@@ -19,7 +19,7 @@ import (
 // EmptiesFact: a repository method that loads users without their
 // password hash.
 //
-// Paths are as JSONValue.Cleared has them; the empty path stands for the
+// Paths are as Value.Cleared has them; the empty path stands for the
 // whole value.
 
 // EmptiesFact is exported for a function some of whose results are
@@ -50,20 +50,20 @@ const maxEmptyDepth = 4
 // at of scope s: blanked on every path to at, left out by the query that
 // filled it, or the whole of it when every value it is given is nil or
 // zero, or is a result its function leaves empty there.
-func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][]string {
+func (m *Model) emptyAt(obj types.Object, s Scope, at token.Pos, depth int) [][]string {
 	out := m.cleared(obj, s, at)
-	if s.node == nil || depth >= maxEmptyDepth {
+	if s.Node == nil || depth >= maxEmptyDepth {
 		return out
 	}
 	if loaded, ok := m.queried(obj, s, at); ok {
 		return append(out, loaded...)
 	}
-	if m.defs.addrTaken[obj] || m.passedOn(obj, s, at, nil) {
+	if m.host.AddrTaken(obj) || m.passedOn(obj, s, at, nil) {
 		return out
 	}
 	var sets [][][]string
-	for _, a := range m.defs.assigns[obj] {
-		if a.stmt.Pos() < at && !m.dead(a.stmt) {
+	for a := range m.host.Assigns(obj) {
+		if a.Stmt.Pos() < at && !m.dead(a.Stmt) {
 			sets = append(sets, m.assignedEmpty(obj, a, s, depth))
 		}
 	}
@@ -75,11 +75,11 @@ func (m *model) emptyAt(obj types.Object, s *scope, at token.Pos, depth int) [][
 // obj before at, on any path, may fill (u.APIToken = src.APIToken under
 // if exposeCreds): an empty value whose fields are set becomes the
 // fields that are not.
-func (m *model) refilled(obj types.Object, empty [][]string, at token.Pos) [][]string {
+func (m *Model) refilled(obj types.Object, empty [][]string, at token.Pos) [][]string {
 	var set [][]string
-	for _, fa := range m.defs.fields[obj] {
-		if fa.stmt.Pos() < at && !m.isZero(fa.rhs) && !m.dead(fa.stmt) {
-			set = append(set, fieldSteps(nil, fa.path))
+	for fa := range m.host.Fields(obj) {
+		if fa.Stmt.Pos() < at && !m.isZero(fa.Rhs) && !m.dead(fa.Stmt) {
+			set = append(set, fieldSteps(nil, fa.Path))
 		}
 	}
 	if len(set) == 0 {
@@ -115,10 +115,10 @@ func coversAny(p []string, paths [][]string) bool {
 }
 
 // assignedEmpty returns what one assignment leaves empty in obj.
-func (m *model) assignedEmpty(obj types.Object, a assignment, s *scope, depth int) [][]string {
+func (m *Model) assignedEmpty(obj types.Object, a Assign, s Scope, depth int) [][]string {
 	switch {
-	case a.opaque:
-		as, ok := a.stmt.(*ast.AssignStmt)
+	case a.Opaque:
+		as, ok := a.Stmt.(*ast.AssignStmt)
 		if !ok || len(as.Rhs) != 1 {
 			return nil
 		}
@@ -132,31 +132,31 @@ func (m *model) assignedEmpty(obj types.Object, a assignment, s *scope, depth in
 			}
 		}
 		return nil
-	case a.rhs == nil:
+	case a.Rhs == nil:
 		if nilable(obj.Type()) {
 			return [][]string{{}}
 		}
 		return nil // a struct a method may fill through its receiver
 	}
-	if call, ok := ast.Unparen(a.rhs).(*ast.CallExpr); ok && m.builtin(call, "append") && len(call.Args) > 0 && m.names(call.Args[0], obj) {
+	if call, ok := ast.Unparen(a.Rhs).(*ast.CallExpr); ok && m.builtin(call, "append") && len(call.Args) > 0 && m.names(call.Args[0], obj) {
 		// users = append(users, u): what the new elements are empty in
 		if call.Ellipsis.IsValid() {
 			return nil
 		}
 		var sets [][][]string
 		for _, e := range call.Args[1:] {
-			sets = append(sets, prefixAll("[i]", m.exprEmpty(e, s, a.stmt.Pos(), depth)))
+			sets = append(sets, prefixAll("[i]", m.exprEmpty(e, s, a.Stmt.Pos(), depth)))
 		}
 		return intersect(sets)
 	}
-	return m.exprEmpty(a.rhs, s, a.stmt.Pos(), depth)
+	return m.exprEmpty(a.Rhs, s, a.Stmt.Pos(), depth)
 }
 
 // elementsSet returns what each assignment to an element of obj before
 // at (users[i] = *NewUser(src[i])) leaves empty in the elements.
-func (m *model) elementsSet(obj types.Object, s *scope, at token.Pos, depth int) [][][]string {
+func (m *Model) elementsSet(obj types.Object, s Scope, at token.Pos, depth int) [][][]string {
 	var sets [][][]string
-	ast.Inspect(s.node, func(n ast.Node) bool {
+	ast.Inspect(s.Node, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || as.Pos() >= at || len(as.Lhs) != len(as.Rhs) {
 			return true
@@ -181,7 +181,7 @@ func prefixAll(step string, paths [][]string) [][]string {
 
 // readsBuiltin reports whether call is of a built-in function that does
 // not change what it is given: len, cap, append (which copies), min, max.
-func (m *model) readsBuiltin(call *ast.CallExpr) bool {
+func (m *Model) readsBuiltin(call *ast.CallExpr) bool {
 	for _, name := range []string{"len", "cap", "append", "min", "max"} {
 		if m.builtin(call, name) {
 			return true
@@ -191,7 +191,7 @@ func (m *model) readsBuiltin(call *ast.CallExpr) bool {
 }
 
 // builtin reports whether call calls the built-in function name.
-func (m *model) builtin(call *ast.CallExpr, name string) bool {
+func (m *Model) builtin(call *ast.CallExpr, name string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {
 		return false
@@ -201,7 +201,7 @@ func (m *model) builtin(call *ast.CallExpr, name string) bool {
 }
 
 // exprEmpty returns the paths of the value of e that are empty.
-func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]string {
+func (m *Model) exprEmpty(e ast.Expr, s Scope, at token.Pos, depth int) [][]string {
 	e = ast.Unparen(e)
 	if m.isZero(e) {
 		return [][]string{{}}
@@ -231,7 +231,7 @@ func (m *model) exprEmpty(e ast.Expr, s *scope, at token.Pos, depth int) [][]str
 // unsetFields returns the fields a keyed struct literal does not set, or
 // sets to a zero value. A constant that is not zero may be what a
 // stand-in or a fixture stores ("$2a$10$..."): it counts as set.
-func (m *model) unsetFields(lit *ast.CompositeLit) [][]string {
+func (m *Model) unsetFields(lit *ast.CompositeLit) [][]string {
 	st, ok := m.info.TypeOf(lit).Underlying().(*types.Struct)
 	if !ok || len(lit.Elts) == 0 {
 		return nil
@@ -257,7 +257,7 @@ func (m *model) unsetFields(lit *ast.CompositeLit) [][]string {
 
 // isZero reports whether e is a zero value: nil, a zero constant, or an
 // empty composite literal.
-func (m *model) isZero(e ast.Expr) bool {
+func (m *Model) isZero(e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return len(lit.Elts) == 0
@@ -281,7 +281,7 @@ func (m *model) isZero(e ast.Expr) bool {
 
 // setFields returns the fields a keyed struct literal sets to a value
 // that is not zero; a positional one sets the whole value.
-func (m *model) setFields(lit *ast.CompositeLit) [][]string {
+func (m *Model) setFields(lit *ast.CompositeLit) [][]string {
 	var out [][]string
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -296,7 +296,7 @@ func (m *model) setFields(lit *ast.CompositeLit) [][]string {
 }
 
 // resultEmpty returns what result i of call is empty in.
-func (m *model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
+func (m *Model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
 	fn := calledFunc(m.info, call)
 	if fn == nil {
 		return nil
@@ -326,7 +326,7 @@ func (m *model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
 
 // funcEmpties returns what the results of fn are empty in on every
 // return: from its declaration in this package, or from its fact.
-func (m *model) funcEmpties(fn *types.Func, depth int) *EmptiesFact {
+func (m *Model) funcEmpties(fn *types.Func, depth int) *EmptiesFact {
 	fn = fn.Origin()
 	d, ok := m.decls[fn]
 	if !ok {
@@ -360,7 +360,7 @@ const maxCaseParams = 2
 
 // emptyCases returns what d's results are empty in when one of its
 // boolean parameters is false, or true, where that differs from general.
-func (m *model) emptyCases(fn *types.Func, d *ast.FuncDecl, depth int, general [][][]string) []EmptiesCase {
+func (m *Model) emptyCases(fn *types.Func, d *ast.FuncDecl, depth int, general [][][]string) []EmptiesCase {
 	var out []EmptiesCase
 	params := fn.Signature().Params()
 	tried := 0
@@ -384,7 +384,7 @@ func (m *model) emptyCases(fn *types.Func, d *ast.FuncDecl, depth int, general [
 
 // dead reports whether n is in a branch that the current assumption
 // about a boolean parameter rules out: if p { n } with p false.
-func (m *model) dead(n ast.Node) bool {
+func (m *Model) dead(n ast.Node) bool {
 	if len(m.assume) == 0 {
 		return false
 	}
@@ -406,7 +406,7 @@ func (m *model) dead(n ast.Node) bool {
 }
 
 // assumed evaluates a condition on an assumed parameter: p or !p.
-func (m *model) assumed(e ast.Expr) (bool, bool) {
+func (m *Model) assumed(e ast.Expr) (bool, bool) {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		v, ok := m.assume[m.info.Uses[x]]
@@ -421,7 +421,7 @@ func (m *model) assumed(e ast.Expr) (bool, bool) {
 }
 
 // constBool returns the value of a boolean constant.
-func (m *model) constBool(e ast.Expr) (bool, bool) {
+func (m *Model) constBool(e ast.Expr) (bool, bool) {
 	tv, ok := m.info.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
 		return false, false
@@ -431,7 +431,7 @@ func (m *model) constBool(e ast.Expr) (bool, bool) {
 
 // declEmpties intersects, per result, what each return statement of d
 // leaves empty. A bare return with named results leaves nothing known.
-func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
+func (m *Model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 	n := d.Type.Results.NumFields()
 	per := make([][][][]string, n)
 	var named []ast.Expr
@@ -440,7 +440,7 @@ func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 			named = append(named, name)
 		}
 	}
-	s := m.newScope(d)
+	s := m.host.Scope(d)
 	known := false
 	ast.Inspect(d.Body, func(x ast.Node) bool {
 		switch x := x.(type) {
@@ -483,7 +483,7 @@ func (m *model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 }
 
 // exportEmpties exports the EmptiesFact of fn, if it has one.
-func (m *model) exportEmpties(fn *types.Func) {
+func (m *Model) exportEmpties(fn *types.Func) {
 	if f := m.funcEmpties(fn, 0); f != nil {
 		m.pass.ExportObjectFact(fn, f)
 	}
@@ -579,10 +579,10 @@ func pathKey(p []string) string {
 // of scope s gives obj (when it refers to data) or its address to a call
 // that may fill it: not one skip accepts, nor one that only reads
 // (readsOnly, readsBuiltin).
-func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*ast.CallExpr) bool) bool {
+func (m *Model) passedOn(obj types.Object, s Scope, at token.Pos, skip func(*ast.CallExpr) bool) bool {
 	shared := nilable(obj.Type())
 	found := false
-	ast.Inspect(s.node, func(n ast.Node) bool {
+	ast.Inspect(s.Node, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if found || !ok || call.End() > at {
 			return !found
@@ -608,7 +608,7 @@ func (m *model) passedOn(obj types.Object, s *scope, at token.Pos, skip func(*as
 
 // partOf reports whether e is obj or reaches into it: obj.F, obj[i],
 // *obj, and so on.
-func (m *model) partOf(e ast.Expr, obj types.Object) bool {
+func (m *Model) partOf(e ast.Expr, obj types.Object) bool {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
@@ -645,7 +645,7 @@ func readsOnly(fn *types.Func) bool {
 // everyPath reports whether n, in the function of scope s, runs on every
 // path to at: the innermost block around n holds at, or is only left
 // out where obj is nil (if u != nil { u.Password = "" }).
-func (m *model) everyPath(n ast.Node, obj types.Object, at token.Pos) bool {
+func (m *Model) everyPath(n ast.Node, obj types.Object, at token.Pos) bool {
 	cur, ok := m.insp.Root().FindByPos(n.Pos(), n.End())
 	if !ok {
 		return false
@@ -668,7 +668,7 @@ func (m *model) everyPath(n ast.Node, obj types.Object, at token.Pos) bool {
 
 // nilGuarded reports whether block is the body of if obj != nil without
 // else: skipping it changes nothing in what obj holds.
-func (m *model) nilGuarded(parent, block ast.Node, obj types.Object) bool {
+func (m *Model) nilGuarded(parent, block ast.Node, obj types.Object) bool {
 	is, ok := parent.(*ast.IfStmt)
 	if !ok || is.Body != block || is.Else != nil || obj == nil {
 		return false

@@ -1,4 +1,4 @@
-package respmodel
+package jsonvalue
 
 import (
 	"go/ast"
@@ -11,7 +11,7 @@ import (
 )
 
 // decodeTarget returns the argument a decoding call fills, if call is one.
-func (m *model) decodeTarget(call *ast.CallExpr) ast.Expr {
+func (m *Model) decodeTarget(call *ast.CallExpr) ast.Expr {
 	var obj types.Object
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -36,7 +36,7 @@ type decodeHelper struct {
 
 // noteDecode records call if it decodes: its target's type, or, for a
 // helper that decodes into a parameter of its own, the helper.
-func (m *model) noteDecode(call *ast.CallExpr, stack []ast.Node) {
+func (m *Model) noteDecode(call *ast.CallExpr, stack []ast.Node) {
 	target := m.decodeTarget(call)
 	if target == nil {
 		return
@@ -56,7 +56,7 @@ func (m *model) noteDecode(call *ast.CallExpr, stack []ast.Node) {
 // the package that pass a parameter of theirs to one, through as many
 // helper layers as there are helpers. A nil entry is a decode whose
 // target type is unknown.
-func (m *model) decodedTypes(insp *inspector.Inspector) []types.Type {
+func (m *Model) decodedTypes(insp *inspector.Inspector) []types.Type {
 	out := m.decoded
 	helpers := m.decodeHelpers
 	for round := 0; len(helpers) > 0 && round <= len(m.decodeHelpers); round++ {
@@ -88,7 +88,7 @@ func (m *model) decodedTypes(insp *inspector.Inspector) []types.Type {
 // decodedType returns the type decoding into target fills, or, when
 // target is a parameter of the enclosing function whose type does not
 // say (an interface or type parameter), that parameter's index.
-func (m *model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int) {
+func (m *Model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int) {
 	e := ast.Unparen(target)
 	addr := false
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -132,7 +132,7 @@ func (m *model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int)
 
 // enclosingDecl returns the function declared by the innermost function
 // declaration on stack, if no function literal is nearer.
-func (m *model) enclosingDecl(stack []ast.Node) *types.Func {
+func (m *Model) enclosingDecl(stack []ast.Node) *types.Func {
 	switch d := enclosingFunc(stack).(type) {
 	case *ast.FuncDecl:
 		fn, _ := m.info.Defs[d.Name].(*types.Func)
@@ -142,9 +142,9 @@ func (m *model) enclosingDecl(stack []ast.Node) *types.Func {
 }
 
 // neverAssigned reports whether obj is only declared, never given a value.
-func (m *model) neverAssigned(obj types.Object) bool {
-	for _, a := range m.defs.assigns[obj] {
-		if a.opaque || a.rhs != nil {
+func (m *Model) neverAssigned(obj types.Object) bool {
+	for a := range m.host.Assigns(obj) {
+		if a.Opaque || a.Rhs != nil {
 			return false
 		}
 	}
@@ -154,12 +154,12 @@ func (m *model) neverAssigned(obj types.Object) bool {
 // decodedBefore reports whether the function of scope s decodes a
 // request body into obj (&obj, or obj when it points to the value) on
 // every path to at.
-func (m *model) decodedBefore(obj types.Object, s *scope, at token.Pos) bool {
-	if s.node == nil {
+func (m *Model) decodedBefore(obj types.Object, s Scope, at token.Pos) bool {
+	if s.Node == nil {
 		return false
 	}
 	found := false
-	ast.Inspect(s.node, func(n ast.Node) bool {
+	ast.Inspect(s.Node, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if found || !ok || call.End() > at {
 			return !found

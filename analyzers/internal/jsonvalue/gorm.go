@@ -1,4 +1,4 @@
-package respmodel
+package jsonvalue
 
 import (
 	"go/ast"
@@ -43,19 +43,19 @@ type gormQuery struct {
 // queried reports whether variable obj is filled, before at in the
 // function of scope s, only by gorm queries, and returns what each of
 // them leaves empty (the paths all of them do).
-func (m *model) queried(obj types.Object, s *scope, at token.Pos) ([][]string, bool) {
+func (m *Model) queried(obj types.Object, s Scope, at token.Pos) ([][]string, bool) {
 	var set [][]string // what a literal the query fills sets itself: User{ID: id}
-	for _, a := range m.defs.assigns[obj] {
-		if a.opaque || a.rhs != nil && !m.isFresh(a.rhs) {
-			lit, _ := CompositeLit(ast.Unparen(a.rhs))
-			if a.opaque || lit == nil {
+	for a := range m.host.Assigns(obj) {
+		if a.Opaque || a.Rhs != nil && !m.isFresh(a.Rhs) {
+			lit := compositeLit(ast.Unparen(a.Rhs))
+			if a.Opaque || lit == nil {
 				return nil, false
 			}
 			set = append(set, m.setFields(lit)...)
 		}
 	}
 	var loads []*ast.CallExpr
-	ast.Inspect(s.node, func(n ast.Node) bool {
+	ast.Inspect(s.Node, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < at && m.gormLoad(call, obj) && !m.dead(call) {
 			loads = append(loads, call)
 		}
@@ -78,7 +78,7 @@ func (m *model) queried(obj types.Object, s *scope, at token.Pos) ([][]string, b
 }
 
 // isFresh reports whether e is a new empty value: T{}, &T{}, new(T), nil.
-func (m *model) isFresh(e ast.Expr) bool {
+func (m *Model) isFresh(e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -93,7 +93,7 @@ func (m *model) isFresh(e ast.Expr) bool {
 
 // gormLoad reports whether call is a gorm query filling obj (&obj, or
 // obj itself when it points to the destination).
-func (m *model) gormLoad(call *ast.CallExpr, obj types.Object) bool {
+func (m *Model) gormLoad(call *ast.CallExpr, obj types.Object) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !gormLoaders[sel.Sel.Name] || len(call.Args) == 0 || !m.isGormDB(sel.X) {
 		return false
@@ -102,7 +102,7 @@ func (m *model) gormLoad(call *ast.CallExpr, obj types.Object) bool {
 }
 
 // isGormDB reports whether e is a *gorm.DB.
-func (m *model) isGormDB(e ast.Expr) bool {
+func (m *Model) isGormDB(e ast.Expr) bool {
 	p, ok := types.Unalias(m.info.TypeOf(e)).(*types.Pointer)
 	if !ok {
 		return false
@@ -113,7 +113,7 @@ func (m *model) isGormDB(e ast.Expr) bool {
 
 // gormEmpty returns the paths of a value of type t that the query call
 // fills it with leaves empty.
-func (m *model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
+func (m *Model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
 	q := m.gormChain(ast.Unparen(call.Fun).(*ast.SelectorExpr).X, 0)
 	var prefix []string
 	for {
@@ -148,7 +148,7 @@ func (m *model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
 // holding the chain is followed to its one value, or to its first when
 // the others refine it (q = q.Where(...) in a switch); a refinement that
 // selects or omits columns makes them unknown.
-func (m *model) gormChain(e ast.Expr, depth int) *gormQuery {
+func (m *Model) gormChain(e ast.Expr, depth int) *gormQuery {
 	q := &gormQuery{preloads: make(map[string]bool)}
 	var sawSelect, sawOmit bool
 	for depth < maxDepth {
@@ -197,7 +197,7 @@ func (m *model) gormChain(e ast.Expr, depth int) *gormQuery {
 }
 
 // gormCall applies to q what a call other than Select and Omit asks.
-func (m *model) gormCall(call *ast.CallExpr, name string, q *gormQuery) {
+func (m *Model) gormCall(call *ast.CallExpr, name string, q *gormQuery) {
 	switch name {
 	case "Preload", "Joins", "InnerJoins":
 		if len(call.Args) > 0 {
@@ -214,21 +214,21 @@ func (m *model) gormCall(call *ast.CallExpr, name string, q *gormQuery) {
 // refinedValue returns the value a chain variable starts from when its
 // other assignments refine it (q = q.Order(...)), and applies their
 // calls to q; nil when it has no such start.
-func (m *model) refinedValue(obj types.Object, q *gormQuery) ast.Expr {
-	if m.defs.addrTaken[obj] {
+func (m *Model) refinedValue(obj types.Object, q *gormQuery) ast.Expr {
+	if m.host.AddrTaken(obj) {
 		return nil
 	}
 	var base ast.Expr
-	for _, a := range m.defs.assigns[obj] {
-		if a.opaque || a.rhs == nil {
+	for a := range m.host.Assigns(obj) {
+		if a.Opaque || a.Rhs == nil {
 			return nil
 		}
-		calls, refines := m.refinement(a.rhs, obj)
+		calls, refines := m.refinement(a.Rhs, obj)
 		if !refines {
 			if base != nil {
 				return nil
 			}
-			base = a.rhs
+			base = a.Rhs
 			continue
 		}
 		for _, call := range calls {
@@ -245,7 +245,7 @@ func (m *model) refinedValue(obj types.Object, q *gormQuery) ast.Expr {
 
 // refinement returns the *gorm.DB calls of e, a chain that starts from
 // obj, and whether it does.
-func (m *model) refinement(e ast.Expr, obj types.Object) ([]*ast.CallExpr, bool) {
+func (m *Model) refinement(e ast.Expr, obj types.Object) ([]*ast.CallExpr, bool) {
 	var calls []*ast.CallExpr
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -266,7 +266,7 @@ func (m *model) refinement(e ast.Expr, obj types.Object) ([]*ast.CallExpr, bool)
 
 // columns returns the column or field names arguments of Select or
 // Omit give; unknown is set when one is an expression or not a constant.
-func (m *model) columns(args []ast.Expr) (cols []string, unknown bool) {
+func (m *Model) columns(args []ast.Expr) (cols []string, unknown bool) {
 	add := func(s string) {
 		for part := range strings.SplitSeq(s, ",") {
 			part = strings.TrimSpace(part)
@@ -303,7 +303,7 @@ func (m *model) columns(args []ast.Expr) (cols []string, unknown bool) {
 	return cols, unknown
 }
 
-func (m *model) constString(e ast.Expr) (string, bool) {
+func (m *Model) constString(e ast.Expr) (string, bool) {
 	tv, ok := m.info.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", false

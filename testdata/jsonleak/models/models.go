@@ -1,4 +1,4 @@
-// Package models holds persistence models shared by the jsonleak cases.
+// Package models holds persistence models shared by the jsonleak cases. // want package:`copies APIToken, PrivateKey}`
 package models
 
 import (
@@ -107,4 +107,50 @@ type Member struct { // want Member:`^leaks api_key$`
 	ID       uint   `gorm:"primaryKey"`
 	APIKey   string `json:"api_key"`
 	AITokens int    `json:"ai_tokens"`
+}
+
+// Peer is a stored WireGuard peer, keys included.
+type Peer struct { // want Peer:`^leaks private_key$`
+	ID         uint   `json:"id" gorm:"primaryKey"`
+	PublicKey  string `json:"public_key"`
+	PrivateKey string `json:"private_key"`
+}
+
+// PeerInfo is the API's view of a peer. No tag makes it a stored
+// record, and NewPeerInfo fills its private key by naming the field:
+// the key is sent on purpose, even from a models package.
+type PeerInfo struct { // want PeerInfo:`^leaks private_key$`
+	ID         uint   `json:"id"`
+	PublicKey  string `json:"public_key"`
+	PrivateKey string `json:"private_key"`
+}
+
+func NewPeerInfo(p *Peer) *PeerInfo {
+	return &PeerInfo{ID: p.ID, PublicKey: p.PublicKey, PrivateKey: p.PrivateKey}
+}
+
+// UserInfo is the API's view of a user; a password hash copied into it
+// is still a leak.
+type UserInfo struct { // want UserInfo:`^leaks password_hash$`
+	Email        string `json:"email"`
+	PasswordHash string `json:"password_hash"`
+}
+
+func NewUserInfo(u *User) UserInfo {
+	return UserInfo{Email: u.Email, PasswordHash: u.PasswordHash}
+}
+
+// AccountInfo is the API's view of an account, without tags: the token
+// NewAccountInfo copies into it when asked to is sent on purpose.
+type AccountInfo struct { // want AccountInfo:`^leaks api_token$`
+	Email    string `json:"email"`
+	APIToken string `json:"api_token,omitempty"`
+}
+
+func NewAccountInfo(u *User, exposeToken bool) *AccountInfo {
+	a := &AccountInfo{Email: u.Email}
+	if exposeToken {
+		a.APIToken = u.APIToken
+	}
+	return a
 }

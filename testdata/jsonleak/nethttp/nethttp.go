@@ -1,4 +1,4 @@
-// Package nethttp holds jsonleak cases for net/http handlers, and the
+// Package nethttp holds jsonleak cases for net/http handlers, and the // want package:`copies Secret}`
 // encoding/json rules the type walk follows.
 package nethttp
 

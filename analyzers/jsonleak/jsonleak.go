@@ -43,7 +43,7 @@ func New() *analysis.Analyzer {
 	}
 	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
 	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
-	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on accounts that are persistence models, matched in lower snake case")
+	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
 	a.Flags.Var(c.accounts, "accounts", "regular expression of the names of structs that describe accounts")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
 	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)

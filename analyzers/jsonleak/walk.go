@@ -238,9 +238,7 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 		return 0, false
 	case match&secretKind != 0:
 		k = secretKind
-	case !w.account(n.t) && !w.account(decl):
-		return 0, false
-	case match&credentialKind != 0:
+	case match&credentialKind != 0 && (w.account(n.t) || w.account(decl)):
 		k = secretKind
 	case match&tokenKind != 0 && textual(v.Type()) && (w.models.persistent(n.t) || w.models.persistent(decl)):
 		return tokenKind, false

@@ -10,7 +10,8 @@ import (
 
 // A response type filled by naming the secret field (PrivateKey:
 // p.PrivateKey in models.NewPeerInfo) sends it on purpose; a stored
-// model and a password hash copied into a view are still reported.
+// model, a password hash copied into a view and a stored
+// integration's API key are still reported.
 
 func copiedKey(w http.ResponseWriter, r *http.Request) {
 	render.JSON(w, r, models.NewPeerInfo(get[*models.Peer]()))
@@ -22,5 +23,6 @@ func copiedKey(w http.ResponseWriter, r *http.Request) {
 func storedSecrets(w http.ResponseWriter, r *http.Request) {
 	render.JSON(w, r, get[*models.Peer]()) // want `secret field \*models.Peer → .PrivateKey as "private_key"`
 	u := get[*models.User]()
-	render.JSON(w, r, models.NewUserInfo(u)) // want `secret field models.UserInfo → .PasswordHash as "password_hash"`
+	render.JSON(w, r, models.NewUserInfo(u))       // want `secret field models.UserInfo → .PasswordHash as "password_hash"`
+	render.JSON(w, r, get[[]models.Integration]()) // want `token field \[\]models.Integration → .APIKey as "api_key" to the client \(models.Integration is a persistence model`
 }

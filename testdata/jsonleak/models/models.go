@@ -79,9 +79,9 @@ type KeyResponse struct {
 	APIKey string `json:"api_key"`
 }
 
-// Device is a user's registered device; the UI shows its token to its
-// owner on purpose.
-type Device struct {
+// Device is a user's registered device, stored: its token is reported
+// like every persistence model's; its password, of no account, is not.
+type Device struct { // want Device:`^leaks token$`
 	ID       uint   `json:"id" gorm:"primaryKey"`
 	Token    string `json:"token"`
 	Password string `json:"password"`
@@ -153,4 +153,11 @@ func NewAccountInfo(u *User, exposeToken bool) *AccountInfo {
 		a.APIToken = u.APIToken
 	}
 	return a
+}
+
+// Integration is a stored third-party integration: not an account, but
+// a persistence model, so its API key is reported.
+type Integration struct { // want Integration:`^leaks api_key$`
+	ID     uint   `json:"id" gorm:"primaryKey"`
+	APIKey string `json:"api_key"`
 }

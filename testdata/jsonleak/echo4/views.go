@@ -28,3 +28,10 @@ func storedSecrets(c echo.Context) error {
 	c.JSON(http.StatusOK, get[[]models.Integration]()) // want `token field \[\]models.Integration → .APIKey as "api_key" to the client \(models.Integration is a persistence model`
 	return nil
 }
+
+// A password field that only describes the credential (its ID and
+// timestamps) cannot hold it; one that holds its hash can.
+func credentials(c echo.Context) error {
+	_ = c.JSON(http.StatusOK, get[[]models.UserAdminView]())
+	return c.JSON(http.StatusOK, get[models.UserExport]()) // want `secret field models.UserExport → .Password as "password"`
+}

@@ -161,3 +161,30 @@ type Integration struct { // want Integration:`^leaks api_key$`
 	ID     uint   `json:"id" gorm:"primaryKey"`
 	APIKey string `json:"api_key"`
 }
+
+// PasswordCredential describes a user's password (when it was set), and
+// cannot hold it.
+type PasswordCredential struct {
+	ID        uint      `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// StoredPassword holds one.
+type StoredPassword struct {
+	ID   uint   `json:"id"`
+	Hash string `json:"hash"`
+}
+
+// UserAdminView is an administrator's view of a user: its password is
+// the credential's description.
+type UserAdminView struct {
+	ID       uint                `json:"id"`
+	Password *PasswordCredential `json:"password,omitempty"`
+}
+
+// UserExport carries the stored password.
+type UserExport struct { // want UserExport:`^leaks password$`
+	ID       uint            `json:"id"`
+	Password *StoredPassword `json:"password,omitempty"`
+}

@@ -19,11 +19,10 @@
 //     secrets, recovery codes, private keys, card numbers, CVVs, social
 //     security numbers; and passwords and secrets of accounts (structs
 //     named for users, members, customers, admins...) (category secret);
-//   - token and API key fields of accounts that are persistence models:
-//     structs with gorm, db, bson or sql tags, structs embedding
-//     gorm.Model, and structs of models and entity packages. A login
-//     response DTO that returns a token does so on purpose and is not
-//     reported (category token);
+//   - token and API key fields of persistence models: structs with gorm,
+//     db, bson or sql tags, structs embedding gorm.Model, and structs of
+//     models and entity packages. A login response DTO that returns a
+//     token does so on purpose and is not reported (category token);
 //   - map literals (map[string]any, gin.H, echo.Map, fiber.Map, render.M)
 //     whose entries write stored secret data: a value read from a struct
 //     field under a secret key, or a value read from a secret field
@@ -36,7 +35,11 @@
 // a plain Password beside a stored hash tagged json:"-", or an omitempty
 // password of a request type), secrets of configuration structs shown to
 // administrators on purpose, and ent edges, filled only when loaded, are
-// not reported.
+// not reported. Nor are the private keys, secrets, tokens and API keys of
+// a response type that is not a persistence model by its tags, when the
+// code fills the field by naming it (PrivateKey: src.PrivateKey, in any
+// package): the author chose to send it. Passwords, their hashes, salts
+// and card data are reported on every type.
 //
 // Bodies are found in json.NewEncoder(w).Encode on the response, in
 // bytes from json.Marshal written with Write (or gin's Data, echo's
@@ -58,5 +61,7 @@
 // against field names and map keys in lower snake case (PasswordHash is
 // "password_hash"); -accounts, a regular expression of the names of
 // account structs; -models, of the import paths of persistence-model
-// packages; -config, of the qualified names of configuration structs.
+// packages; -config, of the qualified names of configuration structs;
+// -strict, report the secrets of response types filled by naming the
+// field too.
 package jsonleak

@@ -40,19 +40,21 @@ func New() *analysis.Analyzer {
 		URL:       "https://github.com/resplint/resplint/blob/main/docs/jsonleak.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, respmodel.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(LeaksFact)},
+		FactTypes: []analysis.Fact{new(LeaksFact), new(CopiesFact)},
 	}
 	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
 	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
-	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on accounts that are persistence models, matched in lower snake case")
+	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
 	a.Flags.Var(c.accounts, "accounts", "regular expression of the names of structs that describe accounts")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
 	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)
+	a.Flags.BoolVar(&c.strict, "strict", false, "also report the secrets and tokens that a response type (not a persistence model) is given by naming the field, such as PrivateKey: src.PrivateKey")
 	return a
 }
 
 type checker struct {
 	secrets, credentials, tokens, accounts, models, config *flagx.Regexp
+	strict                                                 bool
 }
 
 // run is the state of the check on one package.
@@ -70,6 +72,8 @@ type run struct {
 	decodedFields map[*types.Var]bool
 	decodeUnknown bool
 	reported      map[reportedKey]bool // so a literal sent twice is reported once
+	copiedHere    map[*types.Var]bool  // secret fields the package fills by naming them
+	copiedThere   map[ObjRef]bool      // those of the packages it imports
 	leakIDs       map[*leak]int        // see reportKey
 }
 
@@ -89,6 +93,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		models: &models{pkgs: c.models}, names: make(map[string]kind), configs: make(map[*types.TypeName]bool), decoded: r.decodedField,
 		pkg: pass.Pkg, importFact: pass.ImportObjectFact, objRefs: make(map[types.Object]ObjRef), resolved: make(map[ObjRef]types.Object), pkgs: make(map[string]*types.Package),
 	}
+	r.copies()
 	for _, f := range r.res.Funcs {
 		for _, ev := range f.Events {
 			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {
@@ -131,6 +136,7 @@ func (r *run) checkValue(ev *respmodel.Event, v *jsonvalue.Value) {
 		leaks = without(leaks, r.walk.leaks(node{ht, false}))
 	}
 	leaks = r.withoutBlanked(leaks, v.Type(), v.Cleared)
+	leaks = r.withoutCopied(leaks)
 	byKind := map[kind][]*leak{}
 	for _, l := range leaks {
 		if l.entry != nil {

@@ -21,7 +21,17 @@ func TestJSONLeak(t *testing.T) {
 		"./jsonleak/models", "./jsonleak/repo", "./jsonleak/nethttp", "./jsonleak/gin",
 		"./jsonleak/echo4", "./jsonleak/echo5", "./jsonleak/fiber2", "./jsonleak/fiber3",
 		"./jsonleak/chi", "./jsonleak/hertz", "./jsonleak/gozero", "./jsonleak/httprouter",
-		"./jsonleak/helpers", "./jsonleak/usehelpers")
+		"./jsonleak/helpers", "./jsonleak/usehelpers", "./jsonleak/mux")
+}
+
+// -strict reports the secrets of response types that the code fills by
+// naming the field, on every framework.
+func TestStrict(t *testing.T) {
+	a := jsonleak.New()
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testmod.Dir(t), a, "./jsonleak/strict")
 }
 
 // Every suggested fix is applied and compared with the golden file, one

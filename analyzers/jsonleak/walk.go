@@ -225,7 +225,7 @@ func (w *walker) edges(v *vertex) []edge {
 func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 	v := f.Var()
 	match := w.match(v.Name()) | w.match(f.Name)
-	if match == 0 || !w.carries(w.vertex(node{v.Type(), n.addr})) {
+	if match == 0 || !w.carries(w.vertex(node{v.Type(), n.addr})) || metadataOnly(v.Type()) {
 		return 0, false
 	}
 	decl := declaring(n.t, f)
@@ -238,9 +238,7 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 		return 0, false
 	case match&secretKind != 0:
 		k = secretKind
-	case !w.account(n.t) && !w.account(decl):
-		return 0, false
-	case match&credentialKind != 0:
+	case match&credentialKind != 0 && (w.account(n.t) || w.account(decl)):
 		k = secretKind
 	case match&tokenKind != 0 && textual(v.Type()) && (w.models.persistent(n.t) || w.models.persistent(decl)):
 		return tokenKind, false
@@ -248,6 +246,52 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 		return 0, false
 	}
 	return k, plain && f.OmitEmpty
+}
+
+// metadata matches, in lower snake case, the names of fields that say
+// which record a value is and when it changed: identifiers and
+// timestamps.
+var metadata = regexp.MustCompile(`(^|_)(id|uuid)$|_(at|on|time)$|^(created|updated|deleted|expires|expiry)(_|$)`)
+
+// metadataOnly reports whether a value of type t, a struct (or a
+// pointer to or slice of one), is written as identifiers, timestamps and
+// booleans only: a Password *PasswordCredential{ID, CreatedAt} field
+// describes the credential, it cannot hold it.
+func metadataOnly(t types.Type) bool {
+	for {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		}
+		break
+	}
+	if _, ok := t.Underlying().(*types.Struct); !ok || isTime(t) {
+		return false
+	}
+	fields := jsontype.Fields(t)
+	for _, f := range fields {
+		ft := f.Var().Type()
+		if p, ok := ft.Underlying().(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if b, ok := ft.Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 || isTime(ft) {
+			continue
+		}
+		if !metadata.MatchString(names.Snake(f.Var().Name())) || !metadata.MatchString(names.Snake(f.Name)) {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// isTime reports whether t is time.Time.
+func isTime(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
 }
 
 // textual reports whether a value of type t can hold a credential as

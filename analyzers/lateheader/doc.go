@@ -23,7 +23,10 @@
 // status sent on the error path of the write itself (if err :=
 // tmpl.Execute(w, v); err != nil { http.Error(...) }), where either
 // nothing was written or the client is gone. Panics, os.Exit and
-// log.Fatal end a path.
+// log.Fatal end a path. A condition tested twice with nothing assigned
+// to it in between (if err != nil { ... } ... if err == nil { ... })
+// takes the same branch both times: paths that would take both branches
+// are not followed.
 //
 // Writes include w.Write, fmt.Fprint*(w, ...), io.Copy(w, ...),
 // io.WriteString(w, ...), json.NewEncoder(w).Encode, template

@@ -117,7 +117,7 @@ func (c *funcCheck) change(e *respmodel.Event) {
 		c.report(e, sent, catCookie, fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
 			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
 	case respmodel.WriteStatus:
-		if c.framework(e).SameStatusSilent && sameStatus(e, sent) {
+		if c.framework(e).SameStatusSilent && c.sameStatus(e, sent) {
 			return // the framework ignores a status equal to the one sent, silently
 		}
 		c.report(e, sent, catStatus, fmt.Sprintf("%s after %s: the status line is already sent, so %s",
@@ -163,8 +163,34 @@ func (c *funcCheck) sameOnWire(e, sent *respmodel.Event) bool {
 // sent: both known and equal. gin v1.12.0's responseWriter.WriteHeader
 // does nothing for a code equal to its status, and warns only when a
 // different code comes after the header was written.
-func sameStatus(e, sent *respmodel.Event) bool {
-	return e.Value.State == respmodel.Known && sent.Value.State == respmodel.Known && e.Value.Int == sent.Value.Int
+func (c *funcCheck) sameStatus(e, sent *respmodel.Event) bool {
+	if e.Value.State != respmodel.Known {
+		return false
+	}
+	if sent.Value.State == respmodel.Known {
+		return e.Value.Int == sent.Value.Int
+	}
+	return e.Value.Int == http.StatusOK && c.defaultStatus(sent)
+}
+
+// defaultStatus reports whether sent, a write that names no status (a
+// template executed on c.Writer, c.Writer.Write), sends the default 200
+// of gin's responseWriter: nothing in the function before it sets a
+// status, answers, or runs another handler.
+func (c *funcCheck) defaultStatus(sent *respmodel.Event) bool {
+	if sent.Kind != respmodel.WriteBody {
+		return false
+	}
+	for _, ev := range c.fn.Events {
+		if ev.Pos() >= sent.Pos() {
+			continue
+		}
+		switch ev.Kind {
+		case respmodel.WriteStatus, respmodel.WriteBody, respmodel.Error, respmodel.Redirect, respmodel.Delegate:
+			return false
+		}
+	}
+	return true
 }
 
 // witness is the event that sent the header before a change: one on a

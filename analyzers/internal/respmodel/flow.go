@@ -71,7 +71,7 @@ func (m *model) flow(body *ast.BlockStmt, events []*Event, resets map[ast.Stmt]b
 	if !effect {
 		return Open
 	}
-	fg.may(m)
+	fg.may(m, m.correlate(body, fg.g))
 	return fg.must()
 }
 
@@ -269,26 +269,47 @@ func (s *step) witness(st Stage) *Event {
 }
 
 // may computes, by a forward fixpoint, which events can be reached after
-// the response was sent or completed, and by which event.
-func (fg *flowGraph) may(m *model) {
+// the response was sent or completed, and by which event. The state of
+// a block is kept per valuation of the conditions c correlates, so that
+// a branch the path cannot take adds nothing.
+func (fg *flowGraph) may(m *model, c *correlation) {
 	blocks := fg.g.Blocks
-	in := make([]witnesses, len(blocks))
-	in[0].open = true
+	in := make([]states, len(blocks))
+	in[0] = states{{}: {open: true}}
 	seen := make([]bool, len(blocks))
 	seen[0] = true
-	run := func(b *cfg.Block, record bool) (out, onError witnesses, errSucc *cfg.Block) {
+	run := func(b *cfg.Block, record bool) (out, onError states, errSucc *cfg.Block) {
 		failed, errSucc := m.failedWrite(b)
-		w := in[b.Index]
-		onError = w
+		vals := in[b.Index].sortedValuations()
+		ws := make([]witnesses, len(vals))
+		errs := make([]witnesses, len(vals))
+		for i, v := range vals {
+			ws[i], errs[i] = in[b.Index][v], in[b.Index][v]
+		}
 		for i := range fg.steps[b.Index] {
 			s := &fg.steps[b.Index][i]
-			onError = s.apply(onError, false, s.call == failed && !s.reset)
-			if s.call == failed && s.raw() {
-				onError.sent, onError.live = nil, nil
+			if record && len(ws) > 0 {
+				all := ws[0]
+				for _, w := range ws[1:] {
+					all = all.merge(w)
+				}
+				s.apply(all, true, false)
 			}
-			w = s.apply(w, record, false)
+			for j := range ws {
+				errs[j] = s.apply(errs[j], false, s.call == failed && !s.reset)
+				if s.call == failed && s.raw() {
+					errs[j].sent, errs[j].live = nil, nil
+				}
+				ws[j] = s.apply(ws[j], false, false)
+			}
 		}
-		return w, onError, errSucc
+		kill := c.kill(b)
+		out, onError = make(states, len(vals)), make(states, len(vals))
+		for i, v := range vals {
+			out.add(v.forget(kill), ws[i])
+			onError.add(v.forget(kill), errs[i])
+		}
+		return out, onError, errSucc
 	}
 	work := []*cfg.Block{blocks[0]}
 	for len(work) > 0 {
@@ -300,15 +321,22 @@ func (fg *flowGraph) may(m *model) {
 			if s == errSucc {
 				o = onError
 			}
-			next := in[s.Index].merge(o)
-			if !seen[s.Index] || next != in[s.Index] {
-				seen[s.Index], in[s.Index] = true, next
+			changed := false
+			if in[s.Index] == nil {
+				in[s.Index] = make(states)
+			}
+			for v, w := range c.along(o, b, s) {
+				changed = in[s.Index].add(v, w) || changed
+			}
+			in[s.Index] = in[s.Index].bounded()
+			if !seen[s.Index] || changed {
+				seen[s.Index] = true
 				work = append(work, s)
 			}
 		}
 	}
 	for _, b := range blocks {
-		if seen[b.Index] {
+		if seen[b.Index] && len(in[b.Index]) > 0 {
 			run(b, true)
 		}
 	}

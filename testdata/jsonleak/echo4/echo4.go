@@ -1,4 +1,4 @@
-// Package echo4 holds jsonleak cases for echo v4 handlers.
+// Package echo4 holds jsonleak cases for echo v4 handlers. // want package:`copies ClientSecret}`
 package echo4
 
 import (

@@ -1,4 +1,4 @@
-// Package models holds persistence models shared by the jsonleak cases.
+// Package models holds persistence models shared by the jsonleak cases. // want package:`copies APIToken, PrivateKey}`
 package models
 
 import (
@@ -79,9 +79,9 @@ type KeyResponse struct {
 	APIKey string `json:"api_key"`
 }
 
-// Device is a user's registered device; the UI shows its token to its
-// owner on purpose.
-type Device struct {
+// Device is a user's registered device, stored: its token is reported
+// like every persistence model's; its password, of no account, is not.
+type Device struct { // want Device:`^leaks token$`
 	ID       uint   `json:"id" gorm:"primaryKey"`
 	Token    string `json:"token"`
 	Password string `json:"password"`
@@ -107,4 +107,84 @@ type Member struct { // want Member:`^leaks api_key$`
 	ID       uint   `gorm:"primaryKey"`
 	APIKey   string `json:"api_key"`
 	AITokens int    `json:"ai_tokens"`
+}
+
+// Peer is a stored WireGuard peer, keys included.
+type Peer struct { // want Peer:`^leaks private_key$`
+	ID         uint   `json:"id" gorm:"primaryKey"`
+	PublicKey  string `json:"public_key"`
+	PrivateKey string `json:"private_key"`
+}
+
+// PeerInfo is the API's view of a peer. No tag makes it a stored
+// record, and NewPeerInfo fills its private key by naming the field:
+// the key is sent on purpose, even from a models package.
+type PeerInfo struct { // want PeerInfo:`^leaks private_key$`
+	ID         uint   `json:"id"`
+	PublicKey  string `json:"public_key"`
+	PrivateKey string `json:"private_key"`
+}
+
+func NewPeerInfo(p *Peer) *PeerInfo {
+	return &PeerInfo{ID: p.ID, PublicKey: p.PublicKey, PrivateKey: p.PrivateKey}
+}
+
+// UserInfo is the API's view of a user; a password hash copied into it
+// is still a leak.
+type UserInfo struct { // want UserInfo:`^leaks password_hash$`
+	Email        string `json:"email"`
+	PasswordHash string `json:"password_hash"`
+}
+
+func NewUserInfo(u *User) UserInfo {
+	return UserInfo{Email: u.Email, PasswordHash: u.PasswordHash}
+}
+
+// AccountInfo is the API's view of an account, without tags: the token
+// NewAccountInfo copies into it when asked to is sent on purpose.
+type AccountInfo struct { // want AccountInfo:`^leaks api_token$`
+	Email    string `json:"email"`
+	APIToken string `json:"api_token,omitempty"`
+}
+
+func NewAccountInfo(u *User, exposeToken bool) *AccountInfo {
+	a := &AccountInfo{Email: u.Email}
+	if exposeToken {
+		a.APIToken = u.APIToken
+	}
+	return a
+}
+
+// Integration is a stored third-party integration: not an account, but
+// a persistence model, so its API key is reported.
+type Integration struct { // want Integration:`^leaks api_key$`
+	ID     uint   `json:"id" gorm:"primaryKey"`
+	APIKey string `json:"api_key"`
+}
+
+// PasswordCredential describes a user's password (when it was set), and
+// cannot hold it.
+type PasswordCredential struct {
+	ID        uint      `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// StoredPassword holds one.
+type StoredPassword struct {
+	ID   uint   `json:"id"`
+	Hash string `json:"hash"`
+}
+
+// UserAdminView is an administrator's view of a user: its password is
+// the credential's description.
+type UserAdminView struct {
+	ID       uint                `json:"id"`
+	Password *PasswordCredential `json:"password,omitempty"`
+}
+
+// UserExport carries the stored password.
+type UserExport struct { // want UserExport:`^leaks password$`
+	ID       uint            `json:"id"`
+	Password *StoredPassword `json:"password,omitempty"`
 }

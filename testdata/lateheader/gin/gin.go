@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"time"
 
@@ -55,6 +56,25 @@ func statusAfterData(c *gin.Context) {
 func sameStatusAfterJSON(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"ok": true})
 	c.Status(http.StatusOK)
+}
+
+var page = template.Must(template.New("page").Parse("{{.}}"))
+
+// A template written with no status set sends gin's default 200: the
+// same 200 again changes nothing. After another status, 200 is dropped.
+func defaultStatusAfterTemplate(c *gin.Context) {
+	c.Header("Content-Type", "text/javascript")
+	if err := page.Execute(c.Writer, nil); err != nil {
+		c.AbortWithStatus(http.StatusInternalServerError)
+		return
+	}
+	c.Status(http.StatusOK)
+}
+
+func statusAfterTemplate(c *gin.Context) {
+	c.Status(http.StatusAccepted)
+	page.Execute(c.Writer, nil)
+	c.Status(http.StatusOK) // want `status 200 is set after page.Execute at line \d+ sent the response header`
 }
 
 func afterWriterWrite(c *gin.Context) {

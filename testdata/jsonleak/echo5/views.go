@@ -1,0 +1,30 @@
+package echo5
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v5"
+
+	"resplint.test/jsonleak/models"
+)
+
+// A response type filled by naming the secret field (PrivateKey:
+// p.PrivateKey in models.NewPeerInfo) sends it on purpose; a stored
+// model, a password hash copied into a view and a stored
+// integration's API key are still reported.
+
+func copiedKey(c *echo.Context) error {
+	c.JSON(http.StatusOK, models.NewPeerInfo(get[*models.Peer]()))
+	c.JSON(http.StatusOK, struct {
+		Peer *models.PeerInfo `json:"peer"`
+	}{models.NewPeerInfo(get[*models.Peer]())})
+	return nil
+}
+
+func storedSecrets(c *echo.Context) error {
+	c.JSON(http.StatusOK, get[*models.Peer]()) // want `secret field \*models.Peer → .PrivateKey as "private_key"`
+	u := get[*models.User]()
+	c.JSON(http.StatusOK, models.NewUserInfo(u))       // want `secret field models.UserInfo → .PasswordHash as "password_hash"`
+	c.JSON(http.StatusOK, get[[]models.Integration]()) // want `token field \[\]models.Integration → .APIKey as "api_key" to the client \(models.Integration is a persistence model`
+	return nil
+}

@@ -169,7 +169,7 @@ func (s *stream) process(p *packages.Package) {
 			s.alone.RLock()
 			defer s.alone.RUnlock()
 		}
-		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p])
+		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p], s.paths[p] == nil)
 	} else {
 		s.l.exported(p) // an error makes p ill-typed
 	}
@@ -222,7 +222,7 @@ func (s *stream) process(p *packages.Package) {
 func (s *stream) recheck(p *packages.Package) {
 	c := *p
 	c.Syntax, c.Types, c.TypesInfo, c.TypeErrors, c.Errors = nil, nil, nil, nil, nil
-	s.l.checkSource(&c, s.ld.fromSource, true)
+	s.l.checkSource(&c, s.ld.fromSource, true, false)
 	if out := s.analyse(&c, true); out != nil {
 		out.DropFacts()
 	}

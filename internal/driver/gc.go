@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // BatchGC sets the garbage collector for a run of Analyze, unless the
@@ -44,8 +44,9 @@ type gcSentinel struct{ _ *int }
 
 // A pacer sets the memory limit after each collection.
 type pacer struct {
+	mu      sync.Mutex // held while the limit is set
 	sample  []metrics.Sample
-	stopped atomic.Bool
+	stopped bool
 }
 
 // startPacer sets the memory limit after each collection from now on,
@@ -56,11 +57,18 @@ func startPacer() *pacer {
 	return p
 }
 
-// stop stops p setting the memory limit after the next collection.
-func (p *pacer) stop() { p.stopped.Store(true) }
+// stop stops p setting the memory limit; once it returns, p sets it no
+// more.
+func (p *pacer) stop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stopped = true
+}
 
 func (p *pacer) after(*gcSentinel) {
-	if p.stopped.Load() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped {
 		return
 	}
 	metrics.Read(p.sample)

@@ -27,6 +27,11 @@ import (
 // analysed with the analyzers that use facts if a root imports it,
 // directly or through other packages analysed, as checker would.
 func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
+	return newStream(plan, ld, messagesOnly).run()
+}
+
+// newStream returns the state of analyse for the packages ld holds.
+func newStream(plan *unit.Plan, ld *loaded, messagesOnly bool) *stream {
 	s := &stream{
 		plan:         plan,
 		messagesOnly: messagesOnly,
@@ -41,6 +46,12 @@ func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
 	s.res.fset = s.l.fset
 	s.res.sums = s.l.sums
 	s.res.srcs = srcmap.New(s.l.fset, s.res.readSource)
+	return s
+}
+
+// run type-checks and analyses the packages of s (see analyse).
+func (s *stream) run() *Result {
+	ld, plan := s.ld, s.plan
 	paths, byPath := candidates(ld.roots)
 	for _, path := range paths {
 		st := &pathState{variants: byPath[path], typed: make(map[*packages.Package]bool)}
@@ -158,7 +169,7 @@ func (s *stream) process(p *packages.Package) {
 			s.alone.RLock()
 			defer s.alone.RUnlock()
 		}
-		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p])
+		s.l.checkSource(p, s.ld.fromSource, s.ld.analysed[p], s.paths[p] == nil)
 	} else {
 		s.l.exported(p) // an error makes p ill-typed
 	}
@@ -211,7 +222,7 @@ func (s *stream) process(p *packages.Package) {
 func (s *stream) recheck(p *packages.Package) {
 	c := *p
 	c.Syntax, c.Types, c.TypesInfo, c.TypeErrors, c.Errors = nil, nil, nil, nil, nil
-	s.l.checkSource(&c, s.ld.fromSource, true)
+	s.l.checkSource(&c, s.ld.fromSource, true, false)
 	if out := s.analyse(&c, true); out != nil {
 		out.DropFacts()
 	}
@@ -298,8 +309,10 @@ func (s *stream) release(p *packages.Package) {
 // dropFacts forgets the facts of p, which no package left to analyse
 // imports, and then those of its imports that are left in the same state.
 //
-// The types of a package type-checked from source go too: no package
-// left imports them.
+// The types of a package type-checked from source go too, and so do
+// those its export data gave it (see compact): no package left imports
+// them, and no package read from export data refers to them, as every
+// importer of a package read from source is read from source too.
 func (s *stream) dropFacts(p *packages.Package) {
 	for _, o := range s.state[p].outcomes {
 		o.DropFacts()
@@ -308,6 +321,7 @@ func (s *stream) dropFacts(p *packages.Package) {
 	if s.ld.fromSource[p] && p.Types != nil {
 		delete(s.outcomes, p.Types)
 		cachedPackages.Delete(p.Types)
+		s.l.forget(p.PkgPath, p.Types)
 		p.Types = nil
 	}
 	for _, q := range p.Imports {

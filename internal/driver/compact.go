@@ -55,3 +55,13 @@ func (l *loader) readCompiled(path, file string) (*types.Package, error) {
 	defer l.mu.Unlock()
 	return l.readExport(path, file)
 }
+
+// forget drops the types of the package path from the view, if they are
+// pkg: those of a package read from source whose importers are all done.
+func (l *loader) forget(path string, pkg *types.Package) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.view[path] == pkg {
+		delete(l.view, path)
+	}
+}

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/resplint/resplint/internal/unit"
 )
 
 // A dependency analysed from source reaches its importers as the build
@@ -66,5 +68,51 @@ func TestCompact(t *testing.T) {
 	}
 	if bodyScope.Load() {
 		t.Error("the root sees needed.WriteJSON with the scope of its body: its types are those checked from source")
+	}
+}
+
+// The export-data types a dependency analysed from source got (see
+// compact) leave the loader's view once no package left imports it, so
+// they are not kept to the end of the run.
+func TestCompactForget(t *testing.T) {
+	writeModule(t, map[string]string{
+		"go.mod":           "module example.com/app\n\ngo 1.22\n",
+		"app.go":           "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/app/needed\"\n)\n\nfunc handle(w http.ResponseWriter) { needed.WriteJSON(w, 1) }\n",
+		"needed/needed.go": "package needed\n\nimport \"net/http\"\n\nfunc WriteJSON(w http.ResponseWriter, v any) {\n\tif n, ok := v.(int); ok {\n\t\tw.WriteHeader(n)\n\t}\n}\n",
+	})
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("RESPLINT_CACHE", "off")
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	all := []*analysis.Analyzer{newWriterAnalyzer(map[string]*atomic.Int32{})}
+	Prepare(all)
+	plan, err := unit.NewPlan(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const needed = "example.com/app/needed"
+	ld, err := load([]string{"."}, Config{}, func(p *packages.Package) bool { return p.PkgPath == needed }, nil, plan.Factful())
+	if err != nil {
+		t.Fatal(err)
+	}
+	compacted := false
+	for p := range ld.compiled {
+		compacted = compacted || p.PkgPath == needed
+	}
+	if !compacted {
+		t.Fatalf("%s has no export data to be compacted with", needed)
+	}
+	s := newStream(plan, ld, false)
+	res := s.run()
+	if got := len(res.Diagnostics()); got != 1 {
+		t.Errorf("%d diagnostics, want 1", got)
+	}
+	if _, ok := s.l.view[needed]; ok {
+		t.Errorf("the view still holds %s after the run", needed)
+	}
+	if _, ok := s.l.view["net/http"]; !ok {
+		t.Error("the view lost net/http, read from export data") // the test would prove nothing
 	}
 }

@@ -193,8 +193,10 @@ type loader struct {
 }
 
 // checkSource parses and type-checks p, whose imports have their types.
-// A package that is not analysed is checked for its types alone.
-func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool, analysed bool) {
+// A package that is not analysed is checked for its types alone. The
+// large tables of a dependency (not asked for) are emptied first (see
+// emptyTables).
+func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool, analysed, dependency bool) {
 	p.Fset = l.fset
 	mode := parser.AllErrors | parser.SkipObjectResolution
 	if analysed {
@@ -211,6 +213,9 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 		}
 		f, err := parser.ParseFile(l.fset, name, src, mode)
 		if f != nil {
+			if dependency {
+				emptyTables(f)
+			}
 			p.Syntax = append(p.Syntax, f)
 		}
 		p.Errors = append(p.Errors, pkgload.ParseErrors(err)...)

@@ -19,9 +19,10 @@
 //     secrets, recovery codes, private keys, card numbers, CVVs, social
 //     security numbers; and passwords and secrets of accounts (structs
 //     named for users, members, customers, admins...) (category secret);
-//   - token and API key fields of persistence models: structs with gorm,
-//     db, bson or sql tags, structs embedding gorm.Model, and structs of
-//     models and entity packages. A login response DTO that returns a
+//   - token and API key fields of accounts that are persistence models:
+//     structs with gorm, db, bson or sql tags, structs embedding
+//     gorm.Model, and structs of models and entity packages (with -strict,
+//     of every persistence model). A login response DTO that returns a
 //     token does so on purpose and is not reported (category token);
 //   - map literals (map[string]any, gin.H, echo.Map, fiber.Map, render.M)
 //     whose entries write stored secret data: a value read from a struct
@@ -63,5 +64,5 @@
 // account structs; -models, of the import paths of persistence-model
 // packages; -config, of the qualified names of configuration structs;
 // -strict, report the secrets of response types filled by naming the
-// field too.
+// field too, and the tokens of every persistence model.
 package jsonleak

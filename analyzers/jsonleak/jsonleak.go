@@ -44,11 +44,11 @@ func New() *analysis.Analyzer {
 	}
 	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
 	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
-	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on persistence models, matched in lower snake case")
+	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on accounts that are persistence models, matched in lower snake case")
 	a.Flags.Var(c.accounts, "accounts", "regular expression of the names of structs that describe accounts")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
 	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)
-	a.Flags.BoolVar(&c.strict, "strict", false, "also report the secrets and tokens that a response type (not a persistence model) is given by naming the field, such as PrivateKey: src.PrivateKey")
+	a.Flags.BoolVar(&c.strict, "strict", false, "also report the secrets and tokens that a response type (not a persistence model) is given by naming the field, such as PrivateKey: src.PrivateKey, and the tokens and API keys of every persistence model, not only of accounts")
 	return a
 }
 
@@ -89,7 +89,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		fieldReports: make(map[string]*fieldReport),
 	}
 	r.walk = &walker{
-		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config,
+		secrets: c.secrets, credentials: c.credentials, tokens: c.tokens, accounts: c.accounts, config: c.config, strict: c.strict,
 		models: &models{pkgs: c.models}, names: make(map[string]kind), configs: make(map[*types.TypeName]bool), decoded: r.decodedField,
 		pkg: pass.Pkg, importFact: pass.ImportObjectFact, objRefs: make(map[types.Object]ObjRef), resolved: make(map[ObjRef]types.Object), pkgs: make(map[string]*types.Package),
 	}

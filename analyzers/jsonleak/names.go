@@ -26,9 +26,9 @@ const DefaultCredentials = `(^|_)(pass(word)?|passwd|pwd|passphrase|passcode)$|(
 
 // DefaultTokens matches, in lower snake case, the names of fields that
 // hold bearer credentials: tokens and API or access keys. They are
-// reported on persistence models (a user, a session row, an app's or an
-// integration's record): a response DTO that carries a token (a login
-// response) does so on purpose.
+// reported on accounts that are persistence models: a response DTO that
+// carries a token (a login response) does so on purpose, as does an app
+// or device record shown to its owner.
 const DefaultTokens = `(^|_)tokens?$|(^|_)api_?keys?$|(^|_)(access|secret_access|auth|session|signing)_keys?$`
 
 // DefaultAccounts matches the names of structs that describe accounts

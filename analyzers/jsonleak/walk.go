@@ -121,6 +121,7 @@ type walker struct {
 	importFact      func(types.Object, analysis.Fact) bool
 	secrets, tokens *flagx.Regexp
 	credentials     *flagx.Regexp
+	strict          bool // tokens of every persistence model, not only of accounts
 	accounts        *flagx.Regexp
 	config          *flagx.Regexp
 	models          *models
@@ -238,7 +239,12 @@ func (w *walker) classify(n node, f *jsontype.Field) (k kind, decodable bool) {
 		return 0, false
 	case match&secretKind != 0:
 		k = secretKind
-	case match&credentialKind != 0 && (w.account(n.t) || w.account(decl)):
+	case !w.strict && !w.account(n.t) && !w.account(decl):
+		return 0, false // -strict: the tokens of every persistence model
+	case match&credentialKind != 0:
+		if !w.account(n.t) && !w.account(decl) {
+			return 0, false
+		}
 		k = secretKind
 	case match&tokenKind != 0 && textual(v.Type()) && (w.models.persistent(n.t) || w.models.persistent(decl)):
 		return tokenKind, false

@@ -10,8 +10,7 @@ import (
 
 // A response type filled by naming the secret field (PrivateKey:
 // p.PrivateKey in models.NewPeerInfo) sends it on purpose; a stored
-// model, a password hash copied into a view and a stored
-// integration's API key are still reported.
+// model and a password hash copied into a view are still reported.
 
 func copiedKey(w http.ResponseWriter, r *http.Request) {
 	httpx.OkJsonCtx(r.Context(), w, models.NewPeerInfo(get[*models.Peer]()))
@@ -23,6 +22,5 @@ func copiedKey(w http.ResponseWriter, r *http.Request) {
 func storedSecrets(w http.ResponseWriter, r *http.Request) {
 	httpx.OkJsonCtx(r.Context(), w, get[*models.Peer]()) // want `secret field \*models.Peer → .PrivateKey as "private_key"`
 	u := get[*models.User]()
-	httpx.OkJsonCtx(r.Context(), w, models.NewUserInfo(u))       // want `secret field models.UserInfo → .PasswordHash as "password_hash"`
-	httpx.OkJsonCtx(r.Context(), w, get[[]models.Integration]()) // want `token field \[\]models.Integration → .APIKey as "api_key" to the client \(models.Integration is a persistence model`
+	httpx.OkJsonCtx(r.Context(), w, models.NewUserInfo(u)) // want `secret field models.UserInfo → .PasswordHash as "password_hash"`
 }

@@ -470,12 +470,11 @@ func group(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(get[Group]())
 }
 
-// Passwords and secrets of what is not an account are shown to its
-// owner on purpose; tokens of a stored record and secrets proper leak
-// anywhere.
+// Passwords, secrets and tokens of what is not an account are shown to
+// its owner on purpose; secrets proper leak anywhere.
 func notAccounts(w http.ResponseWriter, r *http.Request) {
-	json.NewEncoder(w).Encode(get[[]models.Device]()) // want `token field \[\]models.Device → .Token as "token" to the client \(models.Device is a persistence model`
-	json.NewEncoder(w).Encode(get[models.Share]())    // want `secret field models.Share → .Salt as "salt"`
+	json.NewEncoder(w).Encode(get[[]models.Device]())
+	json.NewEncoder(w).Encode(get[models.Share]()) // want `secret field models.Share → .Salt as "salt"`
 	d := get[models.Device]()
 	json.NewEncoder(w).Encode(map[string]any{"id": d.ID, "password": d.Password, "token": d.Token})
 }

@@ -40,6 +40,9 @@ func nethttp(w http.ResponseWriter, r *http.Request) {
 	p := get[*models.Peer]()
 	json.NewEncoder(w).Encode(keyView{Name: "wg0", PrivateKey: p.PrivateKey})   // want `secret field keyView → .PrivateKey`
 	json.NewEncoder(w).Encode(models.NewAccountInfo(get[*models.User](), true)) // want `token field \*models.AccountInfo → .APIToken as "api_token"`
+	// The tokens of every persistence model, not only of accounts.
+	json.NewEncoder(w).Encode(get[[]models.Integration]()) // want `token field \[\]models.Integration → .APIKey as "api_key" to the client \(models.Integration is a persistence model`
+	json.NewEncoder(w).Encode(get[[]models.Device]())      // want `token field \[\]models.Device → .Token as "token"`
 }
 
 func chi(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -182,7 +183,7 @@ func (m *Model) fieldPath(e ast.Expr, obj types.Object) ([]string, bool) {
 // call blanks: obj (or &obj) is its receiver or an argument for a
 // parameter the callee blanks fields of.
 func (m *Model) callBlanks(call *ast.CallExpr, obj types.Object, prefix []string, depth int) [][]string {
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	if fn == nil {
 		return nil
 	}
@@ -439,7 +440,7 @@ func (m *Model) isBlank(e ast.Expr) bool {
 	if ft, ok := m.info.Types[call.Fun]; ok && ft.IsType() && len(call.Args) == 1 {
 		return m.isBlank(call.Args[0]) // []byte(nil), Secret("")
 	}
-	if fn := calledFunc(m.info, call); fn != nil && fn.Name() == "Repeat" && (httpfw.PkgPath(fn) == "strings" || httpfw.PkgPath(fn) == "bytes") && len(call.Args) == 2 {
+	if fn := funcs.Called(m.info, call); fn != nil && fn.Name() == "Repeat" && (httpfw.PkgPath(fn) == "strings" || httpfw.PkgPath(fn) == "bytes") && len(call.Args) == 2 {
 		return m.isBlank(call.Args[0])
 	}
 	return false

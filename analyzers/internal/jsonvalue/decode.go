@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -63,7 +64,7 @@ func (m *Model) decodedTypes(insp *inspector.Inspector) []types.Type {
 		var next []decodeHelper
 		insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 			call := n.(*ast.CallExpr)
-			fn := calledFunc(m.info, call)
+			fn := funcs.Called(m.info, call)
 			if !push || fn == nil {
 				return true
 			}
@@ -133,7 +134,7 @@ func (m *Model) decodedType(target ast.Expr, stack []ast.Node) (types.Type, int)
 // enclosingDecl returns the function declared by the innermost function
 // declaration on stack, if no function literal is nearer.
 func (m *Model) enclosingDecl(stack []ast.Node) *types.Func {
-	switch d := enclosingFunc(stack).(type) {
+	switch d := funcs.Enclosing(stack).(type) {
 	case *ast.FuncDecl:
 		fn, _ := m.info.Defs[d.Name].(*types.Func)
 		return fn

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -297,7 +298,7 @@ func (m *Model) setFields(lit *ast.CompositeLit) [][]string {
 
 // resultEmpty returns what result i of call is empty in.
 func (m *Model) resultEmpty(call *ast.CallExpr, i, depth int) [][]string {
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	if fn == nil {
 		return nil
 	}
@@ -587,7 +588,7 @@ func (m *Model) passedOn(obj types.Object, s Scope, at token.Pos, skip func(*ast
 		if found || !ok || call.End() > at {
 			return !found
 		}
-		if skip != nil && skip(call) || readsOnly(calledFunc(m.info, call)) || m.readsBuiltin(call) {
+		if skip != nil && skip(call) || readsOnly(funcs.Called(m.info, call)) || m.readsBuiltin(call) {
 			return true
 		}
 		for _, arg := range call.Args {

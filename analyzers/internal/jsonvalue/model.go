@@ -135,34 +135,6 @@ func (m *Model) ExportFacts(d *ast.FuncDecl) { m.exportValueFacts(d) }
 // package whose functions respmodel does not otherwise read.
 func (m *Model) ExportAllFacts() { m.exportAllValueFacts() }
 
-// calledFunc returns the function or method a call statically calls.
-func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[f].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		fn, _ := info.Uses[f.Sel].(*types.Func)
-		return fn
-	case *ast.IndexExpr:
-		return calledFunc(info, &ast.CallExpr{Fun: f.X})
-	case *ast.IndexListExpr:
-		return calledFunc(info, &ast.CallExpr{Fun: f.X})
-	}
-	return nil
-}
-
-// enclosingFunc returns the innermost function on stack, or nil.
-func enclosingFunc(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return stack[i]
-		}
-	}
-	return nil
-}
-
 // compositeLit returns the composite literal e is, or takes the address
 // of.
 func compositeLit(e ast.Expr) *ast.CompositeLit {

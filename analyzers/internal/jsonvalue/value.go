@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strconv"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -324,7 +325,7 @@ func (m *Model) marshalTuple(obj types.Object) (ast.Expr, bool) {
 }
 
 func (m *Model) isMarshal(call *ast.CallExpr) bool {
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	return fn != nil && httpfw.PkgPath(fn) == pathJSON && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(call.Args) > 0
 }
 
@@ -346,7 +347,7 @@ func (m *Model) substJSON(v *Value, call *ast.CallExpr, s Scope) *Value {
 	}
 	out := m.jsonValue(call.Args[v.Param], s)
 	out.Marshalled = v.Marshalled
-	if fn := calledFunc(m.info, call); fn != nil {
+	if fn := funcs.Called(m.info, call); fn != nil {
 		if ps := fn.Origin().Signature().Params(); v.Param < ps.Len() {
 			out.helperTyp = ps.At(v.Param).Type()
 		}

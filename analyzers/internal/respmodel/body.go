@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -16,13 +17,13 @@ func (m *model) encoderWriter(call *ast.CallExpr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	method := calledFunc(m.info, call)
+	method := funcs.Called(m.info, call)
 	x := m.definition(sel.X)
 	newCall, ok := x.(*ast.CallExpr)
 	if !ok || len(newCall.Args) == 0 {
 		return nil
 	}
-	fn := calledFunc(m.info, newCall)
+	fn := funcs.Called(m.info, newCall)
 	if fn == nil || method == nil || fn.Pkg() != method.Pkg() || !strings.HasPrefix(fn.Name(), "New") {
 		return nil
 	}
@@ -47,7 +48,7 @@ func (m *model) flushesResponse(call *ast.CallExpr) (httpfw.Framework, bool) {
 		f := m.writerFramework(x.X)
 		return f, f != 0
 	case *ast.CallExpr:
-		if fn := calledFunc(m.info, x); fn != nil && fn.Name() == "NewResponseController" && httpfw.PkgPath(fn) == httpfw.PathNetHTTP && len(x.Args) == 1 {
+		if fn := funcs.Called(m.info, x); fn != nil && fn.Name() == "NewResponseController" && httpfw.PkgPath(fn) == httpfw.PathNetHTTP && len(x.Args) == 1 {
 			f := m.writerFramework(x.Args[0])
 			return f, f != 0
 		}

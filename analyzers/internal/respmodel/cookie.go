@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -339,7 +340,7 @@ func (m *model) setField(c *Cookie, name string, e ast.Expr, s *scope) {
 	}
 	*p = m.eval(e, s.params)
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && name == "Value" {
-		if fn := calledFunc(m.info, call); fn != nil && httpfw.PkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
+		if fn := funcs.Called(m.info, call); fn != nil && httpfw.PkgPath(fn) == "strconv" && fn.Name() == "FormatBool" {
 			p.Hint = formatBoolHint
 		}
 	}
@@ -464,7 +465,7 @@ func (m *model) pastTime(e ast.Expr, s *scope) Value {
 	if !ok {
 		return unknown(e)
 	}
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	if fn == nil || httpfw.PkgPath(fn) != "time" {
 		return unknown(e)
 	}
@@ -499,21 +500,4 @@ func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
-}
-
-// calledFunc returns the function or method a call statically calls.
-func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[f].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		fn, _ := info.Uses[f.Sel].(*types.Func)
-		return fn
-	case *ast.IndexExpr:
-		return calledFunc(info, &ast.CallExpr{Fun: f.X})
-	case *ast.IndexListExpr:
-		return calledFunc(info, &ast.CallExpr{Fun: f.X})
-	}
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -45,9 +46,9 @@ func (m *model) noteSameSite(call *ast.CallExpr, stack []ast.Node) {
 	if !ok || !httpfw.HasOp(sel.Sel.Name, httpfw.SetSameSite) {
 		return
 	}
-	if fn := calledFunc(m.info, call); fn != nil {
+	if fn := funcs.Called(m.info, call); fn != nil {
 		if a, ok := httpfw.Lookup(fn); ok && a.Op == httpfw.SetSameSite {
-			m.sameSites = append(m.sameSites, sameSiteSet{call, a.Framework, isMiddleware(m.info, enclosingFunc(stack), a.Framework)})
+			m.sameSites = append(m.sameSites, sameSiteSet{call, a.Framework, isMiddleware(m.info, funcs.Enclosing(stack), a.Framework)})
 		}
 	}
 }
@@ -84,7 +85,7 @@ func isMiddleware(info *types.Info, fn ast.Node, f httpfw.Framework) bool {
 	if fn != nil {
 		ast.Inspect(fn, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
-				if fn := calledFunc(info, call); fn != nil {
+				if fn := funcs.Called(info, call); fn != nil {
 					if a, ok := httpfw.Lookup(fn); ok && a.Op == httpfw.Delegate && a.Arg == httpfw.None && a.Framework == f {
 						found = true
 					}
@@ -94,15 +95,4 @@ func isMiddleware(info *types.Info, fn ast.Node, f httpfw.Framework) bool {
 		})
 	}
 	return found
-}
-
-// enclosingFunc returns the innermost function on stack, or nil.
-func enclosingFunc(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return stack[i]
-		}
-	}
-	return nil
 }

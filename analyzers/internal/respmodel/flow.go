@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -469,7 +470,7 @@ func (m *model) mayReturn(call *ast.CallExpr) bool {
 	if isBuiltin(m.info, call.Fun, "panic") {
 		return false
 	}
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	return fn == nil || !noReturn(fn)
 }
 

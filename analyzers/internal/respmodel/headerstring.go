@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -39,7 +40,7 @@ func (m *model) headerText(e ast.Expr, s *scope, depth int) (text string, last *
 			return l + r, last
 		}
 	case *ast.CallExpr:
-		if fn := calledFunc(m.info, x); fn != nil && httpfw.PkgPath(fn) == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
+		if fn := funcs.Called(m.info, x); fn != nil && httpfw.PkgPath(fn) == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
 			if f := m.eval(x.Args[0], s.params); f.State == Known {
 				lit, _ := ast.Unparen(x.Args[0]).(*ast.BasicLit)
 				return formatHoles(f.Str), lit

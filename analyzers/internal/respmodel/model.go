@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/jsonvalue"
 	"github.com/resplint/resplint/analyzers/internal/names"
@@ -254,7 +255,7 @@ func (m *model) newScope(n ast.Node) *scope {
 // with the call.
 func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Event {
 	sink := enclosingStmt(stack)
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	if fn == nil {
 		return m.funcVarEvents(call, s, sink)
 	}
@@ -300,7 +301,7 @@ func returnsLogger(fn *types.Func) bool {
 
 // factoryCookie resolves a call of a function that returns a cookie.
 func (m *model) factoryCookie(call *ast.CallExpr, s *scope) *Cookie {
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	if fn == nil {
 		return nil
 	}
@@ -387,7 +388,7 @@ func (m *model) packageEvents() []*Event {
 				case *ast.FuncLit:
 					return false
 				case *ast.CallExpr:
-					if fn := calledFunc(m.info, x); fn != nil && httpfw.PkgPath(fn) == httpfw.PathSessions {
+					if fn := funcs.Called(m.info, x); fn != nil && httpfw.PkgPath(fn) == httpfw.PathSessions {
 						if ev := m.storeEvent(x, fn, append(stack, x)); ev != nil {
 							out = append(out, ev)
 						}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -281,7 +282,7 @@ func (m *model) safeString(e ast.Expr, s *scope, depth int) bool {
 		if isFunc(m.info, x, "fmt", "Sprintf") {
 			return m.safeParts(e, s, depth)
 		}
-		fn := calledFunc(m.info, x)
+		fn := funcs.Called(m.info, x)
 		if fn == nil {
 			return false
 		}
@@ -357,7 +358,7 @@ func isStringType(t types.Type) bool {
 
 // isFunc reports whether call calls the package-level function path.name.
 func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
-	fn := calledFunc(info, call)
+	fn := funcs.Called(info, call)
 	return fn != nil && fn.Name() == name && httpfw.PkgPath(fn) == path
 }
 

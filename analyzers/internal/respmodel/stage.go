@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -119,7 +120,7 @@ func (m *model) responseOf(e ast.Expr, wrappers bool) httpfw.Framework {
 		return f
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn := calledFunc(m.info, call); fn != nil {
+		if fn := funcs.Called(m.info, call); fn != nil {
 			if a, ok := httpfw.Lookup(fn); ok && a.Op == httpfw.WriterResult {
 				return a.Framework
 			}

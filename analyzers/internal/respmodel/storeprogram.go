@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
@@ -264,9 +265,9 @@ type savedSession struct {
 // noteSave records a call that saves sessions, with stack ending at it;
 // storeUses counts them.
 func (m *model) noteSave(call *ast.CallExpr, stack []ast.Node) {
-	if fn := calledFunc(m.info, call); fn != nil {
+	if fn := funcs.Called(m.info, call); fn != nil {
 		if c, ok := httpfw.Lookup(fn); ok && c.Op == httpfw.SessionSave {
-			m.saves = append(m.saves, savedSession{call, enclosingFunc(stack)})
+			m.saves = append(m.saves, savedSession{call, funcs.Enclosing(stack)})
 		}
 	}
 }
@@ -276,7 +277,7 @@ func (m *model) noteSave(call *ast.CallExpr, stack []ast.Node) {
 // (Session.Save); a function with neither (sessions.Save) saves every
 // session of the request.
 func (m *model) countSave(s savedSession) {
-	c, _ := httpfw.Lookup(calledFunc(m.info, s.call))
+	c, _ := httpfw.Lookup(funcs.Called(m.info, s.call))
 	var sess ast.Expr
 	if c.Arg+1 < len(s.call.Args) {
 		sess = s.call.Args[c.Arg+1]
@@ -315,7 +316,7 @@ func (m *model) sessionStore(sess types.Object) string {
 		return ""
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	fn := calledFunc(m.info, call)
+	fn := funcs.Called(m.info, call)
 	if !ok || fn == nil {
 		return ""
 	}

@@ -1,10 +1,11 @@
 package analyzers_test
 
 import (
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/resplint/resplint/analyzers"
 	"github.com/resplint/resplint/analyzers/internal/testmod"
@@ -68,24 +70,24 @@ func TestRegistry(t *testing.T) {
 }
 
 // Code that uses every httpsafe helper as docs/httpsafe.md documents it,
-// on every framework, gives no check anything to report.
+// on every framework, gives no check anything to report. The checks run
+// together on one load of the package and its dependencies, as a driver
+// runs them.
 func TestHttpsafeUsers(t *testing.T) {
-	for _, a := range analyzers.All() {
-		t.Run(a.Name, func(t *testing.T) {
-			analysistest.Run(diagnosticsOnly{t}, testmod.Dir(t), a, "./usehttpsafe")
-		})
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  testmod.Dir(t),
+		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
+	}, "./usehttpsafe")
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-// diagnosticsOnly passes analysistest's errors on but those about the
-// package facts a check exports (cookiedelete's cookies set): each check's
-// facts are tested in its own package.
-type diagnosticsOnly struct{ *testing.T }
-
-func (d diagnosticsOnly) Errorf(format string, args ...any) {
-	d.T.Helper()
-	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, ": unexpected fact: {package ") {
-		d.T.Error(msg)
+	if packages.PrintErrors(pkgs) > 0 || len(pkgs) != 1 {
+		t.Fatal("./usehttpsafe does not load as one package that type-checks")
+	}
+	found, _ := analyze(t, analyzers.All(), pkgs)
+	for _, f := range slices.SortedFunc(maps.Keys(found), func(a, b finding) int { return strings.Compare(a.posn, b.posn) }) {
+		t.Errorf("%s: %s: %s", f.posn, f.analyzer, f.message)
 	}
 }
 

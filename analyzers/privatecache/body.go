@@ -84,12 +84,10 @@ func passesOnCall(info *types.Info, call *ast.CallExpr) bool {
 	}
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Func:
-		switch callee.Name() {
-		case "ServeHTTP":
+		if callee.Name() == "ServeHTTP" {
 			return len(call.Args) == 2
-		case "Next":
-			return recvType(callee) != nil && httpfw.ResponseParam(recvType(callee)) != 0
 		}
+		return httpfw.RunsNext(callee.Name()) && recvType(callee) != nil && httpfw.ResponseParam(recvType(callee)) != 0
 	case *types.Var:
 		return routes.HandlerLike(callee.Type())
 	}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
@@ -391,7 +392,7 @@ func (gs *groups) subgroupOf(n ast.Node) types.Object {
 		return nil
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Group" {
+	if !ok || !httpfw.MakesGroup(sel.Sel.Name) {
 		return nil
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)

@@ -8,7 +8,7 @@ const pathRender = "github.com/go-chi/render"
 
 // chi is go-chi/chi's routers (v5.5.0 mux.go): Use adds net/http
 // middleware; With, Group, Route and Mount derive routers from it.
-func chi() spec { return spec{router: Router{Middleware: []string{"Use"}}} }
+func chi() spec { return spec{router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}}} }
 
 // render is go-chi/render's spec: its responders, and Bind, DecodeJSON,
 // DefaultDecoder and the Decode variable, which decode bodies

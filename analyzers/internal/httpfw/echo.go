@@ -20,7 +20,7 @@ const (
 
 // echoRouter: Use adds middleware that runs after routing, Pre before it
 // (echo.go).
-var echoRouter = Router{Middleware: []string{"Use", "Pre"}}
+var echoRouter = Router{Middleware: []string{"Use", "Pre"}, Groups: []string{"Group"}}
 
 // echo is v4's or v5's spec. Handlers take the Context interface in v4,
 // *Context in v5; Context.Bind and the DefaultBinder decode bodies

@@ -31,7 +31,7 @@ func fiber(f Framework) spec {
 			responses: []responseType{{path: pathFiberV2, name: "Ctx", param: true}},
 			cookies:   []cookieType{cookie},
 			info:      fiberInfo(pathFiberV2),
-			router:    Router{Middleware: []string{"Use"}},
+			router:    Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
 		}
 	}
 	cookie.path = pathFiberV3
@@ -46,7 +46,7 @@ func fiber(f Framework) spec {
 		responses: []responseType{{path: pathFiberV3, name: "Ctx", param: true}, {path: pathFiberV3, name: "Res"}},
 		cookies:   []cookieType{cookie},
 		info:      fiberInfo(pathFiberV3),
-		router:    Router{Middleware: []string{"Use"}},
+		router:    Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
 	}
 }
 

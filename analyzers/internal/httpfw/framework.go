@@ -58,6 +58,8 @@ type registry struct {
 	paths     map[string]Framework
 	router    map[string]bool // Router.Middleware of every spec
 	methods   map[string]bool // Router.Methods of every spec
+	groups    map[string]bool // Router.Groups of every spec
+	next      map[string]bool // Router.Next of every spec
 	params    []typeName      // handlerParams of every spec
 	routes    []RouteType     // Router.Routes of every spec
 	cors      map[string]CORS // CORS middleware constructors by full name
@@ -77,6 +79,8 @@ func index(specs []spec) *registry {
 		paths:     make(map[string]Framework),
 		router:    make(map[string]bool),
 		methods:   make(map[string]bool),
+		groups:    make(map[string]bool),
+		next:      make(map[string]bool),
 		cors:      make(map[string]CORS),
 		corsNames: make(map[string]bool),
 	}
@@ -112,6 +116,12 @@ func index(specs []spec) *registry {
 		}
 		if s.router.Methods != "" {
 			r.methods[s.router.Methods] = true
+		}
+		for _, g := range s.router.Groups {
+			r.groups[g] = true
+		}
+		if s.router.Next != "" {
+			r.next[s.router.Next] = true
 		}
 		r.params = append(r.params, s.handlerParams...)
 		r.routes = append(r.routes, s.router.Routes...)

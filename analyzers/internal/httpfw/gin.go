@@ -21,7 +21,7 @@ func gin() spec {
 			{path: pathGin, name: "ResponseWriter", records: true},
 		},
 		info:   ginInfo,
-		router: Router{Middleware: []string{"Use"}},
+		router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
 	}
 }
 

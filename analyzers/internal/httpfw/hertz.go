@@ -24,7 +24,7 @@ func hertz() spec {
 		responses: []responseType{{path: pathHertzApp, name: "RequestContext", param: true, afterContext: true}},
 		info:      hertzInfo,
 		// route/engine.go, routergroup.go: Use and Group, as gin.
-		router: Router{Middleware: []string{"Use"}},
+		router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
 	}
 }
 

@@ -69,7 +69,7 @@ func underlying(t types.Type) types.Type {
 // the handler that a function of handlers takes (echo's MiddlewareFunc).
 // fiber's Use takes ...any: the handlers of its package.
 func UseKind(t types.Type) httpfw.Framework {
-	use := method(t, "Use")
+	use := method(t, httpfw.UseMethod)
 	if use == nil || use.Params().Len() == 0 || !use.Variadic() {
 		return 0
 	}

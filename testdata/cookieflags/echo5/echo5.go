@@ -19,3 +19,13 @@ func negatives(c *echo.Context) error {
 	c.SetCookie(&http.Cookie{Name: "login", Expires: (http.Cookie{}).Expires, MaxAge: -1, Secure: true})
 	return nil
 }
+
+// Secure left off in the branch for plain HTTP is the program's choice.
+func plainHTTP(c *echo.Context) error {
+	if c.Request().TLS == nil {
+		c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		return nil
+	}
+	c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
+	return nil
+}

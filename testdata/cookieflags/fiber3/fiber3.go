@@ -22,3 +22,13 @@ func negatives(c fiber.Ctx) error {
 	c.Cookie(&fiber.Cookie{Name: "prefs", Value: "v"})
 	return nil
 }
+
+// Secure left off in the branch for plain HTTP is the program's choice.
+func plainHTTP(c fiber.Ctx) error {
+	if !c.Secure() {
+		c.Cookie(&fiber.Cookie{Name: "session", Value: "v", HTTPOnly: true})
+		return nil
+	}
+	c.Cookie(&fiber.Cookie{Name: "session", Value: "v", HTTPOnly: true}) // want `cookie "session" is set without Secure`
+	return nil
+}

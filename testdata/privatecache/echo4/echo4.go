@@ -122,3 +122,15 @@ func listMine(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, c.Get("user")) // want `handler reads the request value "user" but writes`
 }
+
+// A plain no-cache and no validator: every reuse asks the server again.
+func exportRows(c echo.Context) error {
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-cache")
+	return c.JSON(http.StatusOK, c.Get("user"))
+}
+
+func exportTagged(c echo.Context) error {
+	c.Response().Header().Set("ETag", `"v1"`)
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-cache") // want `handler reads the request value "user" but sets Cache-Control "no-cache", without private or no-store`
+	return c.JSON(http.StatusOK, c.Get("user"))
+}

@@ -110,3 +110,15 @@ func router() *fiber.App {
 	open.Get("/exposed", exposed)
 	return open
 }
+
+// A plain no-cache and no validator: every reuse asks the server again.
+func exportRows(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-cache")
+	return c.JSON(c.Locals("user"))
+}
+
+func exportTagged(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderETag, `"v1"`)
+	c.Set(fiber.HeaderCacheControl, "no-cache") // want `handler reads the request value "user" but sets Cache-Control "no-cache", without private or no-store`
+	return c.JSON(c.Locals("user"))
+}

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -24,10 +23,10 @@ import (
 //     bson or sql tag, no embedded gorm.Model): a struct of a models
 //     package without tags, filled field by field from another value,
 //     is a view of that value, not a record the database fills;
-//   - the field is a secret a response may carry on purpose (a private
-//     key, a secret, an MFA secret, recovery codes, a token, an API
-//     key), not a password, a password hash, a salt or card data
-//     (alwaysSecret), which no response needs;
+//   - the field is a secret a response may carry on purpose (-chosen: a
+//     private key, a secret, an MFA secret, recovery codes, a token, an
+//     API key), not a password, a password hash, a salt or card data,
+//     which no response needs;
 //   - some composite literal of the program names the field with a
 //     value that is not a constant, or some assignment to the field
 //     gives it such a value, in the analysed package or one it imports
@@ -49,11 +48,6 @@ func (f *CopiesFact) String() string {
 	return "copies " + strings.Join(f.Names, ", ")
 }
 
-// alwaysSecret matches, in lower snake case, the names of secrets no
-// response carries on purpose, whoever builds it: passwords and what is
-// derived from them, salts, card data and social security numbers.
-var alwaysSecret = regexp.MustCompile(`(^|_)(pass(word)?|passwd|pwd|passphrase|passcode|salt|credit_card|card|cc|cvv2?|cvc2?|csc|ssn|social_security)(_|$)`)
-
 // copies records the secret fields the package fills by naming them,
 // exports them as a CopiesFact, and gathers those of the packages it
 // imports.
@@ -70,7 +64,7 @@ func (r *run) copies() {
 	info := r.pass.TypesInfo
 	record := func(obj types.Object, owner types.Type, value ast.Expr) {
 		f, ok := obj.(*types.Var)
-		if !ok || owner == nil || !f.IsField() || r.walk.match(f.Name()) == 0 || alwaysSecret.MatchString(names.Snake(f.Name())) || tagged(owner, 0) {
+		if !ok || owner == nil || !f.IsField() || r.walk.match(f.Name()) == 0 || !r.chosen(f.Name()) || tagged(owner, 0) {
 			return
 		}
 		if tv, ok := info.Types[value]; ok && (tv.Value != nil || tv.IsNil()) {
@@ -160,7 +154,7 @@ func (r *run) copied(l *leak) bool {
 	if l.entry != nil || l.field == nil || l.decl == nil || tagged(l.decl, 0) {
 		return false
 	}
-	if l.kind != tokenKind && (alwaysSecret.MatchString(names.Snake(l.field.Name())) || alwaysSecret.MatchString(names.Snake(l.key))) {
+	if !r.chosen(l.field.Name()) || l.key != "" && r.walk.match(l.key) != 0 && !r.chosen(l.key) {
 		return false
 	}
 	f := l.field.Origin()
@@ -169,4 +163,10 @@ func (r *run) copied(l *leak) bool {
 	}
 	ref, ok := r.walk.ref(f)
 	return ok && r.copiedThere[ref]
+}
+
+// chosen reports whether a field or JSON key names a secret that a
+// response type may carry on purpose (-chosen).
+func (r *run) chosen(name string) bool {
+	return r.c.chosen.MatchString(names.Snake(name))
 }

@@ -30,6 +30,7 @@ func New() *analysis.Analyzer {
 		secrets:     flagx.NewRegexp(DefaultSecrets),
 		credentials: flagx.NewRegexp(DefaultCredentials),
 		tokens:      flagx.NewRegexp(DefaultTokens),
+		chosen:      flagx.NewRegexp(DefaultChosen),
 		accounts:    flagx.NewRegexp(DefaultAccounts),
 		models:      flagx.NewRegexp(DefaultModels),
 		config:      flagx.NewRegexp(DefaultConfig),
@@ -45,6 +46,7 @@ func New() *analysis.Analyzer {
 	a.Flags.Var(c.secrets, "secrets", "regular expression of secret field names and map keys, reported on any struct, matched in lower snake case")
 	a.Flags.Var(c.credentials, "credentials", "regular expression of password and secret field names and map keys, reported on accounts, matched in lower snake case")
 	a.Flags.Var(c.tokens, "tokens", "regular expression of token and API key field names, reported on accounts that are persistence models, matched in lower snake case")
+	a.Flags.Var(c.chosen, "chosen", "regular expression of secret and token names that a response type may carry on purpose when the code fills the field by naming it, matched in lower snake case")
 	a.Flags.Var(c.accounts, "accounts", "regular expression of the names of structs that describe accounts")
 	a.Flags.Var(c.models, "models", "regular expression of the import paths of packages whose structs are persistence models")
 	a.Flags.Var(c.config, "config", `regular expression of the qualified names ("path.Name") of configuration structs, whose secrets are not reported; "^$" reports them`)
@@ -53,8 +55,8 @@ func New() *analysis.Analyzer {
 }
 
 type checker struct {
-	secrets, credentials, tokens, accounts, models, config *flagx.Regexp
-	strict                                                 bool
+	secrets, credentials, tokens, chosen, accounts, models, config *flagx.Regexp
+	strict                                                         bool
 }
 
 // run is the state of the check on one package.

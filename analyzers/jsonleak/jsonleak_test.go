@@ -100,6 +100,7 @@ func TestOptions(t *testing.T) {
 		"models":   `jsonleak/options$`,
 		"config":   `^$`,
 		"accounts": `^Device$`,
+		"chosen":   `(^|_)pin$`,
 	} {
 		if err := a.Flags.Set(flag, value); err != nil {
 			t.Fatal(err)

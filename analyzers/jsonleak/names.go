@@ -31,6 +31,18 @@ const DefaultCredentials = `(^|_)(pass(word)?|passwd|pwd|passphrase|passcode)$|(
 // or device record shown to its owner.
 const DefaultTokens = `(^|_)tokens?$|(^|_)api_?keys?$|(^|_)(access|secret_access|auth|session|signing)_keys?$`
 
+// DefaultChosen matches, in lower snake case, the names of secrets that a
+// response type may carry on purpose: private keys, MFA secrets, recovery
+// codes, secrets and secret keys, tokens and API keys, which key-management
+// and integration pages show. Such a field, filled by naming it in a
+// struct that is not a persistence model, is not reported (copied.go).
+// Passwords, their hashes, salts and card data are never chosen: no
+// response needs them.
+const DefaultChosen = `(^|_)priv(ate)?_keys?(_pem|_bytes)?$` +
+	`|(^|_)(totp|otp|mfa|2fa|two_factor)_(secret|key|seed)$` +
+	`|(^|_)(recovery|backup)_codes?$` +
+	`|(^|_)secrets?(_key)?$|` + DefaultTokens
+
 // DefaultAccounts matches the names of structs that describe accounts
 // (users, members, customers, admins...), whose credentials are theirs
 // alone.

@@ -1,6 +1,8 @@
+// want package:`copies PIN}`
+
 // Package options is checked with -secrets='(^|_)pin$',
 // -tokens='(^|_)session_id$', -accounts='^Device$',
-// -models='jsonleak/options$' and -config='^$'.
+// -models='jsonleak/options$', -config='^$' and -chosen='(^|_)pin$'.
 package options
 
 import (
@@ -38,4 +40,17 @@ func show(w http.ResponseWriter, r *http.Request) {
 		"pin":      d.Token, // want `has the secret key "pin"`
 		"password": d.Token, // want `has the secret key "password"`
 	})
+}
+
+// A view filled by naming its PIN sends it on purpose, since -chosen
+// names it (by default a PIN is not chosen, and this is reported).
+type PINView struct { // want PINView:`^leaks pin$`
+	Holder string `json:"holder"`
+	PIN    string `json:"pin"`
+}
+
+func newPINView(c Card) PINView { return PINView{Holder: c.Holder, PIN: c.PIN} }
+
+func showPIN(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(newPINView(get[Card]()))
 }

@@ -13,16 +13,20 @@ import (
 // middleware reads the user from the Authorization header alone, every
 // request that reaches the handler carries Authorization, and RFC 9111
 // section 3.5 keeps shared caches from storing its responses, as for a
-// handler that reads the header itself.
+// handler that reads the header itself; when it reads the user from
+// request headers alone (X-Api-Key), the handler is judged as one that
+// reads such a header (identity.go).
 //
-// Middleware that learns who the user is from anything else (a session
-// cookie) gates its routes: a file they serve goes to signed-in users
-// only, and a shared cache that stores it serves it to anyone (gated.go).
+// Middleware that learns who the user is from anything but Authorization
+// (a session cookie, a credential header) gates its routes: a file they
+// serve goes to signed-in users only, and a shared cache that stores it
+// serves it to anyone (gated.go).
 
 // AuthFact is exported for a middleware, or a function that returns one,
 // that learns who the user is: By is byAuthorization when it does so from
-// the Authorization header (or basic auth) and from nothing else, and
-// otherwise says what it reads.
+// the Authorization header (or basic auth) and from nothing else,
+// byHeader when it does so from request headers that the client adds
+// itself and from nothing else, and otherwise says what it reads.
 type AuthFact struct {
 	By string
 }
@@ -36,6 +40,11 @@ func (f *AuthFact) String() string { return "authenticates by " + f.By }
 // says what it reads.
 const byAuthorization = "Authorization"
 
+// byHeader is the auth prop of middleware that reads the user from
+// credential headers alone (identity.go), Authorization among them or
+// not.
+const byHeader = "request headers"
+
 // authOwn is the auth prop of a middleware (a function that passes the
 // request on) by its own identity reads.
 func (mw *middleware) authOwn(n ast.Node) string {
@@ -43,11 +52,13 @@ func (mw *middleware) authOwn(n ast.Node) string {
 	if f == nil || !delegates(f.Events) && !passesOn(mw.pass, mw.model, n) {
 		return ""
 	}
-	switch first, authOnly, _ := mw.c.identity(f.Events); {
+	switch first, src, _ := mw.c.identity(f.Events); {
 	case first == nil:
 		return ""
-	case authOnly:
+	case src == fromAuthorization:
 		return byAuthorization
+	case src == fromHeader:
+		return byHeader
 	default:
 		return what(first)
 	}
@@ -86,14 +97,14 @@ func coveredBy(w routes.Where) func(*ast.CallExpr) bool {
 	return func(call *ast.CallExpr) bool { return !open[call] }
 }
 
-// authorized returns rs as served by a route that Authorization
-// middleware covers: a handler that reads the user from a context value
-// gets it from that middleware.
-func authorized(rs []FactRoute) []FactRoute {
+// behind returns rs as served by a route that middleware reading the
+// user from src covers: a handler that reads the user from a context
+// value gets it from that middleware.
+func behind(rs []FactRoute, src source) []FactRoute {
 	out := make([]FactRoute, len(rs))
 	for i, fr := range rs {
-		if fr.ContextOnly {
-			fr.AuthOnly = true
+		if fr.ContextOnly && quiet(fr.Category, src) {
+			fr.Quiet = true
 		}
 		out[i] = fr
 	}

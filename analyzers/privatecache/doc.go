@@ -32,10 +32,14 @@
 //     that sets one. Reported once per router or group, at the call that
 //     makes it, with the routes as related information; a handler whose
 //     routes are out of sight is reported at its body. A handler that
-//     learns who the user is only from the Authorization header is not:
-//     shared caches do not store such responses unless told to. A constant
-//     Cache-Control without private, no-store or freshness (max-age=0) is
-//     reported at the header, unless it has a plain no-cache and the
+//     learns who the user is only from request headers is not: shared
+//     caches do not store responses to requests with Authorization unless
+//     told to, and no browser sends an application's own credential
+//     header (X-Api-Key) on its own; validators still apply to the latter.
+//     A user read from a context value counts as what the middleware on
+//     its route reads. A constant Cache-Control without private, no-store
+//     or freshness (max-age=0) is reported at the header, on a handler
+//     that may serve GET or HEAD, unless it has a plain no-cache and the
 //     response carries no validators: each reuse then asks the server.
 //
 // Not reported: handlers that only redirect or send errors; middleware
@@ -64,6 +68,6 @@
 // and request value keys, and credential headers; -middleware, a
 // comma-separated list of functions (import/path.Func or
 // import/path.Type.Method) to treat as middleware that sets private or
-// no-store; -strict, report every per-user response on its own,
-// Authorization-only ones included.
+// no-store; -strict, report every per-user response on its own, those
+// identified by request headers included.
 package privatecache

@@ -52,6 +52,7 @@ type middleware struct {
 	cache  *prop               // the Cache-Control a handler or middleware sets
 	auth   *prop               // where middleware reads the user from (auth.go)
 	authed *routes.Model       // covered: middleware reading the user from Authorization only
+	headed *routes.Model       // covered: middleware reading the user from other request headers only
 	gate   *routes.Model       // covered: middleware reading the user from anything else
 	own    map[ast.Node]string // setsOwn
 }
@@ -68,6 +69,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
 	mw.authed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byAuthorization })
+	mw.headed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byHeader })
 	mw.gate = mw.routes.With(func(e ast.Expr) bool {
 		v := mw.auth.expr(e, 0)
 		return v != "" && v != byAuthorization

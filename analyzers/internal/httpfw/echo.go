@@ -87,6 +87,7 @@ func echoCalls(path string) []row {
 		// Request reads: Cookie and the c.Get store.
 		{[]string{"Cookie"}, do(ReadCookie, 0)},
 		{[]string{"Get"}, do(ReadLocal, 0)},
+		{[]string{"Set"}, do(StoreValue, 0)},
 		// Body reads; Bind counts only into a value it can fill from
 		// the body alone (see BindsOnlyBody).
 		{[]string{"FormFile", "MultipartForm"}, do(ReadBody, None)},

@@ -70,6 +70,8 @@ func ginCalls() []row {
 		{"(*github.com/gin-gonic/gin.Context).Cookie", do(ReadCookie, 0)},
 		{"(*github.com/gin-gonic/gin.Context).GetHeader", do(ReadHeader, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Value", do(ReadContext, 0)},
+		// Set stores in c.Keys, for Get and the typed getters.
+		{"(*github.com/gin-gonic/gin.Context).Set", do(StoreValue, 0)},
 	}
 	rows = append(rows, on(ctx, []string{"JSON", "IndentedJSON", "SecureJSON", "PureJSON", "AsciiJSON", "JSONP",
 		"AbortWithStatusJSON", "AbortWithStatusPureJSON"}, body(BodyJSON, 1).status(0))...)

@@ -87,6 +87,7 @@ func hertzCalls() []row {
 		{[]string{"Cookie"}, do(ReadCookie, 0)},
 		{[]string{"GetHeader"}, do(ReadHeader, 0)},
 		{[]string{"Value"}, do(ReadContext, 0)},
+		{[]string{"Set"}, do(StoreValue, 0)},
 		{[]string{"Get", "MustGet", "GetString", "GetBool", "GetInt", "GetInt32", "GetInt64", "GetUint",
 			"GetUint32", "GetUint64", "GetFloat32", "GetFloat64", "GetTime", "GetDuration", "GetStringSlice",
 			"GetStringMap", "GetStringMapString", "GetStringMapStringSlice"}, do(ReadLocal, 0)},

@@ -19,12 +19,13 @@ import (
 // whose per-user responses no private or no-store governs and that its
 // package serves nowhere: the packages that register it judge it.
 type UserFact struct {
-	Category    string // missing or validators
-	Quiet       bool   // identified by a request header for which only public applies in its category (identity.go)
-	ContextOnly bool   // identified only by context or request values (auth.go)
-	Gated       bool   // per-user only behind middleware that identifies the user (gated.go)
-	Handler     string // pkg.Func or pkg.Type.Method
-	Identity    string // what identifies the user
+	Category    string   // missing or validators
+	Quiet       bool     // identified by a request header for which only public applies in its category (identity.go)
+	ContextOnly bool     // identified only by context or request values (auth.go)
+	Keys        []string // their keys, when only middleware stores them (keys.go)
+	Gated       bool     // per-user only behind middleware that identifies the user (gated.go)
+	Handler     string   // pkg.Func or pkg.Type.Method
+	Identity    string   // what identifies the user
 }
 
 func (*UserFact) AFact() {}
@@ -97,7 +98,7 @@ func newGroups(c *checker, pass *analysis.Pass) *groups {
 // the routes no private middleware covers; pub, by those a public one
 // covers.
 func (gs *groups) local(h *handler, s served) {
-	fact := UserFact{Category: h.category, Quiet: h.quiet, ContextOnly: h.context, Gated: h.gated, Handler: h.name, Identity: h.identity}
+	fact := UserFact{Category: h.category, Quiet: h.quiet, ContextOnly: h.context, Keys: h.keys, Gated: h.gated, Handler: h.name, Identity: h.identity}
 	direct := gs.serve(s, "", []FactRoute{{UserFact: fact}})
 	w := s.w
 	for _, fn := range w.Escapes {
@@ -118,7 +119,8 @@ func (gs *groups) imported(mw *middleware) {
 		fn := of.Object.(*types.Func)
 		switch f := of.Fact.(type) {
 		case *UserFact:
-			s := served{w: mw.covering(f.Category).Imported(fn), pub: mw.public.Imported(fn), auth: mw.authed.Imported(fn), head: mw.headed.Imported(fn)}
+			s := served{w: mw.covering(f.Category).Imported(fn), pub: mw.public.Imported(fn), auth: mw.authed.Imported(fn), head: mw.headed.Imported(fn),
+				stored: mw.keys.storedOn(func(m *routes.Model) routes.Where { return m.Imported(fn) })}
 			if f.Gated {
 				s.gate = mw.gate.Imported(fn)
 			}
@@ -131,7 +133,8 @@ func (gs *groups) imported(mw *middleware) {
 			}
 		case *RoutesFact:
 			d := routes.Deferred{Func: fn, Param: f.Param}
-			s := served{w: mw.routes.Deferrals(d), pub: mw.public.Deferrals(d), auth: mw.authed.Deferrals(d), head: mw.headed.Deferrals(d)}
+			s := served{w: mw.routes.Deferrals(d), pub: mw.public.Deferrals(d), auth: mw.authed.Deferrals(d), head: mw.headed.Deferrals(d),
+				stored: mw.keys.storedOn(func(m *routes.Model) routes.Where { return m.Deferrals(d) })}
 			if slices.ContainsFunc(f.Routes, func(r FactRoute) bool { return r.Gated }) {
 				s.gate = mw.gate.Deferrals(d)
 			}
@@ -217,17 +220,23 @@ func factKey(of analysis.ObjectFact) string {
 // middleware reading the user from Authorization covers; head, by those
 // middleware reading it from another request header covers; gate, for
 // a gated handler, by those middleware reading it from anything but
-// Authorization covers.
+// Authorization covers; stored, whether middleware storing one of some
+// keys covers a route (keys.go).
 type served struct {
 	w, pub, auth, head, gate routes.Where
+	stored                   func(keys []string) func(*ast.CallExpr) bool
 }
 
 // on returns, for each route of s.w, rs as served there: the middleware
 // on the route decides where a handler that reads the user from a
-// context value gets it, and whether a gated handler is per-user.
+// context value gets it, whether it gets one at all, and whether a
+// gated handler is per-user.
 func (s served) on() func(*ast.CallExpr, []FactRoute) []FactRoute {
 	authed, headed, gated := coveredBy(s.auth), coveredBy(s.head), coveredBy(s.gate)
 	return func(call *ast.CallExpr, rs []FactRoute) []FactRoute {
+		rs = slices.DeleteFunc(slices.Clone(rs), func(fr FactRoute) bool {
+			return len(fr.Keys) > 0 && fr.ContextOnly && !s.stored(fr.Keys)(call)
+		})
 		switch {
 		case authed(call):
 			rs = behind(rs, fromAuthorization)

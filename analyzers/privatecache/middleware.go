@@ -55,6 +55,7 @@ type middleware struct {
 	headed *routes.Model       // covered: middleware reading the user from other request headers only
 	gate   *routes.Model       // covered: middleware reading the user from anything else
 	own    map[ast.Node]string // setsOwn
+	keys   *keys               // what middleware stores for handlers (keys.go)
 }
 
 func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *middleware {
@@ -83,6 +84,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 			}
 		}
 	}
+	mw.keys = newKeys(mw)
 	return mw
 }
 
@@ -97,9 +99,10 @@ func (mw *middleware) covering(category string) *routes.Model {
 	return mw.routes
 }
 
-// exportFacts exports CacheFact and AuthFact for the package's exported
-// functions.
+// exportFacts exports CacheFact, AuthFact and StoresFact for the
+// package's exported functions, and its KeysFact.
 func (mw *middleware) exportFacts() {
+	mw.keys.exportFacts()
 	for fn, d := range mw.decls {
 		if !fn.Exported() || mw.routes.InTestFile(d) {
 			continue

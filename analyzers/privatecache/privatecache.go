@@ -12,6 +12,7 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 //go:embed doc.go
@@ -47,7 +48,7 @@ func New() *analysis.Analyzer {
 		// respond (respmodel.Result.Inspector).
 		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact), new(AuthFact)},
+		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact), new(AuthFact), new(KeysFact), new(StoresFact)},
 	}
 	a.Flags.Var(c.cookies, "cookies", "regular expression of cookie names that identify the user")
 	a.Flags.Var(c.keys, "keys", "regular expression of context keys and framework request values (c.Get, c.Locals) that hold the user")
@@ -73,7 +74,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h := c.judge(pass, mw, f); h != nil {
-			s := served{w: mw.covering(h.category).Func(f.Node), pub: mw.public.Func(f.Node), auth: mw.authed.Func(f.Node), head: mw.headed.Func(f.Node)}
+			s := served{w: mw.covering(h.category).Func(f.Node), pub: mw.public.Func(f.Node), auth: mw.authed.Func(f.Node), head: mw.headed.Func(f.Node),
+				stored: mw.keys.storedOn(func(m *routes.Model) routes.Where { return m.Func(f.Node) })}
 			if h.gated {
 				s.gate = mw.gate.Func(f.Node)
 			}
@@ -93,6 +95,7 @@ type handler struct {
 	category string           // missing or validators
 	quiet    bool             // identified by a request header for which only public applies in its category (identity.go)
 	context  bool             // identified only by context or request values (auth.go)
+	keys     []string         // their keys, when only middleware stores them (keys.go)
 	identity string           // what(id)
 	gated    bool             // reads no identity: per-user only behind middleware that does (gated.go)
 	f        *respmodel.Func  // nil for a handler of another package
@@ -150,6 +153,9 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 		h.category = catValidators
 	}
 	h.quiet = !c.strict && !gated && quiet(h.category, src)
+	if h.context {
+		h.keys = mw.keys.onlyMiddleware(f.Events)
+	}
 	return h
 }
 

@@ -1,4 +1,4 @@
-package gin
+package gin // want package:`stores "user" \(middleware\), gin\.accountKey, gin\.viewerKey \(middleware\)`
 
 import (
 	"net/http"

@@ -75,3 +75,33 @@ func headerRoutes() {
 	cookies.AddRoutes(rest.WithMiddleware(sessionAuth,
 		rest.Route{Method: http.MethodGet, Path: "/cookies/me", Handler: cookied}))
 }
+
+// A user stored under an unexported key by middleware alone: a server
+// without that middleware reads no one.
+
+type viewerKey struct{}
+
+func viewerAuth(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie("session")
+		if err != nil {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), viewerKey{}, c.Value)))
+	}
+}
+
+func viewerPage(w http.ResponseWriter, r *http.Request) {
+	httpx.OkJson(w, r.Context().Value(viewerKey{}))
+}
+
+func seoPage(w http.ResponseWriter, r *http.Request) { viewerPage(w, r) }
+
+func keyRoutes() {
+	signed := rest.MustNewServer(rest.RestConf{}) // want `gozero.viewerPage reads the context value gozero.viewerKey but the responses of its route "GET /me" carry no Cache-Control private or no-store`
+	signed.AddRoutes(rest.WithMiddleware(viewerAuth,
+		rest.Route{Method: http.MethodGet, Path: "/me", Handler: viewerPage}))
+	seo := rest.MustNewServer(rest.RestConf{})
+	seo.AddRoute(rest.Route{Method: http.MethodGet, Path: "/seo", Handler: seoPage})
+}

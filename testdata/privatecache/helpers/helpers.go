@@ -1,4 +1,4 @@
-// Package helpers identifies users and sets cache headers for handlers in
+// Package helpers identifies users and sets cache headers for handlers in // want package:`stores helpers\.userKey\}`
 // other packages: what they do reaches their callers through facts.
 package helpers
 

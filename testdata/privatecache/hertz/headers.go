@@ -1,4 +1,4 @@
-package hertz
+package hertz // want package:`stores .*hertz\.viewerKey \(middleware\)`
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package httprouter
+package httprouter // want package:`stores httprouter\.userKey \(middleware\)`
 
 import (
 	"context"
@@ -47,11 +47,22 @@ func keyAuth(next http.Handler) http.Handler {
 	})
 }
 
+func cookieAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie("session")
+		if err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, c.Value)))
+	})
+}
+
 func keyed(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
 	json.NewEncoder(w).Encode(r.Context().Value(userKey{}))
 }
 
-func unkeyed(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }
+func cookied(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }
 
 // A qualified no-cache on a page served only for POST: its response is
 // not stored.
@@ -67,7 +78,18 @@ func headerRoutes() {
 	keys.POST("/flash", flash)
 	go http.ListenAndServe(":8082", keyAuth(keys))
 
-	cookies := httprouter.New() // want `httprouter.unkeyed reads the context value httprouter.userKey \(through httprouter.keyed\) but the responses of its route "GET /cookies/me" carry no Cache-Control private or no-store`
-	cookies.GET("/cookies/me", unkeyed)
-	http.ListenAndServe(":8083", cookies)
+	cookies := httprouter.New() // want `httprouter.cookied reads the context value httprouter.userKey \(through httprouter.keyed\) but the responses of its route "GET /cookies/me" carry no Cache-Control private or no-store`
+	cookies.GET("/cookies/me", cookied)
+	http.ListenAndServe(":8083", cookieAuth(cookies))
+}
+
+// A user stored under an unexported key by middleware alone: a router
+// without that middleware reads no one.
+
+func seoPage(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }
+
+func seoRoutes() {
+	seo := httprouter.New()
+	seo.GET("/seo", seoPage)
+	http.ListenAndServe(":8084", seo)
 }

@@ -37,7 +37,9 @@
 //     told to, and no browser sends an application's own credential
 //     header (X-Api-Key) on its own; validators still apply to the latter.
 //     A user read from a context value counts as what the middleware on
-//     its route reads. A constant Cache-Control without private, no-store
+//     its route reads; on a route without the middleware that alone
+//     stores it (under an unexported key of the application), there is
+//     none. A constant Cache-Control without private, no-store
 //     or freshness (max-age=0) is reported at the header, on a handler
 //     that may serve GET or HEAD, unless it has a plain no-cache and the
 //     response carries no validators: each reuse then asks the server.

@@ -52,6 +52,9 @@ const (
 	// key in Arg: gin's, echo's and hertz's c.Set, context.WithValue.
 	// fiber's Locals stores when given a value (see StoredKey).
 	StoreValue
+	// ReadQuery reads a query parameter or form value, an identity
+	// read when it carries a credential (?api_key=); Arg: its name.
+	ReadQuery
 )
 
 // StoredKey returns the argument that holds the key of a call of c with

@@ -86,6 +86,7 @@ func echoCalls(path string) []row {
 		{[]string{"Redirect"}, do(Redirect, 0)},
 		// Request reads: Cookie and the c.Get store.
 		{[]string{"Cookie"}, do(ReadCookie, 0)},
+		{[]string{"QueryParam", "FormValue"}, do(ReadQuery, 0)},
 		{[]string{"Get"}, do(ReadLocal, 0)},
 		{[]string{"Set"}, do(StoreValue, 0)},
 		// Body reads; Bind counts only into a value it can fill from

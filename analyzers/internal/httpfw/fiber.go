@@ -98,6 +98,7 @@ func fiberCalls(res, req []string) []row {
 	// Request reads: Cookies; Get reads a request header; Locals with
 	// one argument reads the per-request store, and with a value stores.
 	rows = append(rows, on(req, []string{"Cookies"}, do(ReadCookie, 0))...)
+	rows = append(rows, on(req, []string{"Query"}, do(ReadQuery, 0))...)
 	rows = append(rows, on(req, []string{"Get"}, do(ReadHeader, 0))...)
 	rows = append(rows, on(req, []string{"Locals"}, do(ReadLocal, 0).storesWithValue())...)
 	return append(rows, on(req, []string{"Body", "BodyRaw", "FormFile", "FormValue", "MultipartForm"}, do(ReadBody, None))...)

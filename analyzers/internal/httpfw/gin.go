@@ -68,6 +68,9 @@ func ginCalls() []row {
 		// Request reads: Cookie, GetHeader (a request header), and Value,
 		// which reads c.Keys for string keys.
 		{"(*github.com/gin-gonic/gin.Context).Cookie", do(ReadCookie, 0)},
+		{"(*github.com/gin-gonic/gin.Context).Query", do(ReadQuery, 0)},
+		{"(*github.com/gin-gonic/gin.Context).DefaultQuery", do(ReadQuery, 0)},
+		{"(*github.com/gin-gonic/gin.Context).GetQuery", do(ReadQuery, 0)},
 		{"(*github.com/gin-gonic/gin.Context).GetHeader", do(ReadHeader, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Value", do(ReadContext, 0)},
 		// Set stores in c.Keys, for Get and the typed getters.

@@ -40,6 +40,10 @@ func (f *AuthFact) String() string { return "authenticates by " + f.By }
 // says what it reads.
 const byAuthorization = "Authorization"
 
+// byURL is the auth prop of middleware that reads the user from a
+// credential in the query or a form alone (identity.go).
+const byURL = "a query or form value"
+
 // byHeader is the auth prop of middleware that reads the user from
 // credential headers alone (identity.go), Authorization among them or
 // not.
@@ -57,6 +61,8 @@ func (mw *middleware) authOwn(n ast.Node) string {
 		return ""
 	case src == fromAuthorization:
 		return byAuthorization
+	case src == fromURL:
+		return byURL
 	case src == fromHeader:
 		return byHeader
 	default:

@@ -217,10 +217,11 @@ func factKey(of analysis.ObjectFact) string {
 
 // served is where a handler is served: w, by the routes no private
 // middleware covers; pub, by those a public one covers; auth, by those
-// middleware reading the user from Authorization covers; head, by those
+// middleware reading the user from Authorization (or from the query or
+// a form, which only public concerns as well) covers; head, by those
 // middleware reading it from another request header covers; gate, for
-// a gated handler, by those middleware reading it from anything but
-// Authorization covers; stored, whether middleware storing one of some
+// a gated handler, by those middleware reading it from anything else
+// covers; stored, whether middleware storing one of some
 // keys covers a route (keys.go).
 type served struct {
 	w, pub, auth, head, gate routes.Where

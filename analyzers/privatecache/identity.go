@@ -31,6 +31,11 @@ const (
 	// it says public, s-maxage or must-revalidate (RFC 9111 section
 	// 3.5). Only public applies.
 	fromAuthorization
+	// fromURL: a credential in the query or a form (?api_key=): in the
+	// URL, it is part of the cache key, so a stored copy goes to no one
+	// without it; in a POST body, shared caches do not store the
+	// response. Only public applies.
+	fromURL
 )
 
 // quiet reports whether, without -strict, the rule of a category (missing
@@ -38,7 +43,7 @@ const (
 // src.
 func quiet(category string, src source) bool {
 	if category == catValidators {
-		return src == fromAuthorization
+		return src >= fromAuthorization
 	}
 	return src != fromSession
 }
@@ -92,6 +97,10 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, s
 // cookie and hands on.
 var sessionHeaders = regexp.MustCompile(`(?i)^(cookie|x-forwarded-user|x-forwarded-email|x-forwarded-preferred-username|x-auth-request-user|x-auth-request-email|remote-user|remote-email|x-remote-user|x-webauth-user|x-user|x-user-id)$`)
 
+// credentialParams are the query parameters and form fields that carry
+// a credential, besides the names of credential headers (?X-Auth-Token=).
+var credentialParams = regexp.MustCompile(`(?i)^(api[-_]?key|api[-_]?token|access[-_]?token|auth[-_]?token|token|jwt)$`)
+
 // readSource is where one identity read learns who the user is from.
 // A context or request value counts as the session here: what put it
 // there decides on each route (auth.go).
@@ -99,6 +108,8 @@ func readSource(ev *respmodel.Event) source {
 	switch ev.Identity {
 	case respmodel.IdentityBasicAuth:
 		return fromAuthorization
+	case respmodel.IdentityQuery:
+		return fromURL
 	case respmodel.IdentityHeader:
 		switch v := ev.Value.Str; {
 		case strings.EqualFold(v, "Authorization"):
@@ -150,6 +161,8 @@ func (c *checker) identifies(ev *respmodel.Event) bool {
 		return match(c.cookies)
 	case respmodel.IdentityHeader:
 		return v.State == respmodel.Known && !names.CSRF(v.Str) && c.headers.MatchString(v.Str)
+	case respmodel.IdentityQuery:
+		return v.State == respmodel.Known && !names.CSRF(v.Str) && (credentialParams.MatchString(v.Str) || c.headers.MatchString(v.Str))
 	case respmodel.IdentityContext, respmodel.IdentityLocal:
 		return match(c.keys)
 	}

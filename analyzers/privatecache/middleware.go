@@ -51,7 +51,7 @@ type middleware struct {
 	decls  map[*types.Func]*ast.FuncDecl
 	cache  *prop               // the Cache-Control a handler or middleware sets
 	auth   *prop               // where middleware reads the user from (auth.go)
-	authed *routes.Model       // covered: middleware reading the user from Authorization only
+	authed *routes.Model       // covered: middleware reading the user from Authorization, or the query or a form, only
 	headed *routes.Model       // covered: middleware reading the user from other request headers only
 	gate   *routes.Model       // covered: middleware reading the user from anything else
 	own    map[ast.Node]string // setsOwn
@@ -69,11 +69,11 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cache.expr(e, 0)) })
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
-	mw.authed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byAuthorization })
+	mw.authed = mw.routes.With(func(e ast.Expr) bool { v := mw.auth.expr(e, 0); return v == byAuthorization || v == byURL })
 	mw.headed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byHeader })
 	mw.gate = mw.routes.With(func(e ast.Expr) bool {
 		v := mw.auth.expr(e, 0)
-		return v != "" && v != byAuthorization
+		return v != "" && v != byAuthorization && v != byURL
 	})
 	mw.always = mw.routes.Always()
 	for _, f := range res.Funcs {

@@ -202,6 +202,8 @@ func what(ev *respmodel.Event) string {
 		s = "the request value " + key(v)
 	case respmodel.IdentitySession:
 		s = "the session"
+	case respmodel.IdentityQuery:
+		s = "the query or form value " + key(v)
 	}
 	if ev.Via != "" {
 		s += " (through " + ev.Via + ")"

@@ -68,6 +68,28 @@ func flashPage(c echo.Context) error {
 	return c.String(http.StatusOK, "saved")
 }
 
+// A credential in the query or a form (?api_key=) is in the cache key,
+// or in a POST body: only public applies, to the handler and behind
+// middleware that reads it.
+
+func apiKeyParam(c echo.Context) error {
+	return c.File("files/" + c.QueryParam("api_key"))
+}
+
+func apiKeyParamPublic(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "public, max-age=60") // want `handler reads the query or form value "api_key" but sets Cache-Control "public, max-age=60"`
+	return c.JSON(http.StatusOK, c.FormValue("api_key"))
+}
+
+func queryAuth(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Set("user", c.QueryParam("token"))
+		return next(c)
+	}
+}
+
+func queried(c echo.Context) error { return c.JSON(http.StatusOK, c.Get("user")) }
+
 func headerRoutes() *echo.Echo {
 	e := echo.New()
 	keys := e.Group("/keys", keyAuth)
@@ -75,6 +97,7 @@ func headerRoutes() *echo.Echo {
 	keys.GET("/export", keyedFile)
 	cookies := e.Group("/cookies", sessionAuth) // want `echo4.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.GET("/me", cookied)
+	e.Group("/query", queryAuth).GET("/me", queried)
 	e.POST("/flash", flash)
 	e.GET("/flash", flashPage)
 	return e

@@ -64,6 +64,26 @@ func flashPage(c *fiber.Ctx) error {
 	return c.SendString("saved")
 }
 
+// A credential in the query or a form (?api_key=) is in the cache key,
+// or in a POST body: only public applies, to the handler and behind
+// middleware that reads it.
+
+func apiKeyParam(c *fiber.Ctx) error {
+	return c.SendFile("files/" + c.Query("api_key"))
+}
+
+func apiKeyParamPublic(c *fiber.Ctx) error {
+	c.Set("Cache-Control", "public, max-age=60") // want `handler reads the query or form value "api_key" but sets Cache-Control "public, max-age=60"`
+	return c.JSON(c.Query("api_key"))
+}
+
+func queryAuth(c *fiber.Ctx) error {
+	c.Locals("user", c.Query("token"))
+	return c.Next()
+}
+
+func queried(c *fiber.Ctx) error { return c.JSON(c.Locals("user")) }
+
 func headerRoutes() *fiber.App {
 	app := fiber.New()
 	keys := app.Group("/keys", keyAuth)
@@ -71,6 +91,7 @@ func headerRoutes() *fiber.App {
 	keys.Get("/export", keyedFile)
 	cookies := app.Group("/cookies", sessionAuth) // want `fiber2.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.Get("/me", cookied)
+	app.Group("/query", queryAuth).Get("/me", queried)
 	app.Post("/flash", flash)
 	app.Get("/flash", flashPage)
 	return app

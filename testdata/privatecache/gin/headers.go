@@ -65,6 +65,26 @@ func flashPage(c *gin.Context) {
 	c.String(http.StatusOK, "saved")
 }
 
+// A credential in the query or a form (?api_key=) is in the cache key,
+// or in a POST body: only public applies, to the handler and behind
+// middleware that reads it.
+
+func apiKeyParam(c *gin.Context) {
+	c.File("files/" + c.Query("api_key"))
+}
+
+func apiKeyParamPublic(c *gin.Context) {
+	c.Header("Cache-Control", "public, max-age=60") // want `handler reads the query or form value "api_key" but sets Cache-Control "public, max-age=60"`
+	c.JSON(http.StatusOK, c.Query("api_key"))
+}
+
+func queryAuth(c *gin.Context) {
+	c.Set("user", c.DefaultQuery("token", ""))
+	c.Next()
+}
+
+func queried(c *gin.Context) { c.JSON(http.StatusOK, c.MustGet("user")) }
+
 func headerRoutes() *gin.Engine {
 	r := gin.New()
 	keys := r.Group("/keys", keyAuth)
@@ -72,6 +92,7 @@ func headerRoutes() *gin.Engine {
 	keys.GET("/export", keyedFile)
 	cookies := r.Group("/cookies", sessionAuth) // want `gin.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.GET("/me", cookied)
+	r.Group("/query", queryAuth).GET("/me", queried)
 	r.POST("/flash", flash)
 	r.GET("/flash", flashPage)
 	return r

@@ -65,11 +65,29 @@ func flash(w http.ResponseWriter, r *http.Request) {
 	httpx.OkJson(w, "saved")
 }
 
+// A credential in the query or a form (?api_key=) is in the cache key,
+// or in a POST body: only public applies, to the handler and behind
+// middleware that reads it.
+
+func apiKeyParam(w http.ResponseWriter, r *http.Request) {
+	http.ServeFile(w, r, "files/"+r.FormValue("api_key"))
+}
+
+func queryAuth(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		next(w, r.WithContext(context.WithValue(r.Context(), "userId", r.URL.Query().Get("token"))))
+	}
+}
+
+func queried(w http.ResponseWriter, r *http.Request) { me(w, r) }
+
 func headerRoutes() {
 	server := rest.MustNewServer(rest.RestConf{})
 	server.AddRoutes(rest.WithMiddleware(keyAuth,
 		rest.Route{Method: http.MethodGet, Path: "/keys/me", Handler: keyed}))
 	server.AddRoute(rest.Route{Method: http.MethodPost, Path: "/flash", Handler: flash})
+	server.AddRoutes(rest.WithMiddleware(queryAuth,
+		rest.Route{Method: http.MethodGet, Path: "/query/me", Handler: queried}))
 
 	cookies := rest.MustNewServer(rest.RestConf{}) // want `gozero.cookied reads the context value "userId" \(through gozero.me\) but the responses of its route "GET /cookies/me" carry no Cache-Control private or no-store`
 	cookies.AddRoutes(rest.WithMiddleware(sessionAuth,

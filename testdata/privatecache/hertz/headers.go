@@ -77,6 +77,26 @@ func flashPage(ctx context.Context, c *app.RequestContext) {
 	c.String(http.StatusOK, "saved")
 }
 
+// A credential in the query or a form (?api_key=) is in the cache key,
+// or in a POST body: only public applies, to the handler and behind
+// middleware that reads it.
+
+func apiKeyParam(ctx context.Context, c *app.RequestContext) {
+	c.File("files/" + c.Query("api_key"))
+}
+
+func apiKeyParamPublic(ctx context.Context, c *app.RequestContext) {
+	c.Header("Cache-Control", "public, max-age=60") // want `handler reads the query or form value "api_key" but sets Cache-Control "public, max-age=60"`
+	c.String(http.StatusOK, c.DefaultQuery("api_key", ""))
+}
+
+func queryAuth(ctx context.Context, c *app.RequestContext) {
+	c.Set("user", c.Query("token"))
+	c.Next(ctx)
+}
+
+func queried(ctx context.Context, c *app.RequestContext) { c.JSON(http.StatusOK, c.MustGet("user")) }
+
 func headerRoutes() {
 	h := server.New()
 	keys := h.Group("/keys", keyAuth)
@@ -84,6 +104,7 @@ func headerRoutes() {
 	keys.GET("/export", keyedFile)
 	cookies := h.Group("/cookies", sessionAuth) // want `hertz.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.GET("/me", cookied)
+	h.Group("/query", queryAuth).GET("/me", queried)
 	h.POST("/flash", flash)
 	h.GET("/flash", flashPage)
 	h.Spin()

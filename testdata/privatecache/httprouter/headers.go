@@ -86,6 +86,27 @@ func headerRoutes() {
 // A user stored under an unexported key by middleware alone: a router
 // without that middleware reads no one.
 
+// A credential in the query is in the cache key: only public applies,
+// behind middleware that reads it too.
+
+func apiKeyParam(w http.ResponseWriter, r *http.Request, _ httprouter.Params) {
+	http.ServeFile(w, r, "files/"+r.URL.Query().Get("api_key"))
+}
+
+func queryAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, r.FormValue("token"))))
+	})
+}
+
+func queried(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }
+
+func queryRoutes() {
+	q := httprouter.New()
+	q.GET("/query/me", queried)
+	http.ListenAndServe(":8085", queryAuth(q))
+}
+
 func seoPage(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }
 
 func seoRoutes() {

@@ -90,6 +90,29 @@ func flashPage(w http.ResponseWriter, r *http.Request) {
 func chiFlash(w http.ResponseWriter, r *http.Request) { flash(w, r) }
 func muxFlash(w http.ResponseWriter, r *http.Request) { flash(w, r) }
 
+// A credential in the query or a form (?api_key=) is in the cache key,
+// or in a POST body: only public applies, to the handler and behind
+// middleware that reads it.
+
+func apiKeyParam(w http.ResponseWriter, r *http.Request) {
+	http.ServeFile(w, r, "files/"+r.URL.Query().Get("api_key"))
+}
+
+func apiKeyParamPublic(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=60") // want `handler reads the query or form value "api_key" but sets Cache-Control "public, max-age=60"`
+	json.NewEncoder(w).Encode(r.FormValue("api_key"))
+}
+
+func queryAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey, q.Get("token"))))
+	})
+}
+
+func queried(w http.ResponseWriter, r *http.Request)    { keyed(w, r) }
+func muxQueried(w http.ResponseWriter, r *http.Request) { keyed(w, r) }
+
 func headerRoutes() http.Handler {
 	r := chi.NewRouter()
 	r.Group(func(r chi.Router) {
@@ -101,6 +124,7 @@ func headerRoutes() http.Handler {
 		r.Use(cookieAuth)
 		r.Get("/me", cookied)
 	})
+	r.With(queryAuth).Get("/query/me", queried)
 	r.Post("/flash", chiFlash)
 
 	m := mux.NewRouter()
@@ -111,6 +135,9 @@ func headerRoutes() http.Handler {
 	cookies.Use(cookieAuth)
 	cookies.HandleFunc("/me", muxCookied)
 	m.HandleFunc("/flash", muxFlash).Methods(http.MethodPost)
+	mq := m.PathPrefix("/query").Subrouter()
+	mq.Use(queryAuth)
+	mq.HandleFunc("/me", muxQueried)
 
 	s := http.NewServeMux()
 	s.Handle("/keys/me", keyAuth(http.HandlerFunc(stdKeyed)))

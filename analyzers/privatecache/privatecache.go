@@ -54,7 +54,7 @@ func New() *analysis.Analyzer {
 	a.Flags.Var(c.keys, "keys", "regular expression of context keys and framework request values (c.Get, c.Locals) that hold the user")
 	a.Flags.Var(c.headers, "headers", "regular expression of request headers that carry credentials")
 	a.Flags.Var(c.middleware, "middleware", "comma-separated middleware that set Cache-Control private or no-store where the analysis cannot see it (import/path.Func or import/path.Type.Method)")
-	a.Flags.BoolVar(&c.strict, "strict", false, "report every per-user response on its own, also those identified only by request headers (Authorization, X-Api-Key)")
+	a.Flags.BoolVar(&c.strict, "strict", false, "report every per-user response on its own, also those identified only by request headers (Authorization, X-Api-Key) or the URL (?api_key=)")
 	return a
 }
 

@@ -69,6 +69,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cache.expr(e, 0)) })
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
+	mw.auth.args = mw.authArgs
 	mw.authed = mw.routes.With(func(e ast.Expr) bool { v := mw.auth.expr(e, 0); return v == byAuthorization || v == byURL })
 	mw.headed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byHeader })
 	mw.gate = mw.routes.With(func(e ast.Expr) bool {
@@ -108,6 +109,8 @@ func (mw *middleware) exportFacts() {
 			continue
 		}
 		if v := mw.auth.node(d); v != "" {
+			mw.pass.ExportObjectFact(fn, &AuthFact{By: v})
+		} else if v := mw.finds(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &AuthFact{By: v})
 		}
 		if v := mw.setsOwn(d); v != "" {
@@ -205,6 +208,7 @@ type prop struct {
 	mw       *middleware
 	own      func(ast.Node) string
 	imported func(*types.Func) string
+	args     func(*ast.CallExpr) string // for a call whose function has none (see authArgs), or nil
 	memo     map[ast.Node]string
 }
 
@@ -260,7 +264,13 @@ func (p *prop) expr(e ast.Expr, depth int) string {
 			return p.expr(x.Args[0], depth+1)
 		}
 		if fn := typeutil.StaticCallee(info, x); fn != nil {
-			return p.fn(fn)
+			v := p.fn(fn)
+			if p.args != nil && (v == "" || v == byStored) {
+				if a := p.args(x); a != "" {
+					return a
+				}
+			}
+			return v
 		}
 		return p.expr(x.Fun, depth+1)
 	}

@@ -1,4 +1,4 @@
-// Package echo4 holds privatecache cases for echo v4 handlers. // want package:`stores .*echo4\.viewerKey \(middleware\)`
+// Package echo4 holds privatecache cases for echo v4 handlers.
 package echo4
 
 import (

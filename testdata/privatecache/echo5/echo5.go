@@ -1,4 +1,4 @@
-// Package echo5 holds privatecache cases for echo v5 handlers. // want package:`stores .*echo5\.viewerKey \(middleware\)`
+// Package echo5 holds privatecache cases for echo v5 handlers.
 package echo5
 
 import (

@@ -1,4 +1,4 @@
-// Package fiber3 holds privatecache cases for fiber v3 handlers. // want package:`stores .*fiber3\.viewerKey \(middleware\)`
+// Package fiber3 holds privatecache cases for fiber v3 handlers.
 package fiber3
 
 import (

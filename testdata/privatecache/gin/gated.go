@@ -1,4 +1,4 @@
-package gin // want package:`stores "user" \(middleware\), gin\.accountKey, gin\.viewerKey \(middleware\)`
+package gin
 
 import (
 	"net/http"

@@ -123,3 +123,47 @@ func keyRoutes() {
 	seo := rest.MustNewServer(rest.RestConf{})
 	seo.AddRoute(rest.Route{Method: http.MethodGet, Path: "/seo", Handler: seoPage})
 }
+
+// Middleware put in use by a function the server is handed to.
+
+func useNoStore(s *rest.Server) { s.Use(noStore) }
+func useNothing(s *rest.Server) {}
+
+func helperCovered(w http.ResponseWriter, r *http.Request) { me(w, r) }
+func helperOpen(w http.ResponseWriter, r *http.Request)    { me(w, r) }
+
+// Middleware made from a configuration whose function finds the user.
+
+type authConfig struct {
+	ParseUser func(r *http.Request) (string, error)
+}
+
+func authWith(cfg authConfig) rest.Middleware {
+	return func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			u, err := cfg.ParseUser(r)
+			if err != nil {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			next(w, r.WithContext(context.WithValue(r.Context(), "userId", u)))
+		}
+	}
+}
+
+func bearerUser(r *http.Request) (string, error) { return r.Header.Get("Authorization"), nil }
+
+func configBearer(w http.ResponseWriter, r *http.Request) { me(w, r) }
+
+func configRoutes() {
+	covered := rest.MustNewServer(rest.RestConf{})
+	useNoStore(covered)
+	covered.AddRoute(rest.Route{Method: http.MethodGet, Path: "/me", Handler: helperCovered})
+	open := rest.MustNewServer(rest.RestConf{}) // want `gozero.helperOpen reads the context value "userId" \(through gozero.me\) but the responses of its route "GET /me"`
+	useNothing(open)
+	open.AddRoute(rest.Route{Method: http.MethodGet, Path: "/me", Handler: helperOpen})
+
+	bearer := rest.MustNewServer(rest.RestConf{})
+	bearer.Use(authWith(authConfig{ParseUser: bearerUser}))
+	bearer.AddRoute(rest.Route{Method: http.MethodGet, Path: "/me", Handler: configBearer})
+}

@@ -1,4 +1,4 @@
-package hertz // want package:`stores .*hertz\.viewerKey \(middleware\)`
+package hertz
 
 import (
 	"context"

@@ -13,16 +13,21 @@ import (
 // middleware reads the user from the Authorization header alone, every
 // request that reaches the handler carries Authorization, and RFC 9111
 // section 3.5 keeps shared caches from storing its responses, as for a
-// handler that reads the header itself.
+// handler that reads the header itself; when it reads the user from
+// request headers alone (X-Api-Key), the handler is judged as one that
+// reads such a header (identity.go).
 //
-// Middleware that learns who the user is from anything else (a session
-// cookie) gates its routes: a file they serve goes to signed-in users
-// only, and a shared cache that stores it serves it to anyone (gated.go).
+// Middleware that learns who the user is from anything but Authorization
+// (a session cookie, a credential header) gates its routes: a file they
+// serve goes to signed-in users only, and a shared cache that stores it
+// serves it to anyone (gated.go).
 
 // AuthFact is exported for a middleware, or a function that returns one,
-// that learns who the user is: By is byAuthorization when it does so from
-// the Authorization header (or basic auth) and from nothing else, and
-// otherwise says what it reads.
+// that learns who the user is, and for a function that finds the user
+// for middleware (finds): By is byAuthorization when it does so from
+// the Authorization header (or basic auth) and from nothing else,
+// byHeader when it does so from request headers that the client adds
+// itself and from nothing else, and otherwise says what it reads.
 type AuthFact struct {
 	By string
 }
@@ -36,6 +41,20 @@ func (f *AuthFact) String() string { return "authenticates by " + f.By }
 // says what it reads.
 const byAuthorization = "Authorization"
 
+// byURL is the auth prop of middleware that reads the user from a
+// credential in the query or a form alone (identity.go).
+const byURL = "a query or form value"
+
+// byStored is the auth prop of middleware that reads the user only from
+// context or request values, which earlier middleware or the functions
+// it is given stored (see authArgs).
+const byStored = "a value stored before it"
+
+// byHeader is the auth prop of middleware that reads the user from
+// credential headers alone (identity.go), Authorization among them or
+// not.
+const byHeader = "request headers"
+
 // authOwn is the auth prop of a middleware (a function that passes the
 // request on) by its own identity reads.
 func (mw *middleware) authOwn(n ast.Node) string {
@@ -43,14 +62,113 @@ func (mw *middleware) authOwn(n ast.Node) string {
 	if f == nil || !delegates(f.Events) && !passesOn(mw.pass, mw.model, n) {
 		return ""
 	}
-	switch first, authOnly, _ := mw.c.identity(f.Events); {
+	if first, _, context := mw.c.identity(f.Events); first != nil && context {
+		return byStored
+	}
+	return mw.source(f.Events)
+}
+
+// source is the auth prop of identity reads.
+func (mw *middleware) source(events []*respmodel.Event) string {
+	switch first, src, _ := mw.c.identity(events); {
 	case first == nil:
 		return ""
-	case authOnly:
+	case src == fromAuthorization:
 		return byAuthorization
+	case src == fromURL:
+		return byURL
+	case src == fromHeader:
+		return byHeader
 	default:
 		return what(first)
 	}
+}
+
+// finds is the auth prop of a function that finds the user in the
+// request it is given for its caller, and writes nothing nor passes the
+// request on: func(c *gin.Context) (string, error), the token parser a
+// middleware's configuration names. What it reads from the
+// request decides; a context value it reads was put there before it, or
+// by itself.
+func (mw *middleware) finds(n ast.Node) string {
+	f := mw.funcs[n]
+	if f == nil {
+		return ""
+	}
+	var reads []*respmodel.Event
+	for _, ev := range f.Events {
+		switch {
+		case ev.Kind != respmodel.ReadIdentity && ev.Kind != respmodel.ReadBody:
+			return ""
+		case ev.Identity != respmodel.IdentityContext && ev.Identity != respmodel.IdentityLocal:
+			reads = append(reads, ev)
+		}
+	}
+	return mw.source(reads)
+}
+
+// authArgs is the auth prop of a call that makes middleware that reads
+// nothing of the user from the request itself: that of the functions it
+// is given, as arguments or fields of a configuration literal, which
+// find the user for it (AuthWithConfig(AuthConfig{ParseUserID:
+// login.ParseUserID})); "" when it is given none. The lowest source
+// among them counts.
+func (mw *middleware) authArgs(call *ast.CallExpr) string {
+	info := mw.pass.TypesInfo
+	var best string
+	rank := func(v string) int {
+		switch v {
+		case "":
+			return 0
+		case byURL:
+			return 1
+		case byAuthorization:
+			return 2
+		case byHeader:
+			return 3
+		}
+		return 4
+	}
+	consider := func(e ast.Expr) {
+		var v string
+		switch x := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			v = mw.finds(x)
+		case *ast.Ident, *ast.SelectorExpr:
+			id, ok := x.(*ast.Ident)
+			if !ok {
+				id = x.(*ast.SelectorExpr).Sel
+			}
+			fn, ok := info.Uses[id].(*types.Func)
+			if !ok {
+				return
+			}
+			if d, ok := mw.decls[fn.Origin()]; ok {
+				v = mw.finds(d)
+			} else {
+				v = mw.authFunc(fn.Origin())
+			}
+		}
+		if rank(v) > rank(best) {
+			best = v
+		}
+	}
+	for _, a := range call.Args {
+		a = ast.Unparen(a)
+		if u, ok := a.(*ast.UnaryExpr); ok {
+			a = ast.Unparen(u.X)
+		}
+		if lit, ok := a.(*ast.CompositeLit); ok {
+			for _, el := range lit.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					consider(kv.Value)
+				}
+			}
+			continue
+		}
+		consider(a)
+	}
+	return best
 }
 
 // delegates reports whether events run another handler on the response
@@ -86,14 +204,14 @@ func coveredBy(w routes.Where) func(*ast.CallExpr) bool {
 	return func(call *ast.CallExpr) bool { return !open[call] }
 }
 
-// authorized returns rs as served by a route that Authorization
-// middleware covers: a handler that reads the user from a context value
-// gets it from that middleware.
-func authorized(rs []FactRoute) []FactRoute {
+// behind returns rs as served by a route that middleware reading the
+// user from src covers: a handler that reads the user from a context
+// value gets it from that middleware.
+func behind(rs []FactRoute, src source) []FactRoute {
 	out := make([]FactRoute, len(rs))
 	for i, fr := range rs {
-		if fr.ContextOnly {
-			fr.AuthOnly = true
+		if fr.ContextOnly && quiet(fr.Category, src) {
+			fr.Quiet = true
 		}
 		out[i] = fr
 	}

@@ -26,16 +26,24 @@
 //     Last-Modified, with no private or no-store: heuristically cacheable.
 //     A handler that reads no identity itself but serves a file chosen at
 //     run time, or sets validators, is reported so on the routes behind
-//     middleware that identifies the user (other than by Authorization).
+//     middleware that identifies the user (other than by Authorization or
+//     a credential in the URL).
 //   - missing: no Cache-Control with private or no-store governs the body
 //     on some route that may serve it for GET or HEAD without a middleware
 //     that sets one. Reported once per router or group, at the call that
 //     makes it, with the routes as related information; a handler whose
 //     routes are out of sight is reported at its body. A handler that
-//     learns who the user is only from the Authorization header is not:
-//     shared caches do not store such responses unless told to. A constant
-//     Cache-Control without private, no-store or freshness (max-age=0) is
-//     reported at the header, unless it has a plain no-cache and the
+//     learns who the user is only from request headers or a credential in
+//     the URL is not: shared caches do not store responses to requests
+//     with Authorization unless told to, no browser sends an application's
+//     own credential header (X-Api-Key) on its own (validators still apply
+//     to those), and a credential in the query is part of the cache key.
+//     A user read from a context value counts as what the middleware on
+//     its route reads; on a route without the middleware that alone
+//     stores it (under an unexported key of the application), there is
+//     none. A constant Cache-Control without private, no-store
+//     or freshness (max-age=0) is reported at the header, on a handler
+//     that may serve GET or HEAD, unless it has a plain no-cache and the
 //     response carries no validators: each reuse then asks the server.
 //
 // Not reported: handlers that only redirect or send errors; middleware
@@ -64,6 +72,6 @@
 // and request value keys, and credential headers; -middleware, a
 // comma-separated list of functions (import/path.Func or
 // import/path.Type.Method) to treat as middleware that sets private or
-// no-store; -strict, report every per-user response on its own,
-// Authorization-only ones included.
+// no-store; -strict, report every per-user response on its own, those
+// identified by request headers or the URL included.
 package privatecache

@@ -19,12 +19,13 @@ import (
 // whose per-user responses no private or no-store governs and that its
 // package serves nowhere: the packages that register it judge it.
 type UserFact struct {
-	Category    string // missing or validators
-	AuthOnly    bool   // identified only by Authorization: only public applies
-	ContextOnly bool   // identified only by context or request values (auth.go)
-	Gated       bool   // per-user only behind middleware that identifies the user (gated.go)
-	Handler     string // pkg.Func or pkg.Type.Method
-	Identity    string // what identifies the user
+	Category    string   // missing or validators
+	Quiet       bool     // identified by a request header for which only public applies in its category (identity.go)
+	ContextOnly bool     // identified only by context or request values (auth.go)
+	Keys        []string // their keys, when only middleware stores them (keys.go)
+	Gated       bool     // per-user only behind middleware that identifies the user (gated.go)
+	Handler     string   // pkg.Func or pkg.Type.Method
+	Identity    string   // what identifies the user
 }
 
 func (*UserFact) AFact() {}
@@ -97,7 +98,7 @@ func newGroups(c *checker, pass *analysis.Pass) *groups {
 // the routes no private middleware covers; pub, by those a public one
 // covers.
 func (gs *groups) local(h *handler, s served) {
-	fact := UserFact{Category: h.category, AuthOnly: h.authOnly, ContextOnly: h.context, Gated: h.gated, Handler: h.name, Identity: h.identity}
+	fact := UserFact{Category: h.category, Quiet: h.quiet, ContextOnly: h.context, Keys: h.keys, Gated: h.gated, Handler: h.name, Identity: h.identity}
 	direct := gs.serve(s, "", []FactRoute{{UserFact: fact}})
 	w := s.w
 	for _, fn := range w.Escapes {
@@ -106,7 +107,7 @@ func (gs *groups) local(h *handler, s served) {
 	if h.gated && direct {
 		h.identity = byMiddleware
 	}
-	if !h.authOnly && (w.Unknown && !h.gated || direct && (h.category != catMissing || gs.c.strict)) {
+	if !h.quiet && (w.Unknown && !h.gated || direct && (h.category != catMissing || gs.c.strict)) {
 		reportHandler(gs.pass, h)
 	}
 }
@@ -118,7 +119,8 @@ func (gs *groups) imported(mw *middleware) {
 		fn := of.Object.(*types.Func)
 		switch f := of.Fact.(type) {
 		case *UserFact:
-			s := served{w: mw.covering(f.Category).Imported(fn), pub: mw.public.Imported(fn), auth: mw.authed.Imported(fn)}
+			s := served{w: mw.covering(f.Category).Imported(fn), pub: mw.public.Imported(fn), auth: mw.authed.Imported(fn), head: mw.headed.Imported(fn),
+				stored: mw.keys.storedOn(func(m *routes.Model) routes.Where { return m.Imported(fn) })}
 			if f.Gated {
 				s.gate = mw.gate.Imported(fn)
 			}
@@ -131,7 +133,8 @@ func (gs *groups) imported(mw *middleware) {
 			}
 		case *RoutesFact:
 			d := routes.Deferred{Func: fn, Param: f.Param}
-			s := served{w: mw.routes.Deferrals(d), pub: mw.public.Deferrals(d), auth: mw.authed.Deferrals(d)}
+			s := served{w: mw.routes.Deferrals(d), pub: mw.public.Deferrals(d), auth: mw.authed.Deferrals(d), head: mw.headed.Deferrals(d),
+				stored: mw.keys.storedOn(func(m *routes.Model) routes.Where { return m.Deferrals(d) })}
 			if slices.ContainsFunc(f.Routes, func(r FactRoute) bool { return r.Gated }) {
 				s.gate = mw.gate.Deferrals(d)
 			}
@@ -214,11 +217,38 @@ func factKey(of analysis.ObjectFact) string {
 
 // served is where a handler is served: w, by the routes no private
 // middleware covers; pub, by those a public one covers; auth, by those
-// middleware reading the user from Authorization covers; gate, for a
-// gated handler, by those middleware reading it from anything else
-// covers.
+// middleware reading the user from Authorization (or from the query or
+// a form, which only public concerns as well) covers; head, by those
+// middleware reading it from another request header covers; gate, for
+// a gated handler, by those middleware reading it from anything else
+// covers; stored, whether middleware storing one of some
+// keys covers a route (keys.go).
 type served struct {
-	w, pub, auth, gate routes.Where
+	w, pub, auth, head, gate routes.Where
+	stored                   func(keys []string) func(*ast.CallExpr) bool
+}
+
+// on returns, for each route of s.w, rs as served there: the middleware
+// on the route decides where a handler that reads the user from a
+// context value gets it, whether it gets one at all, and whether a
+// gated handler is per-user.
+func (s served) on() func(*ast.CallExpr, []FactRoute) []FactRoute {
+	authed, headed, gated := coveredBy(s.auth), coveredBy(s.head), coveredBy(s.gate)
+	return func(call *ast.CallExpr, rs []FactRoute) []FactRoute {
+		rs = slices.DeleteFunc(slices.Clone(rs), func(fr FactRoute) bool {
+			return len(fr.Keys) > 0 && fr.ContextOnly && !s.stored(fr.Keys)(call)
+		})
+		switch {
+		case authed(call):
+			rs = behind(rs, fromAuthorization)
+		case headed(call):
+			rs = behind(rs, fromHeader)
+		}
+		if gated(call) {
+			rs = ungated(rs)
+		}
+		return rs
+	}
 }
 
 // serve takes the routes of this package that serve rs, handlers of this
@@ -228,7 +258,7 @@ type served struct {
 // a route in sight here serves a response the rules apply to (not one to
 // a request that Authorization identifies).
 func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
-	w, pub, authed, gated := s.w, s.pub, coveredBy(s.auth), coveredBy(s.gate)
+	w, pub, on := s.w, s.pub, s.on()
 	public := make(map[*ast.CallExpr]bool)
 	for _, r := range pub.Covered {
 		public[r.Call] = true
@@ -243,13 +273,7 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 		if public[r.Call] {
 			continue
 		}
-		rs := rs
-		if authed(r.Call) {
-			rs = authorized(rs)
-		}
-		if gated(r.Call) {
-			rs = ungated(rs)
-		}
+		rs := on(r.Call, rs)
 		if r.Group.Deferred != nil {
 			gs.deferRoutes(r.Group.Deferred, gs.factRoutes(r, via, rs))
 			continue
@@ -258,8 +282,8 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 			if fr.Gated {
 				continue
 			}
-			direct = direct || !fr.AuthOnly
-			if fr.Category == catMissing && !fr.AuthOnly && !gs.c.strict {
+			direct = direct || !fr.Quiet
+			if fr.Category == catMissing && !fr.Quiet && !gs.c.strict {
 				gs.add(r, gs.entry(r, via, fr))
 			}
 		}
@@ -270,20 +294,13 @@ func (gs *groups) serve(s served, via string, rs []FactRoute) bool {
 // reportImported reports, at the route, what holds for a route of a
 // handler of another package on its own: validators, and with -strict.
 func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
-	authed, gated := coveredBy(s.auth), coveredBy(s.gate)
+	on := s.on()
 	for _, r := range s.w.Routes {
 		if r.Group.Deferred != nil {
 			continue
 		}
-		rs := rs
-		if authed(r.Call) {
-			rs = authorized(rs)
-		}
-		if gated(r.Call) {
-			rs = ungated(rs)
-		}
-		for _, fr := range rs {
-			if !fr.Gated && !fr.AuthOnly && (fr.Category != catMissing || gs.c.strict) {
+		for _, fr := range on(r.Call, rs) {
+			if !fr.Gated && !fr.Quiet && (fr.Category != catMissing || gs.c.strict) {
 				reportRoute(gs.pass, gs.entry(r, via, fr))
 			}
 		}

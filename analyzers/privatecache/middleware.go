@@ -51,9 +51,11 @@ type middleware struct {
 	decls  map[*types.Func]*ast.FuncDecl
 	cache  *prop               // the Cache-Control a handler or middleware sets
 	auth   *prop               // where middleware reads the user from (auth.go)
-	authed *routes.Model       // covered: middleware reading the user from Authorization only
+	authed *routes.Model       // covered: middleware reading the user from Authorization, or the query or a form, only
+	headed *routes.Model       // covered: middleware reading the user from other request headers only
 	gate   *routes.Model       // covered: middleware reading the user from anything else
 	own    map[ast.Node]string // setsOwn
+	keys   *keys               // what middleware stores for handlers (keys.go)
 }
 
 func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *middleware {
@@ -67,10 +69,12 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.routes = routes.New(pass, res.Inspector, func(e ast.Expr) bool { return isPrivate(mw.cache.expr(e, 0)) })
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
-	mw.authed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byAuthorization })
+	mw.auth.args = mw.authArgs
+	mw.authed = mw.routes.With(func(e ast.Expr) bool { v := mw.auth.expr(e, 0); return v == byAuthorization || v == byURL })
+	mw.headed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byHeader })
 	mw.gate = mw.routes.With(func(e ast.Expr) bool {
 		v := mw.auth.expr(e, 0)
-		return v != "" && v != byAuthorization
+		return v != "" && v != byAuthorization && v != byURL
 	})
 	mw.always = mw.routes.Always()
 	for _, f := range res.Funcs {
@@ -81,6 +85,7 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 			}
 		}
 	}
+	mw.keys = newKeys(mw)
 	return mw
 }
 
@@ -95,14 +100,17 @@ func (mw *middleware) covering(category string) *routes.Model {
 	return mw.routes
 }
 
-// exportFacts exports CacheFact and AuthFact for the package's exported
-// functions.
+// exportFacts exports CacheFact, AuthFact and StoresFact for the
+// package's exported functions, and its KeysFact.
 func (mw *middleware) exportFacts() {
+	mw.keys.exportFacts()
 	for fn, d := range mw.decls {
 		if !fn.Exported() || mw.routes.InTestFile(d) {
 			continue
 		}
 		if v := mw.auth.node(d); v != "" {
+			mw.pass.ExportObjectFact(fn, &AuthFact{By: v})
+		} else if v := mw.finds(d); v != "" {
 			mw.pass.ExportObjectFact(fn, &AuthFact{By: v})
 		}
 		if v := mw.setsOwn(d); v != "" {
@@ -200,6 +208,7 @@ type prop struct {
 	mw       *middleware
 	own      func(ast.Node) string
 	imported func(*types.Func) string
+	args     func(*ast.CallExpr) string // for a call whose function has none (see authArgs), or nil
 	memo     map[ast.Node]string
 }
 
@@ -255,7 +264,13 @@ func (p *prop) expr(e ast.Expr, depth int) string {
 			return p.expr(x.Args[0], depth+1)
 		}
 		if fn := typeutil.StaticCallee(info, x); fn != nil {
-			return p.fn(fn)
+			v := p.fn(fn)
+			if p.args != nil && (v == "" || v == byStored) {
+				if a := p.args(x); a != "" {
+					return a
+				}
+			}
+			return v
 		}
 		return p.expr(x.Fun, depth+1)
 	}

@@ -12,17 +12,20 @@ import (
 	"github.com/resplint/resplint/analyzers/internal/docx"
 	"github.com/resplint/resplint/analyzers/internal/flagx"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
+	"github.com/resplint/resplint/analyzers/internal/routes"
 )
 
 //go:embed doc.go
 var doc string
 
 // Default patterns of what identifies the user. "sid" and "uid" must
-// stand alone ("connect.sid", not "sidebar" or "guid").
+// stand alone ("connect.sid", not "sidebar" or "guid"). Headers include
+// applications' own token and key headers (Api-Token, X-Gotify-Key);
+// CSRF tokens are left out wherever they match.
 const (
 	DefaultCookies = `(?i)sess|(^|[^a-z])sid([^a-z]|$)|auth|token|jwt|remember|login|identity|credential|user|(^|[^a-z])uid([^a-z]|$)`
 	DefaultKeys    = `(?i)user|(^|[^a-z])uid([^a-z]|$)|auth|sess|claim|principal|identity|account|jwt|token|viewer`
-	DefaultHeaders = `(?i)^(authorization|proxy-authorization|cookie|x-api-key|x-auth-token|x-access-token|x-token|x-user|x-user-id|x-forwarded-user|x-forwarded-email|x-auth-request-user|x-auth-request-email|remote-user|x-remote-user)$`
+	DefaultHeaders = `(?i)^(authorization|proxy-authorization|cookie|x-token|x-user|x-user-id|x-forwarded-user|x-forwarded-email|x-auth-request-user|x-auth-request-email|remote-user|x-remote-user|(x-[a-z0-9]+-)?(api|auth|access)[-_]?(token|key)|x-[a-z0-9]+-(token|key))$`
 )
 
 // Analyzer is the privatecache check with default options.
@@ -45,13 +48,13 @@ func New() *analysis.Analyzer {
 		// respond (respmodel.Result.Inspector).
 		Requires:  []*analysis.Analyzer{respmodel.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact), new(AuthFact)},
+		FactTypes: []analysis.Fact{new(CacheFact), new(UserFact), new(RoutesFact), new(AuthFact), new(KeysFact), new(StoresFact)},
 	}
 	a.Flags.Var(c.cookies, "cookies", "regular expression of cookie names that identify the user")
 	a.Flags.Var(c.keys, "keys", "regular expression of context keys and framework request values (c.Get, c.Locals) that hold the user")
 	a.Flags.Var(c.headers, "headers", "regular expression of request headers that carry credentials")
 	a.Flags.Var(c.middleware, "middleware", "comma-separated middleware that set Cache-Control private or no-store where the analysis cannot see it (import/path.Func or import/path.Type.Method)")
-	a.Flags.BoolVar(&c.strict, "strict", false, "report every per-user response on its own, also those identified only by the Authorization header")
+	a.Flags.BoolVar(&c.strict, "strict", false, "report every per-user response on its own, also those identified only by request headers (Authorization, X-Api-Key) or the URL (?api_key=)")
 	return a
 }
 
@@ -71,7 +74,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h := c.judge(pass, mw, f); h != nil {
-			s := served{w: mw.covering(h.category).Func(f.Node), pub: mw.public.Func(f.Node), auth: mw.authed.Func(f.Node)}
+			s := served{w: mw.covering(h.category).Func(f.Node), pub: mw.public.Func(f.Node), auth: mw.authed.Func(f.Node), head: mw.headed.Func(f.Node),
+				stored: mw.keys.storedOn(func(m *routes.Model) routes.Where { return m.Func(f.Node) })}
 			if h.gated {
 				s.gate = mw.gate.Func(f.Node)
 			}
@@ -89,8 +93,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 type handler struct {
 	name     string
 	category string           // missing or validators
-	authOnly bool             // identified only by Authorization: only public applies
+	quiet    bool             // identified by a request header for which only public applies in its category (identity.go)
 	context  bool             // identified only by context or request values (auth.go)
+	keys     []string         // their keys, when only middleware stores them (keys.go)
 	identity string           // what(id)
 	gated    bool             // reads no identity: per-user only behind middleware that does (gated.go)
 	f        *respmodel.Func  // nil for a handler of another package
@@ -103,7 +108,7 @@ type handler struct {
 // weaker Cache-Control) and returns a handler whose routes decide
 // (missing, validators; public, for middleware that sets it), or nil.
 func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) *handler {
-	id, authOnly, context := c.identity(f.Events)
+	id, src, context := c.identity(f.Events)
 	cc := cacheHeaders(f.Events)
 	gated := id == nil // per-user only behind middleware that identifies the user
 	if gated && !mayServeFile(f, cc) || passesOn(pass, mw.model, f.Node) {
@@ -116,7 +121,6 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	if len(bodies) == 0 {
 		return nil
 	}
-	quiet := authOnly && !c.strict // RFC 9111 section 3.5
 	switch {
 	case cc.unknown || cc.vary || cc.stream:
 		return nil
@@ -130,7 +134,9 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 		}
 		return nil
 	case len(cc.other) > 0:
-		if !quiet && !refetched(cc, bodies) {
+		// A weaker value is missing's case too: not for a request
+		// that serves POST, PUT or PATCH, by its body or its routes.
+		if w := mw.routes.Func(f.Node); (c.strict || !quiet(catMissing, src)) && !refetched(cc, bodies) && !readsBody(f.Events) && w.Served() {
 			reportWeak(pass, cc.other[0], id)
 		}
 		return nil
@@ -139,12 +145,16 @@ func (c *checker) judge(pass *analysis.Pass, mw *middleware, f *respmodel.Func) 
 	if body == nil || readsBody(f.Events) {
 		return nil
 	}
-	h := &handler{name: handlerName(pass, f.Node), category: catMissing, authOnly: quiet, context: context && !c.strict, f: f, body: body, id: id, gated: gated}
+	h := &handler{name: handlerName(pass, f.Node), category: catMissing, context: context && !c.strict, f: f, body: body, id: id, gated: gated}
 	if !gated {
 		h.identity = what(id)
 	}
 	if body.Body == respmodel.BodyFile || len(cc.valid) > 0 {
 		h.category = catValidators
+	}
+	h.quiet = !c.strict && !gated && quiet(h.category, src)
+	if h.context {
+		h.keys = mw.keys.onlyMiddleware(f.Events)
 	}
 	return h
 }
@@ -192,6 +202,8 @@ func what(ev *respmodel.Event) string {
 		s = "the request value " + key(v)
 	case respmodel.IdentitySession:
 		s = "the session"
+	case respmodel.IdentityQuery:
+		s = "the query or form value " + key(v)
 	}
 	if ev.Via != "" {
 		s += " (through " + ev.Via + ")"

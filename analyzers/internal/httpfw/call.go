@@ -48,7 +48,28 @@ const (
 	// ClearCookie deletes the cookies named by its arguments from Arg on
 	// (fiber's ClearCookie), writing no Path, Domain or flags.
 	ClearCookie
+	// StoreValue stores a value for the handlers that follow, under the
+	// key in Arg: gin's, echo's and hertz's c.Set, context.WithValue.
+	// fiber's Locals stores when given a value (see StoredKey).
+	StoreValue
+	// ReadQuery reads a query parameter or form value, an identity
+	// read when it carries a credential (?api_key=); Arg: its name.
+	ReadQuery
 )
+
+// StoredKey returns the argument that holds the key of a call of c with
+// nargs arguments that stores a request or context value: c.Set(key, v),
+// context.WithValue(ctx, key, v), and fiber's Locals(key, v), whose
+// one-argument form reads.
+func StoredKey(c Call, nargs int) (int, bool) {
+	switch {
+	case c.Op == StoreValue && c.Arg < nargs:
+		return c.Arg, true
+	case c.StoresWithValue && nargs > c.Arg+1:
+		return c.Arg, true
+	}
+	return 0, false
+}
 
 // BodyKind says what a body write sends.
 type BodyKind uint8
@@ -99,6 +120,9 @@ type Call struct {
 	// the path and the query, and so counts only into a type that
 	// BindsOnlyBody.
 	BindsAll bool
+	// StoresWithValue: a read that stores when given a value after its
+	// key (fiber's Locals(key, value)).
+	StoresWithValue bool
 	// Implies lists the headers a body call sets itself before it
 	// writes; nil for most.
 	Implies *Implies
@@ -121,6 +145,9 @@ func (c Call) stream() Call      { c.Streams = true; return c }
 func (c Call) streamUnset() Call { c.StreamsUnset = true; return c }
 func (c Call) record() Call      { c.Records = true; return c }
 func (c Call) interim() Call     { c.Interim = true; return c }
+
+// storesWithValue returns c, a read, storing when given a value.
+func (c Call) storesWithValue() Call { c.StoresWithValue = true; return c }
 
 // Implies says which headers a body call sets itself.
 type Implies struct {

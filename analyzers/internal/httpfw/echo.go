@@ -86,7 +86,9 @@ func echoCalls(path string) []row {
 		{[]string{"Redirect"}, do(Redirect, 0)},
 		// Request reads: Cookie and the c.Get store.
 		{[]string{"Cookie"}, do(ReadCookie, 0)},
+		{[]string{"QueryParam", "FormValue"}, do(ReadQuery, 0)},
 		{[]string{"Get"}, do(ReadLocal, 0)},
+		{[]string{"Set"}, do(StoreValue, 0)},
 		// Body reads; Bind counts only into a value it can fill from
 		// the body alone (see BindsOnlyBody).
 		{[]string{"FormFile", "MultipartForm"}, do(ReadBody, None)},

@@ -96,10 +96,11 @@ func fiberCalls(res, req []string) []row {
 		rows = append(rows, on(res, r.names, r.call)...)
 	}
 	// Request reads: Cookies; Get reads a request header; Locals with
-	// one argument reads the per-request store.
+	// one argument reads the per-request store, and with a value stores.
 	rows = append(rows, on(req, []string{"Cookies"}, do(ReadCookie, 0))...)
+	rows = append(rows, on(req, []string{"Query"}, do(ReadQuery, 0))...)
 	rows = append(rows, on(req, []string{"Get"}, do(ReadHeader, 0))...)
-	rows = append(rows, on(req, []string{"Locals"}, do(ReadLocal, 0))...)
+	rows = append(rows, on(req, []string{"Locals"}, do(ReadLocal, 0).storesWithValue())...)
 	return append(rows, on(req, []string{"Body", "BodyRaw", "FormFile", "FormValue", "MultipartForm"}, do(ReadBody, None))...)
 }
 
@@ -152,7 +153,7 @@ func fiberV3Calls() []row {
 	return append(rows,
 		row{"(*" + p + ".DefaultCtx).Status", do(Status, 0)},
 		row{"(*" + p + ".DefaultCtx).Get", do(ReadHeader, 0)},
-		row{p + ".Locals", do(ReadLocal, 1)},
+		row{p + ".Locals", do(ReadLocal, 1).storesWithValue()},
 		row{p + ".ValueFromContext", do(ReadLocal, 1)},
 		row{p + ".GetReqHeader", do(ReadHeader, 1)})
 }

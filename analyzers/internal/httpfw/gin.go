@@ -68,8 +68,13 @@ func ginCalls() []row {
 		// Request reads: Cookie, GetHeader (a request header), and Value,
 		// which reads c.Keys for string keys.
 		{"(*github.com/gin-gonic/gin.Context).Cookie", do(ReadCookie, 0)},
+		{"(*github.com/gin-gonic/gin.Context).Query", do(ReadQuery, 0)},
+		{"(*github.com/gin-gonic/gin.Context).DefaultQuery", do(ReadQuery, 0)},
+		{"(*github.com/gin-gonic/gin.Context).GetQuery", do(ReadQuery, 0)},
 		{"(*github.com/gin-gonic/gin.Context).GetHeader", do(ReadHeader, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Value", do(ReadContext, 0)},
+		// Set stores in c.Keys, for Get and the typed getters.
+		{"(*github.com/gin-gonic/gin.Context).Set", do(StoreValue, 0)},
 	}
 	rows = append(rows, on(ctx, []string{"JSON", "IndentedJSON", "SecureJSON", "PureJSON", "AsciiJSON", "JSONP",
 		"AbortWithStatusJSON", "AbortWithStatusPureJSON"}, body(BodyJSON, 1).status(0))...)

@@ -85,8 +85,10 @@ func hertzCalls() []row {
 		// c.Keys store (Get, MustGet and the typed getters); Value reads
 		// c.Keys for string keys.
 		{[]string{"Cookie"}, do(ReadCookie, 0)},
+		{[]string{"Query", "DefaultQuery", "GetQuery"}, do(ReadQuery, 0)},
 		{[]string{"GetHeader"}, do(ReadHeader, 0)},
 		{[]string{"Value"}, do(ReadContext, 0)},
+		{[]string{"Set"}, do(StoreValue, 0)},
 		{[]string{"Get", "MustGet", "GetString", "GetBool", "GetInt", "GetInt32", "GetInt64", "GetUint",
 			"GetUint32", "GetUint64", "GetFloat32", "GetFloat64", "GetTime", "GetDuration", "GetStringSlice",
 			"GetStringMap", "GetStringMapString", "GetStringMapStringSlice"}, do(ReadLocal, 0)},

@@ -55,6 +55,10 @@ func netHTTPCalls() []row {
 	rows = append(rows, on(header, []string{"Del"}, do(HeaderDel, 0))...)
 	rows = append(rows, on(header, []string{"Get", "Values"}, do(ReadHeader, 0))...)
 	rows = append(rows, on(request, []string{"Cookie", "CookiesNamed"}, do(ReadCookie, 0))...)
+	// Query and form values: FormValue, and Get on r.URL.Query() (any
+	// url.Values here: the model checks the receiver).
+	rows = append(rows, on(request, []string{"FormValue"}, do(ReadQuery, 0))...)
+	rows = append(rows, row{"(net/url.Values).Get", do(ReadQuery, 0)})
 	// Body reads; ParseForm and FormValue may read only the query and are
 	// left out.
 	rows = append(rows, on(request, []string{"ParseMultipartForm", "MultipartReader", "FormFile", "PostFormValue"}, readBody)...)

@@ -30,6 +30,7 @@ func stdlibCalls() []row {
 		{"(*encoding/json.Decoder).Decode", do(ReadBody, None)},
 		{"io.ReadAll", do(ReadBody, 0)},
 		{"(context.Context).Value", do(ReadContext, 0)},
+		{"context.WithValue", do(StoreValue, 1)},
 	}
 	for _, name := range []string{"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"} {
 		rows = append(rows, row{name, do(WriterBody, 0).kind(BodyString)})

@@ -92,7 +92,7 @@ func (m *model) events(a httpfw.Call, call *ast.CallExpr, s *scope, sink ast.Nod
 		if e := arg(a.Status); e != nil {
 			ev.Value = m.eval(e, s.params)
 		}
-	case httpfw.ReadCookie, httpfw.ReadHeader, httpfw.BasicAuth, httpfw.ReadContext, httpfw.ReadLocal, httpfw.ReadSession:
+	case httpfw.ReadCookie, httpfw.ReadHeader, httpfw.BasicAuth, httpfw.ReadContext, httpfw.ReadLocal, httpfw.ReadSession, httpfw.ReadQuery:
 		return m.identityEvent(ev, a, call, s)
 	case httpfw.WriterBody, httpfw.Encode, httpfw.CacheHelper:
 		if !m.writerEvent(ev, a, call, s) {

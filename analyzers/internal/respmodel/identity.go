@@ -27,11 +27,14 @@ const (
 	IdentityLocal
 	// IdentitySession: a session of a session store.
 	IdentitySession
+	// IdentityQuery: a query parameter or form value; Value is its name.
+	IdentityQuery
 )
 
 var identityNames = [...]string{
 	IdentityCookie: "cookie", IdentityHeader: "header", IdentityBasicAuth: "basic auth",
 	IdentityContext: "context value", IdentityLocal: "request value", IdentitySession: "session",
+	IdentityQuery: "query or form value",
 }
 
 func (i Identity) String() string {
@@ -55,6 +58,8 @@ func identityOf(o httpfw.Op) Identity {
 		return IdentityLocal
 	case httpfw.ReadSession:
 		return IdentitySession
+	case httpfw.ReadQuery:
+		return IdentityQuery
 	}
 	return 0
 }
@@ -72,6 +77,8 @@ func (m *model) identityEvent(ev *Event, a httpfw.Call, call *ast.CallExpr, s *s
 	}
 	switch {
 	case ev.Identity == IdentityHeader && a.Path == httpfw.PathNetHTTP && !m.requestHeader(call):
+		return nil
+	case ev.Identity == IdentityQuery && a.Recv == "Values" && !m.requestQuery(call):
 		return nil
 	case ev.Identity == IdentityLocal && len(call.Args) > a.Arg+1:
 		return nil // a store: Locals(key, value)
@@ -100,6 +107,33 @@ func (m *model) requestHeader(call *ast.CallExpr) bool {
 		}
 	}
 	return IsRequestHeader(m.info, x)
+}
+
+// requestQuery reports whether a call of a url.Values method reads a
+// request's query: r.URL.Query().Get, directly or through a variable.
+func (m *model) requestQuery(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x := ast.Unparen(sel.X)
+	if id, ok := x.(*ast.Ident); ok {
+		if obj := m.info.Uses[id]; obj != nil {
+			if rhs, ok := m.defs.single(obj); ok && rhs != nil {
+				x = ast.Unparen(rhs)
+			}
+		}
+	}
+	q, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	qs, ok := ast.Unparen(q.Fun).(*ast.SelectorExpr)
+	if !ok || qs.Sel.Name != "Query" {
+		return false
+	}
+	u, ok := ast.Unparen(qs.X).(*ast.SelectorExpr)
+	return ok && u.Sel.Name == "URL" && httpfw.IsNamed(m.info.TypeOf(u.X), httpfw.PathNetHTTP, "Request")
 }
 
 // IsRequestHeader reports whether x is a request's header map:

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // coveredCall reports whether a call that receives the handler as
@@ -95,6 +96,17 @@ func (m *Model) routerCovered(obj types.Object, s *seen) bool {
 			return true
 		}
 	}
+	// A router handed to a function of the package has what that
+	// function puts in use on its parameter (useMiddlewares(e)).
+	for _, cur := range m.refs[obj] {
+		if p := m.paramOf(cur); p != nil {
+			for _, mw := range m.uses[p] {
+				if (mw.always || !m.always) && m.covers(mw.expr) {
+					return true
+				}
+			}
+		}
+	}
 	for _, rhs := range m.defs[obj] {
 		if m.coveredChain(rhs, s) {
 			return true
@@ -114,6 +126,25 @@ func (m *Model) routerCovered(obj types.Object, s *seen) bool {
 		}
 	}
 	return n > 0 && !w.Served()
+}
+
+// paramOf returns the parameter of a function of this package that the
+// argument at cur is given to, or nil.
+func (m *Model) paramOf(cur inspector.Cursor) *types.Var {
+	k, i := cur.ParentEdge()
+	if k != edge.CallExpr_Args {
+		return nil
+	}
+	call := cur.Parent().Node().(*ast.CallExpr)
+	fn := typeutil.StaticCallee(m.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != m.pass.Pkg || call.Ellipsis.IsValid() {
+		return nil
+	}
+	params := fn.Type().(*types.Signature).Params()
+	if i >= params.Len() || fn.Type().(*types.Signature).Variadic() && i >= params.Len()-1 {
+		return nil
+	}
+	return params.At(i)
 }
 
 // coveredParam reports whether a router parameter is covered wherever its

@@ -1,4 +1,4 @@
-package fiber2
+package fiber2 // want package:`stores .*fiber2\.viewerKey \(middleware\)`
 
 import "github.com/gofiber/fiber/v2"
 

@@ -1,4 +1,4 @@
-// Package gozero holds privatecache cases for go-zero: net/http
+// Package gozero holds privatecache cases for go-zero: net/http // want package:`stores .*gozero\.viewerKey \(middleware\)`
 // handlers registered as rest.Route literals on a rest.Server, with
 // middleware from Server.Use or rest.WithMiddlewares.
 package gozero

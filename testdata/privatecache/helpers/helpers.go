@@ -1,4 +1,4 @@
-// Package helpers identifies users and sets cache headers for handlers in
+// Package helpers identifies users and sets cache headers for handlers in // want package:`stores helpers\.userKey\}`
 // other packages: what they do reaches their callers through facts.
 package helpers
 
@@ -15,7 +15,7 @@ type ctxKey int
 const userKey ctxKey = 0
 
 // CurrentUser reads the session cookie: its callers are user-specific.
-func CurrentUser(r *http.Request) string {
+func CurrentUser(r *http.Request) string { // want CurrentUser:`authenticates by the cookie "session"`
 	c, err := r.Cookie("session")
 	if err != nil {
 		return ""

@@ -1,4 +1,4 @@
-package nethttp
+package nethttp // want package:`stores .*nethttp\.viewerKey \(middleware\)`
 
 import (
 	"fmt"

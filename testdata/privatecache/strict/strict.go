@@ -55,3 +55,13 @@ func routes() {
 	m.HandleFunc("GET /invoices", invoices)
 	m.HandleFunc("GET /token", token)
 }
+
+// A credential header of the application's own: reported like
+// Authorization.
+func apiKey(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(r.Header.Get("X-Api-Key")) // want `handler reads the X-Api-Key header but writes this response without Cache-Control private or no-store`
+}
+
+func ginAPIKey(c *gin.Context) {
+	c.JSON(http.StatusOK, c.GetHeader("Api-Token")) // want `handler reads the Api-Token header but writes`
+}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"resplint.test/privatecache/program/mw"
 )
 
 // Gin handlers: cookie-identified, Authorization-identified, a file,
@@ -52,4 +54,10 @@ func GinMe(c *gin.Context) { // want GinMe:`per-user missing \(api.GinMe reads t
 // make its files per-user.
 func GinExport(c *gin.Context) { // want GinExport:`per-user validators behind middleware that identifies the user \(api.GinExport\)`
 	c.FileAttachment(c.Query("path"), "export.csv")
+}
+
+// GinPage shows the viewer that mw.GinViewer stores: on a route without
+// that middleware there is none.
+func GinPage(c *gin.Context) { // want GinPage:`per-user missing \(api.GinPage reads the request value "viewer" \(through mw.Viewer\)\)`
+	c.JSON(http.StatusOK, mw.Viewer(c))
 }

@@ -1,4 +1,4 @@
-// Package mw holds the middleware that the router package registers for
+// Package mw holds the middleware that the router package registers for // want package:`stores "user" \(middleware\), mw\.userKey \(middleware\), mw\.viewerKey \(middleware\)`
 // the handlers of package api.
 package mw
 
@@ -98,7 +98,7 @@ func StaticPublic() gin.HandlerFunc {
 // Bearer and GinBearer read the user from the Authorization header
 // only; GinCookieAuth from a cookie.
 
-func Bearer(next http.Handler) http.Handler { // want Bearer:`authenticates by Authorization`
+func Bearer(next http.Handler) http.Handler { // want Bearer:`authenticates by Authorization` Bearer:`stores mw\.userKey`
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, token)))
@@ -107,7 +107,7 @@ func Bearer(next http.Handler) http.Handler { // want Bearer:`authenticates by A
 
 type userKey struct{}
 
-func GinBearer(c *gin.Context) { // want GinBearer:`authenticates by Authorization`
+func GinBearer(c *gin.Context) { // want GinBearer:`authenticates by Authorization` GinBearer:`stores "user"`
 	c.Set("user", bearerUser(c))
 	c.Next()
 }
@@ -116,8 +116,20 @@ func bearerUser(c *gin.Context) string {
 	return strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
 }
 
-func GinCookieAuth(c *gin.Context) { // want GinCookieAuth:`authenticates by the cookie "session"`
+func GinCookieAuth(c *gin.Context) { // want GinCookieAuth:`authenticates by the cookie "session"` GinCookieAuth:`stores "user"`
 	s, _ := c.Cookie("session")
 	c.Set("user", s)
 	c.Next()
 }
+
+// GinViewer stores the signed-in user under a key of this package that
+// only middleware stores; Viewer reads it.
+func GinViewer(c *gin.Context) { // want GinViewer:`authenticates by the cookie "session"` GinViewer:`stores mw\.viewerKey`
+	s, _ := c.Cookie("session")
+	c.Set(viewerKey, s)
+	c.Next()
+}
+
+var viewerKey = "viewer"
+
+func Viewer(c *gin.Context) string { return c.GetString(viewerKey) }

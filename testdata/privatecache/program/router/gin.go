@@ -45,6 +45,13 @@ func Gin() *gin.Engine {
 	cookie.GET("/me", api.GinMe)
 	cookie.GET("/export", api.GinExport) // want `api.GinExport reads the user through middleware on its route and serves a response with validators on this route`
 	bearer.GET("/export", api.GinExport)
+
+	// The viewer only mw.GinViewer stores: read where it is in use.
+	viewer := gin.New() // want `api.GinPage reads the request value "viewer" \(through mw.Viewer\) but the responses of its route "GET /page" carry no Cache-Control private or no-store`
+	viewer.Use(mw.GinViewer)
+	viewer.GET("/page", api.GinPage)
+	seo := gin.New()
+	seo.GET("/page", api.GinPage)
 	return app
 }
 

@@ -47,11 +47,10 @@ func (m *Model) Func(n ast.Node) Where {
 			w.Unknown = true
 			return w
 		}
-		if m.exported(fn) {
-			w.Escapes = append(w.Escapes, fn) // other packages may register it too
-		}
+		outside := m.outside(fn)
+		w.Escapes = append(w.Escapes, outside...) // other packages may register it too
 		sites, called := m.sites(fn)
-		if len(sites) == 0 && !called && !m.exported(fn) && unregisteredSafe(n) {
+		if len(sites) == 0 && !called && len(outside) == 0 && unregisteredSafe(n) {
 			w.Unknown = true
 		}
 		m.followAll(sites, &w)
@@ -111,11 +110,48 @@ func (m *Model) followAll(sites []inspector.Cursor, w *Where) {
 // it is or returns is served; in a main package, or for an unexported
 // function, nobody else can call it and the handler is Unknown.
 func (m *Model) escape(fn *types.Func, w *Where) {
-	if m.exported(fn) {
-		w.Escapes = append(w.Escapes, fn)
+	if outside := m.outside(fn); len(outside) > 0 {
+		w.Escapes = append(w.Escapes, outside...)
 	} else {
 		w.Unknown = true
 	}
+}
+
+// outside returns what other packages can call fn as: fn itself when it
+// is exported, or, for a method of an unexported type, the methods of
+// the package's exported interfaces that the type implements
+// (func New() Provider { return &provider{} }; other packages call
+// p.LoginHandler() through Provider).
+func (m *Model) outside(fn *types.Func) []*types.Func {
+	if m.exported(fn) {
+		return []*types.Func{fn}
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || !fn.Exported() || m.pass.Pkg.Name() == "main" {
+		return nil
+	}
+	tn := NamedOf(recv.Type())
+	if tn == nil || tn.Pkg() != m.pass.Pkg {
+		return nil
+	}
+	var out []*types.Func
+	scope := m.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		it, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !it.Exported() {
+			continue
+		}
+		iface, ok := it.Type().Underlying().(*types.Interface)
+		if !ok || !types.Implements(types.NewPointer(tn.Type()), iface) {
+			continue
+		}
+		if im, _, _ := types.LookupFieldOrMethod(it.Type(), false, m.pass.Pkg, fn.Name()); im != nil {
+			if im, ok := im.(*types.Func); ok && im.Pkg() == m.pass.Pkg {
+				out = append(out, im)
+			}
+		}
+	}
+	return out
 }
 
 // follow follows the handler value at cur up to where it is registered.

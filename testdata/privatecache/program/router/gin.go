@@ -52,6 +52,12 @@ func Gin() *gin.Engine {
 	viewer.GET("/page", api.GinPage)
 	seo := gin.New()
 	seo.GET("/page", api.GinPage)
+
+	// Handlers built by a type of package api that only its interface
+	// names: covered on app, reported on their own engine.
+	app.GET("/provided", api.NewProvider().GinProfileHandler())
+	provided := gin.New() // want `the function literal at provider.go:30 reads the cookie "session" but the responses of its route "GET /provided" carry no Cache-Control private or no-store`
+	provided.GET("/provided", api.NewProvider().GinProfileHandler())
 	return app
 }
 

@@ -80,6 +80,14 @@ func Chi() http.Handler {
 	bare := chi.NewRouter() // want `api.Me reads the context value api.UserKey but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	bare.Get("/me", api.Me)
 	root.Mount("/bare", bare)
+
+	// Handlers built by a type of package api that only its interface
+	// names: covered on r, reported on their own router.
+	p := api.NewProvider()
+	r.Get("/provided", p.ProfileHandler())
+	provided := chi.NewRouter() // want `the function literal at provider.go:23 reads the cookie "session" but the responses of its route "GET /provided" carry no Cache-Control private or no-store`
+	provided.Get("/provided", p.ProfileHandler())
+	root.Mount("/provided", provided)
 	return root
 }
 

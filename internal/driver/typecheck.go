@@ -2,11 +2,13 @@ package driver
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"sync"
 
@@ -309,6 +311,16 @@ func (l *loader) readExport(path, file string) (*types.Package, error) {
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", path, err)
+	}
+	if lr, ok := r.(*io.LimitedReader); ok {
+		data := make([]byte, lr.N)
+		if _, err := io.ReadFull(lr, data); err != nil {
+			return nil, fmt.Errorf("reading export data of %s: %v", path, err)
+		}
+		if len(data) > 0 && data[0] == 'u' {
+			data = slimExport(data)
+		}
+		r = &io.LimitedReader{R: bytes.NewReader(data), N: int64(len(data))}
 	}
 	return gcexportdata.Read(r, l.fset, l.view, path)
 }

@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"go/ast"
+	"go/scanner"
 	"go/token"
 	"strconv"
 )
@@ -78,4 +80,214 @@ func emptyTable(lit *ast.CompositeLit) {
 		return // a named type: its length, if an array's, is declared
 	}
 	lit.Elts = nil
+}
+
+// blankTables blanks, in src, a file of a dependency, the elements of
+// the large tables of literal values that emptyTables would empty,
+// before the file is parsed, so that the parser does not build their
+// syntax (some 25 MB for andybalholm/brotli's 1.6 MB of tables) only for
+// emptyTables to drop it. It blanks only what it can tell for sure from
+// the tokens, and leaves the rest to emptyTables: a package-level var
+// whose only value is such a table, of a type [N]T, [...]T or []T where
+// T is a name. Every other byte keeps its offset, and every line break
+// its place; a table of [...]T gets its length in place of the dots,
+// when it fits there. It changes nothing in a file the scanner finds an
+// error in, which the parser is to report.
+func blankTables(src []byte) {
+	if bytes.Count(src, []byte(",")) < tableSize-1 { // no table can be there
+		return
+	}
+	fset := token.NewFileSet()
+	ts := &tableScan{src: src, file: fset.AddFile("", -1, len(src))}
+	ts.s.Init(ts.file, src, func(token.Position, string) { ts.bad = true }, 0)
+	ts.next()
+	for ts.tok != token.EOF {
+		if ts.tok == token.VAR {
+			ts.next()
+			if ts.tok == token.LPAREN {
+				ts.next()
+				for ts.tok != token.RPAREN && ts.tok != token.EOF {
+					ts.spec(1)
+					if ts.tok == token.SEMICOLON {
+						ts.next()
+					}
+				}
+			} else {
+				ts.spec(0)
+			}
+		}
+		// To the end of the declaration.
+		for ts.tok != token.EOF && !(ts.tok == token.SEMICOLON && ts.depth == 0) {
+			ts.next()
+		}
+		ts.next()
+	}
+	if ts.bad {
+		return
+	}
+	for _, e := range ts.edits {
+		copy(src[e.off:], e.text)
+	}
+}
+
+// A tableScan is the state of blankTables.
+type tableScan struct {
+	s    scanner.Scanner
+	file *token.File
+	src  []byte
+	bad  bool // the scanner found an error
+
+	tok   token.Token
+	off   int // of tok
+	depth int // brackets open before tok
+
+	edits []tableEdit
+}
+
+// A tableEdit puts text at offset off of the file.
+type tableEdit struct {
+	off  int
+	text []byte
+}
+
+func (ts *tableScan) next() {
+	switch ts.tok {
+	case token.LPAREN, token.LBRACK, token.LBRACE:
+		ts.depth++
+	case token.RPAREN, token.RBRACK, token.RBRACE:
+		ts.depth--
+	}
+	pos, tok, _ := ts.s.Scan()
+	ts.tok, ts.off = tok, ts.file.Offset(pos)
+}
+
+// spec reads one var spec whose tokens are at depth, and blanks its
+// value if it is a table; it stops at the semicolon that ends it, or at
+// the parenthesis that ends its block.
+func (ts *tableScan) spec(depth int) {
+	end := func() bool {
+		return ts.tok == token.EOF || ts.depth == depth && (ts.tok == token.SEMICOLON || ts.tok == token.RPAREN)
+	}
+	for !end() && !(ts.depth == depth && ts.tok == token.ASSIGN) {
+		ts.next()
+	}
+	if ts.tok == token.ASSIGN {
+		ts.next()
+		ts.table(end)
+	}
+	for !end() {
+		ts.next()
+	}
+}
+
+// table blanks the value that starts at the current token if it is a
+// table, the whole value up to end.
+func (ts *tableScan) table(end func() bool) {
+	if ts.tok != token.LBRACK {
+		return
+	}
+	ts.next()
+	dots := -1
+	switch ts.tok {
+	case token.ELLIPSIS:
+		dots = ts.off
+		ts.next()
+	case token.INT:
+		ts.next()
+	}
+	if ts.tok != token.RBRACK {
+		return
+	}
+	ts.next()
+	if ts.tok != token.IDENT {
+		return
+	}
+	ts.next()
+	if ts.tok == token.PERIOD {
+		ts.next()
+		if ts.tok != token.IDENT {
+			return
+		}
+		ts.next()
+	}
+	if ts.tok != token.LBRACE {
+		return
+	}
+	lbrace := ts.off
+	ts.next()
+	elems, values, ok := ts.elements()
+	if !ok {
+		return
+	}
+	rbrace := ts.off
+	ts.next()
+	if values < tableSize || !end() {
+		return // small, or not the whole value
+	}
+	body := ts.src[lbrace+1 : rbrace]
+	if bytes.Contains(body, []byte("//line ")) || bytes.Contains(body, []byte("/*line ")) {
+		return
+	}
+	if dots >= 0 {
+		n := strconv.Itoa(elems)
+		if len(n) > len("...") {
+			return
+		}
+		ts.edits = append(ts.edits, tableEdit{dots, []byte(n + "   "[len(n):])})
+	}
+	blank := bytes.Clone(body)
+	for i, c := range blank {
+		if c != '\n' && c != '\r' {
+			blank[i] = ' '
+		}
+	}
+	ts.edits = append(ts.edits, tableEdit{lbrace + 1, blank})
+}
+
+// elements reads the elements of a composite literal, up to its closing
+// brace, as literalValues counts them: basic literals, possibly signed,
+// and literals of them without a type, without keys. It returns the
+// number of elements and of basic literals, and whether they are all
+// such.
+func (ts *tableScan) elements() (elems, values int, ok bool) {
+	for ts.tok != token.RBRACE {
+		switch ts.tok {
+		case token.ADD, token.SUB:
+			ts.next()
+			if !basicLit(ts.tok) {
+				return 0, 0, false
+			}
+			fallthrough
+		case token.INT, token.FLOAT, token.IMAG, token.CHAR, token.STRING:
+			values++
+			ts.next()
+		case token.LBRACE:
+			ts.next()
+			_, n, ok := ts.elements()
+			if !ok {
+				return 0, 0, false
+			}
+			values += n
+			ts.next()
+		default:
+			return 0, 0, false
+		}
+		elems++
+		switch ts.tok {
+		case token.COMMA:
+			ts.next()
+		case token.RBRACE:
+		default:
+			return 0, 0, false
+		}
+	}
+	return elems, values, true
+}
+
+func basicLit(tok token.Token) bool {
+	switch tok {
+	case token.INT, token.FLOAT, token.IMAG, token.CHAR, token.STRING:
+		return true
+	}
+	return false
 }

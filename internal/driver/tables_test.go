@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,80 @@ func TestEmptyTables(t *testing.T) {
 		if n := len(spec.Values[0].(*ast.CompositeLit).Elts); (n == 0) != emptied[name] {
 			t.Errorf("%s has %d elements left; emptied: %v", name, n, emptied[name])
 		}
+	}
+}
+
+// Blanking the tables before parsing gives the syntax that emptying them
+// after does, positions included, where blankTables blanks them; other
+// files are left as they are.
+func TestBlankTables(t *testing.T) {
+	list := func(n int, f func(int) string) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(f(i) + ",\n\t")
+		}
+		return b.String()
+	}
+	num := func(i int) string { return fmt.Sprint(i % 200) }
+	nums := list(tableSize, num)
+	for _, tc := range []struct {
+		name, src string
+		blanked   bool // whether blankTables changes the file
+	}{
+		{"array", "package p\n\nvar a = [1024]uint16{\n\t" + nums + "}\n\nfunc f() {}\n", true},
+		{"slice", "package p\n\nvar a = []int{" + list(tableSize, func(i int) string { return "-" + num(i) }) + "} // end\n", true},
+		{"words", "package p\n\nvar a = []string{" + list(tableSize, func(i int) string { return fmt.Sprintf("%q", fmt.Sprint(i)) }) + "}\n", true},
+		{"block", "package p\n\nvar (\n\tb = 1\n\ta = [...]T{" + list(tableSize/4, func(int) string { return "{1, 2, 'c', -0x4}" }) + "}\n\tc = []int{1}\n)\n\ntype T struct{ a, b, c, d int }\n", true},
+		{"qualified", "package p\n\nimport \"time\"\n\nvar a = []time.Duration{" + nums + "}\n", true},
+		{"long", "package p\n\nvar a = [...]int{" + nums + "}\n", false}, // 1024 does not fit in place of the dots
+		{"typed", "package p\n\nvar a = [...]T{" + list(tableSize/4, func(int) string { return "T{1, 2, 3, 4}" }) + "}\n\ntype T [4]int\n", false},
+		{"keyed", "package p\n\nvar a = []int{" + list(tableSize, func(i int) string { return fmt.Sprintf("%d: 1", i) }) + "}\n", false},
+		{"small", "package p\n\nvar a = []int{1, 2, 3}\n" + strings.Repeat("var _, _ = 1, 2\n", tableSize), false},
+		{"sliced", "package p\n\nvar a = []int{" + nums + "}[1:]\n", false},
+		{"two values", "package p\n\nvar a, b = []int{" + nums + "}, 1\n", false},
+		{"local", "package p\n\nfunc f() {\n\tvar a = []int{" + nums + "}\n\t_ = a\n}\n", false},
+		{"line directive", "package p\n\nvar a = []int{\n//line x.go:1\n" + nums + "}\n", false},
+		{"scan error", "package p\n\nvar a = []int{" + nums + "}\n\nvar s = \"unterminated\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			syntax := func(src []byte, blank bool) (string, int) {
+				if blank {
+					blankTables(src)
+				}
+				fset := token.NewFileSet()
+				f, _ := parser.ParseFile(fset, "p.go", src, parser.ParseComments|parser.SkipObjectResolution)
+				lits := 0
+				ast.Inspect(f, func(n ast.Node) bool {
+					if _, ok := n.(*ast.BasicLit); ok {
+						lits++
+					}
+					return true
+				})
+				emptyTables(f)
+				var b strings.Builder
+				ast.Fprint(&b, fset, f, nil)
+				// The length emptyTables writes for [...] has no end.
+				end := regexp.MustCompile(`(?m)^.*ValueEnd: .*\n`)
+				return end.ReplaceAllString(b.String(), ""), lits
+			}
+			want, before := syntax([]byte(tc.src), false)
+			src := []byte(tc.src)
+			got, after := syntax(src, true)
+			if got != want {
+				gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+				for i := range min(len(gl), len(wl)) {
+					if gl[i] != wl[i] {
+						t.Errorf("the syntax differs from that of emptyTables at line %d: %s, want %s", i, gl[i], wl[i])
+						break
+					}
+				}
+			}
+			if blanked := string(src) != tc.src; blanked != tc.blanked {
+				t.Errorf("blanked: %v, want %v", blanked, tc.blanked)
+			}
+			if tc.blanked && after > before/2 {
+				t.Errorf("%d basic literals parsed, %d without blanking", after, before)
+			}
+		})
 	}
 }

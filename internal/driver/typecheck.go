@@ -266,7 +266,7 @@ type loader struct {
 // checkSource parses and type-checks p, whose imports have their types.
 // A package that is not analysed is checked for its types alone. The
 // large tables of a dependency (not asked for) are emptied first (see
-// emptyTables).
+// blankTables, emptyTables).
 func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool, analysed, dependency bool) {
 	p.Fset = l.fset
 	mode := parser.AllErrors | parser.SkipObjectResolution
@@ -279,6 +279,9 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 			l.mu.Lock()
 			l.sums[name] = sha256.Sum256(src)
 			l.mu.Unlock()
+			if dependency {
+				blankTables(src)
+			}
 		} else {
 			src = nil // the parser reports the error
 		}

@@ -82,8 +82,9 @@ func emptyTable(lit *ast.CompositeLit) {
 	lit.Elts = nil
 }
 
-// blankTables blanks, in src, a file of a dependency, the elements of
-// the large tables of literal values that emptyTables would empty,
+// blankTables blanks, in src, a file of a dependency, the large string
+// literals of package-level variables (see bigString) and the elements
+// of the large tables of literal values that emptyTables would empty,
 // before the file is parsed, so that the parser does not build their
 // syntax (some 25 MB for andybalholm/brotli's 1.6 MB of tables) only for
 // emptyTables to drop it. It blanks only what it can tell for sure from
@@ -94,7 +95,7 @@ func emptyTable(lit *ast.CompositeLit) {
 // when it fits there. It changes nothing in a file the scanner finds an
 // error in, which the parser is to report.
 func blankTables(src []byte) {
-	if bytes.Count(src, []byte(",")) < tableSize-1 { // no table can be there
+	if len(src) < bigString && bytes.Count(src, []byte(",")) < tableSize-1 { // no table can be there
 		return
 	}
 	fset := token.NewFileSet()
@@ -138,8 +139,9 @@ type tableScan struct {
 	bad  bool // the scanner found an error
 
 	tok   token.Token
-	off   int // of tok
-	depth int // brackets open before tok
+	off   int    // of tok
+	lit   string // of tok
+	depth int    // brackets open before tok
 
 	edits []tableEdit
 }
@@ -157,8 +159,8 @@ func (ts *tableScan) next() {
 	case token.RPAREN, token.RBRACK, token.RBRACE:
 		ts.depth--
 	}
-	pos, tok, _ := ts.s.Scan()
-	ts.tok, ts.off = tok, ts.file.Offset(pos)
+	pos, tok, lit := ts.s.Scan()
+	ts.tok, ts.off, ts.lit = tok, ts.file.Offset(pos), lit
 }
 
 // spec reads one var spec whose tokens are at depth, and blanks its
@@ -183,11 +185,16 @@ func (ts *tableScan) spec(depth int) {
 // table blanks the value that starts at the current token if it is a
 // table, the whole value up to end.
 func (ts *tableScan) table(end func() bool) {
+	if ts.tok == token.STRING {
+		ts.bigString(end, false)
+		return
+	}
 	if ts.tok != token.LBRACK {
 		return
 	}
 	ts.next()
 	dots := -1
+	slice := ts.tok == token.RBRACK
 	switch ts.tok {
 	case token.ELLIPSIS:
 		dots = ts.off
@@ -202,7 +209,19 @@ func (ts *tableScan) table(end func() bool) {
 	if ts.tok != token.IDENT {
 		return
 	}
+	name := ts.lit
 	ts.next()
+	if slice && name == "byte" && ts.tok == token.LPAREN { // []byte("...")
+		ts.next()
+		ts.bigString(func() bool {
+			if ts.tok != token.RPAREN {
+				return false
+			}
+			ts.next()
+			return end()
+		}, true)
+		return
+	}
 	if ts.tok == token.PERIOD {
 		ts.next()
 		if ts.tok != token.IDENT {
@@ -243,6 +262,47 @@ func (ts *tableScan) table(end func() bool) {
 	}
 	ts.edits = append(ts.edits, tableEdit{lbrace + 1, blank})
 }
+
+// bigString is the length from which a string literal is data.
+const bigString = 64 << 10
+
+// bigString blanks the string literal at the current token, the whole
+// value up to end, if it holds bigString bytes or more: the contents of
+// a file embedded as a literal (in swaggo/files, 30 MB of Swagger UI,
+// which took 34 MB while parsed). It becomes the empty string, after
+// blanks; no fact is computed from such data, and the type of the
+// variable it initialises is the same.
+func (ts *tableScan) bigString(end func() bool, conversion bool) {
+	off, n := ts.off, len(ts.lit)
+	if ts.lit[0] == '`' { // the scanner drops carriage returns from raw strings
+		n = bytes.IndexByte(ts.src[off+1:], '`') + 2
+	}
+	ts.next()
+	if n < bigString || !end() {
+		return
+	}
+	blank := bytes.Clone(ts.src[off : off+n])
+	for i, c := range blank {
+		if !newline(c) {
+			blank[i] = ' '
+		}
+	}
+	// An empty literal where the literal ends, as a line break of a raw
+	// string after it would end the statement (with a semicolon); where
+	// it starts, if its last line is too short for it and nothing follows
+	// it in the statement; no line break moves.
+	at := n - 2
+	if newline(blank[at]) {
+		if conversion || newline(blank[1]) {
+			return
+		}
+		at = 0
+	}
+	blank[at], blank[at+1] = ts.src[off], ts.src[off]
+	ts.edits = append(ts.edits, tableEdit{off, blank})
+}
+
+func newline(c byte) bool { return c == '\n' || c == '\r' }
 
 // elements reads the elements of a composite literal, up to its closing
 // brace, as literalValues counts them: basic literals, possibly signed,

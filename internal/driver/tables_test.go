@@ -149,3 +149,78 @@ func TestBlankTables(t *testing.T) {
 		})
 	}
 }
+
+// A dependency's large string literals, its embedded files, become empty
+// strings before it is parsed: the types are the same, and so is the
+// place of everything else.
+func TestBlankStrings(t *testing.T) {
+	big := strings.Repeat(`\x2f\x2a`, bigString/8+1)
+	raw := strings.Repeat("line\r\n", bigString/6+1)
+	src := "package p\n\n" +
+		"var a = []byte(\"" + big + "\")\n" +
+		"var b = `" + raw + "`\n" +
+		"var (\n\tc = \"" + big + "\"\n\td = 1\n)\n" +
+		"const e = \"" + big + "\"\n" + // a constant: its length may be a constant too
+		"var f = \"x\" + \"" + big + "\"\n" +
+		"var g = []byte(\"" + big + "\")[1:]\n" +
+		"var h = []byte(\"small\")\n" +
+		"var i = []byte(`" + raw + "`)\n" + // ends with a line break: left as it is
+		"var j = []byte(`" + raw + "x`)\n" +
+		"func F() {}\n"
+	check := func(src []byte) (map[string]string, map[string]string) {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conf := types.Config{Importer: importer.Default()}
+		pkg, err := conf.Check("p", fset, []*ast.File{f}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		typs, places := make(map[string]string), make(map[string]string)
+		for _, name := range pkg.Scope().Names() {
+			obj := pkg.Scope().Lookup(name)
+			typs[name] = obj.Type().String()
+			places[name] = fset.Position(obj.Pos()).String()
+		}
+		values := make(map[string]string)
+		for _, decl := range f.Decls {
+			if gen, ok := decl.(*ast.GenDecl); ok {
+				for _, spec := range gen.Specs {
+					if vs, ok := spec.(*ast.ValueSpec); ok && len(vs.Values) == 1 {
+						ast.Inspect(vs.Values[0], func(n ast.Node) bool {
+							if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+								values[vs.Names[0].Name] += fmt.Sprint(len(lit.Value), " ")
+							}
+							return true
+						})
+					}
+				}
+			}
+		}
+		for name, place := range places {
+			typs[name] += " at " + place
+		}
+		return typs, values
+	}
+	blanked := []byte(src)
+	blankTables(blanked)
+	wantTypes, wantValues := check([]byte(src))
+	gotTypes, gotValues := check(blanked)
+	for name, want := range wantTypes {
+		if gotTypes[name] != want {
+			t.Errorf("%s: %s, want %s", name, gotTypes[name], want)
+		}
+	}
+	for _, name := range []string{"a", "b", "c", "j"} {
+		if gotValues[name] != "2 " {
+			t.Errorf("%s: literals of lengths %s, want one of 2", name, gotValues[name])
+		}
+	}
+	for _, name := range []string{"e", "f", "g", "h", "i"} {
+		if gotValues[name] != wantValues[name] {
+			t.Errorf("%s: literals of lengths %s, want %s", name, gotValues[name], wantValues[name])
+		}
+	}
+}

@@ -31,6 +31,7 @@ func exportData(t *testing.T, paths ...string) map[string][]byte {
 		if err != nil {
 			t.Fatal(err)
 		}
+		//lint:ignore SA1019 the archives go list gives need NewReader until Go 1.29 (as in readExport)
 		r, err := gcexportdata.NewReader(bufio.NewReader(f))
 		if err != nil {
 			t.Fatal(err)

@@ -95,7 +95,7 @@ func emptyTable(lit *ast.CompositeLit) {
 // when it fits there. It changes nothing in a file the scanner finds an
 // error in, which the parser is to report.
 func blankTables(src []byte) {
-	if len(src) < bigString && bytes.Count(src, []byte(",")) < tableSize-1 { // no table can be there
+	if !worthScanning(src) {
 		return
 	}
 	fset := token.NewFileSet()
@@ -129,6 +129,55 @@ func blankTables(src []byte) {
 	for _, e := range ts.edits {
 		copy(src[e.off:], e.text)
 	}
+}
+
+// worthScanning reports whether src may hold a value that blankTables
+// blanks, as gofmt lays out a var spec: a line that begins with "var "
+// or one tab, then " = " and a literal of that size. Scanning every file
+// with tokens first cost a third of parsing it.
+func worthScanning(src []byte) bool {
+	for _, head := range []string{" = [", " = \"", " = `"} {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(head))
+			if j < 0 {
+				break
+			}
+			at := i + j + len(head) - 1 // the value
+			i = at
+			line := src[bytes.LastIndexByte(src[:at], '\n')+1 : at]
+			tab := len(line) > 1 && line[0] == '\t' && line[1] != '\t'
+			if !tab && !bytes.HasPrefix(line, []byte("var ")) {
+				continue
+			}
+			value := src[at:]
+			if v, ok := bytes.CutPrefix(value, []byte("[]byte(")); ok {
+				value = v
+			}
+			switch value[0] {
+			case '[':
+				end := []byte("\n}") // where gofmt closes the literal
+				if tab {
+					end = []byte("\n\t}")
+				}
+				n := bytes.Index(value, end)
+				if n < 0 {
+					n = len(value)
+				}
+				if bytes.Count(value[:n], []byte(",")) >= tableSize-1 {
+					return true
+				}
+			case '"':
+				if n := bytes.IndexByte(value, '\n'); n < 0 || n >= bigString {
+					return true
+				}
+			case '`':
+				if n := bytes.IndexByte(value[1:], '`'); n < 0 || n+2 >= bigString {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // A tableScan is the state of blankTables.

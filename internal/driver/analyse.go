@@ -27,7 +27,7 @@ import (
 // analysed with the analyzers that use facts if a root imports it,
 // directly or through other packages analysed, as checker would.
 func analyse(plan *unit.Plan, ld *loaded, messagesOnly bool) *Result {
-	return newStream(plan, ld, messagesOnly).run(nil)
+	return newStream(plan, ld, messagesOnly).run()
 }
 
 // newStream returns the state of analyse for the packages ld holds.
@@ -51,34 +51,14 @@ func newStream(plan *unit.Plan, ld *loaded, messagesOnly bool) *stream {
 	return s
 }
 
-// run type-checks and analyses the packages of s (see analyse). With
-// deps, it analyses only those dependencies, for their facts, and what
-// they need: not the packages asked for.
-func (s *stream) run(deps []*packages.Package) *Result {
+// run type-checks and analyses the packages of s (see analyse).
+func (s *stream) run() *Result {
 	ld, plan := s.ld, s.plan
-	var paths []string
-	var byPath map[string][]*packages.Package
-	scope := ld.all // the packages of this run, and all they import
-	if deps == nil {
-		paths, byPath = candidates(ld.roots)
-		for _, path := range paths {
-			st := &pathState{variants: byPath[path], typed: make(map[*packages.Package]bool)}
-			for _, p := range st.variants {
-				s.paths[p] = st
-			}
-		}
-	} else {
-		in := make(map[*packages.Package]bool)
-		packages.Visit(deps, func(p *packages.Package) bool {
-			if in[p] {
-				return false
-			}
-			in[p] = true
-			return true
-		}, nil)
-		scope = slices.DeleteFunc(slices.Clone(ld.all), func(p *packages.Package) bool { return !in[p] })
-		for _, p := range deps {
-			s.needed[p] = true
+	paths, byPath := candidates(ld.roots)
+	for _, path := range paths {
+		st := &pathState{variants: byPath[path], typed: make(map[*packages.Package]bool)}
+		for _, p := range st.variants {
+			s.paths[p] = st
 		}
 	}
 	if plan.UsesFacts() {
@@ -99,13 +79,10 @@ func (s *stream) run(deps []*packages.Package) *Result {
 		for p := range s.paths {
 			visit(p)
 		}
-		for _, p := range deps {
-			visit(p)
-		}
 	}
 
 	var work []*packages.Package
-	for _, p := range scope {
+	for _, p := range ld.all {
 		if ld.fromSource[p] || s.needed[p] {
 			work = append(work, p)
 			s.state[p] = new(pkgState)
@@ -118,7 +95,7 @@ func (s *stream) run(deps []*packages.Package) *Result {
 			}
 		}
 	}
-	s.countUsers(scope)
+	s.countUsers()
 	imports := func(p *packages.Package) []*packages.Package {
 		list := make([]*packages.Package, 0, len(p.Imports))
 		for _, q := range p.Imports {
@@ -133,9 +110,7 @@ func (s *stream) run(deps []*packages.Package) *Result {
 		}
 	}
 
-	if deps == nil {
-		s.res.recordBroken(paths, byPath)
-	}
+	s.res.recordBroken(paths, byPath)
 	return s.res
 }
 
@@ -373,10 +348,9 @@ func (s *stream) dropFacts(p *packages.Package) {
 	}
 }
 
-// countUsers counts the importers of each package among scope, for
-// finish.
-func (s *stream) countUsers(scope []*packages.Package) {
-	for _, p := range scope {
+// countUsers counts the importers of each package, for finish.
+func (s *stream) countUsers() {
+	for _, p := range s.ld.all {
 		for _, q := range p.Imports {
 			s.users[q]++
 		}

@@ -105,7 +105,7 @@ func TestCompactForget(t *testing.T) {
 		t.Fatalf("%s has no export data to be compacted with", needed)
 	}
 	s := newStream(plan, ld, false)
-	res := s.run(nil)
+	res := s.run()
 	if got := len(res.Diagnostics()); got != 1 {
 		t.Errorf("%d diagnostics, want 1", got)
 	}
@@ -147,7 +147,7 @@ func TestFinish(t *testing.T) {
 	for _, p := range []*packages.Package{a, b} {
 		s.state[p] = new(pkgState)
 	}
-	s.countUsers(ld.all)
+	s.countUsers()
 	for _, p := range []*packages.Package{e, f, g} {
 		p.Types = types.NewPackage(p.PkgPath, p.ID)
 		s.l.view[p.PkgPath] = p.Types

@@ -360,11 +360,10 @@ func export(pass *analysis.Pass, recs []factRecord) {
 	}
 }
 
-// store writes the facts that pass exported about its package, and
-// returns the entry it wrote. Facts
+// store writes the facts that pass exported about its package. Facts
 // about objects that other packages cannot name are not kept, as in the
 // facts go vet passes between packages.
-func (c *factCache) store(pass *analysis.Pass, key string) []byte {
+func (c *factCache) store(pass *analysis.Pass, key string) {
 	var recs []factRecord
 	var enc objectpath.Encoder
 	for _, f := range pass.AllObjectFacts() {
@@ -382,11 +381,10 @@ func (c *factCache) store(pass *analysis.Pass, key string) []byte {
 	}
 	data, err := encodeEntry(recs)
 	if err != nil {
-		return nil // a fact gob cannot encode: go without the cache
+		return // a fact gob cannot encode: go without the cache
 	}
 	writeAtomic(c.file(pass.Analyzer, key), data)
 	c.shared.put(pass.Analyzer, key, data)
-	return data
 }
 
 // cachedPackages holds, for the packages of the runs under way, what the
@@ -401,38 +399,6 @@ type cachedPackage struct {
 	// entries holds its facts, by analyzer, when they are in the cache;
 	// such a package has no syntax.
 	entries map[*analysis.Analyzer][]factRecord
-	// read holds the entries read from the cache, for again, if any;
-	// stored those the analysis stored since, encoded.
-	read   map[*analysis.Analyzer][]factRecord
-	mu     sync.Mutex // guards stored
-	stored map[*analysis.Analyzer][]byte
-}
-
-// again returns the entries of the package of cp, which the cache either
-// held or has been given since (see replan), as the cache would have them
-// read; nil if it has not them all.
-func (cp *cachedPackage) again(factful []*analysis.Analyzer) map[*analysis.Analyzer][]factRecord {
-	if cp == nil {
-		return nil
-	}
-	cp.mu.Lock()
-	defer cp.mu.Unlock()
-	if len(cp.stored) == 0 {
-		return cp.read
-	}
-	entries := make(map[*analysis.Analyzer][]factRecord)
-	for _, a := range factful {
-		data, ok := cp.stored[a]
-		if !ok {
-			return nil
-		}
-		recs, err := decodeEntry(data)
-		if err != nil {
-			return nil
-		}
-		entries[a] = recs
-	}
-	return entries
 }
 
 func (cp *cachedPackage) isHit() bool { return cp != nil && cp.entries != nil }
@@ -474,14 +440,7 @@ func withFactCache(a *analysis.Analyzer, run func(*analysis.Pass) (any, error)) 
 		}
 		res, err := run(pass)
 		if err == nil {
-			if data := cp.cache.store(pass, cp.key); data != nil {
-				cp.mu.Lock()
-				if cp.stored == nil {
-					cp.stored = make(map[*analysis.Analyzer][]byte)
-				}
-				cp.stored[a] = data
-				cp.mu.Unlock()
-			}
+			cp.cache.store(pass, cp.key)
 		}
 		return res, err
 	}

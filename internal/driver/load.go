@@ -144,20 +144,6 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, cfg Config) (*Re
 	if len(ld.roots) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	if deps := ld.uncached(); len(deps) > 0 {
-		// Analyse the dependencies whose facts are not cached first,
-		// on their own, and store their facts; then run as with them
-		// cached. The packages asked for then get the types of their
-		// dependencies from export data, as much of each as they use,
-		// where the types of those analysed from source would be read
-		// whole for their importers (see compact) and kept to the end
-		// of the run, as the last packages asked for import nearly all
-		// of them.
-		newStream(plan, ld, true).run(deps)
-		if err := ld.replan(); err != nil {
-			return nil, err
-		}
-	}
 	return analyse(plan, ld, cfg.MessagesOnly), nil
 }
 

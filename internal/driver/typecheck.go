@@ -10,7 +10,6 @@ import (
 	"go/types"
 	"io"
 	"os"
-	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -49,40 +48,20 @@ func load(patterns []string, cfg Config, source func(*packages.Package) bool, ca
 		return &loaded{roots: roots}, err
 	}
 	ld := &loaded{
-		roots:     roots,
-		importers: make(map[*packages.Package][]*packages.Package),
-		listed:    make(map[*packages.Package]listed),
-		cfg:       cfg,
-		source:    source,
-		cache:     cache,
-		factful:   factful,
+		roots:      roots,
+		fromSource: make(map[*packages.Package]bool),
+		analysed:   make(map[*packages.Package]bool),
+		cached:     make(map[*packages.Package]*cachedPackage),
+		compiled:   make(map[*packages.Package]string),
 	}
+	var all []*packages.Package
+	importers := make(map[*packages.Package][]*packages.Package)
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		ld.all = append(ld.all, p)
-		ld.listed[p] = listed{slices.Clip(p.Errors), p.IllTyped}
+		all = append(all, p)
 		for _, q := range p.Imports {
-			ld.importers[q] = append(ld.importers[q], p)
+			importers[q] = append(importers[q], p)
 		}
 	})
-	if err := ld.plan(); err != nil {
-		return nil, err
-	}
-	return ld, nil
-}
-
-// plan decides how each package of ld is to get its types (see load).
-// The first time, it asks the go command for export data and the cache
-// for facts; then (see replan) it reuses what they said, and takes the
-// facts that the analysis since stored in the cache.
-func (ld *loaded) plan() error {
-	first := ld.files == nil
-	prev := ld.cached
-	ld.fromSource = make(map[*packages.Package]bool)
-	ld.analysed = make(map[*packages.Package]bool)
-	ld.cached = make(map[*packages.Package]*cachedPackage)
-	ld.compiled = make(map[*packages.Package]string)
-	roots, all, importers, source, cache := ld.roots, ld.all, ld.importers, ld.source, ld.cache
-
 	var add func(p *packages.Package)
 	add = func(p *packages.Package) {
 		if ld.fromSource[p] {
@@ -117,42 +96,36 @@ func (ld *loaded) plan() error {
 	compactable := func(p *packages.Package) bool {
 		return p.ID == p.PkgPath && len(importers[p]) > 0 && !asked[p]
 	}
-	if first {
-		var exported []string
-		for _, p := range all {
-			if p.PkgPath != "unsafe" && (!ld.fromSource[p] || compactable(p)) {
-				exported = append(exported, p.PkgPath)
-			}
-		}
-		ld.files = make(map[string]string)
-		if len(exported) > 0 {
-			files, err := exportFiles(exported, ld.cfg)
-			if err != nil {
-				return err
-			}
-			ld.files = files
+	var exported []string
+	for _, p := range all {
+		if p.PkgPath != "unsafe" && (!ld.fromSource[p] || compactable(p)) {
+			exported = append(exported, p.PkgPath)
 		}
 	}
-	for _, p := range all {
-		switch {
-		case p.PkgPath == "unsafe":
-		case ld.fromSource[p]:
-			if f := ld.files[p.PkgPath]; f != "" && compactable(p) {
-				ld.compiled[p] = f
-			}
-		default:
-			if p.ExportFile = ld.files[p.PkgPath]; p.ExportFile == "" {
-				add(p)
+	if len(exported) > 0 {
+		files, err := exportFiles(exported, cfg)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range all {
+			switch {
+			case p.PkgPath == "unsafe":
+			case ld.fromSource[p]:
+				if f := files[p.PkgPath]; f != "" && compactable(p) {
+					ld.compiled[p] = f
+				}
+			default:
+				if p.ExportFile = files[p.PkgPath]; p.ExportFile == "" {
+					add(p)
+				}
 			}
 		}
 	}
 
 	if len(candidates) > 0 {
-		if first {
-			ld.keys = cache.keys(candidates)
-		}
+		keys := cache.keys(candidates)
 		for p := range candidates {
-			key, ok := ld.keys[p]
+			key, ok := keys[p]
 			if !ok {
 				add(p)
 				continue
@@ -161,12 +134,7 @@ func (ld *loaded) plan() error {
 			// was not cached, met earlier) still has its facts kept.
 			cp := &cachedPackage{cache: cache, key: key}
 			if !ld.fromSource[p] {
-				if first {
-					cp.entries = cache.read(ld.factful, key)
-					cp.read = cp.entries
-				} else {
-					cp.entries = prev[p].again(ld.factful)
-				}
+				cp.entries = cache.read(factful, key)
 			}
 			ld.cached[p] = cp
 			if !cp.isHit() {
@@ -193,30 +161,10 @@ func (ld *loaded) plan() error {
 			ld.analysed[p] = true
 		}
 	}
-	return nil
-}
 
-// uncached returns the dependencies whose facts the cache may hold but
-// does not: those to analyse from source, and then store.
-func (ld *loaded) uncached() []*packages.Package {
-	var list []*packages.Package
-	for _, p := range ld.all {
-		if cp := ld.cached[p]; cp != nil && !cp.isHit() && ld.analysed[p] {
-			list = append(list, p)
-		}
-	}
-	return list
-}
-
-// replan plans ld again (see plan), after the dependencies that uncached
-// returned were analysed and their facts stored, as for a run that finds
-// them in the cache. Each package is as go list gave it again.
-func (ld *loaded) replan() error {
-	for _, p := range ld.all {
-		p.Types, p.Fset, p.Syntax, p.TypesInfo, p.TypeErrors = nil, nil, nil, nil, nil
-		p.Errors, p.IllTyped, p.ExportFile = ld.listed[p].errors, ld.listed[p].illTyped, ""
-	}
-	return ld.plan()
+	ld.all = all
+	ld.importers = importers
+	return ld, nil
 }
 
 // loaded is the outcome of load.
@@ -231,23 +179,6 @@ type loaded struct {
 	// compiled holds the export data file of each package read from
 	// source that the build cache has up to date, for its importers.
 	compiled map[*packages.Package]string
-
-	// What plan decides from, and what it asked the go command and
-	// the cache the first time.
-	cfg     Config
-	source  func(*packages.Package) bool
-	cache   *factCache
-	factful []*analysis.Analyzer
-	listed  map[*packages.Package]listed // each package as go list gave it
-	files   map[string]string            // export data files, by package path
-	keys    map[*packages.Package]string // of the packages whose facts the cache may hold
-}
-
-// listed is what the type-checking of a package changes of what go list
-// said of it.
-type listed struct {
-	errors   []packages.Error
-	illTyped bool
 }
 
 // A loader gives packages their types.

@@ -40,6 +40,8 @@ func newStream(plan *unit.Plan, ld *loaded, messagesOnly bool) *stream {
 		needed:       make(map[*packages.Package]bool),
 		paths:        make(map[*packages.Package]*pathState),
 		state:        make(map[*packages.Package]*pkgState),
+		users:        make(map[*packages.Package]int),
+		settled:      make(map[*packages.Package]bool),
 		outcomes:     make(map[*types.Package]*unit.Outcome),
 		res:          &Result{plan: plan, generated: make(map[string]bool)},
 	}
@@ -93,6 +95,7 @@ func (s *stream) run() *Result {
 			}
 		}
 	}
+	s.countUsers()
 	imports := func(p *packages.Package) []*packages.Package {
 		list := make([]*packages.Package, 0, len(p.Imports))
 		for _, q := range p.Imports {
@@ -124,6 +127,8 @@ type stream struct {
 
 	mu       sync.Mutex                      // guards the fields below and those of every pathState
 	state    map[*packages.Package]*pkgState // of the packages to type-check or analyse
+	users    map[*packages.Package]int       // of every package: its importers not yet finished (see finish)
+	settled  map[*packages.Package]bool      // the packages to type-check or analyse that are done for good
 	outcomes map[*types.Package]*unit.Outcome
 	res      *Result
 }
@@ -183,6 +188,7 @@ func (s *stream) process(p *packages.Package) {
 			s.analyse(p, false)
 		}
 		s.release(p)
+		s.settle(p)
 		return
 	}
 	s.mu.Lock()
@@ -203,14 +209,22 @@ func (s *stream) process(p *packages.Package) {
 	if !decided {
 		st.early = append(st.early, p)
 	}
-	root, decided = st.root()
+	root, decidedNow := st.root()
 	var early []*packages.Package
-	if decided {
+	if decidedNow {
 		early, st.early = st.early, nil
 	}
 	s.mu.Unlock()
 	if slices.Contains(early, root) {
 		s.recheck(root)
+	}
+	// The types of p's imports are not released before a recheck of p
+	// is ruled out.
+	if decided {
+		s.settle(p)
+	}
+	for _, q := range early {
+		s.settle(q)
 	}
 }
 
@@ -330,6 +344,56 @@ func (s *stream) dropFacts(p *packages.Package) {
 			if st.importers == 0 && st.done {
 				s.dropFacts(q)
 			}
+		}
+	}
+}
+
+// countUsers counts the importers of each package, for finish.
+func (s *stream) countUsers() {
+	for _, p := range s.ld.all {
+		for _, q := range p.Imports {
+			s.users[q]++
+		}
+	}
+}
+
+// settle records that p, a package of the stream, is done for good: it
+// is analysed, and will not be checked again (see recheck).
+func (s *stream) settle(p *packages.Package) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settled[p] = true
+	if s.users[p] == 0 {
+		s.finish(p)
+	}
+}
+
+// finish releases the types of p, which is done for good, and so is
+// every package that imports it, directly or not; then it does the same
+// for those of p's imports that are left in that state. s.mu must be
+// held.
+//
+// The types of a package read from export data go from the view (those
+// of a package type-checked from source go with its facts: see
+// dropFacts), and so do those that reading others' export data gave it.
+// No package left can see them: export data refers only to packages its
+// package imports, directly or not, so any package left that reads
+// export data referring to p would import p, directly or not, and p
+// would not be finished. Even one package left that does keeps every
+// package it imports, directly or not, in the view, for the types it
+// reads must be those its imports' types refer to.
+func (s *stream) finish(p *packages.Package) {
+	if !s.ld.fromSource[p] && p.PkgPath != "unsafe" {
+		if p.Types != nil {
+			delete(s.outcomes, p.Types)
+			cachedPackages.Delete(p.Types)
+		}
+		s.l.drop(p)
+	}
+	for _, q := range p.Imports {
+		s.users[q]--
+		if s.users[q] == 0 && (s.state[q] == nil || s.settled[q]) {
+			s.finish(q)
 		}
 	}
 }

@@ -65,3 +65,12 @@ func (l *loader) forget(path string, pkg *types.Package) {
 		delete(l.view, path)
 	}
 }
+
+// drop drops the types of p, a package read from export data (or whose
+// types others' export data began), from the view and from p.
+func (l *loader) drop(p *packages.Package) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.view, p.PkgPath)
+	p.Types = nil
+}

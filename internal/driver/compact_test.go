@@ -112,7 +112,67 @@ func TestCompactForget(t *testing.T) {
 	if _, ok := s.l.view[needed]; ok {
 		t.Errorf("the view still holds %s after the run", needed)
 	}
-	if _, ok := s.l.view["net/http"]; !ok {
-		t.Error("the view lost net/http, read from export data") // the test would prove nothing
+	// Nor does it hold the packages read from export data (see
+	// TestFinish).
+	for path := range s.l.view {
+		t.Errorf("the view still holds %s after the run", path)
+	}
+}
+
+// The types of a package read from export data leave the view, and its
+// packages.Package, once every package that imports it, directly or not,
+// is done for good; so do those of the packages its export data
+// referred to.
+func TestFinish(t *testing.T) {
+	pkg := func(path string, imports ...*packages.Package) *packages.Package {
+		p := &packages.Package{ID: path, PkgPath: path, Imports: make(map[string]*packages.Package)}
+		for _, q := range imports {
+			p.Imports[q.PkgPath] = q
+		}
+		return p
+	}
+	// a and b are type-checked from source and import e, read from
+	// export data, which imports f; b also imports g, and a imports b.
+	f := pkg("example.com/f")
+	e := pkg("example.com/e", f)
+	g := pkg("example.com/g")
+	b := pkg("example.com/b", e, g)
+	a := pkg("example.com/a", b, e)
+	ld := &loaded{
+		roots:      []*packages.Package{a, b},
+		all:        []*packages.Package{a, b, e, f, g},
+		fromSource: map[*packages.Package]bool{a: true, b: true},
+	}
+	s := newStream(nil, ld, false)
+	for _, p := range []*packages.Package{a, b} {
+		s.state[p] = new(pkgState)
+	}
+	s.countUsers()
+	for _, p := range []*packages.Package{e, f, g} {
+		p.Types = types.NewPackage(p.PkgPath, p.ID)
+		s.l.view[p.PkgPath] = p.Types
+	}
+	s.l.view["example.com/h"] = types.NewPackage("example.com/h", "h") // of no package of the run
+
+	inView := func() []string {
+		var paths []string
+		for path := range s.l.view {
+			paths = append(paths, path)
+		}
+		slices.Sort(paths)
+		return paths
+	}
+	s.settle(b) // a imports b: nothing goes
+	if got, want := inView(), []string{"example.com/e", "example.com/f", "example.com/g", "example.com/h"}; !slices.Equal(got, want) {
+		t.Errorf("view after b: %q, want %q", got, want)
+	}
+	s.settle(a)
+	if got, want := inView(), []string{"example.com/h"}; !slices.Equal(got, want) {
+		t.Errorf("view after a: %q, want %q", got, want)
+	}
+	for _, p := range []*packages.Package{e, f, g} {
+		if p.Types != nil {
+			t.Errorf("%s keeps its types", p.PkgPath)
+		}
 	}
 }

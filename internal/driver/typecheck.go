@@ -2,11 +2,13 @@ package driver
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"sync"
 
@@ -195,7 +197,7 @@ type loader struct {
 // checkSource parses and type-checks p, whose imports have their types.
 // A package that is not analysed is checked for its types alone. The
 // large tables of a dependency (not asked for) are emptied first (see
-// emptyTables).
+// blankTables, emptyTables).
 func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Package]bool, analysed, dependency bool) {
 	p.Fset = l.fset
 	mode := parser.AllErrors | parser.SkipObjectResolution
@@ -208,6 +210,9 @@ func (l *loader) checkSource(p *packages.Package, fromSource map[*packages.Packa
 			l.mu.Lock()
 			l.sums[name] = sha256.Sum256(src)
 			l.mu.Unlock()
+			if dependency {
+				blankTables(src)
+			}
 		} else {
 			src = nil // the parser reports the error
 		}
@@ -309,6 +314,16 @@ func (l *loader) readExport(path, file string) (*types.Package, error) {
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", path, err)
+	}
+	if lr, ok := r.(*io.LimitedReader); ok {
+		data := make([]byte, lr.N)
+		if _, err := io.ReadFull(lr, data); err != nil {
+			return nil, fmt.Errorf("reading export data of %s: %v", path, err)
+		}
+		if len(data) > 0 && data[0] == 'u' {
+			data = slimExport(data)
+		}
+		r = &io.LimitedReader{R: bytes.NewReader(data), N: int64(len(data))}
 	}
 	return gcexportdata.Read(r, l.fset, l.view, path)
 }

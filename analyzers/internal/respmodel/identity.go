@@ -94,27 +94,17 @@ func (m *model) identityEvent(ev *Event, a httpfw.Call, call *ast.CallExpr, s *s
 // request's header: r.Header, c.Request.Header, c.Request().Header,
 // directly or through a variable.
 func (m *model) requestHeader(call *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	x := ast.Unparen(sel.X)
-	if id, ok := x.(*ast.Ident); ok {
-		if obj := m.info.Uses[id]; obj != nil {
-			if rhs, ok := m.defs.single(obj); ok && rhs != nil {
-				x = rhs
-			}
-		}
-	}
-	return IsRequestHeader(m.info, x)
+	x := m.methodReceiver(call)
+	return x != nil && IsRequestHeader(m.info, x)
 }
 
-// requestQuery reports whether a call of a url.Values method reads a
-// request's query: r.URL.Query().Get, directly or through a variable.
-func (m *model) requestQuery(call *ast.CallExpr) bool {
+// methodReceiver returns the receiver of a method call, or the value of
+// the variable with one definition that it names; nil for a call that
+// is not of a method.
+func (m *model) methodReceiver(call *ast.CallExpr) ast.Expr {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return false
+		return nil
 	}
 	x := ast.Unparen(sel.X)
 	if id, ok := x.(*ast.Ident); ok {
@@ -124,7 +114,13 @@ func (m *model) requestQuery(call *ast.CallExpr) bool {
 			}
 		}
 	}
-	q, ok := x.(*ast.CallExpr)
+	return x
+}
+
+// requestQuery reports whether a call of a url.Values method reads a
+// request's query: r.URL.Query().Get, directly or through a variable.
+func (m *model) requestQuery(call *ast.CallExpr) bool {
+	q, ok := m.methodReceiver(call).(*ast.CallExpr)
 	if !ok {
 		return false
 	}

@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -72,18 +71,16 @@ func TestRegistry(t *testing.T) {
 // Code that uses every httpsafe helper as docs/httpsafe.md documents it,
 // on every framework, gives no check anything to report. The checks run
 // together on one load of the package and its dependencies, as a driver
-// runs them.
+// runs them (the load TestNogo analyses too).
 func TestHttpsafeUsers(t *testing.T) {
-	pkgs, err := packages.Load(&packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  testmod.Dir(t),
-		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
-	}, "./usehttpsafe")
-	if err != nil {
-		t.Fatal(err)
+	var pkgs []*packages.Package
+	for _, p := range loadTestdata(t) {
+		if p.ID == "resplint.test/usehttpsafe" {
+			pkgs = append(pkgs, p)
+		}
 	}
-	if packages.PrintErrors(pkgs) > 0 || len(pkgs) != 1 {
-		t.Fatal("./usehttpsafe does not load as one package that type-checks")
+	if len(pkgs) != 1 || len(pkgs[0].Syntax) == 0 {
+		t.Fatal("./usehttpsafe does not load as one package")
 	}
 	found, _ := analyze(t, analyzers.All(), pkgs)
 	for _, f := range slices.SortedFunc(maps.Keys(found), func(a, b finding) int { return strings.Compare(a.posn, b.posn) }) {

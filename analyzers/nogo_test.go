@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"maps"
@@ -12,7 +13,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -27,6 +30,7 @@ import (
 	"github.com/resplint/resplint/analyzers/jsonleak"
 	"github.com/resplint/resplint/analyzers/lateheader"
 	"github.com/resplint/resplint/analyzers/privatecache"
+	"github.com/resplint/resplint/internal/testlock"
 )
 
 // nogoAnalyzers returns what a rules_go nogo target runs (docs/integrations.md):
@@ -67,21 +71,12 @@ func analyze(t *testing.T, analyzers []*analysis.Analyzer, pkgs []*packages.Pack
 // the facts of its dependencies read from what their processes wrote (as
 // nogo and go vet -vettool run them), they find what one process finds on
 // every package at once, so they keep no state between packages but in
-// facts; and they reach none of the command's code, so not its fact cache.
+// facts (by default on the packages that need only the standard library,
+// with RESPLINT_LONG=1 on all); and they reach none of the command's code,
+// so not its fact cache.
 func TestNogo(t *testing.T) {
 	dir := testmod.Dir(t)
-	pkgs, err := packages.Load(&packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule, // go vet gives passes their module too
-		Dir:   dir,
-		Tests: true,
-		Env:   append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
-	}, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("the testdata module does not type-check")
-	}
+	pkgs := loadTestdata(t)
 	all, graph := analyze(t, nogoAnalyzers(), pkgs)
 	if len(all) == 0 {
 		t.Fatal("no findings in the testdata module")
@@ -155,14 +150,34 @@ func TestNogo(t *testing.T) {
 	})
 
 	t.Run("processes", func(t *testing.T) {
+		// go vet compiles every dependency for its export data, and all
+		// the frameworks cost minutes of CPU to compile: by default only
+		// the packages that need nothing beyond the standard library and
+		// this module are vetted (facts still pass between their
+		// processes: cookiedelete's helpers are in packages of their own);
+		// RESPLINT_LONG=1 vets every package, on every framework.
+		patterns, want := []string{"./..."}, all
+		if os.Getenv("RESPLINT_LONG") == "" {
+			var dirs map[string]bool
+			patterns, dirs = stdOnly(t, dir, pkgs)
+			want = maps.Clone(all)
+			maps.DeleteFunc(want, func(f finding, _ bool) bool { return !dirs[filepath.Dir(posnFile(f.posn))] })
+			if len(want) == 0 {
+				t.Fatalf("no findings in %v", patterns)
+			}
+			t.Logf("%d findings in %v", len(want), patterns)
+		}
 		vettool := filepath.Join(t.TempDir(), "nogovet")
 		if out, err := exec.Command("go", "build", "-o", vettool, "./testdata/nogovet").CombinedOutput(); err != nil {
 			t.Fatalf("building nogovet: %v\n%s", err, out)
 		}
-		cmd := exec.Command("go", "vet", "-json", "-vettool="+vettool, "./...")
+		cmd := exec.Command("go", append([]string{"vet", "-json", "-vettool=" + vettool}, patterns...)...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")
-		out, err := cmd.Output() // the JSON of each package (Go 1.26)
+		var out []byte
+		var err error
+		// go vet compiles every dependency for its export data.
+		testlock.Do(t, func() { out, err = cmd.Output() }) // the JSON of each package (Go 1.26)
 		if err != nil {
 			t.Fatalf("go vet -vettool=nogovet: %v\n%s", err, err.(*exec.ExitError).Stderr)
 		}
@@ -181,8 +196,8 @@ func TestNogo(t *testing.T) {
 				}
 			}
 		}
-		if !maps.Equal(vetted, all) {
-			t.Errorf("one process per package: %d findings, one process: %d; they differ:\n%s", len(vetted), len(all), diff(vetted, all))
+		if !maps.Equal(vetted, want) {
+			t.Errorf("one process per package: %d findings, one process: %d; they differ:\n%s", len(vetted), len(want), diff(vetted, want))
 		}
 	})
 
@@ -199,6 +214,91 @@ func TestNogo(t *testing.T) {
 			return true
 		}, nil)
 	})
+}
+
+// stdOnly returns the patterns of the directories of the testdata module
+// whose packages (tests included) import, directly or not, only the
+// standard library and packages of this repository, and those
+// directories.
+func stdOnly(t *testing.T, dir string, pkgs []*packages.Package) ([]string, map[string]bool) {
+	t.Helper()
+	ours := func(p *packages.Package) bool {
+		return p.Module == nil || p.Module.Path == "resplint.test" || p.Module.Path == "github.com/resplint/resplint"
+	}
+	dirs := make(map[string]bool) // false: a package there imports a module
+	for _, p := range pkgs {
+		if len(p.GoFiles) == 0 || p.Module == nil || p.Module.Path != "resplint.test" {
+			continue
+		}
+		d := filepath.Dir(p.GoFiles[0])
+		if !strings.HasPrefix(d, dir+string(filepath.Separator)) { // a test's main package
+			continue
+		}
+		if _, seen := dirs[d]; !seen {
+			dirs[d] = true
+		}
+		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+			if !ours(q) {
+				dirs[d] = false
+			}
+		})
+	}
+	maps.DeleteFunc(dirs, func(_ string, ok bool) bool { return !ok })
+	var patterns []string
+	for d := range dirs {
+		rel, err := filepath.Rel(dir, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		patterns = append(patterns, "./"+filepath.ToSlash(rel))
+	}
+	slices.Sort(patterns)
+	if len(patterns) == 0 {
+		t.Fatal("no package of the testdata module imports only the standard library")
+	}
+	return patterns, dirs
+}
+
+// posnFile returns the file name of a position "file:line:col" (or
+// "file:line").
+func posnFile(posn string) string {
+	for range 2 {
+		if i := strings.LastIndexByte(posn, ':'); i >= 0 {
+			if _, err := strconv.Atoi(posn[i+1:]); err == nil {
+				posn = posn[:i]
+			}
+		}
+	}
+	return posn
+}
+
+var testdataLoad struct {
+	once sync.Once
+	pkgs []*packages.Package
+	err  error
+}
+
+// loadTestdata loads every package of the testdata module, test variants
+// included, from source, once per test binary: loading the frameworks
+// costs more than analysing them.
+func loadTestdata(t *testing.T) []*packages.Package {
+	t.Helper()
+	dir := testmod.Dir(t)
+	testdataLoad.once.Do(func() {
+		testdataLoad.pkgs, testdataLoad.err = packages.Load(&packages.Config{
+			Mode:  packages.LoadAllSyntax | packages.NeedModule, // go vet gives passes their module too
+			Dir:   dir,
+			Tests: true,
+			Env:   append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
+		}, "./...")
+		if testdataLoad.err == nil && packages.PrintErrors(testdataLoad.pkgs) > 0 {
+			testdataLoad.err = errors.New("the testdata module does not type-check")
+		}
+	})
+	if testdataLoad.err != nil {
+		t.Fatal(testdataLoad.err)
+	}
+	return testdataLoad.pkgs
 }
 
 // roundTrip encodes f with gob as nogo does (as an interface value, its

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resplint/resplint/internal/testlock"
 )
 
 // A cache program written for the test (internal/cacheprog/testdata/
@@ -58,35 +60,53 @@ func TestCacheProg(t *testing.T) {
 		}
 	})
 
+	// On a module whose helper is in a module version of its own, and,
+	// with RESPLINT_LONG=1, on the testdata module (every framework, which
+	// the go command must compile first).
 	t.Run("resplint", func(t *testing.T) {
-		testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Only dependencies with export data in the build cache have
-		// their facts cached.
-		if res := goCommand(t, testdata, "build", "./..."); res.code != 0 {
-			t.Fatalf("go build ./... in testdata: %s", res.stderr)
-		}
-		store := filepath.Join(tmp, "factstore")
-		var outputs []result
-		for i := range 2 {
-			env := []string{"RESPLINT_CACHEPROG=" + prog, "GOCACHEPROG=", "RESPLINT_CACHE=" + filepath.Join(tmp, fmt.Sprintf("machine%d", i+1))}
-			res, n := stats(store, testdata, env, binary, "-json", "./...")
-			if res.stdout == "" || res.code != 0 {
-				t.Fatalf("machine %d: exit status %d, output:\n%s%s", i+1, res.code, res.stdout, res.stderr)
+		helper, helperEnv := thirdPartyFixture(t)
+		targets := []struct {
+			dir string
+			env []string
+		}{{helper, helperEnv}}
+		if os.Getenv("RESPLINT_LONG") != "" {
+			testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+			if err != nil {
+				t.Fatal(err)
 			}
-			gets, hits, puts := n[0], n[1], n[2]
-			switch {
-			case i == 0 && (hits != 0 || puts == 0):
-				t.Errorf("machine 1: gets, hits, puts %v; want no hits and some puts", n)
-			case i == 1 && (gets == 0 || hits != gets || puts != 0):
-				t.Errorf("machine 2: gets, hits, puts %v; want every get a hit, and no puts (no package analysed from source)", n)
-			}
-			outputs = append(outputs, res)
+			targets = append(targets, struct {
+				dir string
+				env []string
+			}{testdata, nil})
 		}
-		if outputs[0] != outputs[1] {
-			t.Errorf("the output on machine 2 differs from that on machine 1\nmachine 1:\n%s%s\nmachine 2:\n%s%s", outputs[0].stdout, outputs[0].stderr, outputs[1].stdout, outputs[1].stderr)
+		for i, tg := range targets {
+			// Only dependencies with export data in the build cache have
+			// their facts cached.
+			var res result
+			testlock.Do(t, func() { res = execEnv(t, tg.dir, tg.env, goTool, "build", "./...") })
+			if res.code != 0 {
+				t.Fatalf("go build ./... in %s: %s", tg.dir, res.stderr)
+			}
+			store := filepath.Join(tmp, fmt.Sprintf("factstore%d", i))
+			var outputs []result
+			for m := range 2 {
+				env := append([]string{"RESPLINT_CACHEPROG=" + prog, "GOCACHEPROG=", "RESPLINT_CACHE=" + filepath.Join(tmp, fmt.Sprintf("target%d-machine%d", i, m+1))}, tg.env...)
+				res, n := stats(store, tg.dir, env, binary, "-json", "./...")
+				if res.stdout == "" || res.code != 0 {
+					t.Fatalf("%s, machine %d: exit status %d, output:\n%s%s", tg.dir, m+1, res.code, res.stdout, res.stderr)
+				}
+				gets, hits, puts := n[0], n[1], n[2]
+				switch {
+				case m == 0 && (hits != 0 || puts == 0):
+					t.Errorf("%s, machine 1: gets, hits, puts %v; want no hits and some puts", tg.dir, n)
+				case m == 1 && (gets == 0 || hits != gets || puts != 0):
+					t.Errorf("%s, machine 2: gets, hits, puts %v; want every get a hit, and no puts (no package analysed from source)", tg.dir, n)
+				}
+				outputs = append(outputs, res)
+			}
+			if outputs[0] != outputs[1] {
+				t.Errorf("%s: the output on machine 2 differs from that on machine 1\nmachine 1:\n%s%s\nmachine 2:\n%s%s", tg.dir, outputs[0].stdout, outputs[0].stderr, outputs[1].stdout, outputs[1].stderr)
+			}
 		}
 	})
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resplint/resplint/internal/testlock"
 )
 
 // The same input gives byte-identical output, exit status included,
@@ -92,11 +94,13 @@ func runWithEnv(t *testing.T, dir string, env []string, args ...string) *output 
 
 // The output is byte-identical, exit status included, whether the facts
 // of third-party packages are computed from their source (an empty fact
-// cache) or read from the cache a first run filled: on the testdata
-// module (every framework), on examples/, and on a module whose helper,
-// in a module version of its own, builds a Content-Disposition from its
-// caller's argument, which the message and the SARIF related locations
-// describe. Each format starts from an empty cache.
+// cache) or read from the cache a first run filled: on examples/, on a
+// module whose helper, in a module version of its own, builds a
+// Content-Disposition from its caller's argument, which the message and
+// the SARIF related locations describe, and, with RESPLINT_LONG=1, on the
+// testdata module (every framework, which the go command must compile
+// first: minutes of CPU with an empty build cache). Each format starts
+// from an empty cache.
 func TestColdWarm(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -105,14 +109,20 @@ func TestColdWarm(t *testing.T) {
 	testdata, examples := filepath.Join(root, "testdata"), filepath.Join(root, "examples")
 	helper, helperEnv := thirdPartyFixture(t)
 	envs := map[string][]string{helper: helperEnv}
+	dirs, built := []string{examples, helper}, []string{helper}
+	if os.Getenv("RESPLINT_LONG") != "" {
+		dirs, built = append(dirs, testdata), append(built, testdata)
+	}
 	// Only dependencies with export data in the build cache have their
 	// facts cached.
-	for _, dir := range []string{testdata, helper} {
-		if res := execEnv(t, dir, envs[dir], goTool, "build", "./..."); res.code != 0 {
+	for _, dir := range built {
+		var res result
+		testlock.Do(t, func() { res = execEnv(t, dir, envs[dir], goTool, "build", "./...") })
+		if res.code != 0 {
 			t.Fatalf("go build ./... in %s: %s", dir, res.stderr)
 		}
 	}
-	for _, dir := range []string{testdata, examples, helper} {
+	for _, dir := range dirs {
 		for _, format := range [][]string{nil, {"-json"}, {"-sarif"}} {
 			args := append(append([]string(nil), format...), "./...")
 			env := append([]string{"RESPLINT_CACHE=" + t.TempDir()}, envs[dir]...)

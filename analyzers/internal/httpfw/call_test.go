@@ -45,7 +45,9 @@ func TestKeys(t *testing.T) {
 		paths[r.Path] = true
 	}
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes,
+		// Types from source: export data would have the go command
+		// compile every framework first.
+		Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedTypes,
 		Dir:  testmod.Dir(t),
 		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"),
 	}

@@ -54,9 +54,10 @@ func Dir(t testing.TB) string {
 // is checked on its own. Suggested fixes must produce code that compiles.
 //
 // The package's dependencies, and the packages the goldens import, are
-// loaded once from export data; each section is then type-checked alone.
-// (An overlay would make go/packages check every dependency from source
-// again for each section.)
+// type-checked once from source, for their types only (export data would
+// have the go command compile them first); each section is then
+// type-checked alone against them. (An overlay would make go/packages
+// check every dependency from source again for each section.)
 func CheckGoldens(t *testing.T, pkgs ...string) {
 	t.Helper()
 	dir := Dir(t)
@@ -89,8 +90,8 @@ func CheckGoldens(t *testing.T, pkgs ...string) {
 }
 
 // load loads pkg of the testdata module and the packages its golden
-// sections import, from export data, and returns pkg and the types of
-// every package loaded, by path.
+// sections import, with their types checked from source, and returns
+// pkg and the types of every package loaded, by path.
 func load(t *testing.T, dir, pkg string, sections map[string][]txtar.File) (*packages.Package, map[string]*types.Package) {
 	patterns := map[string]bool{"./" + pkg: true}
 	for file, secs := range sections {

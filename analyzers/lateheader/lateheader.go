@@ -115,19 +115,19 @@ func (c *funcCheck) change(e *respmodel.Event) {
 	switch e.Kind {
 	case respmodel.SetCookie:
 		c.report(e, sent, catCookie, fmt.Sprintf("%s after %s: %s, so the cookie is dropped; set it before the first write",
-			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
+			what(c.pass, e), sentAt(c.pass, sent, e), c.framework(e).SendsHeader))
 	case respmodel.WriteStatus:
 		if c.framework(e).SameStatusSilent && c.sameStatus(e, sent) {
 			return // the framework ignores a status equal to the one sent, silently
 		}
 		c.report(e, sent, catStatus, fmt.Sprintf("%s after %s: the status line is already sent, so %s",
-			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SecondStatus))
+			what(c.pass, e), sentAt(c.pass, sent, e), c.framework(e).SecondStatus))
 	default:
 		if c.sameOnWire(e, sent) {
 			return // the header already has this value on the wire
 		}
 		c.report(e, sent, catHeader, fmt.Sprintf("%s after %s: %s, so the header is dropped; set it before the first write",
-			what(c.pass, e), sentAt(c.pass, sent), c.framework(e).SendsHeader))
+			what(c.pass, e), sentAt(c.pass, sent, e), c.framework(e).SendsHeader))
 	}
 }
 
@@ -246,7 +246,7 @@ func (c *funcCheck) write(e *respmodel.Event) {
 	}
 	if sent := e.SentBy(); sent != nil && (e.Stage == respmodel.Done || e.Kind == respmodel.Error) && restates(e, sent) {
 		c.report(e, sent, catStatus, fmt.Sprintf("%s after %s: its status and headers are dropped and its body is appended to what was written",
-			what(c.pass, e), sentAt(c.pass, sent)))
+			what(c.pass, e), sentAt(c.pass, sent, e)))
 	}
 }
 
@@ -294,8 +294,8 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 	case e.Kind != respmodel.WriteBody && e.Kind != respmodel.Error && e.Kind != respmodel.Redirect:
 		effect = "the header is dropped"
 	}
-	msg := fmt.Sprintf("%s after %s at line %d, which completed the response and does not return: %s; return after %s",
-		subject, name, line(c.pass, done), effect, name)
+	msg := fmt.Sprintf("%s after %s %s, which completed the response and does not return: %s; return after %s",
+		subject, name, where(c.pass, done, e), effect, name)
 	c.report(e, done, catReturn, msg, c.returnFix(done)...)
 }
 

@@ -46,8 +46,8 @@ func what(pass *analysis.Pass, e *respmodel.Event) string {
 }
 
 // sentAt says which call sent the response header.
-func sentAt(pass *analysis.Pass, sent *respmodel.Event) string {
-	return fmt.Sprintf("%s at line %d sent the response header", callName(pass, sent), line(pass, sent))
+func sentAt(pass *analysis.Pass, sent, late *respmodel.Event) string {
+	return fmt.Sprintf("%s %s sent the response header", callName(pass, sent), where(pass, sent, late))
 }
 
 // callName names the call an event happens at: the helper, or the
@@ -71,6 +71,16 @@ func callName(pass *analysis.Pass, e *respmodel.Event) string {
 
 func line(pass *analysis.Pass, e *respmodel.Event) int {
 	return pass.Fset.Position(e.Pos()).Line
+}
+
+// where places an earlier event for a message about a later one, late:
+// "at line N", or, for the same call met again, in a loop's earlier
+// iteration.
+func where(pass *analysis.Pass, earlier, late *respmodel.Event) string {
+	if earlier.Pos() == late.Pos() {
+		return "in an earlier iteration of the loop"
+	}
+	return fmt.Sprintf("at line %d", line(pass, earlier))
 }
 
 // framework is whose rules a message quotes: the handler's framework

@@ -103,6 +103,17 @@ func loop(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// An error answer in a loop that goes on: the next iteration answers
+// again.
+func retryAnswer(w http.ResponseWriter, r *http.Request) {
+	for range 3 {
+		if _, err := load(r); err != nil {
+			http.Error(w, err.Error(), http.StatusNotFound) // want `http.Error responds after http.Error in an earlier iteration of the loop, which completed the response`
+			continue
+		}
+	}
+}
+
 // A missing return after http.Error: the first later event is reported.
 func missingReturn(w http.ResponseWriter, r *http.Request) {
 	it, err := load(r)

@@ -53,20 +53,21 @@ func Dir(t testing.TB) string {
 // source, and each section of a txtar golden file (one per fix message)
 // is checked on its own. Suggested fixes must produce code that compiles.
 //
-// The package's dependencies, and the packages the goldens import, are
-// type-checked once from source, for their types only (export data would
-// have the go command compile them first); each section is then
-// type-checked alone against them. (An overlay would make go/packages
+// The packages' dependencies, and the packages the goldens import, are
+// type-checked once from source, in one load for all the packages, for
+// their types only (export data would have the go command compile them
+// first); each section is then type-checked alone against them. (An overlay would make go/packages
 // check every dependency from source again for each section.)
 func CheckGoldens(t *testing.T, pkgs ...string) {
 	t.Helper()
 	dir := Dir(t)
+	sections := make(map[string]map[string][]txtar.File) // by package, then by the file each stands in for
 	for _, pkg := range pkgs {
 		goldens, err := filepath.Glob(filepath.Join(dir, pkg, "*.go.golden"))
 		if err != nil || len(goldens) == 0 {
 			t.Fatalf("no golden files in %s", pkg)
 		}
-		sections := make(map[string][]txtar.File) // by the file each stands in for
+		sections[pkg] = make(map[string][]txtar.File)
 		for _, g := range goldens {
 			ar, err := txtar.ParseFile(g)
 			if err != nil {
@@ -76,12 +77,14 @@ func CheckGoldens(t *testing.T, pkgs ...string) {
 			if len(secs) == 0 {
 				secs = []txtar.File{{Name: filepath.Base(g), Data: ar.Comment}}
 			}
-			sections[strings.TrimSuffix(g, ".golden")] = secs
+			sections[pkg][strings.TrimSuffix(g, ".golden")] = secs
 		}
-		root, imported := load(t, dir, pkg, sections)
-		for file, secs := range sections {
+	}
+	roots, imported := load(t, dir, sections)
+	for _, pkg := range pkgs {
+		for file, secs := range sections[pkg] {
 			for _, sec := range secs {
-				for _, e := range typeErrors(root, imported, file, sec.Data) {
+				for _, e := range typeErrors(roots[pkg], imported, file, sec.Data) {
 					t.Errorf("%s, fix %q: output does not type-check: %v", filepath.Base(file)+".golden", sec.Name, e)
 				}
 			}
@@ -89,20 +92,24 @@ func CheckGoldens(t *testing.T, pkgs ...string) {
 	}
 }
 
-// load loads pkg of the testdata module and the packages its golden
-// sections import, with their types checked from source, and returns
-// pkg and the types of every package loaded, by path.
-func load(t *testing.T, dir, pkg string, sections map[string][]txtar.File) (*packages.Package, map[string]*types.Package) {
-	patterns := map[string]bool{"./" + pkg: true}
-	for file, secs := range sections {
-		for _, sec := range secs {
-			f, err := parser.ParseFile(token.NewFileSet(), file, sec.Data, parser.ImportsOnly)
-			if err != nil {
-				t.Fatalf("%s.golden, fix %q: %v", filepath.Base(file), sec.Name, err)
-			}
-			for _, imp := range f.Imports {
-				if p, err := strconv.Unquote(imp.Path.Value); err == nil && p != "C" {
-					patterns[p] = true
+// load loads the packages of the testdata module whose golden sections
+// are given, with the packages those sections import, in one go, their
+// types checked from source, and returns each package by its directory
+// under dir and the types of every package loaded, by path.
+func load(t *testing.T, dir string, sections map[string]map[string][]txtar.File) (map[string]*packages.Package, map[string]*types.Package) {
+	patterns := make(map[string]bool)
+	for pkg, files := range sections {
+		patterns["./"+pkg] = true
+		for file, secs := range files {
+			for _, sec := range secs {
+				f, err := parser.ParseFile(token.NewFileSet(), file, sec.Data, parser.ImportsOnly)
+				if err != nil {
+					t.Fatalf("%s.golden, fix %q: %v", filepath.Base(file), sec.Name, err)
+				}
+				for _, imp := range f.Imports {
+					if p, err := strconv.Unquote(imp.Path.Value); err == nil && p != "C" {
+						patterns[p] = true
+					}
 				}
 			}
 		}
@@ -116,21 +123,25 @@ func load(t *testing.T, dir, pkg string, sections map[string][]txtar.File) (*pac
 	if err != nil {
 		t.Fatal(err)
 	}
-	var root *packages.Package
+	roots := make(map[string]*packages.Package)
 	imported := make(map[string]*types.Package)
 	packages.Visit(loaded, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			t.Errorf("%s: %v", p.PkgPath, e)
 		}
 		imported[p.PkgPath] = p.Types
-		if len(p.CompiledGoFiles) > 0 && filepath.Dir(p.CompiledGoFiles[0]) == filepath.Join(dir, pkg) {
-			root = p
+		if len(p.CompiledGoFiles) > 0 {
+			if rel, err := filepath.Rel(dir, filepath.Dir(p.CompiledGoFiles[0])); err == nil && sections[filepath.ToSlash(rel)] != nil {
+				roots[filepath.ToSlash(rel)] = p
+			}
 		}
 	})
-	if root == nil {
-		t.Fatalf("%s: not loaded", pkg)
+	for pkg := range sections {
+		if roots[pkg] == nil {
+			t.Fatalf("%s: not loaded", pkg)
+		}
 	}
-	return root, imported
+	return roots, imported
 }
 
 // typeErrors type-checks root's files with file's content replaced by

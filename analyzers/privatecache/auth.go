@@ -65,7 +65,32 @@ func (mw *middleware) authOwn(n ast.Node) string {
 	if first, _, context := mw.c.identity(f.Events); first != nil && context {
 		return byStored
 	}
-	return mw.source(f.Events)
+	if v := mw.source(f.Events); v != "" {
+		return v
+	}
+	if mw.keys != nil && mw.keys.storesUser(n) && onlyQuery(f.Events) {
+		return byURL
+	}
+	return ""
+}
+
+// onlyQuery reports whether the request reads among events that could
+// carry a credential are all of query parameters or form values, and
+// there is one: middleware that stores the user it finds with such a
+// value (?qat=), whatever the value's name, finds it in the URL or a
+// POST body.
+func onlyQuery(events []*respmodel.Event) bool {
+	found := false
+	for _, ev := range events {
+		if ev.Kind != respmodel.ReadIdentity {
+			continue
+		}
+		if ev.Identity != respmodel.IdentityQuery {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // source is the auth prop of identity reads.

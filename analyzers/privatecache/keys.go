@@ -135,6 +135,12 @@ func (k *keys) exportFacts() {
 	}
 }
 
+// storesUser reports whether middleware stores, in its own body, a value
+// under a key that names the user.
+func (k *keys) storesUser(n ast.Node) bool {
+	return slices.ContainsFunc(k.own[n], k.mw.c.keys.MatchString)
+}
+
 func (k *keys) imported(fn *types.Func) string {
 	var f StoresFact
 	if fn.Pkg() != k.mw.pass.Pkg && k.mw.pass.ImportObjectFact(fn, &f) {

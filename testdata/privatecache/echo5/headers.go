@@ -90,6 +90,19 @@ func queryAuth(next echo.HandlerFunc) echo.HandlerFunc {
 
 func queried(c *echo.Context) error { return c.JSON(http.StatusOK, c.Get("user")) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c *echo.Context) error {
+		qat := c.QueryParam("qat")
+		if qat == "" {
+			return c.NoContent(http.StatusUnauthorized)
+		}
+		c.Set("user", "u-"+qat)
+		return next(c)
+	}
+}
+
 func headerRoutes() *echo.Echo {
 	e := echo.New()
 	keys := e.Group("/keys", keyAuth)
@@ -98,6 +111,7 @@ func headerRoutes() *echo.Echo {
 	cookies := e.Group("/cookies", sessionAuth) // want `echo5.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.GET("/me", cookied)
 	e.Group("/query", queryAuth).GET("/me", queried)
+	e.Group("/qat", queryAccess).GET("/me", queried)
 	e.POST("/flash", flash)
 	e.GET("/flash", flashPage)
 	return e

@@ -84,6 +84,17 @@ func queryAuth(c *fiber.Ctx) error {
 
 func queried(c *fiber.Ctx) error { return c.JSON(c.Locals("user")) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(c *fiber.Ctx) error {
+	qat := c.Query("qat")
+	if qat == "" {
+		return c.SendStatus(fiber.StatusUnauthorized)
+	}
+	c.Locals("user", "u-"+qat)
+	return c.Next()
+}
+
 func headerRoutes() *fiber.App {
 	app := fiber.New()
 	keys := app.Group("/keys", keyAuth)
@@ -92,6 +103,7 @@ func headerRoutes() *fiber.App {
 	cookies := app.Group("/cookies", sessionAuth) // want `fiber2.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.Get("/me", cookied)
 	app.Group("/query", queryAuth).Get("/me", queried)
+	app.Group("/qat", queryAccess).Get("/me", queried)
 	app.Post("/flash", flash)
 	app.Get("/flash", flashPage)
 	return app

@@ -85,6 +85,18 @@ func queryAuth(c *gin.Context) {
 
 func queried(c *gin.Context) { c.JSON(http.StatusOK, c.MustGet("user")) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(c *gin.Context) {
+	qat := c.Query("qat")
+	if qat == "" {
+		c.AbortWithStatus(http.StatusUnauthorized)
+		return
+	}
+	c.Set("user", "u-"+qat)
+	c.Next()
+}
+
 func headerRoutes() *gin.Engine {
 	r := gin.New()
 	keys := r.Group("/keys", keyAuth)
@@ -93,6 +105,7 @@ func headerRoutes() *gin.Engine {
 	cookies := r.Group("/cookies", sessionAuth) // want `gin.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.GET("/me", cookied)
 	r.Group("/query", queryAuth).GET("/me", queried)
+	r.Group("/qat", queryAccess).GET("/me", queried)
 	r.POST("/flash", flash)
 	r.GET("/flash", flashPage)
 	return r

@@ -81,6 +81,19 @@ func queryAuth(next http.HandlerFunc) http.HandlerFunc {
 
 func queried(w http.ResponseWriter, r *http.Request) { me(w, r) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		qat := r.URL.Query().Get("qat")
+		if qat == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), "userId", "u-"+qat)))
+	}
+}
+
 func headerRoutes() {
 	server := rest.MustNewServer(rest.RestConf{})
 	server.AddRoutes(rest.WithMiddleware(keyAuth,
@@ -88,6 +101,8 @@ func headerRoutes() {
 	server.AddRoute(rest.Route{Method: http.MethodPost, Path: "/flash", Handler: flash})
 	server.AddRoutes(rest.WithMiddleware(queryAuth,
 		rest.Route{Method: http.MethodGet, Path: "/query/me", Handler: queried}))
+	server.AddRoutes(rest.WithMiddleware(queryAccess,
+		rest.Route{Method: http.MethodGet, Path: "/qat/me", Handler: queried}))
 
 	cookies := rest.MustNewServer(rest.RestConf{}) // want `gozero.cookied reads the context value "userId" \(through gozero.me\) but the responses of its route "GET /cookies/me" carry no Cache-Control private or no-store`
 	cookies.AddRoutes(rest.WithMiddleware(sessionAuth,

@@ -97,6 +97,18 @@ func queryAuth(ctx context.Context, c *app.RequestContext) {
 
 func queried(ctx context.Context, c *app.RequestContext) { c.JSON(http.StatusOK, c.MustGet("user")) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(ctx context.Context, c *app.RequestContext) {
+	qat := c.Query("qat")
+	if qat == "" {
+		c.AbortWithStatus(http.StatusUnauthorized)
+		return
+	}
+	c.Set("user", "u-"+qat)
+	c.Next(ctx)
+}
+
 func headerRoutes() {
 	h := server.New()
 	keys := h.Group("/keys", keyAuth)
@@ -105,6 +117,7 @@ func headerRoutes() {
 	cookies := h.Group("/cookies", sessionAuth) // want `hertz.cookied reads the request value "user" but the responses of its route "GET /me" carry no Cache-Control private or no-store`
 	cookies.GET("/me", cookied)
 	h.Group("/query", queryAuth).GET("/me", queried)
+	h.Group("/qat", queryAccess).GET("/me", queried)
 	h.POST("/flash", flash)
 	h.GET("/flash", flashPage)
 	h.Spin()

@@ -101,10 +101,26 @@ func queryAuth(next http.Handler) http.Handler {
 
 func queried(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		qat := r.FormValue("qat")
+		if qat == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, "u-"+qat)))
+	})
+}
+
 func queryRoutes() {
 	q := httprouter.New()
 	q.GET("/query/me", queried)
 	http.ListenAndServe(":8085", queryAuth(q))
+	qa := httprouter.New()
+	qa.GET("/qat/me", queried)
+	http.ListenAndServe(":8086", queryAccess(qa))
 }
 
 func seoPage(w http.ResponseWriter, r *http.Request, ps httprouter.Params) { keyed(w, r, ps) }

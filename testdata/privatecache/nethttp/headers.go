@@ -113,6 +113,19 @@ func queryAuth(next http.Handler) http.Handler {
 func queried(w http.ResponseWriter, r *http.Request)    { keyed(w, r) }
 func muxQueried(w http.ResponseWriter, r *http.Request) { keyed(w, r) }
 
+// Whatever the parameter's name, middleware that finds the user it
+// stores in the query finds it in the URL.
+func queryAccess(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		qat := r.URL.Query().Get("qat")
+		if qat == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey, "u-"+qat)))
+	})
+}
+
 func headerRoutes() http.Handler {
 	r := chi.NewRouter()
 	r.Group(func(r chi.Router) {
@@ -125,6 +138,7 @@ func headerRoutes() http.Handler {
 		r.Get("/me", cookied)
 	})
 	r.With(queryAuth).Get("/query/me", queried)
+	r.With(queryAccess).Get("/qat/me", queried)
 	r.Post("/flash", chiFlash)
 
 	m := mux.NewRouter()

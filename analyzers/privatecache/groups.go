@@ -49,6 +49,12 @@ type RoutesFact struct {
 // A FactRoute is one route of a RoutesFact.
 type FactRoute struct {
 	Pattern string // "GET /me", or ""
+	// Group describes the group or router that the registering function
+	// makes from its caller's router and registers the route on
+	// (`group "/web"` for app.Group("/web")), or is "" when it registers
+	// the route on the caller's router itself: middleware the caller adds
+	// cannot reach such a group alone.
+	Group string
 	UserFact
 }
 
@@ -77,6 +83,8 @@ type groups struct {
 type group struct {
 	node   ast.Node
 	obj    types.Object // the variable or field that holds the router, if any
+	made   string       // FactRoute.Group of a group made by the function via calls at node
+	via    string
 	routes []entry
 }
 
@@ -86,6 +94,7 @@ type entry struct {
 	call    *ast.CallExpr
 	pattern string
 	via     string
+	group   string // FactRoute.Group
 	fact    UserFact
 }
 
@@ -309,7 +318,7 @@ func (gs *groups) reportImported(s served, via string, rs []FactRoute) {
 
 // entry is the entry of a route of rs.
 func (gs *groups) entry(r routes.Route, via string, fr FactRoute) entry {
-	e := entry{call: r.Call, pattern: fr.Pattern, via: via, fact: fr.UserFact}
+	e := entry{call: r.Call, pattern: fr.Pattern, via: via, group: fr.Group, fact: fr.UserFact}
 	if via == "" {
 		e.pattern = r.Pattern(gs.pass.TypesInfo)
 	}
@@ -323,9 +332,26 @@ func (gs *groups) factRoutes(r routes.Route, via string, rs []FactRoute) []FactR
 	}
 	out := make([]FactRoute, len(rs))
 	for i, fr := range rs {
-		out[i] = FactRoute{Pattern: r.Pattern(gs.pass.TypesInfo), UserFact: fr.UserFact}
+		out[i] = FactRoute{Pattern: r.Pattern(gs.pass.TypesInfo), Group: gs.madeGroup(r.Group), UserFact: fr.UserFact}
 	}
 	return out
+}
+
+// madeGroup describes, for FactRoute.Group, a group or router that this
+// package makes from the router its caller gives it (app.Group("/web")
+// on a parameter, a router mounted on it), or returns "".
+func (gs *groups) madeGroup(g routes.Group) string {
+	call, ok := g.Node.(*ast.CallExpr)
+	if !ok || g.Deferred == nil || g.Deferred.Param < 0 {
+		return ""
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && httpfw.MakesGroup(sel.Sel.Name) {
+		if p := routes.PatternOf(gs.pass.TypesInfo, call); p != "" {
+			return fmt.Sprintf("group %q", p)
+		}
+		return "group"
+	}
+	return "router"
 }
 
 func (gs *groups) deferRoutes(d *routes.Deferred, rs []FactRoute) {
@@ -344,10 +370,14 @@ func (gs *groups) deferRoute(d *routes.Deferred, r FactRoute) {
 }
 
 func (gs *groups) add(r routes.Route, e entry) {
-	key := r.Group.Key()
+	var key any = r.Group.Key()
+	node, obj := r.Group.Node, r.Group.Obj
+	if e.group != "" { // made by the function called: reported at the call
+		key, node, obj = [2]any{r.Call, e.group}, r.Call, nil
+	}
 	g := gs.byKey[key]
 	if g == nil {
-		g = &group{node: r.Group.Node, obj: r.Group.Obj}
+		g = &group{node: node, obj: obj, made: e.group, via: e.via}
 		gs.byKey[key] = g
 		gs.order = append(gs.order, g)
 	}

@@ -71,6 +71,14 @@ func reportGroup(pass *analysis.Pass, g *group, fixes []analysis.SuggestedFix) {
 		msg = fmt.Sprintf("%d routes of this router or group send per-user responses without Cache-Control private or no-store (%s reads %s, and %d more): %s; add one middleware that sets Cache-Control: private, no-store to it",
 			len(g.routes), first.fact.Handler, first.fact.Identity, len(g.routes)-1, why)
 	}
+	if g.made != "" {
+		routes := "1 route"
+		if len(g.routes) > 1 {
+			routes = fmt.Sprintf("%d routes", len(g.routes))
+		}
+		msg = fmt.Sprintf("%s of the %s that %s makes on this router send per-user responses without Cache-Control private or no-store (%s reads %s): %s; add a middleware that sets Cache-Control: private, no-store to that %s",
+			routes, g.made, g.via, first.fact.Handler, first.fact.Identity, why, strings.Fields(g.made)[0])
+	}
 	var rel []analysis.RelatedInformation
 	for _, e := range g.routes {
 		rel = append(rel, analysis.RelatedInformation{

@@ -31,3 +31,10 @@ func Echo4() *echo.Echo {
 	api.RegisterEcho4(open.Group("/v1"))
 	return app
 }
+
+// Echo4Account makes a group of the router its callers give it: they
+// decide, and the report names that group.
+func Echo4Account(e *echo.Echo) { // want Echo4Account:`registers per-user routes on parameter 0: api.Echo4Profile`
+	account := e.Group("/account")
+	account.GET("/profile", api.Echo4Profile)
+}

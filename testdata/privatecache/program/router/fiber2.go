@@ -31,3 +31,11 @@ func Fiber2() *fiber.App {
 	api.RegisterFiber2(open.Group("/v1"))
 	return app
 }
+
+// Fiber2Account makes a group of the app its callers give it: they
+// decide, and the report names that group.
+func Fiber2Account(app *fiber.App) { // want Fiber2Account:`registers per-user routes on parameter 0: api.Fiber2Orders, api.Fiber2Profile`
+	account := app.Group("/account")
+	account.Get("/profile", api.Fiber2Profile)
+	account.Get("/orders", api.Fiber2Orders)
+}

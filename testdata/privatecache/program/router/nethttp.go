@@ -102,3 +102,11 @@ func Gorilla() http.Handler { // want Gorilla:`registers per-user routes on para
 	open.HandleFunc("/profile", api.Profile).Methods(http.MethodPost)
 	return open
 }
+
+// ChiAccount mounts a router of its own on the one its callers give it:
+// they decide, and the report names that router.
+func ChiAccount(r chi.Router) { // want ChiAccount:`registers per-user routes on parameter 0: api.Profile`
+	account := chi.NewRouter()
+	account.Get("/profile", api.Profile)
+	r.Mount("/account", account)
+}

@@ -5,6 +5,9 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
 
 	"resplint.test/privatecache/program/mw"
 	"resplint.test/privatecache/program/router"
@@ -19,12 +22,20 @@ func main() {
 		rg.InitRouter(engine.Group("/v2")) // want `api.GinExport reads the user through middleware on its route and serves a response with validators on its route "GET /export" \(through router.Registrar.InitRouter\)`
 	}
 	http.Handle("/v2/", engine)
-	tree := gin.New() // want `2 routes of this router or group send per-user responses without Cache-Control private or no-store \(api.GinOrders reads the cookie "session", and 1 more\)`
-	router.GinTree(tree)
+	tree := gin.New()
+	router.GinTree(tree) // want `2 routes of the group "/account" that router.GinTree makes on this router send per-user responses without Cache-Control private or no-store \(api.GinOrders reads the cookie "session"\)`
 	http.Handle("/tree/", tree)
 	covered := gin.New()
 	covered.Use(mw.GinNoStore)
 	router.GinTree(covered)
 	http.Handle("/covered-tree/", covered)
+	accounts := fiber.New()
+	accounts.Get("/", func(c *fiber.Ctx) error { return c.SendString("public") })
+	router.Fiber2Account(accounts) // want `2 routes of the group "/account" that router.Fiber2Account makes on this router send per-user responses`
+	coveredAccounts := fiber.New()
+	coveredAccounts.Use(mw.Fiber2NoStore)
+	router.Fiber2Account(coveredAccounts)
+	router.Echo4Account(echo.New())    // want `1 route of the group "/account" that router.Echo4Account makes on this router`
+	router.ChiAccount(chi.NewRouter()) // want `1 route of the router that router.ChiAccount makes on this router`
 	http.ListenAndServe(":8080", nil)
 }

@@ -184,13 +184,23 @@ func (o *origins) funcLit(e ast.Expr) (ast.Node, *types.Signature) {
 func (o *origins) settings(lib httpfw.CORS, call *ast.CallExpr) settings {
 	s := settings{funcs: make(map[string]ast.Expr), patterns: lib.Wildcards && lib.WildcardsOn == ""}
 	if lib.Arg == httpfw.None {
-		if call.Ellipsis.IsValid() {
+		mw := typeutil.StaticCallee(o.pass.TypesInfo, call)
+		if mw == nil || call.Ellipsis.IsValid() {
 			s.unknown = true
+			return s
 		}
 		for _, a := range call.Args {
-			c, ok := ast.Unparen(a).(*ast.CallExpr)
+			c, ok := o.option(a)
+			if !ok {
+				s.unknown = true // an option the analysis cannot read
+				continue
+			}
 			fn := typeutil.StaticCallee(o.pass.TypesInfo, c)
-			if !ok || fn == nil || len(c.Args) > 1 {
+			if fn == nil || fn.Pkg() != mw.Pkg() {
+				s.unknown = true // made by a function of the application
+				continue
+			}
+			if len(c.Args) > 1 {
 				continue
 			}
 			var arg ast.Expr
@@ -213,6 +223,23 @@ func (o *origins) settings(lib httpfw.CORS, call *ast.CallExpr) settings {
 		o.set(&s, lib, f.name, f.value)
 	}
 	return s
+}
+
+// option returns the call that makes an option given to a CORS
+// middleware as a list of options (gorilla/handlers' CORS(opts...)): the
+// argument itself, or the one value of the local variable that holds it
+// (o := handlers.AllowedMethods(...)).
+func (o *origins) option(a ast.Expr) (*ast.CallExpr, bool) {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.CallExpr:
+		return a, true
+	case *ast.Ident:
+		if v, ok := o.pass.TypesInfo.Uses[a].(*types.Var); ok && len(o.defs[v]) == 1 {
+			c, ok := ast.Unparen(o.defs[v][0].rhs).(*ast.CallExpr)
+			return c, ok
+		}
+	}
+	return nil, false
 }
 
 // A field is one field given to a configuration.

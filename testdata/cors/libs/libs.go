@@ -57,4 +57,20 @@ func gorilla(h http.Handler) {
 	_ = handlers.CORS(handlers.AllowedOrigins([]string{"https://app.example.com"}), handlers.AllowCredentials())
 	_ = handlers.CORS(handlers.AllowedOrigins([]string{"*"}))
 	_ = handlers.CORS(handlers.AllowedOriginValidator(func(o string) bool { return allowed[o] }), handlers.AllowCredentials())
+
+	// Options held in variables are read where they are made; an option
+	// the analysis cannot read leaves the configuration unknown.
+	creds := handlers.AllowCredentials()
+	methods := handlers.AllowedMethods([]string{"GET"})
+	_ = handlers.CORS(methods, creds) // want `gorilla/handlers allows every origin with credentials`
+	site := handlers.AllowedOrigins([]string{"https://app.example.com"})
+	_ = handlers.CORS(site, creds)
+	_ = handlers.CORS(gorillaOrigins(), creds)
+	_ = handlers.CORS(gorillaOptions[0], creds)
 }
+
+func gorillaOrigins() handlers.CORSOption {
+	return handlers.AllowedOrigins([]string{"https://app.example.com"})
+}
+
+var gorillaOptions = []handlers.CORSOption{handlers.AllowedOrigins([]string{"https://app.example.com"})}

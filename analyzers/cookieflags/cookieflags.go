@@ -20,7 +20,7 @@ var doc string
 
 // DefaultNames is the default pattern of sensitive cookie names. "sid"
 // must stand alone ("connect.sid", not "sidebar").
-const DefaultNames = `(?i)sess|(^|[^a-z])sid([^a-z]|$)|auth|token|jwt|access|refresh|remember|login|identity|credential`
+const DefaultNames = `(?i)sess|(^|[^a-z])sid([^a-z]|$)|auth|token|jwt|access|refresh|remember|login|identity|credential|secret|totp`
 
 // Analyzer is the cookieflags check with default options.
 var Analyzer = New()

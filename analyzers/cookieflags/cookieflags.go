@@ -185,6 +185,8 @@ func subject(ev *respmodel.Event) string {
 		s = "session cookie of " + fw.Store + " " + ck.Program.Name + " (" + ck.Program.Where + ", default Options with the program's settings)"
 	case ck.Syntax == respmodel.StoreDefaults:
 		s = "session cookie of this " + fw.Store + " (default Options)"
+	case ck.Syntax == respmodel.EmptyOptions:
+		s = "session cookie of a session made with empty " + fw.StoreOptions + ", not its store's defaults,"
 	case ck.Session:
 		s = "session cookie with these " + fw.StoreOptions
 	case ck.Name.State == respmodel.Known:

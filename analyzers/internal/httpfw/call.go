@@ -55,6 +55,9 @@ const (
 	// ReadQuery reads a query parameter or form value, an identity
 	// read when it carries a credential (?api_key=); Arg: its name.
 	ReadQuery
+	// NewSession makes a session whose cookie Options are empty,
+	// whatever its store's defaults; Arg: the store.
+	NewSession
 )
 
 // StoredKey returns the argument that holds the key of a call of c with

@@ -19,9 +19,11 @@ func sessions() spec {
 // sessionsCalls lists gorilla/sessions v1.4.0's calls (sessions.go,
 // store.go): Session.Save, sessions.Save and a store's Save(r, w, s)
 // write the session cookie (through a store, an interface, so its
-// Options are not known here); the stores' Get and New read a session.
+// Options are not known here); the stores' Get and New read a session;
+// NewSession makes one with Options: new(Options), not the store's.
 func sessionsCalls() []row {
 	rows := []row{
+		{PathSessions + ".NewSession", do(NewSession, 0)},
 		{"(*" + PathSessions + ".Session).Save", do(SessionSave, 1)},
 		{PathSessions + ".Save", do(SessionSave, 1)},
 		{"(*" + PathSessions + ".Registry).Get", do(ReadSession, None)},

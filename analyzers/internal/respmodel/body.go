@@ -88,6 +88,30 @@ func (m *model) definition(e ast.Expr) ast.Expr {
 
 // sessionCookie is the cookie a gorilla/sessions Save writes: a session
 // cookie whose attributes come from the store, unknown here.
+// savedCookie is the cookie a session save writes: for a session made
+// with empty Options (sessions.NewSession), those Options with the
+// fields the package sets on them (sess.Options.MaxAge = 3600); for
+// any other, a session cookie whose Options are not known here.
+func (m *model) savedCookie(call *ast.CallExpr, a httpfw.Call) *Cookie {
+	sess := m.savedSession(call, a)
+	if sess == nil || m.newSession(sess) == nil || m.optionsEscape()[sess] {
+		return sessionCookie()
+	}
+	c := newCookie(httpfw.GorillaSessions, EmptyOptions, "sessions.Options")
+	c.Session = true
+	c.Name = unknown(nil)
+	for _, fa := range m.defs.fields[sess] {
+		if len(fa.path) == 0 || fa.path[0] != "Options" {
+			continue
+		}
+		if len(fa.path) == 1 {
+			return sessionCookie() // replaced: the new Options are an event of their own
+		}
+		m.optionAssign(c, fa)
+	}
+	return c
+}
+
 func sessionCookie() *Cookie {
 	c := newCookie(httpfw.GorillaSessions, 0, "sessions.Session")
 	for _, p := range c.attrs() {

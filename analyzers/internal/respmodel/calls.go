@@ -117,7 +117,7 @@ func (m *model) events(a httpfw.Call, call *ast.CallExpr, s *scope, sink ast.Nod
 		if m.writerFramework(arg(a.Arg)) == 0 {
 			return nil
 		}
-		ev.Kind, ev.Cookie = SetCookie, sessionCookie()
+		ev.Kind, ev.Cookie = SetCookie, m.savedCookie(call, a)
 	default:
 		return nil
 	}

@@ -61,6 +61,9 @@ const (
 	// ClearHelper: a framework's call that deletes cookies by name
 	// (httpfw.ClearCookie).
 	ClearHelper
+	// EmptyOptions: the Options of a session made without its store's
+	// defaults (httpfw.NewSession), as the package then sets them.
+	EmptyOptions
 )
 
 // cookieSyntax keeps the syntax of a cookie in this package, for fixes and

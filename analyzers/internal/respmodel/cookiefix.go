@@ -74,6 +74,8 @@ func (c *Cookie) FixHint(attr Attribute) string {
 			return "set " + c.Program.Name + ".Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " in main"
 		}
 		return "set store.Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " after creating the store"
+	case EmptyOptions:
+		return "set the session's Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " before saving it, or get the session from its store, whose defaults it then has"
 	}
 	return "set " + c.fieldName(attr) + ": " + c.valueText(attr, "http")
 }

@@ -278,21 +278,58 @@ func (m *model) noteSave(call *ast.CallExpr, stack []ast.Node) {
 // session of the request.
 func (m *model) countSave(s savedSession) {
 	c, _ := httpfw.Lookup(funcs.Called(m.info, s.call))
-	var sess ast.Expr
-	if c.Arg+1 < len(s.call.Args) {
-		sess = s.call.Args[c.Arg+1]
-	} else if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok && m.info.Selections[sel] != nil {
-		sess = sel.X
-	}
-	var obj types.Object
-	if sess != nil {
-		obj = rootObject(m.info, sess)
-	}
+	obj := m.savedSession(s.call, c)
 	if obj == nil {
 		m.storeUse.save("", true)
 		return
 	}
+	if made := m.newSession(obj); made != nil {
+		// Made with empty Options: the store's defaults reach no one.
+		var key string
+		if len(made.Args) > 0 {
+			if st := rootObject(m.info, made.Args[0]); st != nil {
+				key = storeKey(st)
+			}
+		}
+		m.storeUse.save(key, false)
+		return
+	}
 	m.storeUse.save(m.sessionStore(obj), !m.ownOptions(obj, s))
+}
+
+// savedSession returns the variable that holds the session a call of c
+// saves: the argument after the writer (a store's Save(r, w, s)) or else
+// the receiver (Session.Save); nil for a function with neither
+// (sessions.Save saves every session of the request).
+func (m *model) savedSession(call *ast.CallExpr, c httpfw.Call) types.Object {
+	var sess ast.Expr
+	if c.Arg+1 < len(call.Args) {
+		sess = call.Args[c.Arg+1]
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && m.info.Selections[sel] != nil {
+		sess = sel.X
+	}
+	if sess == nil {
+		return nil
+	}
+	return rootObject(m.info, sess)
+}
+
+// newSession returns the call that made the session in sess when it is
+// its one definition and makes a session with empty Options
+// (sessions.NewSession(store, name)), or nil.
+func (m *model) newSession(sess types.Object) *ast.CallExpr {
+	rhs, ok := m.defs.single(sess)
+	if !ok {
+		return nil
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if c, ok := httpfw.Lookup(funcs.Called(m.info, call)); !ok || c.Op != httpfw.NewSession {
+		return nil
+	}
+	return call
 }
 
 // sessionStore returns the key of the store a session variable was got

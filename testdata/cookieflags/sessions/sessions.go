@@ -86,3 +86,28 @@ type kvStore struct{ Options *sessions.Options }
 func newKVStore() *kvStore {
 	return &kvStore{Options: &sessions.Options{Path: "/", MaxAge: 3600}}
 }
+
+// A session made with NewSession (v1.4.0) has empty Options, not its
+// store's: the save writes those, and the store's defaults reach no one.
+var freshStore = sessions.NewCookieStore([]byte("k"))
+
+func signIn(w http.ResponseWriter, r *http.Request) {
+	s := sessions.NewSession(freshStore, "user")
+	s.Values["user"] = r.FormValue("user")
+	s.Options.MaxAge = 3600
+	_ = freshStore.Save(r, w, s) // want `session cookie of a session made with empty sessions.Options, not its store's defaults, is set without HttpOnly: .*; set the session's Options.HttpOnly = true before saving it` `without Secure` `without SameSite`
+}
+
+func signInHardened(w http.ResponseWriter, r *http.Request) {
+	s := sessions.NewSession(freshStore, "user")
+	s.Options.HttpOnly = true
+	s.Options.Secure = true
+	s.Options.SameSite = http.SameSiteLaxMode
+	_ = freshStore.Save(r, w, s)
+}
+
+func signOut(w http.ResponseWriter, r *http.Request) {
+	s := sessions.NewSession(freshStore, "user")
+	s.Options.MaxAge = -1
+	_ = s.Save(r, w)
+}

@@ -3,6 +3,7 @@ package privatecache
 import (
 	"cmp"
 	"fmt"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -86,9 +87,15 @@ func reportGroup(pass *analysis.Pass, g *group, fixes []analysis.SuggestedFix) {
 			Message: fmt.Sprintf("%s%s reads %s", quoted(e), e.fact.Handler, e.fact.Identity),
 		})
 	}
+	node := g.node
+	if v, ok := g.obj.(*types.Var); ok && v.IsField() && len(g.routes) == 1 {
+		// A router held in a field is made elsewhere: a field
+		// declaration says less than the one route.
+		node = first.call
+	}
 	pass.Report(analysis.Diagnostic{
-		Pos:            g.node.Pos(),
-		End:            g.node.End(),
+		Pos:            node.Pos(),
+		End:            node.End(),
 		Category:       catMissing,
 		Message:        msg,
 		Related:        rel,

@@ -169,16 +169,25 @@ func (r Route) Pattern(info *types.Info) string {
 
 // PatternOf describes a registration for messages: its method and the
 // first constant string among its arguments ("GET /users/{id}"), or "".
+// A method given as an argument before the path (Handle("GET", "/me",
+// h), an application's Register(http.MethodGet, "/me", h)) counts as
+// the method.
 func PatternOf(info *types.Info, call *ast.CallExpr) string {
 	var method, path string
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && httpMethod(strings.ToUpper(sel.Sel.Name)) {
 		method = strings.ToUpper(sel.Sel.Name)
 	}
 	for _, a := range call.Args {
-		if ss := constStrings(info, a); len(ss) == 1 {
-			path = ss[0]
-			break
+		ss := constStrings(info, a)
+		if len(ss) != 1 {
+			continue
 		}
+		if method == "" && httpMethod(ss[0]) {
+			method = ss[0]
+			continue
+		}
+		path = ss[0]
+		break
 	}
 	return strings.TrimSpace(method + " " + path)
 }

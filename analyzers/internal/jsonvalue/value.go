@@ -2,6 +2,7 @@ package jsonvalue
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -98,9 +99,46 @@ const maxSlotDepth = 4
 // jsonValue resolves the serialised expression e inside scope s.
 func (m *Model) jsonValue(e ast.Expr, s Scope) *Value {
 	v := m.resolveJSON(e, s)
-	v.Slots = m.slots(v.expr, s, nil, 0)
+	v.Slots = append(m.slots(v.expr, s, nil, 0), m.fieldSlots(e, s)...)
 	v.blanked = m.blankedIn(v.expr, s, e.Pos(), 0)
 	return v
+}
+
+// fieldSlots are the slots of a body held in a local struct variable
+// whose interface-typed fields the function sets to its parameters
+// (var resp Response; resp.Data = data), as slots finds them in a
+// composite literal.
+func (m *Model) fieldSlots(e ast.Expr, s Scope) []*Slot {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok || s.Node == nil {
+		return nil
+	}
+	v, ok := m.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	if _, isParam := s.Params[v]; isParam {
+		return nil
+	}
+	var out []*Slot
+	for fa := range m.host.Fields(v) {
+		if len(fa.Path) != 1 || fa.Rhs == nil || !isPos(s.Node, fa.Stmt.Pos()) {
+			continue
+		}
+		f, _, _ := types.LookupFieldOrMethod(v.Type(), true, v.Pkg(), fa.Path[0])
+		field, ok := f.(*types.Var)
+		if !ok || !field.IsField() || !types.IsInterface(field.Type()) {
+			continue
+		}
+		if p, elem, ok := m.paramOf(fa.Rhs, s); ok {
+			out = append(out, &Slot{Steps: []string{"." + field.Name()}, Param: p, Elem: elem})
+		}
+	}
+	return out
 }
 
 func (m *Model) resolveJSON(e ast.Expr, s Scope) *Value {

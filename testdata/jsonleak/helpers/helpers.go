@@ -67,3 +67,25 @@ func Success(c echo.Context, data ...interface{}) error {
 	}
 	return c.JSON(http.StatusOK, echo.Map{"code": 0, "data": data[0]})
 }
+
+// SuccessResponse is an envelope its helper fills field by field.
+type SuccessResponse struct {
+	Code     int         `json:"code"`
+	Message  string      `json:"message"`
+	Response interface{} `json:"response"`
+}
+
+// ReturnSuccess sets the envelope's fields in one assignment: its
+// callers decide what leaks.
+func ReturnSuccess(w http.ResponseWriter, res interface{}, msg string) {
+	var resp SuccessResponse
+	resp.Code, resp.Response, resp.Message = http.StatusOK, res, msg
+	json.NewEncoder(w).Encode(resp)
+}
+
+// GinSuccess sets them one by one.
+func GinSuccess(c *gin.Context, res any) {
+	resp := SuccessResponse{Code: http.StatusOK}
+	resp.Response = res
+	c.JSON(http.StatusOK, &resp)
+}

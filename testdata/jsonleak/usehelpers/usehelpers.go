@@ -25,6 +25,14 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	wrapper(w, get[*models.Account]()) // want `usehelpers.wrapper sends the secret field \*models.Account → .Salt`
 }
 
+// Envelopes filled field by field carry the value given for the field.
+func envelopes(w http.ResponseWriter, c *gin.Context) {
+	helpers.ReturnSuccess(w, get[models.Account](), "ok") // want `helpers.ReturnSuccess sends the secret field models.Account → .Salt`
+	helpers.ReturnSuccess(w, get[models.Public](), "ok")
+	helpers.GinSuccess(c, get[*models.Account]()) // want `helpers.GinSuccess sends the secret field \*models.Account → .Salt`
+	helpers.GinSuccess(c, get[models.Public]())
+}
+
 // wrapper passes its own parameter on: its callers see through both.
 func wrapper(w http.ResponseWriter, v any) {
 	helpers.WriteJSON(w, http.StatusOK, v)

@@ -301,6 +301,11 @@ func (m *model) safeString(e ast.Expr, s *scope, depth int) bool {
 		if m.defs.addrTaken[obj] {
 			return false
 		}
+		// Reassigned through a sanitizer before this use, on every path:
+		// name = sanitizeFilename(name).
+		if a, ok := m.reaching(obj, x); ok {
+			return !a.opaque && (a.rhs == nil || m.safeString(a.rhs, s, depth+1))
+		}
 		declared := false
 		for _, a := range m.defs.assigns[obj] {
 			if a.opaque || a.rhs == nil || !m.safeString(a.rhs, s, depth+1) {

@@ -259,6 +259,63 @@ func asciiSafeName(s string) string {
 	return string(b)
 }
 
+// A variable reassigned through a sanitizer holds the sanitized name
+// from there on.
+func reassignedSanitized(w http.ResponseWriter, r *http.Request) {
+	filename := r.FormValue("db")
+	if t := r.FormValue("table"); t != "" {
+		filename = filename + "_" + t
+	}
+	filename = asciiSafeName(filename)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.sql.gz"`, filename))
+	w.Write([]byte("dump"))
+}
+
+func reassignedParam(w http.ResponseWriter, name string) {
+	name = asciiSafeName(name)
+	w.Header().Set("Content-Disposition", "attachment; filename="+name)
+}
+
+func rawToParam(w http.ResponseWriter, r *http.Request) {
+	reassignedParam(w, r.FormValue("name"))
+}
+
+// Sanitized on one branch only: the other keeps the raw name.
+func sanitizedOnOneBranch(w http.ResponseWriter, r *http.Request) {
+	filename := r.FormValue("name")
+	if r.FormValue("clean") != "" {
+		filename = asciiSafeName(filename)
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
+// Sanitized, then given a raw name again before the use.
+func rawAfterSanitized(w http.ResponseWriter, r *http.Request) {
+	filename := asciiSafeName(r.FormValue("name"))
+	if r.FormValue("raw") != "" {
+		filename = r.FormValue("name")
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
+// A raw name given later in a loop reaches the use on the next iteration.
+func rawInLoop(w http.ResponseWriter, r *http.Request, names []string) {
+	filename := asciiSafeName(r.FormValue("name"))
+	for _, n := range names {
+		w.Header().Add("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+		filename = n
+	}
+}
+
+// A closure may assign the variable at any time.
+func rawInClosure(w http.ResponseWriter, r *http.Request) {
+	filename := r.FormValue("name")
+	reset := func() { filename = r.FormValue("other") }
+	filename = asciiSafeName(filename)
+	reset()
+	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
 // attachmentHeader is only ever given safe names.
 func attachmentHeader(w http.ResponseWriter, filename string) {
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, filename))

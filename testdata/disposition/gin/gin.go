@@ -97,6 +97,38 @@ func unescapedExtra(c *gin.Context, r io.Reader, n int64) {
 	})
 }
 
+// A variable reassigned through a sanitizer holds the sanitized name
+// from there on.
+func reassignedSanitized(c *gin.Context) {
+	filename := c.Query("db")
+	if t := c.Query("table"); t != "" {
+		filename = filename + "_" + t
+	}
+	filename = sanitizeFilename(filename)
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`.sql.gz"`)
+	c.Data(http.StatusOK, "application/gzip", nil)
+}
+
+// Sanitized on one branch only: the other keeps the raw name.
+func sanitizedOnOneBranch(c *gin.Context) {
+	filename := c.Query("name")
+	if c.Query("clean") != "" {
+		filename = sanitizeFilename(filename)
+	}
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`) // want `Content-Disposition built with \+ from the file name filename computed`
+	c.Data(http.StatusOK, "text/csv", nil)
+}
+
+func sanitizeFilename(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' || c == ';' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
 // A filename without a disposition type is still a filename.
 func filenameOnly(c *gin.Context) {
 	c.Header("Content-Disposition", `filename="`+c.Query("name")+`"`) // want `Content-Disposition built with \+ from the file name c.Query\("name"\) computed`

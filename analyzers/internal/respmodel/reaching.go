@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // reaching returns the assignment whose value the local variable obj
@@ -19,24 +21,13 @@ func (m *model) reaching(obj *types.Var, use *ast.Ident) (assignment, bool) {
 	if len(as) == 0 || m.defs.addrTaken[obj] {
 		return assignment{}, false
 	}
-	c, ok := m.insp.Root().FindByPos(use.Pos(), use.End())
+	c, fn, ok := m.useSite(obj, use)
 	if !ok {
-		return assignment{}, false
-	}
-	var fn ast.Node
-	for f := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
-		break
-	}
-	if fn == nil {
 		return assignment{}, false
 	}
 	p := use.Pos()
 	best := -1
 	for i, a := range as {
-		if a.fn != fn {
-			return assignment{}, false // a closure may run at any time
-		}
 		at, region := effect(a)
 		if a.post || region == nil || at > p || p < region.Pos() || region.End() <= p {
 			continue
@@ -48,9 +39,44 @@ func (m *model) reaching(obj *types.Var, use *ast.Ident) (assignment, bool) {
 	if best < 0 {
 		return assignment{}, false
 	}
-	from := effectPos(as[best])
-	// An assignment in a loop around use that starts after the one found
-	// runs before use on the next iteration.
+	if assignedBetween(as, best, c, effectPos(as[best]), p) {
+		return assignment{}, false
+	}
+	if m.hasGoto(fn) {
+		return assignment{}, false
+	}
+	return as[best], true
+}
+
+// useSite returns the cursor of use, a use of the local variable obj, and
+// its innermost function; ok is false when obj is assigned in another
+// function (a closure may run at any time) or at package level.
+func (m *model) useSite(obj *types.Var, use *ast.Ident) (c inspector.Cursor, fn ast.Node, ok bool) {
+	c, ok = m.insp.Root().FindByPos(use.Pos(), use.End())
+	if !ok {
+		return c, nil, false
+	}
+	for f := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+		break
+	}
+	if fn == nil {
+		return c, nil, false
+	}
+	for _, a := range m.defs.assigns[obj] {
+		if a.fn != fn {
+			return c, nil, false
+		}
+	}
+	return c, fn, true
+}
+
+// assignedBetween reports whether an assignment among as, other than the
+// one at index skip, may take effect after from and before the use at c
+// (at p): after from and up to p in the text, or anywhere in a loop
+// around the use that starts after from, which runs before the use on the
+// next iteration.
+func assignedBetween(as []assignment, skip int, c inspector.Cursor, from, p token.Pos) bool {
 	limit := p
 	for l := range c.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		if l.Node().Pos() < from {
@@ -59,14 +85,11 @@ func (m *model) reaching(obj *types.Var, use *ast.Ident) (assignment, bool) {
 		limit = max(limit, l.Node().End())
 	}
 	for i, a := range as {
-		if at := effectPos(a); i != best && from < at && at <= limit {
-			return assignment{}, false
+		if at := effectPos(a); i != skip && from < at && at <= limit {
+			return true
 		}
 	}
-	if m.hasGoto(fn) {
-		return assignment{}, false
-	}
-	return as[best], true
+	return false
 }
 
 // effect returns where an assignment takes effect and the region of code

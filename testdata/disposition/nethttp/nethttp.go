@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"time"
 )
@@ -314,6 +315,68 @@ func rawInClosure(w http.ResponseWriter, r *http.Request) {
 	filename = asciiSafeName(filename)
 	reset()
 	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
+var (
+	safeNameRe  = regexp.MustCompile(`^[a-zA-Z0-9_\-.]+$`)
+	anyNameRe   = regexp.MustCompile(`^.+$`)
+	unanchored  = regexp.MustCompile(`[a-zA-Z0-9_.-]+`)
+	noQuoteRe   = regexp.MustCompile(`^[^"]*$`)
+	foldedRe    = regexp.MustCompile(`(?i)^[a-z]+$`)
+	startOnlyRe = regexp.MustCompile(`^[a-z]+`)
+)
+
+// Names checked against an allowlist of safe characters before the
+// header, with a return on mismatch.
+func allowlistedName(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !safeNameRe.MatchString(name) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
+	file := r.FormValue("file") + ".csv"
+	if len(file) > 64 || !safeNameRe.Match([]byte(file)) {
+		panic("bad file")
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+file)
+}
+
+// Guards that do not make the name safe.
+func badAllowlists(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !anyNameRe.MatchString(name) || !unanchored.MatchString(name) || !noQuoteRe.MatchString(name) || !startOnlyRe.MatchString(name) {
+		return
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name computed`
+	folded := r.FormValue("folded")
+	if !foldedRe.MatchString(folded) { // (?i) lets the Kelvin sign through
+		return
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+folded) // want `Content-Disposition built with \+ from the file name folded computed`
+}
+
+// A guard that does not return, one on a branch, and a name given a raw
+// value after the guard are still reported.
+func guardsThatDoNotHold(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !safeNameRe.MatchString(name) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name computed`
+	other := r.FormValue("other")
+	if r.FormValue("check") != "" {
+		if !safeNameRe.MatchString(other) {
+			return
+		}
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+other) // want `Content-Disposition built with \+ from the file name other computed`
+	last := r.FormValue("last")
+	if !safeNameRe.MatchString(last) {
+		return
+	}
+	last = r.FormValue("raw")
+	w.Header().Set("Content-Disposition", "attachment; filename="+last) // want `Content-Disposition built with \+ from the file name last computed`
 }
 
 // attachmentHeader is only ever given safe names.

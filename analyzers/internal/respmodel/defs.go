@@ -26,6 +26,10 @@ type assignment struct {
 	pkgDecl bool     // a package-level var declaration
 	// conditional: inside an if, switch, select or loop of its function.
 	conditional bool
+	fn          ast.Node // innermost enclosing function; nil at package level
+	// post: the post statement of a for loop, which a loop that runs no
+	// iteration skips.
+	post bool
 }
 
 // A fieldAssign sets a field reached from obj: obj.path[0].path[1]... = rhs.
@@ -50,10 +54,17 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 		}
 		block := enclosingBlock(stack)
 		cond := isConditional(stack)
+		fn := enclosingFunc(stack)
 		switch n := n.(type) {
 		case *ast.AssignStmt:
+			post := false
+			if len(stack) > 1 {
+				if f, ok := stack[len(stack)-2].(*ast.ForStmt); ok && f.Post == n {
+					post = true
+				}
+			}
 			for i, lhs := range n.Lhs {
-				a := assignment{stmt: n, block: block, conditional: cond}
+				a := assignment{stmt: n, block: block, conditional: cond, fn: fn, post: post}
 				switch {
 				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 					a.opaque = true
@@ -66,7 +77,7 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
-				a := assignment{stmt: n, block: block, pkgDecl: block == nil}
+				a := assignment{stmt: n, block: block, pkgDecl: block == nil, fn: fn}
 				switch {
 				case len(n.Values) == 0:
 				case len(n.Values) == len(n.Names):
@@ -92,11 +103,11 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 				}
 			}
 		case *ast.IncDecStmt:
-			d.record(info, n.X, assignment{opaque: true, stmt: n, block: block})
+			d.record(info, n.X, assignment{opaque: true, stmt: n, block: block, fn: fn})
 		case *ast.RangeStmt:
 			for _, x := range []ast.Expr{n.Key, n.Value} {
 				if x != nil {
-					d.record(info, x, assignment{opaque: true, stmt: n, block: block})
+					d.record(info, x, assignment{opaque: true, stmt: n, block: block, fn: fn})
 				}
 			}
 		}
@@ -210,6 +221,18 @@ func enclosingBlock(stack []ast.Node) ast.Node {
 			return s
 		case *ast.FuncDecl, *ast.FuncLit:
 			return nil
+		}
+	}
+	return nil
+}
+
+// enclosingFunc returns the innermost function declaration or literal
+// around the top of stack, or nil at package level.
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return s
 		}
 	}
 	return nil

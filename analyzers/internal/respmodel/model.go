@@ -46,6 +46,7 @@ type model struct {
 	saves     []savedSession           // calls that save sessions (noteSave)
 	json      *jsonvalue.Model         // what JSON bodies hold
 	packer    packer                   // packs HelperFacts
+	guarded   map[*ast.Ident]bool      // uses allowlisted by a regexp (allowlisted)
 }
 
 // summary is what one function does.

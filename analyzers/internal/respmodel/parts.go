@@ -147,8 +147,9 @@ func (m *model) parts(e ast.Expr, s *scope, depth int) []Part {
 		}
 	case *ast.Ident:
 		// A variable holding a string built elsewhere is followed; one
-		// holding a computed value stays the hole, under its name.
-		if r := m.followVar(x); r != x {
+		// holding a computed value, or checked by a regexp allowlist
+		// before this use, stays the hole, under its name.
+		if r := m.followVar(x); r != x && !m.allowlistedIdent(x) {
 			if ps := m.parts(r, s, depth+1); len(ps) > 1 || !ps[0].Hole {
 				return ps
 			}
@@ -295,11 +296,16 @@ func (m *model) safeString(e ast.Expr, s *scope, depth int) bool {
 		if !ok || obj.IsField() {
 			return false
 		}
-		if m.validated(obj, s.node) {
+		if m.validated(obj, s.node) || m.allowlisted(obj, x) {
 			return true
 		}
 		if m.defs.addrTaken[obj] {
 			return false
+		}
+		// Reassigned through a sanitizer before this use, on every path:
+		// name = sanitizeFilename(name).
+		if a, ok := m.reaching(obj, x); ok {
+			return !a.opaque && (a.rhs == nil || m.safeString(a.rhs, s, depth+1))
 		}
 		declared := false
 		for _, a := range m.defs.assigns[obj] {

@@ -71,6 +71,38 @@ func unescaped(c echo.Context) error {
 	return c.File("files/" + name)
 }
 
+// A variable reassigned through a sanitizer holds the sanitized name
+// from there on.
+func reassignedSanitized(c echo.Context) error {
+	filename := c.QueryParam("db")
+	if t := c.QueryParam("table"); t != "" {
+		filename = filename + "_" + t
+	}
+	filename = sanitizeFilename(filename)
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s.sql.gz"`, filename))
+	return c.Blob(http.StatusOK, "application/gzip", nil)
+}
+
+// Sanitized on one branch only: the other keeps the raw name.
+func sanitizedOnOneBranch(c echo.Context) error {
+	filename := c.QueryParam("name")
+	if c.QueryParam("clean") != "" {
+		filename = sanitizeFilename(filename)
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, filename)) // want `Content-Disposition built with fmt.Sprintf from the file name filename computed`
+	return c.Blob(http.StatusOK, "text/csv", nil)
+}
+
+func sanitizeFilename(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' || c == ';' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
 // A filename without a disposition type is still a filename.
 func filenameOnly(c echo.Context) error {
 	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`filename="%s"`, c.QueryParam("name"))) // want `Content-Disposition built with fmt.Sprintf from the file name c.QueryParam\("name"\) computed`

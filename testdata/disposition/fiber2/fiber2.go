@@ -83,6 +83,38 @@ func unescaped(c *fiber.Ctx) error {
 	return c.SendFile("./files/" + name)
 }
 
+// A variable reassigned through a sanitizer holds the sanitized name
+// from there on.
+func reassignedSanitized(c *fiber.Ctx) error {
+	filename := c.Query("db")
+	if t := c.Query("table"); t != "" {
+		filename = filename + "_" + t
+	}
+	filename = sanitizeFilename(filename)
+	c.Set(fiber.HeaderContentDisposition, "attachment; filename="+filename+".sql.gz")
+	return c.Send(nil)
+}
+
+// Sanitized on one branch only: the other keeps the raw name.
+func sanitizedOnOneBranch(c *fiber.Ctx) error {
+	filename := c.Query("name")
+	if c.Query("clean") != "" {
+		filename = sanitizeFilename(filename)
+	}
+	c.Set(fiber.HeaderContentDisposition, "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+	return c.Send(nil)
+}
+
+func sanitizeFilename(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' || c == ';' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
 // A filename without a disposition type is still a filename.
 func filenameOnly(c *fiber.Ctx) error {
 	c.Set("Content-Disposition", `filename="`+c.Query("name")+`"`) // want `Content-Disposition built with \+ from the file name c.Query\("name"\) computed`

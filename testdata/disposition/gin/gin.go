@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"net/http"
+	"regexp"
 
 	"github.com/gin-gonic/gin"
 )
@@ -95,6 +96,52 @@ func unescapedExtra(c *gin.Context, r io.Reader, n int64) {
 	c.DataFromReader(http.StatusOK, n, "text/csv", r, map[string]string{ // want `Content-Disposition built with \+ from the file name name`
 		"Content-Disposition": "attachment; filename=" + name,
 	})
+}
+
+// A variable reassigned through a sanitizer holds the sanitized name
+// from there on.
+func reassignedSanitized(c *gin.Context) {
+	filename := c.Query("db")
+	if t := c.Query("table"); t != "" {
+		filename = filename + "_" + t
+	}
+	filename = sanitizeFilename(filename)
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`.sql.gz"`)
+	c.Data(http.StatusOK, "application/gzip", nil)
+}
+
+var nameRe = regexp.MustCompile(`^[a-zA-Z0-9_\-.]+$`)
+
+// A name that must match an allowlist of safe characters, else the
+// handler returns.
+func allowlisted(c *gin.Context) {
+	filename := c.Request.Host + "_backup.db"
+	if !nameRe.MatchString(filename) {
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	c.Header("Content-Disposition", "attachment; filename="+filename)
+	c.Data(http.StatusOK, "application/octet-stream", nil)
+}
+
+// Sanitized on one branch only: the other keeps the raw name.
+func sanitizedOnOneBranch(c *gin.Context) {
+	filename := c.Query("name")
+	if c.Query("clean") != "" {
+		filename = sanitizeFilename(filename)
+	}
+	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`) // want `Content-Disposition built with \+ from the file name filename computed`
+	c.Data(http.StatusOK, "text/csv", nil)
+}
+
+func sanitizeFilename(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' || c == ';' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }
 
 // A filename without a disposition type is still a filename.

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"time"
 )
@@ -257,6 +258,125 @@ func asciiSafeName(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// A variable reassigned through a sanitizer holds the sanitized name
+// from there on.
+func reassignedSanitized(w http.ResponseWriter, r *http.Request) {
+	filename := r.FormValue("db")
+	if t := r.FormValue("table"); t != "" {
+		filename = filename + "_" + t
+	}
+	filename = asciiSafeName(filename)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.sql.gz"`, filename))
+	w.Write([]byte("dump"))
+}
+
+func reassignedParam(w http.ResponseWriter, name string) {
+	name = asciiSafeName(name)
+	w.Header().Set("Content-Disposition", "attachment; filename="+name)
+}
+
+func rawToParam(w http.ResponseWriter, r *http.Request) {
+	reassignedParam(w, r.FormValue("name"))
+}
+
+// Sanitized on one branch only: the other keeps the raw name.
+func sanitizedOnOneBranch(w http.ResponseWriter, r *http.Request) {
+	filename := r.FormValue("name")
+	if r.FormValue("clean") != "" {
+		filename = asciiSafeName(filename)
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
+// Sanitized, then given a raw name again before the use.
+func rawAfterSanitized(w http.ResponseWriter, r *http.Request) {
+	filename := asciiSafeName(r.FormValue("name"))
+	if r.FormValue("raw") != "" {
+		filename = r.FormValue("name")
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
+// A raw name given later in a loop reaches the use on the next iteration.
+func rawInLoop(w http.ResponseWriter, r *http.Request, names []string) {
+	filename := asciiSafeName(r.FormValue("name"))
+	for _, n := range names {
+		w.Header().Add("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+		filename = n
+	}
+}
+
+// A closure may assign the variable at any time.
+func rawInClosure(w http.ResponseWriter, r *http.Request) {
+	filename := r.FormValue("name")
+	reset := func() { filename = r.FormValue("other") }
+	filename = asciiSafeName(filename)
+	reset()
+	w.Header().Set("Content-Disposition", "attachment; filename="+filename) // want `Content-Disposition built with \+ from the file name filename computed`
+}
+
+var (
+	safeNameRe  = regexp.MustCompile(`^[a-zA-Z0-9_\-.]+$`)
+	anyNameRe   = regexp.MustCompile(`^.+$`)
+	unanchored  = regexp.MustCompile(`[a-zA-Z0-9_.-]+`)
+	noQuoteRe   = regexp.MustCompile(`^[^"]*$`)
+	foldedRe    = regexp.MustCompile(`(?i)^[a-z]+$`)
+	startOnlyRe = regexp.MustCompile(`^[a-z]+`)
+)
+
+// Names checked against an allowlist of safe characters before the
+// header, with a return on mismatch.
+func allowlistedName(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !safeNameRe.MatchString(name) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
+	file := r.FormValue("file") + ".csv"
+	if len(file) > 64 || !safeNameRe.Match([]byte(file)) {
+		panic("bad file")
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+file)
+}
+
+// Guards that do not make the name safe.
+func badAllowlists(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !anyNameRe.MatchString(name) || !unanchored.MatchString(name) || !noQuoteRe.MatchString(name) || !startOnlyRe.MatchString(name) {
+		return
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name computed`
+	folded := r.FormValue("folded")
+	if !foldedRe.MatchString(folded) { // (?i) lets the Kelvin sign through
+		return
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+folded) // want `Content-Disposition built with \+ from the file name folded computed`
+}
+
+// A guard that does not return, one on a branch, and a name given a raw
+// value after the guard are still reported.
+func guardsThatDoNotHold(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !safeNameRe.MatchString(name) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+name) // want `Content-Disposition built with \+ from the file name name computed`
+	other := r.FormValue("other")
+	if r.FormValue("check") != "" {
+		if !safeNameRe.MatchString(other) {
+			return
+		}
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename="+other) // want `Content-Disposition built with \+ from the file name other computed`
+	last := r.FormValue("last")
+	if !safeNameRe.MatchString(last) {
+		return
+	}
+	last = r.FormValue("raw")
+	w.Header().Set("Content-Disposition", "attachment; filename="+last) // want `Content-Disposition built with \+ from the file name last computed`
 }
 
 // attachmentHeader is only ever given safe names.

@@ -229,10 +229,13 @@ func cookieResult(sig *types.Signature) int {
 func (m *model) returnedCookie(fn ast.Node, s *scope, returns []*ast.ReturnStmt, i int) *Cookie {
 	n := s.sig.Results().Len()
 	var found *Cookie
-	bare := false
+	var bare *ast.ReturnStmt // the last bare return
 	for _, ret := range returns {
 		var c *Cookie
 		switch {
+		case len(ret.Results) == 0:
+			bare = ret
+			continue
 		case len(ret.Results) == n:
 			if m.noCookie(ret.Results[i]) {
 				continue
@@ -240,13 +243,16 @@ func (m *model) returnedCookie(fn ast.Node, s *scope, returns []*ast.ReturnStmt,
 			c = m.resolveCookie(ret.Results[i], s, ret, 0)
 		case len(ret.Results) == 1:
 			c = m.tupleCookie(ret.Results[0], i, s) // return newCookie(user)
-		case len(ret.Results) == 0:
-			if bare {
-				continue // the named result, followed once
-			}
-			bare = true
-			c = m.namedResultCookie(fn, s.sig.Results().At(i), s, ret)
 		}
+		if c == nil || found != nil {
+			return nil
+		}
+		found = c
+	}
+	if bare != nil {
+		// The named result, followed once, with the fields set before
+		// the last bare return.
+		c := m.namedResultCookie(fn, s.sig.Results().At(i), s, bare)
 		if c == nil || found != nil {
 			return nil
 		}

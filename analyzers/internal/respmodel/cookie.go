@@ -398,37 +398,49 @@ func (m *model) resolveCookie(e ast.Expr, s *scope, sink ast.Node, depth int) *C
 		if !ok {
 			return nil
 		}
-		if i, ok := s.params[obj]; ok {
-			if f, typ := cookieType(obj.Type()); f != 0 {
-				c := newCookie(f, StructSyntax, typ)
-				for _, p := range c.attrs() {
-					*p = Value{State: Unknown, Param: -1}
-				}
-				c.Param = i
-				return c
-			}
-			return nil
-		}
-		def, ok := m.defs.definition(obj)
-		if !ok {
-			return nil
-		}
-		var c *Cookie
-		if def.rhs == nil {
-			f, typ := cookieType(obj.Type())
-			if f == 0 {
-				return nil
-			}
-			c = newCookie(f, StructSyntax, typ)
-			c.syn.decl = def.stmt
-		} else if c = m.resolveCookie(def.rhs, s, sink, depth+1); c == nil {
-			return nil
-		}
-		c.syn.varID = x
-		m.applyFieldAssigns(c, obj, def, s, sink)
-		return c
+		return m.resolveVar(obj, x, s, sink, depth)
 	}
 	return nil
+}
+
+// resolveVar follows the variable obj, written x, to the cookie it holds
+// at sink, or nil.
+func (m *model) resolveVar(obj *types.Var, x *ast.Ident, s *scope, sink ast.Node, depth int) *Cookie {
+	if i, ok := s.params[obj]; ok {
+		if f, typ := cookieType(obj.Type()); f != 0 {
+			c := newCookie(f, StructSyntax, typ)
+			for _, p := range c.attrs() {
+				*p = Value{State: Unknown, Param: -1}
+			}
+			c.Param = i
+			return c
+		}
+		return nil
+	}
+	var c *Cookie
+	def, ok := m.defs.definition(obj)
+	switch {
+	case ok && def.rhs == nil:
+		f, typ := cookieType(obj.Type())
+		if f == 0 {
+			return nil
+		}
+		c = newCookie(f, StructSyntax, typ)
+		c.syn.decl = def.stmt
+	case ok:
+		c = m.resolveCookie(def.rhs, s, sink, depth+1)
+	default:
+		// cookie, err := newCookie(user)
+		if def, ok = m.defs.tupleDefinition(obj); ok {
+			c = m.tupleCookie(def.tuple, def.index, s)
+		}
+	}
+	if c == nil {
+		return nil
+	}
+	c.syn.varID = x
+	m.applyFieldAssigns(c, obj, def, s, sink)
+	return c
 }
 
 // applyFieldAssigns applies c.F = v assignments made to obj after its

@@ -30,6 +30,11 @@ type assignment struct {
 	// post: the post statement of a for loop, which a loop that runs no
 	// iteration skips.
 	post bool
+	// tuple is the one right-hand side of an assignment of several
+	// variables (c, err := newCookie()), of which the variable gets
+	// result index; the assignment is opaque all the same.
+	tuple ast.Expr
+	index int
 }
 
 // A fieldAssign sets a field reached from obj: obj.path[0].path[1]... = rhs.
@@ -72,6 +77,9 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 					a.rhs = n.Rhs[i]
 				default:
 					a.opaque = true
+					if len(n.Rhs) == 1 {
+						a.tuple, a.index = n.Rhs[0], i
+					}
 				}
 				d.record(info, lhs, a)
 			}
@@ -84,6 +92,9 @@ func indexDefs(info *types.Info, insp *inspector.Inspector) *defs {
 					a.rhs = n.Values[i]
 				default:
 					a.opaque = true
+					if len(n.Values) == 1 {
+						a.tuple, a.index = n.Values[0], i
+					}
 				}
 				if obj := info.Defs[name]; obj != nil {
 					d.assigns[obj] = append(d.assigns[obj], a)
@@ -177,6 +188,17 @@ func (d *defs) single(obj types.Object) (rhs ast.Expr, ok bool) {
 func (d *defs) definition(obj types.Object) (assignment, bool) {
 	as := d.assigns[obj]
 	if len(as) != 1 || as[0].opaque {
+		return assignment{}, false
+	}
+	return as[0], true
+}
+
+// tupleDefinition returns the one definition of obj when it is one result
+// of a call with several (c, err := newCookie()), ignoring
+// address-taking like definition.
+func (d *defs) tupleDefinition(obj types.Object) (assignment, bool) {
+	as := d.assigns[obj]
+	if len(as) != 1 || as[0].tuple == nil {
 		return assignment{}, false
 	}
 	return as[0], true

@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -150,7 +151,7 @@ func (m *model) summary(n ast.Node) *summary {
 	m.summaries[n] = sum
 	s := m.newScope(n)
 	body := FuncBody(n)
-	var returns []ast.Expr
+	var returns []*ast.ReturnStmt
 	// In a function that receives no response, the statements that
 	// define one (see definesResponse). One that receives a response may
 	// wrap it in a new variable, which is still the same response.
@@ -184,9 +185,7 @@ func (m *model) summary(n ast.Node) *summary {
 		case *ast.DeclStmt:
 			addDef(x)
 		case *ast.ReturnStmt:
-			if len(x.Results) == 1 {
-				returns = append(returns, x.Results[0])
-			}
+			returns = append(returns, x)
 		}
 		return true
 	})
@@ -197,12 +196,121 @@ func (m *model) summary(n ast.Node) *summary {
 		sum.events = sum.events[:maxEvents]
 	}
 	sum.exit = m.flow(body, sum.events, defs)
-	if s.sig != nil && s.sig.Results().Len() == 1 && len(returns) == 1 {
-		if f, _ := cookieType(s.sig.Results().At(0).Type()); f != 0 {
-			sum.factory = m.resolveCookie(returns[0], s, body, 0)
-		}
+	if i := cookieResult(s.sig); i >= 0 {
+		sum.factory = m.returnedCookie(n, s, returns, i)
 	}
 	return sum
+}
+
+// cookieResult returns the index of the one result of sig that is of a
+// cookie type, or -1 when none or several are: func() *http.Cookie and
+// func() (*http.Cookie, error) are factories, and their other results
+// do not matter.
+func cookieResult(sig *types.Signature) int {
+	if sig == nil {
+		return -1
+	}
+	idx := -1
+	for i := range sig.Results().Len() {
+		if f, _ := cookieType(sig.Results().At(i).Type()); f != 0 {
+			if idx >= 0 {
+				return -1
+			}
+			idx = i
+		}
+	}
+	return idx
+}
+
+// returnedCookie returns the cookie that the function fn returns as its
+// result i, or nil. Returns of nil or of a zero literal for it (the error
+// paths of func() (*http.Cookie, error)) build no cookie; the others must
+// all be one return, or bare returns of the named result, that the model
+// can follow.
+func (m *model) returnedCookie(fn ast.Node, s *scope, returns []*ast.ReturnStmt, i int) *Cookie {
+	n := s.sig.Results().Len()
+	var found *Cookie
+	var bare *ast.ReturnStmt // the last bare return
+	for _, ret := range returns {
+		var c *Cookie
+		switch {
+		case len(ret.Results) == 0:
+			bare = ret
+			continue
+		case len(ret.Results) == n:
+			if m.noCookie(ret.Results[i]) {
+				continue
+			}
+			c = m.resolveCookie(ret.Results[i], s, ret, 0)
+		case len(ret.Results) == 1:
+			c = m.tupleCookie(ret.Results[0], i, s) // return newCookie(user)
+		}
+		if c == nil || found != nil {
+			return nil
+		}
+		found = c
+	}
+	if bare != nil {
+		// The named result, followed once, with the fields set before
+		// the last bare return.
+		c := m.namedResultCookie(fn, s.sig.Results().At(i), s, bare)
+		if c == nil || found != nil {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
+
+// noCookie reports whether e is nil or an empty composite literal
+// (&http.Cookie{}, fiber.Cookie{}): what a factory returns with an error.
+func (m *model) noCookie(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if cl, ok := e.(*ast.CompositeLit); ok {
+		return len(cl.Elts) == 0
+	}
+	return m.info.Types[e].IsNil()
+}
+
+// tupleCookie returns the cookie that e, a call of a factory with several
+// results, returns as its result i, or nil.
+func (m *model) tupleCookie(e ast.Expr, i int, s *scope) *Cookie {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn := funcs.Called(m.info, call)
+	if fn == nil || cookieResult(fn.Type().(*types.Signature)) != i {
+		return nil
+	}
+	return m.factoryCookie(call, s)
+}
+
+// namedResultCookie returns the cookie that a bare return of fn returns
+// in its named result v, or nil. With one assignment to v, every bare
+// return gives that cookie or nil.
+func (m *model) namedResultCookie(fn ast.Node, v *types.Var, s *scope, ret *ast.ReturnStmt) *Cookie {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return nil
+	}
+	for _, field := range ft.Results.List {
+		for _, id := range field.Names {
+			if m.info.Defs[id] == v {
+				return m.resolveVar(v, id, s, ret, 0)
+			}
+		}
+	}
+	return nil
 }
 
 // bodyNodes are the nodes summary looks at.
@@ -310,7 +418,13 @@ func (m *model) factoryCookie(call *ast.CallExpr, s *scope) *Cookie {
 	if c == nil {
 		return nil
 	}
-	return m.substCookie(c, call, s, call)
+	out := m.substCookie(c, call, s, call)
+	if out != nil && out.Param < 0 {
+		// The factory's own variable is not in scope at the call: a
+		// fix may edit its literal, not assign to its variable.
+		out.syn.varID = nil
+	}
+	return out
 }
 
 // callee returns what fn does to a response it receives, the cookie it

@@ -2,6 +2,7 @@
 package echo4
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
@@ -39,5 +40,34 @@ func plainHTTP(c echo.Context) error {
 		return nil
 	}
 	c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
+	return nil
+}
+
+// A factory that returns an error too.
+func newEchoSession(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: "session", Value: user, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+func newEchoSafeSession(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: "session", Value: user, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+func echoFactory(c echo.Context) error {
+	cookie, err := newEchoSession(c.QueryParam("user"))
+	if err != nil {
+		return err
+	}
+	c.SetCookie(cookie) // want `cookie "session" is set without Secure`
+	safe, err := newEchoSafeSession(c.QueryParam("user"))
+	if err != nil {
+		return err
+	}
+	c.SetCookie(safe)
 	return nil
 }

@@ -2,6 +2,7 @@
 package fiber2
 
 import (
+	"errors"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -33,5 +34,34 @@ func plainHTTP(c *fiber.Ctx) error {
 		return nil
 	}
 	c.Cookie(&fiber.Cookie{Name: "session", Value: "v", HTTPOnly: true}) // want `cookie "session" is set without Secure`
+	return nil
+}
+
+// A factory of fiber cookies that returns an error too.
+func newFiberSession(user string) (*fiber.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &fiber.Cookie{Name: "session", Value: user, HTTPOnly: true}, nil
+}
+
+func newFiberSafeSession(user string) (*fiber.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &fiber.Cookie{Name: "session", Value: user, HTTPOnly: true, Secure: true}, nil
+}
+
+func fiberFactory(c *fiber.Ctx) error {
+	cookie, err := newFiberSession(c.Query("user"))
+	if err != nil {
+		return err
+	}
+	c.Cookie(cookie) // want `cookie "session" is set without Secure`
+	safe, err := newFiberSafeSession(c.Query("user"))
+	if err != nil {
+		return err
+	}
+	c.Cookie(safe)
 	return nil
 }

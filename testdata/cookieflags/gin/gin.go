@@ -2,6 +2,7 @@
 package gin
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -57,4 +58,36 @@ func disableSSL(c *gin.Context, req sslUpdate) {
 		return
 	}
 	c.SetCookie("session", "v", 0, "/", "", false, true) // want `cookie "session" is set without Secure`
+}
+
+// A factory of net/http cookies that returns an error too, set through
+// the response writer or SetCookieData.
+func newGinSession(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: "session", Value: user, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+func newGinSafeSession(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: "session", Value: user, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+func ginFactory(c *gin.Context) {
+	cookie, err := newGinSession(c.Query("user"))
+	if err != nil {
+		c.AbortWithStatus(http.StatusForbidden)
+		return
+	}
+	http.SetCookie(c.Writer, cookie) // want `cookie "session" is set without Secure`
+	c.SetCookieData(cookie)          // want `cookie "session" is set without Secure`
+	safe, err := newGinSafeSession(c.Query("user"))
+	if err != nil {
+		return
+	}
+	http.SetCookie(c.Writer, safe)
+	c.SetCookieData(safe)
 }

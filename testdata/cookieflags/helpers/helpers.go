@@ -2,6 +2,7 @@
 package helpers
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -30,4 +31,21 @@ func GinToken(c *gin.Context, name, value string) {
 // NewCookie builds a cookie for its caller.
 func NewCookie(name, value string) *http.Cookie {
 	return &http.Cookie{Name: name, Value: value, Secure: true, SameSite: http.SameSiteLaxMode}
+}
+
+// NewSession builds a session cookie, or fails: the cookie is its
+// callers' to judge.
+func NewSession(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: "session", Value: user, HttpOnly: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+// NewSecureSession is NewSession with every flag set.
+func NewSecureSession(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: "session", Value: user, HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}, nil
 }

@@ -2,6 +2,7 @@
 package nethttp
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -115,6 +116,75 @@ func newSessionCookie(value string) *http.Cookie {
 
 func useFactory(w http.ResponseWriter) {
 	http.SetCookie(w, newSessionCookie("v")) // want `cookie "session" is set without HttpOnly`
+}
+
+// A factory may return an error or a bool as well: the result of cookie
+// type is the cookie, and its error paths, which return nil or a zero
+// cookie, build none.
+const aghSession = "agh_session"
+
+func newErrCookie(user string) (c *http.Cookie, err error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: aghSession, Value: "v", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+func newSafeErrCookie(user string) (*http.Cookie, error) {
+	if user == "" {
+		return nil, errors.New("no user")
+	}
+	return &http.Cookie{Name: aghSession, Value: "v", Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode}, nil
+}
+
+func newValueCookie(user string) (http.Cookie, bool) {
+	if user == "" {
+		return http.Cookie{}, false
+	}
+	return http.Cookie{Name: "auth", Value: user, HttpOnly: true, Secure: true}, true
+}
+
+// Fields set before the return count; so does a bare return of a named
+// result, and a return of another factory's results.
+func newAssignedCookie(user string) (c *http.Cookie, err error) {
+	if user == "" {
+		err = errors.New("no user")
+		return
+	}
+	c = &http.Cookie{Name: "session", Value: user, SameSite: http.SameSiteLaxMode}
+	c.Secure = true
+	return
+}
+
+func forwardErrCookie(user string) (*http.Cookie, error) {
+	return newErrCookie(user)
+}
+
+func useErrFactory(w http.ResponseWriter, r *http.Request) {
+	cookie, err := newErrCookie(r.FormValue("u"))
+	if err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	http.SetCookie(w, cookie) // want `cookie "agh_session" is set without Secure`
+	safe, err := newSafeErrCookie(r.FormValue("u"))
+	if err != nil {
+		return
+	}
+	http.SetCookie(w, safe)
+	if v, ok := newValueCookie(r.FormValue("u")); ok {
+		http.SetCookie(w, &v) // want `cookie "auth" is set without SameSite`
+	}
+	var assigned, _ = newAssignedCookie("u")
+	http.SetCookie(w, assigned) // want `cookie "session" is set without HttpOnly`
+	fwd, _ := forwardErrCookie("u")
+	http.SetCookie(w, fwd) // want `cookie "agh_session" is set without Secure`
+	fixed, err := newErrCookie("u")
+	if err != nil {
+		return
+	}
+	fixed.Secure = true
+	http.SetCookie(w, fixed)
 }
 
 // ServeHTTP methods and closures are handlers too.

@@ -21,6 +21,22 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	wrapper(w, "access_token") // want `cookie "access_token" \(set by usehelpers.wrapper\) is set without Secure`
 }
 
+// A factory of another package that also returns an error is followed
+// through its fact.
+func login(w http.ResponseWriter, r *http.Request) {
+	c, err := helpers.NewSession(r.FormValue("user"))
+	if err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	http.SetCookie(w, c) // want `cookie "session" is set without Secure`
+	safe, err := helpers.NewSecureSession(r.FormValue("user"))
+	if err != nil {
+		return
+	}
+	http.SetCookie(w, safe)
+}
+
 // wrapper passes its own parameter on: its callers see through both.
 func wrapper(w http.ResponseWriter, name string) {
 	helpers.SetAuth(w, name, "v")

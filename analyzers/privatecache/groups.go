@@ -85,6 +85,7 @@ type group struct {
 	obj    types.Object // the variable or field that holds the router, if any
 	made   string       // FactRoute.Group of a group made by the function via calls at node
 	via    string
+	parent any // for a made group, the key of the router the call hands it
 	routes []entry
 }
 
@@ -377,7 +378,7 @@ func (gs *groups) add(r routes.Route, e entry) {
 	}
 	g := gs.byKey[key]
 	if g == nil {
-		g = &group{node: node, obj: obj, made: e.group, via: e.via}
+		g = &group{node: node, obj: obj, made: e.group, via: e.via, parent: r.Group.Key()}
 		gs.byKey[key] = g
 		gs.order = append(gs.order, g)
 	}
@@ -386,11 +387,22 @@ func (gs *groups) add(r routes.Route, e entry) {
 
 // report reports each group once, at the router or group; groups made
 // from a group (admin.Group("/users")) are reported with the highest
-// such ancestor, where one middleware covers them all.
+// such ancestor, where one middleware covers them all, and so are
+// groups a called function makes on a router whose own routes are
+// reported too.
 func (gs *groups) report(m *routes.Model) {
 	var order []*group
 	seen := make(map[*group]bool)
 	for _, g := range gs.order {
+		if p := gs.byKey[g.parent]; g.made != "" && p != nil && p.made == "" {
+			p.routes = append(p.routes, g.routes...)
+			seen[g] = true
+		}
+	}
+	for _, g := range gs.order {
+		if seen[g] {
+			continue
+		}
 		t := g
 		if top := gs.ancestor(m, g); top != nil {
 			if t = gs.byKey[top]; t == nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 
+	"resplint.test/privatecache/program/api"
 	"resplint.test/privatecache/program/mw"
 	"resplint.test/privatecache/program/router"
 )
@@ -32,6 +33,11 @@ func main() {
 	accounts := fiber.New()
 	accounts.Get("/", func(c *fiber.Ctx) error { return c.SendString("public") })
 	router.Fiber2Account(accounts) // want `2 routes of the group "/account" that router.Fiber2Account makes on this router send per-user responses`
+	// With per-user routes of its own, one middleware on the router
+	// covers the group made on it too: one report there.
+	both := fiber.New() // want `3 routes of this router or group send per-user responses without Cache-Control private or no-store \(api.Fiber2Profile reads the cookie "session", and 2 more\)`
+	both.Get("/me", api.Fiber2Profile)
+	router.Fiber2Account(both)
 	coveredAccounts := fiber.New()
 	coveredAccounts.Use(mw.Fiber2NoStore)
 	router.Fiber2Account(coveredAccounts)

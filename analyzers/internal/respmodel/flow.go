@@ -304,11 +304,11 @@ func (fg *flowGraph) may(m *model, c *correlation) {
 				ws[j] = s.apply(ws[j], false, false)
 			}
 		}
-		kill := c.kill(b)
+		assigned := c.assigned(b)
 		out, onError = make(states, len(vals)), make(states, len(vals))
 		for i, v := range vals {
-			out.add(v.forget(kill), ws[i])
-			onError.add(v.forget(kill), errs[i])
+			out.add(v.assign(assigned), ws[i])
+			onError.add(v.assign(assigned), errs[i])
 		}
 		return out, onError, errSucc
 	}

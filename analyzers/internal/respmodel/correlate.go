@@ -37,8 +37,8 @@ import (
 // every path to the write passes the assignment or a test that found the
 // flag set, so the status is never written after it.
 
-// maxConds is how many conditions tested more than once a function's
-// states distinguish; further ones are taken as independent.
+// maxConds is how many conditions (tested more than once, then flags) a
+// function's states distinguish; further ones are taken as independent.
 const maxConds = 6
 
 // maxStates bounds the states of one block: beyond it they are merged

@@ -230,10 +230,17 @@ func (c *funcCheck) asksWritten() bool {
 	return *c.asks
 }
 
-// write checks a body write or a complete response.
+// write checks a body write or a complete response. After two complete
+// responses without return, the first one's report is at the second,
+// and the second's at the next write: each missing return is reported
+// once, at the first write it lets through that is not reported yet.
 func (c *funcCheck) write(e *respmodel.Event) {
 	if done := e.DoneBy(); done != nil {
-		c.reportReturn(e, done)
+		if !c.reportReturn(e, done) {
+			if last := e.LastDoneBy(); last != nil && last != done {
+				c.reportReturn(e, last)
+			}
+		}
 		return
 	}
 	if e.Via != "" {
@@ -268,16 +275,17 @@ func restates(e, sent *respmodel.Event) bool {
 }
 
 // reportReturn reports the first event after a complete response that
-// falls through; the later ones have the same cause.
-func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
+// falls through; the later ones have the same cause. It reports whether
+// it reported e.
+func (c *funcCheck) reportReturn(e, done *respmodel.Event) bool {
 	if c.returned[done] {
-		return
+		return false
 	}
 	if e.Kind == respmodel.Delegate && e.Before >= respmodel.Done {
 		// Every path completes the response first: the handler is the
 		// last of its chain (a middleware never answers on every path
 		// and continues), and its trailing c.Next() runs nothing.
-		return
+		return false
 	}
 	c.returned[done] = true
 	name := callName(c.pass, done)
@@ -296,15 +304,17 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 	}
 	msg := fmt.Sprintf("%s after %s %s, which completed the response and does not return: %s; return after %s",
 		subject, name, where(c.pass, done, e), effect, name)
-	c.report(e, done, catReturn, msg, c.returnFix(done)...)
+	return c.report(e, done, catReturn, msg, c.returnFix(done)...)
 }
 
-func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) {
+// report reports e, caused by cause, unless e is a helper's event whose
+// call was reported already; it reports whether it reported.
+func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) bool {
 	if e.Via != "" {
 		// A helper that may set one of several statuses (an error
 		// writer's 400, 404 or 409) is one mistake at its call.
 		if c.reported[e.Call()] {
-			return
+			return false
 		}
 		c.reported[e.Call()] = true
 	}
@@ -323,6 +333,7 @@ func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixe
 		Related:        []analysis.RelatedInformation{{Pos: cause.Pos(), End: cause.Node().End(), Message: rel}},
 		SuggestedFixes: fixes,
 	})
+	return true
 }
 
 // fallsThrough reports whether e follows the complete response done

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"net/http"
 	"strings"
@@ -53,6 +54,7 @@ type funcCheck struct {
 	fn       *respmodel.Func
 	trailers trailers
 	returned map[*respmodel.Event]bool // complete responses already reported
+	returnAt map[token.Pos]bool        // positions of the reports of a missing return
 	calls    map[*ast.CallExpr]bool    // helper calls already checked as complete responses
 	reported map[*ast.CallExpr]bool    // helper calls already reported
 	asks     *bool                     // respmodel.AsksWritten of the function, once asked
@@ -61,6 +63,7 @@ type funcCheck struct {
 func (c *funcCheck) run() {
 	c.trailers = declaredTrailers(c.fn.Events)
 	c.returned = make(map[*respmodel.Event]bool)
+	c.returnAt = make(map[token.Pos]bool)
 	c.calls = make(map[*ast.CallExpr]bool)
 	c.reported = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
@@ -236,7 +239,7 @@ func (c *funcCheck) asksWritten() bool {
 // once, at the first write it lets through that is not reported yet.
 func (c *funcCheck) write(e *respmodel.Event) {
 	if done := e.DoneBy(); done != nil {
-		if !c.reportReturn(e, done) {
+		if !c.reportReturn(e, done) && !c.returnAt[e.Pos()] {
 			if last := e.LastDoneBy(); last != nil && last != done {
 				c.reportReturn(e, last)
 			}
@@ -304,7 +307,11 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) bool {
 	}
 	msg := fmt.Sprintf("%s after %s %s, which completed the response and does not return: %s; return after %s",
 		subject, name, where(c.pass, done, e), effect, name)
-	return c.report(e, done, catReturn, msg, c.returnFix(done)...)
+	if !c.report(e, done, catReturn, msg, c.returnFix(done)...) {
+		return false
+	}
+	c.returnAt[e.Pos()] = true
+	return true
 }
 
 // report reports e, caused by cause, unless e is a helper's event whose

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"net/http"
 	"strings"
@@ -53,6 +54,7 @@ type funcCheck struct {
 	fn       *respmodel.Func
 	trailers trailers
 	returned map[*respmodel.Event]bool // complete responses already reported
+	returnAt map[token.Pos]bool        // positions of the reports of a missing return
 	calls    map[*ast.CallExpr]bool    // helper calls already checked as complete responses
 	reported map[*ast.CallExpr]bool    // helper calls already reported
 	asks     *bool                     // respmodel.AsksWritten of the function, once asked
@@ -61,6 +63,7 @@ type funcCheck struct {
 func (c *funcCheck) run() {
 	c.trailers = declaredTrailers(c.fn.Events)
 	c.returned = make(map[*respmodel.Event]bool)
+	c.returnAt = make(map[token.Pos]bool)
 	c.calls = make(map[*ast.CallExpr]bool)
 	c.reported = make(map[*ast.CallExpr]bool)
 	for _, e := range c.fn.Events {
@@ -230,10 +233,17 @@ func (c *funcCheck) asksWritten() bool {
 	return *c.asks
 }
 
-// write checks a body write or a complete response.
+// write checks a body write or a complete response. After two complete
+// responses without return, the first one's report is at the second,
+// and the second's at the next write: each missing return is reported
+// once, at the first write it lets through that is not reported yet.
 func (c *funcCheck) write(e *respmodel.Event) {
 	if done := e.DoneBy(); done != nil {
-		c.reportReturn(e, done)
+		if !c.reportReturn(e, done) && !c.returnAt[e.Pos()] {
+			if last := e.LastDoneBy(); last != nil && last != done {
+				c.reportReturn(e, last)
+			}
+		}
 		return
 	}
 	if e.Via != "" {
@@ -268,16 +278,17 @@ func restates(e, sent *respmodel.Event) bool {
 }
 
 // reportReturn reports the first event after a complete response that
-// falls through; the later ones have the same cause.
-func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
+// falls through; the later ones have the same cause. It reports whether
+// it reported e.
+func (c *funcCheck) reportReturn(e, done *respmodel.Event) bool {
 	if c.returned[done] {
-		return
+		return false
 	}
 	if e.Kind == respmodel.Delegate && e.Before >= respmodel.Done {
 		// Every path completes the response first: the handler is the
 		// last of its chain (a middleware never answers on every path
 		// and continues), and its trailing c.Next() runs nothing.
-		return
+		return false
 	}
 	c.returned[done] = true
 	name := callName(c.pass, done)
@@ -296,15 +307,21 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) {
 	}
 	msg := fmt.Sprintf("%s after %s %s, which completed the response and does not return: %s; return after %s",
 		subject, name, where(c.pass, done, e), effect, name)
-	c.report(e, done, catReturn, msg, c.returnFix(done)...)
+	if !c.report(e, done, catReturn, msg, c.returnFix(done)...) {
+		return false
+	}
+	c.returnAt[e.Pos()] = true
+	return true
 }
 
-func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) {
+// report reports e, caused by cause, unless e is a helper's event whose
+// call was reported already; it reports whether it reported.
+func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixes ...analysis.SuggestedFix) bool {
 	if e.Via != "" {
 		// A helper that may set one of several statuses (an error
 		// writer's 400, 404 or 409) is one mistake at its call.
 		if c.reported[e.Call()] {
-			return
+			return false
 		}
 		c.reported[e.Call()] = true
 	}
@@ -323,6 +340,7 @@ func (c *funcCheck) report(e, cause *respmodel.Event, category, msg string, fixe
 		Related:        []analysis.RelatedInformation{{Pos: cause.Pos(), End: cause.Node().End(), Message: rel}},
 		SuggestedFixes: fixes,
 	})
+	return true
 }
 
 // fallsThrough reports whether e follows the complete response done

@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -22,9 +23,22 @@ import (
 // The may-analysis (flowGraph.may) keeps, for each block, one state per
 // valuation of such conditions, and drops the states a branch cannot
 // take.
+//
+// A boolean local variable the function sets to a constant is tracked
+// through those assignments too, even when it is tested only once: in a
+// loop
+//
+//	committed := false
+//	for b := range chunks {
+//		if !committed { w.WriteHeader(http.StatusAccepted); committed = true }
+//		w.Write(b)
+//	}
+//
+// every path to the write passes the assignment or a test that found the
+// flag set, so the status is never written after it.
 
-// maxConds is how many conditions tested more than once a function's
-// states distinguish; further ones are taken as independent.
+// maxConds is how many conditions (tested more than once, then flags) a
+// function's states distinguish; further ones are taken as independent.
 const maxConds = 6
 
 // maxStates bounds the states of one block: beyond it they are merged
@@ -44,25 +58,36 @@ type condOf struct {
 
 // correlation is the correlated conditions of one function.
 type correlation struct {
-	tests map[int32]condOf // by block index
-	kills map[int32]uint8  // conditions whose variables a block assigns, as a bit set
+	tests   map[int32]condOf  // by block index
+	assigns map[int32]assigns // by block index
 }
 
-// forget returns v without what it knows of the conditions in kill.
-func (v valuation) forget(kill uint8) valuation {
+// assigns is what a block's assignments do to the conditions: those of
+// kill are set to val, where 0 forgets what was known (a variable of the
+// condition takes a value the model does not know) and 1 or 2 makes a
+// flag's condition true or false.
+type assigns struct {
+	kill uint8
+	val  valuation
+}
+
+// assign returns v after the assignments a.
+func (v valuation) assign(a assigns) valuation {
 	for i := range v {
-		if kill&(1<<i) != 0 {
-			v[i] = 0
+		if a.kill&(1<<i) != 0 {
+			v[i] = a.val[i]
 		}
 	}
 	return v
 }
 
-// correlate finds the conditions the function of g tests more than once:
-// a comparison with == or != of local variables, constants and nil, or
-// a boolean local variable, possibly negated, whose variables are not
-// assigned in a closure, not bound by range, and whose address is never
-// taken. It returns nil if there is none.
+// correlate finds the conditions the function of g tests more than once,
+// then the flags it tests: a comparison with == or != of local
+// variables, constants and nil, or a boolean local variable, possibly
+// negated, whose variables are not assigned in a closure, not bound by
+// range, and whose address is never taken. A flag is a boolean variable
+// declared in body that the function sets to a constant (flagVars). It
+// returns nil if there is none.
 func (m *model) correlate(body *ast.BlockStmt, g *cfg.CFG) *correlation {
 	type test struct {
 		block int32
@@ -85,19 +110,33 @@ func (m *model) correlate(body *ast.BlockStmt, g *cfg.CFG) *correlation {
 			count[key]++
 		}
 	}
+	if len(tests) == 0 {
+		return nil
+	}
+	flags := m.flagVars(body, g)
 	index := make(map[string]int)
 	var keys []string
-	for _, t := range tests {
-		if _, ok := index[t.key]; !ok && count[t.key] > 1 && len(keys) < maxConds {
-			index[t.key] = len(keys)
-			keys = append(keys, t.key)
+	var flagOf [maxConds]*types.Var // the flag a condition is, if it is one
+	for pass := range 2 {
+		for _, t := range tests {
+			if _, ok := index[t.key]; ok || len(keys) == maxConds {
+				continue
+			}
+			flag := len(t.vars) == 1 && t.key == varKey(t.vars[0]) && flags[t.vars[0]]
+			if pass == 0 && count[t.key] > 1 || pass == 1 && flag {
+				index[t.key] = len(keys)
+				if flag {
+					flagOf[len(keys)] = t.vars[0]
+				}
+				keys = append(keys, t.key)
+			}
 		}
 	}
 	if len(keys) == 0 {
 		return nil
 	}
 	unsafe := m.untracked(body)
-	c := &correlation{tests: make(map[int32]condOf), kills: make(map[int32]uint8)}
+	c := &correlation{tests: make(map[int32]condOf), assigns: make(map[int32]assigns)}
 	varConds := make(map[*types.Var]uint8)
 outer:
 	for _, t := range tests {
@@ -119,17 +158,42 @@ outer:
 		return nil
 	}
 	for _, b := range g.Blocks {
-		var kill uint8
+		var a assigns
 		for _, n := range b.Nodes {
-			for _, v := range m.assigned(n) {
-				kill |= varConds[v]
+			for _, as := range m.assignments(n) {
+				bits := varConds[as.v]
+				for i := range maxConds {
+					if bits&(1<<i) != 0 {
+						a.kill |= 1 << i
+						a.val[i] = 0
+						if flagOf[i] == as.v {
+							a.val[i] = as.val
+						}
+					}
+				}
 			}
 		}
-		if kill != 0 {
-			c.kills[b.Index] = kill
+		if a.kill != 0 {
+			c.assigns[b.Index] = a
 		}
 	}
 	return c
+}
+
+// flagVars returns the boolean variables declared in body that some
+// node of g sets to a constant (committed := false, first = false).
+func (m *model) flagVars(body *ast.BlockStmt, g *cfg.CFG) map[*types.Var]bool {
+	out := make(map[*types.Var]bool)
+	for _, b := range g.Blocks {
+		for _, n := range b.Nodes {
+			for _, as := range m.assignments(n) {
+				if as.val != 0 && as.v.Pos() >= body.Pos() && as.v.Pos() < body.End() {
+					out[as.v] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // condAtom returns the key of condition e (the same for x == y, y == x
@@ -152,6 +216,15 @@ func (m *model) condAtom(e ast.Expr) (key string, neg bool, vars []*types.Var, o
 		y, vy, ok2 := m.operand(b.Y)
 		if !ok1 || !ok2 || vx == nil && vy == nil {
 			return "", false, nil, false
+		}
+		// flag == false is !flag: the condition of the flag alone.
+		for _, side := range [2]struct {
+			v     *types.Var
+			other ast.Expr
+		}{{vx, b.Y}, {vy, b.X}} {
+			if c := m.boolConst(side.other); side.v != nil && c != 0 {
+				return varKey(side.v), neg != (c == 2) != (b.Op == token.NEQ), []*types.Var{side.v}, true
+			}
 		}
 		if y < x {
 			x, y = y, x
@@ -201,8 +274,12 @@ func (m *model) operand(e ast.Expr) (string, *types.Var, bool) {
 	default:
 		return "", nil, false
 	}
-	return "v" + strconv.Itoa(int(v.Pos())) + v.Name(), v, true
+	return varKey(v), v, true
 }
+
+// varKey is the key of a local variable as an operand, and as the
+// condition of a boolean variable tested alone.
+func varKey(v *types.Var) string { return "v" + strconv.Itoa(int(v.Pos())) + v.Name() }
 
 // untracked returns the variables of body whose value may change other
 // than by an assignment the graph shows: assigned in a closure, bound
@@ -254,40 +331,85 @@ func (m *model) untracked(body *ast.BlockStmt) map[*types.Var]bool {
 	return out
 }
 
-// assigned returns the variables a node of the graph assigns or
-// declares.
-func (m *model) assigned(n ast.Node) []*types.Var {
-	var out []*types.Var
-	add := func(e ast.Expr) {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if v, ok := m.info.ObjectOf(id).(*types.Var); ok {
-				out = append(out, v)
+// A varAssign is a variable a node of the graph assigns or declares,
+// with the boolean constant it gets: 1 true, 2 false, 0 another or an
+// unknown value.
+type varAssign struct {
+	v   *types.Var
+	val int8
+}
+
+// assignments returns the assignments of a node of the graph, in order.
+// A boolean variable declared without a value is false.
+func (m *model) assignments(n ast.Node) []varAssign {
+	var out []varAssign
+	add := func(e, value ast.Expr, zero bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := m.info.ObjectOf(id).(*types.Var)
+		if !ok {
+			return
+		}
+		as := varAssign{v: v}
+		if value != nil {
+			as.val = m.boolConst(value)
+		} else if basic, ok := v.Type().Underlying().(*types.Basic); zero && ok && basic.Info()&types.IsBoolean != 0 {
+			as.val = 2
+		}
+		out = append(out, as)
+	}
+	values := func(lhs []ast.Expr, rhs []ast.Expr, zero bool) {
+		for i, l := range lhs {
+			var value ast.Expr
+			if len(rhs) == len(lhs) {
+				value = rhs[i]
 			}
+			add(l, value, zero && len(rhs) == 0)
 		}
 	}
 	switch n := n.(type) {
 	case *ast.AssignStmt:
-		for _, l := range n.Lhs {
-			add(l)
+		if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+			values(n.Lhs, n.Rhs, false)
+		} else {
+			values(n.Lhs, nil, false)
 		}
 	case *ast.IncDecStmt:
-		add(n.X)
+		add(n.X, nil, false)
 	case *ast.DeclStmt:
 		if g, ok := n.Decl.(*ast.GenDecl); ok {
 			for _, spec := range g.Specs {
 				if vs, ok := spec.(*ast.ValueSpec); ok {
-					for _, id := range vs.Names {
-						add(id)
-					}
+					values(identExprs(vs.Names), vs.Values, true)
 				}
 			}
 		}
 	case *ast.ValueSpec:
-		for _, id := range n.Names {
-			add(id)
-		}
+		values(identExprs(n.Names), n.Values, true)
 	}
 	return out
+}
+
+func identExprs(ids []*ast.Ident) []ast.Expr {
+	out := make([]ast.Expr, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// boolConst returns 1 if e is the constant true, 2 if false, else 0.
+func (m *model) boolConst(e ast.Expr) int8 {
+	tv, ok := m.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return 0
+	}
+	if constant.BoolVal(tv.Value) {
+		return 1
+	}
+	return 2
 }
 
 // states is the may-state of one block: witnesses per valuation.
@@ -374,10 +496,10 @@ func (c *correlation) along(s states, b *cfg.Block, succ *cfg.Block) states {
 	return out
 }
 
-// kill returns the conditions whose variables block b assigns.
-func (c *correlation) kill(b *cfg.Block) uint8 {
+// assigned returns what block b's assignments do to the conditions.
+func (c *correlation) assigned(b *cfg.Block) assigns {
 	if c == nil {
-		return 0
+		return assigns{}
 	}
-	return c.kills[b.Index]
+	return c.assigns[b.Index]
 }

@@ -119,6 +119,7 @@ type Event struct {
 	bodyTyp types.Type
 	sentBy  *Event // see SentBy
 	doneBy  *Event // see DoneBy
+	lastBy  *Event // see LastDoneBy
 	liveBy  *Event // see SentOpenBy
 	callEnd Stage  // see CallStage
 }

@@ -108,7 +108,7 @@ func (m *model) substEvent(h *Event, via string, call *ast.CallExpr, s *scope, s
 	if h.Kind == ReadIdentity && h.Via == "" {
 		e.Reader = via
 	}
-	e.sentBy, e.doneBy, e.liveBy, e.callEnd = nil, nil, nil, Open // the helper's own order; see SentBy
+	e.sentBy, e.doneBy, e.lastBy, e.liveBy, e.callEnd = nil, nil, nil, nil, Open // the helper's own order; see SentBy
 	if h.headerParam > 0 {
 		name := unknown(nil)
 		if i := int(h.headerParam - 1); i < len(call.Args) {

@@ -24,6 +24,13 @@ func (e *Event) SentBy() *Event { return e.sentBy }
 // DoneBy is like SentBy for the event that completed the response.
 func (e *Event) DoneBy() *Event { return e.doneBy }
 
+// LastDoneBy is, like DoneBy, an event that completed the response on
+// some path to e, but the last such on that path (the last in source
+// order, of several paths): when two error answers without return
+// follow each other, DoneBy of the final answer is the first, and
+// LastDoneBy the second.
+func (e *Event) LastDoneBy() *Event { return e.lastBy }
+
 // SentOpenBy is like SentBy, along the paths on which the response was
 // not completed before e: it tells a change made after a write from one
 // made only after an error page that should have returned.
@@ -188,12 +195,13 @@ func evalOrder(events []*Event) []*Event {
 }
 
 // witnesses is the may-state of the response: the first event that sent
-// it and the first that completed it, on some path (nil: on none); and
-// whether some path has not completed it (open), with the first event
-// that sent it on such a path (live).
+// it and the first that completed it, on some path (nil: on none); the
+// last that completed it on some path (last); and whether some path has
+// not completed it (open), with the first event that sent it on such a
+// path (live).
 type witnesses struct {
-	sent, done, live *Event
-	open             bool
+	sent, done, last, live *Event
+	open                   bool
 }
 
 func earlier(a, b *Event) *Event {
@@ -203,8 +211,15 @@ func earlier(a, b *Event) *Event {
 	return a
 }
 
+func later(a, b *Event) *Event {
+	if a == nil || b != nil && b.Pos() > a.Pos() {
+		return b
+	}
+	return a
+}
+
 func (w witnesses) merge(o witnesses) witnesses {
-	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done), earlier(w.live, o.live), w.open || o.open}
+	return witnesses{earlier(w.sent, o.sent), earlier(w.done, o.done), later(w.last, o.last), earlier(w.live, o.live), w.open || o.open}
 }
 
 // apply runs a step on state w, recording the witnesses its events see
@@ -222,7 +237,7 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 			e.sentBy, e.liveBy = w.sent, w.live
 		}
 		if !s.helper || e.Before < Done {
-			e.doneBy = w.done
+			e.doneBy, e.lastBy = w.done, w.last
 		}
 	}
 	if skip {
@@ -239,6 +254,7 @@ func (s *step) apply(w witnesses, record, skip bool) witnesses {
 		if w.done == nil {
 			w.done = s.witness(Done)
 		}
+		w.last = s.witness(Done)
 	}
 	return w
 }
@@ -304,11 +320,11 @@ func (fg *flowGraph) may(m *model, c *correlation) {
 				ws[j] = s.apply(ws[j], false, false)
 			}
 		}
-		kill := c.kill(b)
+		assigned := c.assigned(b)
 		out, onError = make(states, len(vals)), make(states, len(vals))
 		for i, v := range vals {
-			out.add(v.forget(kill), ws[i])
-			onError.add(v.forget(kill), errs[i])
+			out.add(v.assign(assigned), ws[i])
+			onError.add(v.assign(assigned), errs[i])
 		}
 		return out, onError, errSucc
 	}

@@ -45,7 +45,7 @@ func sampleEvent() (in, want *Event) {
 		Via: "pkg.Helper", Reader: "pkg.reader", Stage: Sent, Before: Done,
 		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done, always: true,
 	}
-	in.helper, in.sentBy, in.doneBy, in.liveBy = in, in, in, in
+	in.helper, in.sentBy, in.doneBy, in.lastBy, in.liveBy = in, in, in, in, in
 
 	b := &Built{Template: built.Template, HoleParams: built.HoleParams}
 	strip := func(v Value) Value {

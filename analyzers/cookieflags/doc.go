@@ -8,9 +8,8 @@
 // A cookie whose name says it carries a session or credentials (sess, sid,
 // auth, token, jwt, access, refresh, remember, login, identity,
 // credential, secret, totp; CSRF/XSRF cookies excepted, since
-// double-submit designs read them from JavaScript, and the state or nonce
-// of an OAuth sign-in, which names no one), and every gorilla/sessions
-// store, must be
+// double-submit designs read them from JavaScript), and every
+// gorilla/sessions store, must be
 // HttpOnly, so that an XSS bug cannot read it; Secure, so that it never
 // travels over plain HTTP; and carry SameSite, so that browsers that do
 // not default to Lax do not send it with cross-site requests. Deleting

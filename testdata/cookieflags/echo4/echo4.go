@@ -29,7 +29,6 @@ func negatives(c echo.Context) error {
 	c.SetCookie(&http.Cookie{Name: "username", Value: "jon"})
 	c.SetCookie(&http.Cookie{Name: "session", MaxAge: -1, Secure: true})
 	c.SetCookie(&http.Cookie{Name: "_csrf", Value: "t", Secure: true})
-	c.SetCookie(&http.Cookie{Name: "oidcNonce", Value: "n", HttpOnly: true}) // a sign-in nonce names no one
 	return nil
 }
 

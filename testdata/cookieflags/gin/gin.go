@@ -17,8 +17,9 @@ func login(c *gin.Context) {
 func withSameSite(c *gin.Context) {
 	c.SetSameSite(http.SameSiteLaxMode)
 	c.SetCookie("auth_token", "v", 3600, "", "", true, true)
-	c.SetCookie("jwt", "v", 3600, "/", "", false, true) // want `cookie "jwt" is set without Secure`
+	c.SetCookie("jwt", "v", 3600, "/", "", false, true)        // want `cookie "jwt" is set without Secure`
 	c.SetCookie("2fa_secret", "v", 1800, "/", "", false, true) // want `cookie "2fa_secret" is set without Secure`
+	c.SetCookie("oauth_state", "s", 600, "/", "", false, true) // want `cookie "oauth_state" is set without Secure`
 }
 
 func setCookieData(c *gin.Context) {
@@ -40,7 +41,6 @@ func prefix(c *gin.Context) {
 func negatives(c *gin.Context, secure bool) {
 	c.SetCookie("theme", "dark", 0, "/", "", false, false)
 	c.SetCookie("csrf_token", "t", 0, "/", "", true, false)
-	c.SetCookie("oauth_state", "s", 600, "/", "", false, true) // a sign-in state names no one
 	c.SetCookie("app_auth_expires", "1700000000", 3600, "/", "", secure, false) // read by the page's scripts
 	c.SetCookie("session", "", -1, "/", "", true, false)
 	c.SetCookie("session", "", 0, "/", "", false, false)     // cleared: nothing to protect

@@ -43,7 +43,6 @@ func negatives(ctx context.Context, c *app.RequestContext, secure bool) {
 	c.SetPartitionedCookie("refresh", "v", 3600, "/", "", protocol.CookieSameSiteLaxMode, true, true)
 	c.SetCookie("theme", "dark", 0, "/", "", protocol.CookieSameSiteDisabled, false, false)
 	c.SetCookie("csrf_token", "t", 0, "/", "", protocol.CookieSameSiteLaxMode, true, false)
-	c.SetCookie("oauth_state", "s", 600, "/", "", protocol.CookieSameSiteLaxMode, false, true) // a sign-in state names no one
 	c.SetCookie("session", "", -1, "/", "", protocol.CookieSameSiteDisabled, false, false)
 	c.SetCookie("session", "v", 3600, "/", "", protocol.CookieSameSiteLaxMode, secure, true)
 }

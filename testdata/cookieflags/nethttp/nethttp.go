@@ -81,7 +81,6 @@ func negatives(w http.ResponseWriter, r *http.Request, secure bool) {
 	http.SetCookie(w, &http.Cookie{Name: "theme", Value: "dark"})
 	http.SetCookie(w, &http.Cookie{Name: "sidebar_collapsed", Value: "1"})
 	http.SetCookie(w, &http.Cookie{Name: "csrf_token", Value: "t", Secure: true, SameSite: http.SameSiteStrictMode})
-	http.SetCookie(w, &http.Cookie{Name: "oauth_state", Value: "s", HttpOnly: true}) // a sign-in state names no one
 	http.SetCookie(w, &http.Cookie{Name: "XSRF-TOKEN", Value: "t", Secure: true, SameSite: http.SameSiteLaxMode})
 	http.SetCookie(w, &http.Cookie{Name: "authExpiry", Value: "1700000000", Secure: true, SameSite: http.SameSiteLaxMode})
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: "", Path: "/", MaxAge: -1, Secure: true})

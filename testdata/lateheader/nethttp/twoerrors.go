@@ -28,7 +28,7 @@ func eitherError(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "b", http.StatusNotFound)
 	}
 	w.Header().Set("Content-Type", "application/json") // want `header "Content-Type" is set after http.Error at line \d+, which completed the response and does not return`
-	json.NewEncoder(w).Encode(1) // want `json.NewEncoder\(w\).Encode writes to the response after http.Error at line \d+, which completed the response and does not return`
+	json.NewEncoder(w).Encode(1)                       // want `json.NewEncoder\(w\).Encode writes to the response after http.Error at line \d+, which completed the response and does not return`
 }
 
 // The same, with an error answer after them.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resplint/resplint/analyzers/internal/edit"
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 	"github.com/resplint/resplint/analyzers/internal/respmodel"
 )
 
@@ -37,17 +38,7 @@ func (c *funcCheck) stmt(e *respmodel.Event) (ast.Stmt, inspector.Cursor, bool) 
 }
 
 // list returns the statement list a statement cursor is in.
-func list(cur inspector.Cursor) []ast.Stmt {
-	switch b := cur.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		return b.List
-	case *ast.CaseClause:
-		return b.Body
-	case *ast.CommClause:
-		return b.Body
-	}
-	return nil
-}
+func list(cur inspector.Cursor) []ast.Stmt { return funcs.Stmts(cur.Parent().Node()) }
 
 // returnFix adds the missing return after a complete response that ends
 // an if or case branch: a bare return in a function without results, or

@@ -1,5 +1,6 @@
-// Package funcs finds the functions of syntax: the one a call calls, the
-// one a node is in. respmodel and jsonvalue share it.
+// Package funcs answers small questions about syntax: the function a
+// call calls, the one a node is in, the statements a block or clause
+// holds. respmodel, jsonvalue and the checks share it.
 package funcs
 
 import (
@@ -33,6 +34,20 @@ func Enclosing(stack []ast.Node) ast.Node {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return stack[i]
 		}
+	}
+	return nil
+}
+
+// Stmts returns the statements of a block or of a case or comm clause,
+// or nil for any other node.
+func Stmts(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
 	}
 	return nil
 }

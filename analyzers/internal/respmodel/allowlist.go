@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"regexp/syntax"
 	"unicode"
+
+	"github.com/resplint/resplint/analyzers/internal/funcs"
 )
 
 // allowlisted reports whether the local variable obj, at use, has passed
@@ -51,7 +53,7 @@ func (m *model) findGuard(obj *types.Var, use *ast.Ident) bool {
 		if b.Node().Pos() < fn.Pos() {
 			break
 		}
-		for _, st := range blockList(b.Node()) {
+		for _, st := range funcs.Stmts(b.Node()) {
 			if st.End() > p {
 				break
 			}
@@ -61,19 +63,6 @@ func (m *model) findGuard(obj *types.Var, use *ast.Ident) bool {
 		}
 	}
 	return false
-}
-
-// blockList returns the statements of a block or clause.
-func blockList(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
 }
 
 // isGuard reports whether g leaves the function (return or panic) when a

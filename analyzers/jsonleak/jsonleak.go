@@ -131,6 +131,9 @@ func (r *run) checkValue(ev *respmodel.Event, v *jsonvalue.Value) {
 	} else {
 		leaks = r.walk.leaks(node{v.Type(), false})
 	}
+	for _, a := range v.Assigned() {
+		leaks = append(leaks, r.exprLeaks(a.Expr, []string{a.Step}, 1)...)
+	}
 	if v.Echoed {
 		leaks = append(leaks, r.walk.echoed(node{v.Type(), false})...)
 	}

@@ -50,6 +50,7 @@ type Value struct {
 	expr      ast.Expr
 	helperTyp types.Type
 	blanked   map[*ast.Ident][][]string
+	assigned  []Assigned
 }
 
 // Type returns the static type of the serialised value. A variable of
@@ -99,32 +100,33 @@ const maxSlotDepth = 4
 // jsonValue resolves the serialised expression e inside scope s.
 func (m *Model) jsonValue(e ast.Expr, s Scope) *Value {
 	v := m.resolveJSON(e, s)
-	v.Slots = append(m.slots(v.expr, s, nil, 0), m.fieldSlots(e, s)...)
+	slots, assigned := m.fieldSlots(e, s)
+	v.Slots = append(m.slots(v.expr, s, nil, 0), slots...)
+	v.assigned = assigned
 	v.blanked = m.blankedIn(v.expr, s, e.Pos(), 0)
 	return v
 }
 
-// fieldSlots are the slots of a body held in a local struct variable
-// whose interface-typed fields the function sets to its parameters
-// (var resp Response; resp.Data = data), as slots finds them in a
-// composite literal.
-func (m *Model) fieldSlots(e ast.Expr, s Scope) []*Slot {
+// fieldSlots returns what the function puts in the interface-typed
+// fields of a body held in a local struct variable (var resp Response;
+// resp.Data = data), as a composite literal would: the slots of those it
+// sets to its parameters, and the others' values.
+func (m *Model) fieldSlots(e ast.Expr, s Scope) (slots []*Slot, assigned []Assigned) {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
 	id, ok := e.(*ast.Ident)
 	if !ok || s.Node == nil {
-		return nil
+		return nil, nil
 	}
 	v, ok := m.info.Uses[id].(*types.Var)
 	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
+		return nil, nil
 	}
 	if _, isParam := s.Params[v]; isParam {
-		return nil
+		return nil, nil
 	}
-	var out []*Slot
 	for fa := range m.host.Fields(v) {
 		if len(fa.Path) != 1 || fa.Rhs == nil || !isPos(s.Node, fa.Stmt.Pos()) {
 			continue
@@ -135,11 +137,25 @@ func (m *Model) fieldSlots(e ast.Expr, s Scope) []*Slot {
 			continue
 		}
 		if p, elem, ok := m.paramOf(fa.Rhs, s); ok {
-			out = append(out, &Slot{Steps: []string{"." + field.Name()}, Param: p, Elem: elem})
+			slots = append(slots, &Slot{Steps: []string{"." + field.Name()}, Param: p, Elem: elem})
+		} else {
+			assigned = append(assigned, Assigned{Step: "." + field.Name(), Expr: fa.Rhs})
 		}
 	}
-	return out
+	return slots, assigned
 }
+
+// Assigned is a value the function writing a body assigns to an
+// interface-typed field of it (body.Data = users), under Step.
+type Assigned struct {
+	Step string
+	Expr ast.Expr
+}
+
+// Assigned returns the values assigned to interface-typed fields of the
+// body's variable in the function that writes it; nil for a value from
+// another package.
+func (v *Value) Assigned() []Assigned { return v.assigned }
 
 func (m *Model) resolveJSON(e ast.Expr, s Scope) *Value {
 	v := &Value{Param: -1}

@@ -85,6 +85,30 @@ func viaEnvelope(c *gin.Context) {
 	ok(c, models.Public{})
 }
 
+// envelope is filled field by field: what goes in its Data is sent.
+type envelope struct {
+	Code int `json:"code"`
+	Data any `json:"data"`
+}
+
+func assignedEnvelope(c *gin.Context) {
+	var body envelope
+	body.Data = get[[]models.Account]()
+	c.JSON(http.StatusOK, body) // want `secret field envelope → .Data\[i\].Salt as "salt"`
+}
+
+func assignedMap(c *gin.Context) {
+	body := envelope{Code: 0}
+	body.Data = gin.H{"accounts": get[[]models.Account]()}
+	c.JSON(http.StatusOK, &body) // want `secret field \*envelope → .Data\["accounts"\]\[i\].Salt`
+}
+
+func assignedPublic(c *gin.Context) {
+	body := envelope{}
+	body.Data = get[[]models.Public]()
+	c.JSON(http.StatusOK, body)
+}
+
 // Negative cases: the filtered DTO, a login response, a redacted type.
 
 func filtered(c *gin.Context) {

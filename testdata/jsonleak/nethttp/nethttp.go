@@ -101,6 +101,18 @@ func envelope(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(resp) // want `secret field Envelope → .Data\[i\].Salt as "salt"`
 }
 
+func assignedEnvelope(w http.ResponseWriter, r *http.Request) {
+	var resp Envelope
+	resp.OK, resp.Data = true, get[[]models.Account]()
+	json.NewEncoder(w).Encode(resp) // want `secret field Envelope → .Data\[i\].Salt as "salt"`
+}
+
+func assignedPublic(w http.ResponseWriter, r *http.Request) {
+	var resp Envelope
+	resp.Data = get[models.Public]()
+	json.NewEncoder(w).Encode(&resp)
+}
+
 // Page is a generic response wrapper.
 type Page[T any] struct {
 	Items []T `json:"items"`

@@ -179,13 +179,14 @@ func (c *funcCheck) sameStatus(e, sent *respmodel.Event) bool {
 // defaultStatus reports whether sent, a write that names no status (a
 // template executed on c.Writer, c.Writer.Write), sends the default 200
 // of gin's responseWriter: nothing in the function before it sets a
-// status, answers, or runs another handler.
+// status, answers, or runs another handler, but in a block that returns
+// without reaching it (an error answer).
 func (c *funcCheck) defaultStatus(sent *respmodel.Event) bool {
 	if sent.Kind != respmodel.WriteBody {
 		return false
 	}
 	for _, ev := range c.fn.Events {
-		if ev.Pos() >= sent.Pos() {
+		if ev.Pos() >= sent.Pos() || returnsBefore(c.fn.Node, ev.Node(), sent.Pos()) {
 			continue
 		}
 		switch ev.Kind {
@@ -194,6 +195,43 @@ func (c *funcCheck) defaultStatus(sent *respmodel.Event) bool {
 		}
 	}
 	return true
+}
+
+// returnsBefore reports whether n lies in a block of fn, not in a
+// function literal, that ends with a return statement and does not hold
+// pos: once n runs, the function returns before reaching pos.
+func returnsBefore(fn, n ast.Node, pos token.Pos) bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return false
+	}
+	in := func(x ast.Node) bool { return x.Pos() <= n.Pos() && n.End() <= x.End() }
+	found := false
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case nil:
+			return false
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			if !in(x) {
+				return false
+			}
+			if len(x.List) > 0 && (pos < x.Pos() || pos >= x.End()) {
+				if _, ok := x.List[len(x.List)-1].(*ast.ReturnStmt); ok {
+					found = true
+				}
+			}
+		}
+		return !found && in(x)
+	})
+	return found
 }
 
 // witness is the event that sent the header before a change: one on a

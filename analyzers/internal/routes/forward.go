@@ -4,7 +4,10 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // Applications wrap a framework's router in their own type, and their
@@ -25,10 +28,23 @@ func (m *index) Forwarded(arg ast.Expr) []ast.Expr {
 	return m.forwarded[arg]
 }
 
-// indexForwards records Forwarded for the calls of the package.
-func (m *index) indexForwards(calls []*ast.CallExpr) {
-	memo := make(map[*types.Func][][]ast.Expr)
-	for _, call := range calls {
+// A forward is what a function of the package does with a parameter:
+// the middleware it makes of it for the framework (see forwards), and
+// whether it puts that in use on the router the function is a method of
+// (r.chi.Use(middleware(fn)) in a method of r).
+type forward struct {
+	made []ast.Expr
+	use  bool
+}
+
+// indexForwards records Forwarded for the calls of the package, and
+// puts the middleware given to a method that puts it in use on its
+// router in use on the router the method is called on, whatever the
+// method's name (see indexCall for those named Use).
+func (m *index) indexForwards(calls []inspector.Cursor) {
+	memo := make(map[*types.Func][]forward)
+	for _, cur := range calls {
+		call := cur.Node().(*ast.CallExpr)
 		fn := typeutil.StaticCallee(m.pass.TypesInfo, call)
 		if fn == nil || fn.Pkg() != m.pass.Pkg || call.Ellipsis.IsValid() {
 			continue
@@ -39,11 +55,28 @@ func (m *index) indexForwards(calls []*ast.CallExpr) {
 			memo[fn] = fw
 		}
 		for i, a := range call.Args {
-			if i < len(fw) && len(fw[i]) > 0 {
-				m.forwarded[a] = fw[i]
+			if i >= len(fw) || len(fw[i].made) == 0 {
+				continue
+			}
+			m.forwarded[a] = fw[i].made
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !fw[i].use || !ok || httpfw.AddsMiddleware(sel.Sel.Name) {
+				continue
+			}
+			if obj := m.object(chainRouter(sel.X)); obj != nil {
+				m.uses[obj] = append(m.uses[obj], middleware{a, m.unconditional(cur)})
 			}
 		}
 	}
+}
+
+// unconditional reports whether the call at cur runs whenever its
+// function does (see Unconditional).
+func (m *index) unconditional(cur inspector.Cursor) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return Unconditional(fn.Node(), cur.Node())
+	}
+	return true
 }
 
 // forwards returns, for each parameter of fn, a function declared in
@@ -51,14 +84,18 @@ func (m *index) indexForwards(calls []*ast.CallExpr) {
 // that are made from the parameter (see madeFrom): X.Use(mw) or
 // X.With(mw) where X is a framework's router (UseKind) and the method's
 // parameter has the type of Use's middleware.
-func (m *index) forwards(fn *types.Func) [][]ast.Expr {
+func (m *index) forwards(fn *types.Func) []forward {
 	d := m.decls[fn]
 	if d == nil || d.Body == nil {
 		return nil
 	}
 	info := m.pass.TypesInfo
+	var recv types.Object
+	if d.Recv != nil && len(d.Recv.List) == 1 && len(d.Recv.List[0].Names) == 1 {
+		recv = info.Defs[d.Recv.List[0].Names[0]]
+	}
 	params := fn.Type().(*types.Signature).Params()
-	out := make([][]ast.Expr, params.Len())
+	out := make([]forward, params.Len())
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -68,19 +105,39 @@ func (m *index) forwards(fn *types.Func) [][]ast.Expr {
 		if slot == nil {
 			return true
 		}
+		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		use := recv != nil && httpfw.AddsMiddleware(sel.Sel.Name) && rootObject(info, sel.X) == recv
 		for _, a := range call.Args {
 			if !types.Identical(info.TypeOf(a), slot) {
 				continue
 			}
 			for i := range params.Len() {
 				if m.madeFrom(a, params.At(i), 0) {
-					out[i] = append(out[i], a)
+					out[i].made = append(out[i].made, a)
+					out[i].use = out[i].use || use
 				}
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// rootObject returns the variable that a selector chain (r.chi, r.mux.r)
+// starts from, or nil.
+func rootObject(info *types.Info, x ast.Expr) types.Object {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.Ident:
+			return info.Uses[e]
+		default:
+			return nil
+		}
+	}
 }
 
 // middlewareSlot returns the type of the middleware that call, a method

@@ -42,7 +42,7 @@ func (m *index) build() {
 		return
 	}
 	defer m.addDispatch()
-	var calls []*ast.CallExpr
+	var calls []inspector.Cursor
 	defer func() { m.indexForwards(calls) }()
 	filter := []ast.Node{(*ast.Ident)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil),
 		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
@@ -75,7 +75,7 @@ func (m *index) build() {
 				m.addListed(n)
 			case *ast.CallExpr:
 				m.indexCall(cur, n)
-				calls = append(calls, n)
+				calls = append(calls, cur)
 			case *ast.AssignStmt:
 				if n.Tok == token.DEFINE {
 					m.addStmt(cur, n.Lhs)

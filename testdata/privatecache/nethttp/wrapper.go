@@ -32,6 +32,9 @@ func (r *appRouter) With(fn middlewareHandler) *appRouter {
 
 func (r *appRouter) Use(fn middlewareHandler) { r.chi.Use(wrapMiddleware(fn)) }
 
+// Attach is Use by another name.
+func (r *appRouter) Attach(fn middlewareHandler) { r.chi.Use(wrapMiddleware(fn)) }
+
 func wrapMiddleware(fn middlewareHandler) func(http.Handler) http.Handler { return fn.handler }
 
 func (h apiHandler) serve(w http.ResponseWriter, r *http.Request) {
@@ -74,6 +77,10 @@ func wrappedProfile(w http.ResponseWriter, r *http.Request) error {
 	return json.NewEncoder(w).Encode(r.Context().Value(wrapKey("user")))
 }
 
+func wrappedSettings(w http.ResponseWriter, r *http.Request) error {
+	return json.NewEncoder(w).Encode(r.Context().Value(wrapKey("user")))
+}
+
 func wrappedAccount(w http.ResponseWriter, r *http.Request) error {
 	return json.NewEncoder(w).Encode(r.Context().Value(wrapKey("user")))
 }
@@ -86,6 +93,10 @@ func wrappedRoutes() http.Handler {
 	r.Route("/admin", func(r *appRouter) {
 		r.Use(requireBearer)
 		r.Get("/", wrappedAccount)
+	})
+	r.Route("/settings", func(r *appRouter) {
+		r.Attach(requireBearer)
+		r.Get("/", wrappedSettings)
 	})
 	r.With(requireSession).Route("/profile", func(r *appRouter) { // want `nethttp.wrappedProfile reads the context value "user" but the responses of its route "GET /" carry no Cache-Control private or no-store`
 		r.Get("/", wrappedProfile)

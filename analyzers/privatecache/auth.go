@@ -139,7 +139,6 @@ func (mw *middleware) finds(n ast.Node) string {
 // login.ParseUserID})); "" when it is given none. The lowest source
 // among them counts.
 func (mw *middleware) authArgs(call *ast.CallExpr) string {
-	info := mw.pass.TypesInfo
 	var best string
 	rank := func(v string) int {
 		switch v {
@@ -155,26 +154,7 @@ func (mw *middleware) authArgs(call *ast.CallExpr) string {
 		return 4
 	}
 	consider := func(e ast.Expr) {
-		var v string
-		switch x := ast.Unparen(e).(type) {
-		case *ast.FuncLit:
-			v = mw.finds(x)
-		case *ast.Ident, *ast.SelectorExpr:
-			id, ok := x.(*ast.Ident)
-			if !ok {
-				id = x.(*ast.SelectorExpr).Sel
-			}
-			fn, ok := info.Uses[id].(*types.Func)
-			if !ok {
-				return
-			}
-			if d, ok := mw.decls[fn.Origin()]; ok {
-				v = mw.finds(d)
-			} else {
-				v = mw.authFunc(fn.Origin())
-			}
-		}
-		if rank(v) > rank(best) {
+		if v := mw.findsExpr(e); rank(v) > rank(best) {
 			best = v
 		}
 	}
@@ -194,6 +174,51 @@ func (mw *middleware) authArgs(call *ast.CallExpr) string {
 		consider(a)
 	}
 	return best
+}
+
+// findsExpr is finds of the function e names, a function literal or a
+// function of any package (its AuthFact); "" for anything else.
+func (mw *middleware) findsExpr(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return mw.finds(x)
+	case *ast.Ident, *ast.SelectorExpr:
+		id, ok := x.(*ast.Ident)
+		if !ok {
+			id = x.(*ast.SelectorExpr).Sel
+		}
+		fn, ok := mw.pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok {
+			return ""
+		}
+		if d, ok := mw.decls[fn.Origin()]; ok {
+			return mw.finds(d)
+		}
+		return mw.authFunc(fn.Origin())
+	}
+	return ""
+}
+
+// authUse is the auth prop of a middleware given to a router or group.
+// For one given to a function of the application that makes the
+// framework's middleware of it (routes.Forwarded: r.With(fn) calling
+// r.chi.With(middleware(fn))), it is that of the middleware made, or,
+// when that reads nothing of the user itself, what the function given
+// finds, as for authArgs.
+func (mw *middleware) authUse(e ast.Expr) string {
+	if v := mw.auth.expr(e, 0); v != "" {
+		return v
+	}
+	for _, made := range mw.routes.Forwarded(e) {
+		v := mw.auth.expr(made, 0)
+		if v == "" || v == byStored {
+			v = mw.findsExpr(e)
+		}
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // delegates reports whether events run another handler on the response

@@ -70,10 +70,10 @@ func newMiddleware(c *checker, pass *analysis.Pass, res *respmodel.Result) *midd
 	mw.public = mw.routes.With(func(e ast.Expr) bool { return isPublic(mw.cache.expr(e, 0)) })
 	mw.auth = mw.newProp(mw.authOwn, mw.authFunc)
 	mw.auth.args = mw.authArgs
-	mw.authed = mw.routes.With(func(e ast.Expr) bool { v := mw.auth.expr(e, 0); return v == byAuthorization || v == byURL })
-	mw.headed = mw.routes.With(func(e ast.Expr) bool { return mw.auth.expr(e, 0) == byHeader })
+	mw.authed = mw.routes.With(func(e ast.Expr) bool { v := mw.authUse(e); return v == byAuthorization || v == byURL })
+	mw.headed = mw.routes.With(func(e ast.Expr) bool { return mw.authUse(e) == byHeader })
 	mw.gate = mw.routes.With(func(e ast.Expr) bool {
-		v := mw.auth.expr(e, 0)
+		v := mw.authUse(e)
 		return v != "" && v != byAuthorization && v != byURL
 	})
 	mw.always = mw.routes.Always()

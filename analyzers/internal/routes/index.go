@@ -35,11 +35,15 @@ func (m *index) build() {
 	m.idents = make(map[types.Object]*ast.Ident)
 	m.stmts = make(map[types.Object]ast.Stmt)
 	m.listed = make(map[*types.TypeName][]types.Type)
+	m.decls = make(map[*types.Func]*ast.FuncDecl)
+	m.forwarded = make(map[ast.Expr][]ast.Expr)
 	info := m.pass.TypesInfo
 	if m.insp == nil {
 		return
 	}
 	defer m.addDispatch()
+	var calls []inspector.Cursor
+	defer func() { m.indexForwards(calls) }()
 	filter := []ast.Node{(*ast.Ident)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil),
 		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
 	for file := range m.insp.Root().Children() {
@@ -61,6 +65,9 @@ func (m *index) build() {
 				m.addParams(cur, n.Type)
 			case *ast.FuncDecl:
 				m.addParams(cur, n.Type)
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+					m.decls[fn] = n
+				}
 			case *ast.CompositeLit:
 				if tn := NamedOf(info.TypeOf(n)); tn != nil {
 					m.typeLits[tn] = append(m.typeLits[tn], cur)
@@ -68,6 +75,7 @@ func (m *index) build() {
 				m.addListed(n)
 			case *ast.CallExpr:
 				m.indexCall(cur, n)
+				calls = append(calls, cur)
 			case *ast.AssignStmt:
 				if n.Tok == token.DEFINE {
 					m.addStmt(cur, n.Lhs)

@@ -38,17 +38,19 @@ type index struct {
 	pass *analysis.Pass
 	insp *inspector.Inspector // nil for a package that cannot respond
 
-	built    bool
-	refs     map[types.Object][]inspector.Cursor // uses of functions, variables and fields
-	lits     map[*ast.FuncLit]inspector.Cursor
-	typeLits map[*types.TypeName][]inspector.Cursor // T{...} and new(T)
-	uses     map[types.Object][]middleware          // middleware given to X.Use and X.Pre
-	defs     map[types.Object][]ast.Expr            // values assigned to variables and fields
-	params   map[*types.Var]param
-	idents   map[types.Object]*ast.Ident      // where the package's variables are declared
-	stmts    map[types.Object]ast.Stmt        // where local variables are declared (see DefStmt)
-	dispatch map[string][]*types.Func         // methods of interfaces in use, by name (see funcRefs)
-	listed   map[*types.TypeName][]types.Type // interfaces whose literals list a type's values (see addListed)
+	built     bool
+	refs      map[types.Object][]inspector.Cursor // uses of functions, variables and fields
+	lits      map[*ast.FuncLit]inspector.Cursor
+	typeLits  map[*types.TypeName][]inspector.Cursor // T{...} and new(T)
+	uses      map[types.Object][]middleware          // middleware given to X.Use and X.Pre
+	defs      map[types.Object][]ast.Expr            // values assigned to variables and fields
+	params    map[*types.Var]param
+	idents    map[types.Object]*ast.Ident      // where the package's variables are declared
+	stmts     map[types.Object]ast.Stmt        // where local variables are declared (see DefStmt)
+	dispatch  map[string][]*types.Func         // methods of interfaces in use, by name (see funcRefs)
+	listed    map[*types.TypeName][]types.Type // interfaces whose literals list a type's values (see addListed)
+	decls     map[*types.Func]*ast.FuncDecl    // the package's function declarations (non-test files)
+	forwarded map[ast.Expr][]ast.Expr          // see Forwarded
 }
 
 // New returns the model of pass's package. covers reports whether a

@@ -180,10 +180,13 @@ func fasthttpCalls() []row {
 }
 
 // fiberSessionCalls lists the session stores of fiber's session
-// middleware (v2 store.go; v3 store.go, middleware.go).
+// middleware (v2 store.go; v3 store.go, middleware.go), and v2's
+// Session.Save, which writes the session cookie (session.go setSession)
+// on the response of the context the session was got with.
 func fiberSessionCalls() []row {
 	return []row{
 		{"(*" + pathFiberV2Session + ".Store).Get", do(ReadSession, None)},
+		{"(*" + pathFiberV2Session + ".Session).Save", do(SessionSave, None)},
 		{"(*" + pathFiberV3Session + ".Store).Get", do(ReadSession, None)},
 		{pathFiberV3Session + ".FromContext", do(ReadSession, None)},
 	}

@@ -39,7 +39,7 @@ type typeName struct{ path, name string }
 func specs() []spec {
 	return []spec{
 		netHTTP(), stdlib(), httpsafe(), chi(), render(), mux(), gin(), echo(EchoV4), echo(EchoV5),
-		fiber(FiberV2), fiber(FiberV3), fasthttp(), fiberSession(), sessions(),
+		fiber(FiberV2), fiber(FiberV3), fasthttp(), fiberSession(), fiberSessionStore(), sessions(),
 		httprouter(), goZero(), hertz(), hertzProtocol(),
 		rsCORS(), chiCORS(), ginCORS(), echoCORS(), fiberCORS(), handlersCORS(),
 	}

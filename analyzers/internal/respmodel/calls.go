@@ -114,7 +114,8 @@ func (m *model) events(a httpfw.Call, call *ast.CallExpr, s *scope, sink ast.Nod
 		}
 		ev.Kind = Delegate
 	case httpfw.SessionSave:
-		if m.writerFramework(arg(a.Arg)) == 0 {
+		if a.Arg < 0 || m.writerFramework(arg(a.Arg)) == 0 {
+			// fiber's Session.Save: its store's event stands for it.
 			return nil
 		}
 		ev.Kind, ev.Cookie = SetCookie, m.savedCookie(call, a)

@@ -183,6 +183,8 @@ func subject(ev *respmodel.Event) string {
 	switch {
 	case ck.Program != nil:
 		s = "session cookie of " + fw.Store + " " + ck.Program.Name + " (" + ck.Program.Where + ", default Options with the program's settings)"
+	case ck.Syntax == respmodel.StoreDefaults && ck.Name.State == respmodel.Known:
+		s = fmt.Sprintf("session cookie %q of this %s", ck.Name.Str, fw.Store)
 	case ck.Syntax == respmodel.StoreDefaults:
 		s = "session cookie of this " + fw.Store + " (default Options)"
 	case ck.Syntax == respmodel.EmptyOptions:

@@ -23,6 +23,9 @@ const (
 
 // fieldName is attr's field in c's struct type.
 func (c *Cookie) fieldName(attr Attribute) string {
+	if c.Framework == httpfw.FiberSessionV2 {
+		return httpfw.FiberSessionConfigField(c.attrField(attr))
+	}
 	switch attr {
 	case AttrHttpOnly:
 		return httpfw.HttpOnlyField(c.Type)
@@ -70,6 +73,9 @@ func (c *Cookie) FixHint(attr Attribute) string {
 	case HeaderString:
 		return `add "` + headerText(attr) + `" to the header value`
 	case StoreDefaults:
+		if c.Framework == httpfw.FiberSessionV2 {
+			return "set " + c.fieldName(attr) + ": " + c.valueText(attr, "") + " in the session.Config given to session.New"
+		}
 		if c.Program != nil {
 			return "set " + c.Program.Name + ".Options." + c.fieldName(attr) + " = " + c.valueText(attr, "http") + " in main"
 		}
@@ -133,6 +139,10 @@ func (c *Cookie) Fix(pass *analysis.Pass, attr Attribute) []analysis.TextEdit {
 			return []analysis.TextEdit{edit.AppendToString(h.last, headerText(attr))}
 		}
 	case StoreDefaults:
+		if c.Framework == httpfw.FiberSessionV2 && c.syn.lit != nil {
+			text, imp := value()
+			return append(imp, f.AddField(c.syn.lit, c.fieldName(attr)+": "+text))
+		}
 		if c.syn.local {
 			text, imp := value()
 			return append(imp, f.InsertAfter(c.syn.sink, f.Text(c.syn.store)+".Options."+c.fieldName(attr)+" = "+text))
@@ -168,6 +178,19 @@ func (c *Cookie) SetFix(pass *analysis.Pass, field, text string) []analysis.Text
 		return []analysis.TextEdit{f.InsertBefore(c.syn.sink, c.syn.varID.Name+"."+field+" = "+text)}
 	}
 	return nil
+}
+
+// attrField is attr's field as named in http.Cookie.
+func (c *Cookie) attrField(attr Attribute) string {
+	switch attr {
+	case AttrHttpOnly:
+		return "HttpOnly"
+	case AttrSecure:
+		return "Secure"
+	case AttrSameSite:
+		return "SameSite"
+	}
+	return "Path"
 }
 
 func (c *Cookie) attrValue(attr Attribute) Value {

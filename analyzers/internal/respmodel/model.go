@@ -371,7 +371,7 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 	if a, ok := httpfw.Lookup(fn); ok {
 		return m.events(a, call, s, sink)
 	}
-	if httpfw.PkgPath(fn) == httpfw.PathSessions {
+	if p := httpfw.PkgPath(fn); p == httpfw.PathSessions || p == httpfw.PathFiberV2Session {
 		if ev := m.storeEvent(call, fn, stack); ev != nil {
 			return []*Event{ev}
 		}
@@ -503,7 +503,7 @@ func (m *model) packageEvents() []*Event {
 				case *ast.FuncLit:
 					return false
 				case *ast.CallExpr:
-					if fn := funcs.Called(m.info, x); fn != nil && httpfw.PkgPath(fn) == httpfw.PathSessions {
+					if fn := funcs.Called(m.info, x); fn != nil && (httpfw.PkgPath(fn) == httpfw.PathSessions || httpfw.PkgPath(fn) == httpfw.PathFiberV2Session) {
 						if ev := m.storeEvent(x, fn, append(stack, x)); ev != nil {
 							out = append(out, ev)
 						}

@@ -80,6 +80,9 @@ func (m *model) storeDefaults(fn *types.Func) *Cookie {
 // passed on) or whose Options are replaced yields no event; the
 // replacement literal is an event of its own.
 func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node) *Event {
+	if httpfw.PkgPath(fn) == httpfw.PathFiberV2Session {
+		return m.fiberStoreEvent(call, fn, stack)
+	}
 	c := m.storeDefaults(fn)
 	if c == nil {
 		return nil

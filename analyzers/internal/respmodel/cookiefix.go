@@ -74,6 +74,9 @@ func (c *Cookie) FixHint(attr Attribute) string {
 		return `add "` + headerText(attr) + `" to the header value`
 	case StoreDefaults:
 		if c.Framework == httpfw.FiberSessionV2 {
+			if c.syn.call != nil && len(c.syn.call.Args) == 0 {
+				return "give session.New a session.Config{" + c.fieldName(attr) + ": " + c.valueText(attr, "") + "}"
+			}
 			return "set " + c.fieldName(attr) + ": " + c.valueText(attr, "") + " in the session.Config given to session.New"
 		}
 		if c.Program != nil {

@@ -10,9 +10,9 @@ import (
 // fiber v2.52.15's session middleware writes its cookie on Save with the
 // store's Config: HttpOnly and Secure off unless set, SameSite Lax
 // unless set, so only HttpOnly and Secure are reported.
-var store = session.New() // want `session cookie "session_id" of this fiber session store is set without HttpOnly: .*; set CookieHTTPOnly: true in the session.Config given to session.New` `session cookie "session_id" of this fiber session store is set without Secure: .*; set CookieSecure: true`
+var store = session.New() // want `session cookie "session_id" of this fiber session store is set without HttpOnly: .*; give session.New a session.Config\{CookieHTTPOnly: true\}` `session cookie "session_id" of this fiber session store is set without Secure: .*; give session.New a session.Config\{CookieSecure: true\}`
 
-var expiring = session.New(session.Config{Expiration: time.Hour, KeyLookup: "cookie:app_session"}) // want `session cookie "app_session" of this fiber session store is set without HttpOnly` `session cookie "app_session" of this fiber session store is set without Secure`
+var expiring = session.New(session.Config{Expiration: time.Hour, KeyLookup: "cookie:app_session"}) // want `session cookie "app_session" of this fiber session store is set without HttpOnly: .*; set CookieHTTPOnly: true in the session.Config given to session.New` `session cookie "app_session" of this fiber session store is set without Secure`
 
 var hardened = session.New(session.Config{CookieHTTPOnly: true, CookieSecure: true, CookieSameSite: "Strict"})
 

@@ -107,7 +107,7 @@ func (m *model) savedCookie(call *ast.CallExpr, a httpfw.Call) *Cookie {
 		if len(fa.path) == 1 {
 			return sessionCookie() // replaced: the new Options are an event of their own
 		}
-		m.optionAssign(c, fa)
+		m.fieldAssign(c, fa.path[1], fa)
 	}
 	return c
 }

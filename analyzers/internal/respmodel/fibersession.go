@@ -39,10 +39,11 @@ func (m *model) fiberStoreEvent(call *ast.CallExpr, fn *types.Func, stack []ast.
 			}
 			switch id.Name {
 			case "KeyLookup", "CookieName":
-				v, ok := m.constString(kv.Value)
-				if !ok {
+				tv := m.info.Types[kv.Value]
+				if tv.Value == nil || tv.Value.Kind() != constant.String {
 					return nil
 				}
+				v := constant.StringVal(tv.Value)
 				if id.Name == "CookieName" && v != "" {
 					v = "cookie:" + v // configDefault: CookieName wins
 				}
@@ -65,14 +66,7 @@ func (m *model) fiberStoreEvent(call *ast.CallExpr, fn *types.Func, stack []ast.
 		return nil // a header carries the session id, or New panics
 	}
 	c.Name = knownStr(name)
-	target, stmt := m.storeTarget(call, stack)
-	if target == nil {
-		return nil
-	}
-	obj := rootObject(m.info, target)
-	if id, ok := target.(*ast.Ident); ok && obj == nil {
-		obj = m.info.Defs[id]
-	}
+	target, stmt, obj := m.storeObject(call, stack)
 	if obj == nil || m.deferStore(obj) {
 		return nil
 	}
@@ -86,13 +80,7 @@ func (m *model) fiberStoreEvent(call *ast.CallExpr, fn *types.Func, stack []ast.
 			return nil // the Config replaced
 		}
 		if f := httpfw.FiberSessionField(path[0]); f != "" && len(path) == 1 {
-			p := c.field(f)
-			*p = unknown(fa.rhs)
-			if tv, ok := m.info.Types[fa.rhs]; ok && fa.rhs != nil && !fa.conditional && tv.Value != nil {
-				if k, ok := fromConstant(tv.Value); ok {
-					*p = k.at(fa.rhs)
-				}
-			}
+			m.fieldAssign(c, f, fa)
 		}
 	}
 	if !m.fiberSaved(storeKey(obj)) {
@@ -123,15 +111,6 @@ func (m *model) fiberConfigLit(e ast.Expr) *ast.CompositeLit {
 		return nil
 	}
 	return lit
-}
-
-// constString returns the value of a constant string expression.
-func (m *model) constString(e ast.Expr) (string, bool) {
-	tv, ok := m.info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // fiberSaved reports whether the package saves a session that may come

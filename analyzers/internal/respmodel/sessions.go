@@ -87,14 +87,7 @@ func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node)
 	if c == nil {
 		return nil
 	}
-	target, stmt := m.storeTarget(call, stack)
-	if target == nil {
-		return nil
-	}
-	obj := rootObject(m.info, target)
-	if id, ok := target.(*ast.Ident); ok && obj == nil {
-		obj = m.info.Defs[id]
-	}
+	target, stmt, obj := m.storeObject(call, stack)
 	if obj == nil || m.optionsEscape()[obj] {
 		return nil
 	}
@@ -105,7 +98,7 @@ func (m *model) storeEvent(call *ast.CallExpr, fn *types.Func, stack []ast.Node)
 		if len(fa.path) == 1 {
 			return nil
 		}
-		m.optionAssign(c, fa)
+		m.fieldAssign(c, fa.path[1], fa)
 	}
 	if m.deferStore(obj) {
 		m.deferred = append(m.deferred, deferredStore{obj, &StoreVarFact{Cookie: c.forCallers(), Where: m.storeWhere(call)}})
@@ -178,7 +171,7 @@ func (m *model) optionsEvent(lit *ast.CompositeLit, s *scope, stack []ast.Node) 
 	}
 	for _, fa := range m.defs.fields[obj] {
 		if len(fa.path) == 2 && fa.path[0] == "Options" && fa.stmt.Pos() > lit.End() {
-			m.optionAssign(c, fa)
+			m.fieldAssign(c, fa.path[1], fa)
 		}
 	}
 	c.syn.sink = lit
@@ -207,11 +200,28 @@ func (m *model) optionsTarget(lit *ast.CompositeLit, stack []ast.Node) ast.Expr 
 	return nil
 }
 
-// optionAssign applies X.Options.F = v to a store's cookie: an
-// unconditional constant sets the field; anything else, such as
-// `if insecure { store.Options.Secure = false }`, makes it Unknown.
-func (m *model) optionAssign(c *Cookie, fa fieldAssign) {
-	p := c.field(fa.path[1])
+// storeObject returns the variable or field a store constructor's result
+// is kept in (see storeTarget), the statement that keeps it, and the
+// object that holds it; obj is nil when there is none.
+func (m *model) storeObject(call *ast.CallExpr, stack []ast.Node) (target ast.Expr, stmt ast.Node, obj types.Object) {
+	target, stmt = m.storeTarget(call, stack)
+	if target == nil {
+		return nil, nil, nil
+	}
+	obj = rootObject(m.info, target)
+	if id, ok := target.(*ast.Ident); ok && obj == nil {
+		obj = m.info.Defs[id]
+	}
+	return target, stmt, obj
+}
+
+// fieldAssign applies an assignment to a store's cookie field, named as
+// in http.Cookie (X.Options.Secure = v, a fiber store's
+// X.CookieSecure = v): an unconditional constant sets the field;
+// anything else, such as `if insecure { store.Options.Secure = false }`,
+// makes it Unknown.
+func (m *model) fieldAssign(c *Cookie, field string, fa fieldAssign) {
+	p := c.field(field)
 	if p == nil {
 		return
 	}

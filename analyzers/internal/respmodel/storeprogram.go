@@ -237,7 +237,7 @@ func (m *model) storeUses() *storeUse {
 				u.opaque[k] = true
 			default:
 				c := newCookie(httpfw.GorillaSessions, StoreDefaults, "")
-				m.optionAssign(c, fa)
+				m.fieldAssign(c, fa.path[1], fa)
 				if p := c.field(fa.path[1]); p != nil {
 					u.set(k, fa.path[1], p.forCallers())
 				}

@@ -63,6 +63,28 @@ func FiberSessionConfigField(cookieField string) string {
 	return ""
 }
 
+// FiberSessionLookup returns the KeyLookup that the session.Config field
+// name set to value gives, and whether the field is one that names the
+// key at all: KeyLookup, or the deprecated CookieName n, which
+// configDefault (v2.52.15 config.go) turns into "cookie:n" and prefers.
+// prefer says the field overrides the other.
+func FiberSessionLookup(name, value string) (lookup string, prefer, ok bool) {
+	switch name {
+	case "KeyLookup":
+		return value, false, true
+	case "CookieName":
+		if value == "" {
+			return "", false, true
+		}
+		return "cookie:" + value, true, true
+	}
+	return "", false, false
+}
+
+// FiberSessionConfig is the name of the Config a fiber v2 session.Store
+// embeds, through which its fields are set (store.CookieHTTPOnly).
+const FiberSessionConfig = "Config"
+
 // FiberSessionKey reads a KeyLookup of v2.52.15 ("<source>:<name>",
 // config.go configDefault; the deprecated CookieName n is "cookie:n"):
 // the cookie name, and whether a cookie is written at all. setSession

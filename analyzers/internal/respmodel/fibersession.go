@@ -37,24 +37,16 @@ func (m *model) fiberStoreEvent(call *ast.CallExpr, fn *types.Func, stack []ast.
 			if !ok {
 				return nil
 			}
-			switch id.Name {
-			case "KeyLookup", "CookieName":
+			if _, _, names := httpfw.FiberSessionLookup(id.Name, ""); names {
 				tv := m.info.Types[kv.Value]
 				if tv.Value == nil || tv.Value.Kind() != constant.String {
 					return nil
 				}
-				v := constant.StringVal(tv.Value)
-				if id.Name == "CookieName" && v != "" {
-					v = "cookie:" + v // configDefault: CookieName wins
+				if v, prefer, _ := httpfw.FiberSessionLookup(id.Name, constant.StringVal(tv.Value)); prefer || lookup == "" {
+					lookup = v
 				}
-				if id.Name == "KeyLookup" && lookup != "" {
-					continue
-				}
-				lookup = v
-			default:
-				if f := httpfw.FiberSessionField(id.Name); f != "" {
-					m.setField(c, f, kv.Value, s)
-				}
+			} else if f := httpfw.FiberSessionField(id.Name); f != "" {
+				m.setField(c, f, kv.Value, s)
 			}
 		}
 		if ast.Unparen(call.Args[0]) == lit {
@@ -73,7 +65,7 @@ func (m *model) fiberStoreEvent(call *ast.CallExpr, fn *types.Func, stack []ast.
 	// The Store embeds its Config: store.CookieHTTPOnly = true.
 	for _, fa := range m.defs.fields[obj] {
 		path := fa.path
-		if len(path) > 0 && path[0] == "Config" {
+		if len(path) > 0 && path[0] == httpfw.FiberSessionConfig {
 			path = path[1:]
 		}
 		if len(path) == 0 {

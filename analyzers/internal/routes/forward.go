@@ -106,7 +106,7 @@ func (m *index) forwards(fn *types.Func) []forward {
 			return true
 		}
 		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		use := recv != nil && httpfw.AddsMiddleware(sel.Sel.Name) && rootObject(info, sel.X) == recv
+		use := recv != nil && httpfw.AddsMiddleware(sel.Sel.Name) && selectorRoot(info, sel.X) == recv
 		for _, a := range call.Args {
 			if !types.Identical(info.TypeOf(a), slot) {
 				continue
@@ -123,9 +123,9 @@ func (m *index) forwards(fn *types.Func) []forward {
 	return out
 }
 
-// rootObject returns the variable that a selector chain (r.chi, r.mux.r)
+// selectorRoot returns the variable that a selector chain (r.chi, r.mux.r)
 // starts from, or nil.
-func rootObject(info *types.Info, x ast.Expr) types.Object {
+func selectorRoot(info *types.Info, x ast.Expr) types.Object {
 	for {
 		switch e := ast.Unparen(x).(type) {
 		case *ast.SelectorExpr:

@@ -322,10 +322,11 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) bool {
 	if c.returned[done] {
 		return false
 	}
-	if e.Kind == respmodel.Delegate && e.Before >= respmodel.Done {
+	if e.Kind == respmodel.Delegate && (e.Before >= respmodel.Done || c.aborted(done)) {
 		// Every path completes the response first: the handler is the
 		// last of its chain (a middleware never answers on every path
-		// and continues), and its trailing c.Next() runs nothing.
+		// and continues), and its trailing c.Next() runs nothing. Nor
+		// does it after the answer stopped the chain (c.Abort()).
 		return false
 	}
 	c.returned[done] = true
@@ -350,6 +351,36 @@ func (c *funcCheck) reportReturn(e, done *respmodel.Event) bool {
 	}
 	c.returnAt[e.Pos()] = true
 	return true
+}
+
+// aborted reports whether the complete response done stops the handler
+// chain, itself or by a call after it in its block (gin's c.Abort()),
+// so that a Next reached from there runs no handler.
+func (c *funcCheck) aborted(done *respmodel.Event) bool {
+	if call := done.Call(); call != nil && c.stopsChain(call) {
+		return true
+	}
+	blk := c.block(done)
+	if blk == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(blk, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			found = found || n.Pos() > done.Pos() && c.stopsChain(n)
+		}
+		return !found
+	})
+	return found
+}
+
+// stopsChain reports whether call stops the handler chain.
+func (c *funcCheck) stopsChain(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return ok && httpfw.StopsChain(fn)
 }
 
 // report reports e, caused by cause, unless e is a helper's event whose

@@ -58,6 +58,10 @@ const (
 	// NewSession makes a session whose cookie Options are empty,
 	// whatever its store's defaults; Arg: the store.
 	NewSession
+	// Abort stops the handler chain: a later Next on the context runs
+	// no handler (gin's and hertz's Abort). Calls that also answer say
+	// so with Call.Aborts.
+	Abort
 )
 
 // StoredKey returns the argument that holds the key of a call of c with
@@ -126,6 +130,9 @@ type Call struct {
 	// StoresWithValue: a read that stores when given a value after its
 	// key (fiber's Locals(key, value)).
 	StoresWithValue bool
+	// Aborts: the call also stops the handler chain, as Abort does
+	// (gin's AbortWithStatus).
+	Aborts bool
 	// Implies lists the headers a body call sets itself before it
 	// writes; nil for most.
 	Implies *Implies
@@ -151,6 +158,9 @@ func (c Call) interim() Call     { c.Interim = true; return c }
 
 // storesWithValue returns c, a read, storing when given a value.
 func (c Call) storesWithValue() Call { c.StoresWithValue = true; return c }
+
+// aborts returns c stopping the handler chain too.
+func (c Call) aborts() Call { c.Aborts = true; return c }
 
 // Implies says which headers a body call sets itself.
 type Implies struct {
@@ -252,6 +262,13 @@ func Lookup(obj types.Object) (Call, bool) {
 		}
 	}
 	return Call{}, false
+}
+
+// StopsChain reports whether a call of obj stops the handler chain, so
+// that a later Next on the context runs no handler.
+func StopsChain(obj types.Object) bool {
+	c, ok := Lookup(obj)
+	return ok && (c.Op == Abort || c.Aborts)
 }
 
 // kind returns c with body kind k.

@@ -30,7 +30,11 @@ func gin() spec {
 // first and write a whole response. Context.Status and the writer's
 // WriteHeader only record the code, sent with the first write
 // (WriteHeaderNow); AbortWithStatus sends it; a write after that goes
-// straight to net/http, so gin does not buffer.
+// straight to net/http, so gin does not buffer. Abort and the AbortWith
+// calls set the handler index past the chain's end, so a later Next
+// runs nothing. AbortWithError is AbortWithStatus plus c.Error(err): it
+// sends the status and writes no body, which a later write (often an
+// error middleware rendering c.Errors) supplies.
 func ginCalls() []row {
 	ctx := []string{"*" + pathGin + ".Context"}
 	rows := []row{
@@ -44,7 +48,8 @@ func ginCalls() []row {
 		{"(*github.com/gin-gonic/gin.Context).SetSameSite", do(SetSameSite, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Header", do(HeaderSet, 0)},
 		{"(*github.com/gin-gonic/gin.Context).Status", do(Status, 0).record()},
-		{"(*github.com/gin-gonic/gin.Context).AbortWithStatus", do(Status, 0)},
+		{"(*github.com/gin-gonic/gin.Context).AbortWithStatus", do(Status, 0).aborts()},
+		{"(*github.com/gin-gonic/gin.Context).Abort", do(Abort, None)},
 		{"(*github.com/gin-gonic/gin.Context).String", body(BodyString, 1).status(0)},
 		{"(*github.com/gin-gonic/gin.Context).Data", body(BodyBytes, 2).status(0).contentType(1)},
 		// render.Reader sets the Content-Type, then the extra headers.
@@ -59,7 +64,7 @@ func ginCalls() []row {
 		{"(*github.com/gin-gonic/gin.Context).SSEvent", body(BodyStream, 1).stream()},
 		{"(*github.com/gin-gonic/gin.Context).Stream", body(BodyStream, None).stream()},
 		{"(*github.com/gin-gonic/gin.Context).Redirect", do(Redirect, 0)},
-		{"(*github.com/gin-gonic/gin.Context).AbortWithError", do(Error, 1).status(0)},
+		{"(*github.com/gin-gonic/gin.Context).AbortWithError", do(Status, 0).aborts()},
 		// c.Next() runs the next handler on the response.
 		{"(*github.com/gin-gonic/gin.Context).Next", do(Delegate, None)},
 		// WriteHeaderNow sends the recorded status.
@@ -76,8 +81,10 @@ func ginCalls() []row {
 		// Set stores in c.Keys, for Get and the typed getters.
 		{"(*github.com/gin-gonic/gin.Context).Set", do(StoreValue, 0)},
 	}
-	rows = append(rows, on(ctx, []string{"JSON", "IndentedJSON", "SecureJSON", "PureJSON", "AsciiJSON", "JSONP",
-		"AbortWithStatusJSON", "AbortWithStatusPureJSON"}, body(BodyJSON, 1).status(0))...)
+	rows = append(rows, on(ctx, []string{"JSON", "IndentedJSON", "SecureJSON", "PureJSON", "AsciiJSON", "JSONP"},
+		body(BodyJSON, 1).status(0))...)
+	rows = append(rows, on(ctx, []string{"AbortWithStatusJSON", "AbortWithStatusPureJSON"},
+		body(BodyJSON, 1).status(0).aborts())...)
 	rows = append(rows, on(ctx, []string{"XML", "YAML", "TOML", "ProtoBuf", "BSON"}, body(BodyOther, 1).status(0))...)
 	// The c.Keys store, read by Get, MustGet and the typed getters.
 	rows = append(rows, on(ctx, []string{"Get", "MustGet", "GetString", "GetBool", "GetInt", "GetInt8", "GetInt16",

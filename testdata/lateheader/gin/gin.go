@@ -114,7 +114,18 @@ func abortWithError(c *gin.Context) {
 	if _, err := find(c.Param("id")); err != nil {
 		c.AbortWithError(http.StatusNotFound, err)
 	}
-	c.String(http.StatusOK, "found") // want `c.String writes to the response after c.AbortWithError at line \d+, which completed the response and does not return`
+	c.String(http.StatusOK, "found") // want `c.String writes to the response after c.AbortWithError at line \d+ sent the response header: its status and headers are dropped`
+}
+
+// AbortWithError sends the status and writes no body: what follows is
+// that response's body.
+func abortWithErrorBody(c *gin.Context) {
+	if _, err := find(c.Param("id")); err != nil {
+		_ = c.AbortWithError(http.StatusNotFound, err)
+		_, _ = c.Writer.WriteString(err.Error())
+		return
+	}
+	c.String(http.StatusOK, "found")
 }
 
 func timing() gin.HandlerFunc {
@@ -142,6 +153,22 @@ func requireToken(c *gin.Context) {
 		c.JSON(http.StatusUnauthorized, gin.H{"error": "no token"})
 	}
 	c.Next() // want `c.Next runs the next handler after c.JSON at line \d+, which completed the response and does not return: the next handler still runs`
+}
+
+// After c.Abort() (or an AbortWith call), c.Next() runs no handler.
+func abortThenNext(c *gin.Context) {
+	if c.GetHeader("X-Token") == "" {
+		c.JSON(http.StatusUnauthorized, gin.H{"error": "no token"})
+		c.Abort()
+	}
+	c.Next()
+}
+
+func abortJSONThenNext(c *gin.Context) {
+	if c.GetHeader("X-Token") == "" {
+		c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "no token"})
+	}
+	c.Next()
 }
 
 // --- negatives ---

@@ -19,7 +19,10 @@ import (
 // or column names (Statement.SelectAndOmitColumns, Schema.LookUpField);
 // one string with commas names several; associations (struct fields
 // that are not columns) are filled by Preload or Joins only; a field
-// tagged "-" or "->:false" is never read.
+// tagged "-" or "->:false" is never read. A Preload whose last argument
+// is a func(*gorm.DB) *gorm.DB runs the association's query through it
+// (callbacks/preload.go), so a Select there chooses the association's
+// columns.
 const pathGorm = "gorm.io/gorm"
 
 // gormLoaders are the *gorm.DB methods that fill their first argument
@@ -38,6 +41,9 @@ type gormQuery struct {
 	omits    []string
 	preloads map[string]bool // association names; gormAssociations for all
 	unknown  bool            // a Select of expressions: columns unknown
+	// scoped is the query a Preload's function runs for an association
+	// (Preload("User", func(db *gorm.DB) *gorm.DB { return db.Select(...) })).
+	scoped map[string]*gormQuery
 }
 
 // queried reports whether variable obj is filled, before at in the
@@ -115,7 +121,13 @@ func (m *Model) isGormDB(e ast.Expr) bool {
 // fills it with leaves empty.
 func (m *Model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
 	q := m.gormChain(ast.Unparen(call.Fun).(*ast.SelectorExpr).X, 0)
-	var prefix []string
+	return q.empty(t, nil, 0)
+}
+
+// empty returns the paths, under prefix, of a value of type t that q
+// leaves empty, those of the associations its Preload functions choose
+// the columns of included.
+func (q *gormQuery) empty(t types.Type, prefix []string, depth int) [][]string {
 	for {
 		switch u := t.Underlying().(type) {
 		case *types.Pointer:
@@ -136,8 +148,12 @@ func (m *Model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
 	}
 	var out [][]string
 	for _, f := range gormFields(st, 0) {
-		if q.leavesOut(f) {
-			out = append(out, append(append([]string(nil), prefix...), "."+f.v.Name()))
+		path := append(append([]string(nil), prefix...), "."+f.v.Name())
+		switch sub := q.scoped[f.v.Name()]; {
+		case q.leavesOut(f):
+			out = append(out, path)
+		case f.association && sub != nil && depth < maxDepth:
+			out = append(out, sub.empty(f.v.Type(), path, depth+1)...)
 		}
 	}
 	return out
@@ -149,7 +165,7 @@ func (m *Model) gormEmpty(call *ast.CallExpr, t types.Type) [][]string {
 // the others refine it (q = q.Where(...) in a switch); a refinement that
 // selects or omits columns makes them unknown.
 func (m *Model) gormChain(e ast.Expr, depth int) *gormQuery {
-	q := &gormQuery{preloads: make(map[string]bool)}
+	q := &gormQuery{preloads: make(map[string]bool), scoped: make(map[string]*gormQuery)}
 	var sawSelect, sawOmit bool
 	for depth < maxDepth {
 		e = ast.Unparen(e)
@@ -189,7 +205,7 @@ func (m *Model) gormChain(e ast.Expr, depth int) *gormQuery {
 				q.omits, _ = m.columns(call.Args)
 			}
 		default:
-			m.gormCall(call, sel.Sel.Name, q)
+			m.gormCall(call, sel.Sel.Name, q, depth)
 		}
 		e = sel.X
 	}
@@ -197,18 +213,39 @@ func (m *Model) gormChain(e ast.Expr, depth int) *gormQuery {
 }
 
 // gormCall applies to q what a call other than Select and Omit asks.
-func (m *Model) gormCall(call *ast.CallExpr, name string, q *gormQuery) {
+func (m *Model) gormCall(call *ast.CallExpr, name string, q *gormQuery, depth int) {
 	switch name {
 	case "Preload", "Joins", "InnerJoins":
 		if len(call.Args) > 0 {
-			if name, ok := m.constString(call.Args[0]); ok {
-				first, _, _ := strings.Cut(name, ".")
+			if assoc, ok := m.constString(call.Args[0]); ok {
+				first, _, nested := strings.Cut(assoc, ".")
 				q.preloads[first] = true
+				if sub := m.preloadScope(call, depth); name == "Preload" && !nested && sub != nil && q.scoped[first] == nil {
+					q.scoped[first] = sub
+				}
 			}
 		}
 	case "Raw", "Exec":
 		q.unknown = true
 	}
+}
+
+// preloadScope returns the query a Preload's last argument runs for the
+// association: a function literal that returns one chain on its
+// database parameter.
+func (m *Model) preloadScope(call *ast.CallExpr, depth int) *gormQuery {
+	if len(call.Args) < 2 || depth >= maxDepth {
+		return nil
+	}
+	fn, ok := ast.Unparen(call.Args[len(call.Args)-1]).(*ast.FuncLit)
+	if !ok || len(fn.Body.List) != 1 {
+		return nil
+	}
+	ret, ok := fn.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	return m.gormChain(ret.Results[0], depth+1)
 }
 
 // refinedValue returns the value a chain variable starts from when its
@@ -236,7 +273,7 @@ func (m *Model) refinedValue(obj types.Object, q *gormQuery) ast.Expr {
 			case "Select", "Omit":
 				q.unknown = true
 			default:
-				m.gormCall(call, name, q)
+				m.gormCall(call, name, q, 0)
 			}
 		}
 	}

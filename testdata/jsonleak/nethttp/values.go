@@ -66,6 +66,35 @@ func omitted(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(list)
 }
 
+// A Preload whose function selects the association's columns loads only
+// those.
+func preloadSelected(w http.ResponseWriter, r *http.Request) {
+	var u models.User
+	db.Omit("password_hash", "api_token").Preload("Account", func(tx *gorm.DB) *gorm.DB {
+		return tx.Select("id", "plan")
+	}).First(&u, 1)
+	json.NewEncoder(w).Encode(u)
+	var users []models.User
+	db.Select("id", "email").Preload("Account", func(tx *gorm.DB) *gorm.DB {
+		return tx.Omit("salt").Order("id")
+	}).Find(&users)
+	json.NewEncoder(w).Encode(users)
+}
+
+// One that orders the rows, or omits another column, loads the salt.
+func preloadInFull(w http.ResponseWriter, r *http.Request) {
+	var u models.User
+	db.Omit("password_hash", "api_token").Preload("Account", func(tx *gorm.DB) *gorm.DB {
+		return tx.Order("id")
+	}).First(&u, 1)
+	json.NewEncoder(w).Encode(u) // want `secret field models.User → .Account.Salt as "salt"`
+	var users []models.User
+	db.Select("id", "email").Preload("Account", func(tx *gorm.DB) *gorm.DB {
+		return tx.Omit("plan")
+	}).Find(&users)
+	json.NewEncoder(w).Encode(users) // want `secret field \[\]models.User → .Account.Salt as "salt"`
+}
+
 // An Omit of another column, a Select of the secret, a Preload of the
 // account, or a value filled elsewhere too, leave the secrets in.
 func loadedInFull(w http.ResponseWriter, r *http.Request) {

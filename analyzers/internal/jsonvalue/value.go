@@ -44,7 +44,9 @@ type Value struct {
 	// Slots are the places in a body built by a composite literal where
 	// the literal puts a parameter of the enclosing function under an
 	// interface type: Response{Code: 0, Data: data}. At a call site, each
-	// holds the argument.
+	// holds the argument. A body that is a call's result also has a slot,
+	// holding the argument, for each parameter the function puts under an
+	// interface-typed field of it (returned.go).
 	Slots []*Slot
 
 	typ       types.Type

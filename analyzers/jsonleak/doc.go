@@ -52,8 +52,9 @@
 // RenderList, DefaultResponder and Respond; through
 // variables, interface-typed variables with one assignment, the values
 // composite literals put in interface-typed fields (or the function sets
-// on such fields of a local variable), and helpers in any package that
-// write their argument.
+// on such fields of a local variable, or a function in any package sets
+// on such fields of the value it returns), and helpers in any package
+// that write their argument.
 //
 // The suggested fix tags the field json:"-", offered only for fields
 // declared in the analysed package that it never decodes JSON (or a

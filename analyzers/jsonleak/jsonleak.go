@@ -132,7 +132,11 @@ func (r *run) checkValue(ev *respmodel.Event, v *jsonvalue.Value) {
 		leaks = r.walk.leaks(node{v.Type(), false})
 	}
 	for _, a := range v.Assigned() {
-		leaks = append(leaks, r.exprLeaks(a.Expr, []string{a.Step}, 1)...)
+		if a.Expr != nil {
+			leaks = append(leaks, r.exprLeaks(a.Expr, a.Steps, 1)...)
+		} else {
+			leaks = append(leaks, prefixed(a.Steps, r.withoutBlanked(r.walk.leaks(node{a.Type, false}), a.Type, a.Cleared))...)
+		}
 	}
 	if v.Echoed {
 		leaks = append(leaks, r.walk.echoed(node{v.Type(), false})...)

@@ -21,7 +21,7 @@ func TestJSONLeak(t *testing.T) {
 		"./jsonleak/models", "./jsonleak/repo", "./jsonleak/nethttp", "./jsonleak/gin",
 		"./jsonleak/echo4", "./jsonleak/echo5", "./jsonleak/fiber2", "./jsonleak/fiber3",
 		"./jsonleak/chi", "./jsonleak/hertz", "./jsonleak/gozero", "./jsonleak/httprouter",
-		"./jsonleak/helpers", "./jsonleak/usehelpers", "./jsonleak/mux")
+		"./jsonleak/helpers", "./jsonleak/usehelpers", "./jsonleak/mux", "./jsonleak/envelopes")
 }
 
 // -strict reports the secrets of response types that the code fills by

@@ -297,6 +297,7 @@ func (m *Model) exportValueFacts(d *ast.FuncDecl) {
 		m.pass.ExportObjectFact(fn, &BlanksFact{Blanks: b})
 	}
 	m.exportEmpties(fn)
+	m.exportFills(fn)
 }
 
 // exportAllValueFacts exports the value facts of every function of the

@@ -12,7 +12,9 @@
 //
 // respmodel builds a Model per package and asks it about each JSON body
 // event as it meets one; the Model asks respmodel (Host) for the
-// package's assignments and constants. BlanksFact and EmptiesFact are
+// package's assignments and constants. A body that is the result of a
+// call holds what the function puts in the envelope it returns
+// (returned.go, FillsFact). BlanksFact, EmptiesFact and FillsFact are
 // exported by respmodel's analyzer, which lists them in its FactTypes.
 package jsonvalue
 
@@ -24,6 +26,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/objectpath"
 )
 
 // A Host is what the model asks of the response model of the package.
@@ -85,6 +88,9 @@ type Model struct {
 	blanks        map[*types.Func][]Blank      // what functions of the package blank (blank.go)
 	empties       map[*types.Func]*EmptiesFact // what their results are empty in (empty.go)
 	assume        map[types.Object]bool        // boolean parameters assumed constant (emptyCases)
+	puts          map[*types.Func]*funcPuts    // what functions of the package put in their results (returned.go)
+	imported      map[*types.Func][]Fill       // what those of other packages do (fills.go)
+	encoder       objectpath.Encoder
 }
 
 // New returns the model of the package of pass. decls holds the
@@ -94,14 +100,16 @@ type Model struct {
 // facts.
 func New(pass *analysis.Pass, insp *inspector.Inspector, host Host, decls map[*types.Func]*ast.FuncDecl, own bool) *Model {
 	return &Model{
-		pass:    pass,
-		info:    pass.TypesInfo,
-		insp:    insp,
-		host:    host,
-		decls:   decls,
-		own:     own,
-		blanks:  make(map[*types.Func][]Blank),
-		empties: make(map[*types.Func]*EmptiesFact),
+		pass:     pass,
+		info:     pass.TypesInfo,
+		insp:     insp,
+		host:     host,
+		decls:    decls,
+		own:      own,
+		blanks:   make(map[*types.Func][]Blank),
+		empties:  make(map[*types.Func]*EmptiesFact),
+		puts:     make(map[*types.Func]*funcPuts),
+		imported: make(map[*types.Func][]Fill),
 	}
 }
 
@@ -127,8 +135,8 @@ func (m *Model) NoteDecode(call *ast.CallExpr, stack []ast.Node) { m.noteDecode(
 // nil entry is a decode whose target type is unknown.
 func (m *Model) Decoded() []types.Type { return m.decodedTypes(m.insp) }
 
-// ExportFacts exports the BlanksFact and EmptiesFact of a function
-// declaration, if it has them.
+// ExportFacts exports the BlanksFact, EmptiesFact and FillsFact of a
+// function declaration, if it has them.
 func (m *Model) ExportFacts(d *ast.FuncDecl) { m.exportValueFacts(d) }
 
 // ExportAllFacts exports them for every function of the package, for a

@@ -16,7 +16,7 @@ func sampleValue() (in, want *Value) {
 	in = &Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
 		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &Value{}}},
 		typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil},
-		assigned: []Assigned{{Step: ".Data", Expr: id}}}
+		assigned: []Assigned{{Steps: []string{".Data"}, Expr: id}}}
 	want = &Value{Param: in.Param, Fixed: in.Fixed, Marshalled: in.Marshalled, Cleared: in.Cleared,
 		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}}
 	return in, want

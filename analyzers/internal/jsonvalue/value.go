@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"github.com/resplint/resplint/analyzers/internal/funcs"
@@ -43,7 +44,9 @@ type Value struct {
 	// Slots are the places in a body built by a composite literal where
 	// the literal puts a parameter of the enclosing function under an
 	// interface type: Response{Code: 0, Data: data}. At a call site, each
-	// holds the argument.
+	// holds the argument. A body that is a call's result also has a slot,
+	// holding the argument, for each parameter the function puts under an
+	// interface-typed field of it (returned.go).
 	Slots []*Slot
 
 	typ       types.Type
@@ -104,6 +107,16 @@ func (m *Model) jsonValue(e ast.Expr, s Scope) *Value {
 	v.Slots = append(m.slots(v.expr, s, nil, 0), slots...)
 	v.assigned = assigned
 	v.blanked = m.blankedIn(v.expr, s, e.Pos(), 0)
+	switch x := v.expr.(type) {
+	case *ast.CallExpr:
+		m.returned(v, x, 0, s)
+	case *ast.Ident:
+		if obj, ok := m.info.Uses[x].(*types.Var); ok && v.Param < 0 {
+			if call, i, ok := m.tupleDef(obj); ok {
+				m.returned(v, call, i, s) // resp, err := build()
+			}
+		}
+	}
 	return v
 }
 
@@ -139,22 +152,28 @@ func (m *Model) fieldSlots(e ast.Expr, s Scope) (slots []*Slot, assigned []Assig
 		if p, elem, ok := m.paramOf(fa.Rhs, s); ok {
 			slots = append(slots, &Slot{Steps: []string{"." + field.Name()}, Param: p, Elem: elem})
 		} else {
-			assigned = append(assigned, Assigned{Step: "." + field.Name(), Expr: fa.Rhs})
+			assigned = append(assigned, Assigned{Steps: []string{"." + field.Name()}, Expr: fa.Rhs})
 		}
 	}
 	return slots, assigned
 }
 
-// Assigned is a value the function writing a body assigns to an
-// interface-typed field of it (body.Data = users), under Step.
+// Assigned is a value put under an interface-typed field of a body, at
+// Steps from it: by the function writing the body to its variable
+// (body.Data = users), or by the function whose result the body is
+// (resp.Data = users; return &resp). Expr is the value; for a function
+// of another package it is nil, and Type and Cleared say what the value
+// is and what it is empty in.
 type Assigned struct {
-	Step string
-	Expr ast.Expr
+	Steps   []string
+	Expr    ast.Expr
+	Type    types.Type
+	Cleared [][]string
 }
 
-// Assigned returns the values assigned to interface-typed fields of the
-// body's variable in the function that writes it; nil for a value from
-// another package.
+// Assigned returns the values put under interface-typed fields of the
+// body, in the function that writes it or the one that returns it; nil
+// for a value from another package.
 func (v *Value) Assigned() []Assigned { return v.assigned }
 
 func (m *Model) resolveJSON(e ast.Expr, s Scope) *Value {
@@ -357,25 +376,41 @@ func (m *Model) marshalled(e ast.Expr) (ast.Expr, bool) {
 // marshalTuple handles b, err := json.Marshal(v): a tuple assignment that
 // is the variable's only definition besides a plain declaration.
 func (m *Model) marshalTuple(obj types.Object) (ast.Expr, bool) {
-	var found ast.Expr
+	call, i, ok := m.tupleDef(obj)
+	if !ok || i != 0 || !m.isMarshal(call) {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// tupleDef returns the call whose result i a variable holds when its only
+// definition besides a plain declaration is a tuple assignment of the
+// call's results (u, err := load()).
+func (m *Model) tupleDef(obj types.Object) (*ast.CallExpr, int, bool) {
+	var found *ast.CallExpr
+	index := 0
 	for a := range m.host.Assigns(obj) {
 		if a.Rhs == nil && !a.Opaque {
 			continue // var b []byte
 		}
 		as, ok := a.Stmt.(*ast.AssignStmt)
-		if found != nil || !ok || len(as.Rhs) != 1 || len(as.Lhs) != 2 {
-			return nil, false
+		if found != nil || !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+			return nil, 0, false
 		}
 		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		if !ok || !m.isMarshal(call) {
-			return nil, false
+		if !ok {
+			return nil, 0, false
 		}
-		if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); !ok || m.info.ObjectOf(id) != obj {
-			return nil, false
+		index = slices.IndexFunc(as.Lhs, func(lhs ast.Expr) bool {
+			id, ok := ast.Unparen(lhs).(*ast.Ident)
+			return ok && m.info.ObjectOf(id) == obj
+		})
+		if index < 0 {
+			return nil, 0, false
 		}
-		found = call.Args[0]
+		found = call
 	}
-	return found, found != nil
+	return found, index, found != nil
 }
 
 func (m *Model) isMarshal(call *ast.CallExpr) bool {

@@ -26,7 +26,7 @@
 //
 // A JSON body event carries a jsonvalue.Value: what the serialised value
 // holds, and cannot hold, is package jsonvalue's model, which this one
-// asks at each JSON write and whose facts (BlanksFact, EmptiesFact) its
-// analyzer exports. Result.Decoded lists what the package decodes
-// request bodies into.
+// asks at each JSON write and whose facts (BlanksFact, EmptiesFact,
+// FillsFact) its analyzer exports. Result.Decoded lists what the package
+// decodes request bodies into.
 package respmodel

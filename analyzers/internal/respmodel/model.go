@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact), new(jsonvalue.FillsFact)},
 }
 
 // model holds the state of one run over one package.

@@ -583,12 +583,16 @@ func pathKey(p []string) string {
 func (m *Model) passedOn(obj types.Object, s Scope, at token.Pos, skip func(*ast.CallExpr) bool) bool {
 	shared := nilable(obj.Type())
 	found := false
+	named := make(map[*ast.CallExpr]bool) // gorm Model calls of a count
 	ast.Inspect(s.Node, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if found || !ok || call.End() > at {
 			return !found
 		}
-		if skip != nil && skip(call) || readsOnly(funcs.Called(m.info, call)) || m.readsBuiltin(call) {
+		for _, c := range m.countedModels(call) {
+			named[c] = true
+		}
+		if named[call] || skip != nil && skip(call) || readsOnly(funcs.Called(m.info, call)) || m.readsBuiltin(call) {
 			return true
 		}
 		for _, arg := range call.Args {

@@ -107,6 +107,29 @@ func (m *Model) gormLoad(call *ast.CallExpr, obj types.Object) bool {
 	return m.names(call.Args[0], obj)
 }
 
+// countedModels returns, for a gorm Count or Pluck, the Model calls of
+// its chain: db.Model(&users).Count(&total) names the table by users and
+// writes only total (Pluck its second argument).
+func (m *Model) countedModels(call *ast.CallExpr) []*ast.CallExpr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Count" && sel.Sel.Name != "Pluck" || !m.isGormDB(sel.X) {
+		return nil
+	}
+	var out []*ast.CallExpr
+	for {
+		c, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return out
+		}
+		if sel, ok = ast.Unparen(c.Fun).(*ast.SelectorExpr); !ok || !m.isGormDB(sel.X) {
+			return out
+		}
+		if sel.Sel.Name == "Model" {
+			out = append(out, c)
+		}
+	}
+}
+
 // isGormDB reports whether e is a *gorm.DB.
 func (m *Model) isGormDB(e ast.Expr) bool {
 	p, ok := types.Unalias(m.info.TypeOf(e)).(*types.Pointer)

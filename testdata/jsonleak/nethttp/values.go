@@ -64,6 +64,12 @@ func omitted(w http.ResponseWriter, r *http.Request) {
 	var list []*models.User
 	q.Find(&list)
 	json.NewEncoder(w).Encode(list)
+	// Model only names the table of a count: total is written, not page.
+	var page []models.User
+	var total int64
+	db.Select("id", "email").Find(&page)
+	db.Model(&page).Where("active").Count(&total)
+	json.NewEncoder(w).Encode(page)
 }
 
 // A Preload whose function selects the association's columns loads only
@@ -111,6 +117,10 @@ func loadedInFull(w http.ResponseWriter, r *http.Request) {
 	db.Omit("password_hash", "api_token").First(&decoded, 1)
 	json.NewDecoder(r.Body).Decode(&decoded)
 	json.NewEncoder(w).Encode(decoded) // want `secret fields models.User → .PasswordHash` `token field`
+	var updated models.User
+	db.Omit("password_hash", "api_token").First(&updated, 1)
+	db.Model(&updated).Update("password_hash", "x")
+	json.NewEncoder(w).Encode(updated) // want `secret fields models.User → .PasswordHash` `token field`
 }
 
 // A repository's results, through facts.

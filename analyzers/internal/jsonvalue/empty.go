@@ -431,7 +431,8 @@ func (m *Model) constBool(e ast.Expr) (bool, bool) {
 }
 
 // declEmpties intersects, per result, what each return statement of d
-// leaves empty. A bare return with named results leaves nothing known.
+// leaves empty. A return that answers an error (see errorReturns) is
+// left out: callers do not use the other results then.
 func (m *Model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 	n := d.Type.Results.NumFields()
 	per := make([][][][]string, n)
@@ -443,12 +444,13 @@ func (m *Model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 	}
 	s := m.host.Scope(d)
 	known := false
+	failed := m.errorReturns(d, named)
 	ast.Inspect(d.Body, func(x ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if m.dead(x) {
+			if m.dead(x) || failed[x] {
 				return false
 			}
 			results := x.Results
@@ -481,6 +483,66 @@ func (m *Model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 		return nil
 	}
 	return out
+}
+
+// errorReturns returns the return statements of d, a function whose
+// last result is an error, that return a non-nil one: the error variable
+// in the body of an "if err != nil" that checks it, as the named result
+// of a bare return or the last result of one.
+func (m *Model) errorReturns(d *ast.FuncDecl, named []ast.Expr) map[*ast.ReturnStmt]bool {
+	res := d.Type.Results
+	if res == nil || res.NumFields() < 2 {
+		return nil
+	}
+	last := res.List[len(res.List)-1]
+	if t := m.info.TypeOf(last.Type); t == nil || !types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	out := make(map[*ast.ReturnStmt]bool)
+	ast.Inspect(d.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			errVar := m.nonNilChecked(x.Cond)
+			if errVar == nil {
+				return true
+			}
+			ast.Inspect(x.Body, func(y ast.Node) bool {
+				switch y := y.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					e := ast.Expr(nil)
+					switch {
+					case len(y.Results) > 0:
+						e = y.Results[len(y.Results)-1]
+					case len(named) > 0:
+						e = named[len(named)-1]
+					}
+					if id, ok := ast.Unparen(e).(*ast.Ident); ok && m.info.ObjectOf(id) == errVar {
+						out[y] = true
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return out
+}
+
+// nonNilChecked returns the variable cond says is not nil: err != nil.
+func (m *Model) nonNilChecked(cond ast.Expr) types.Object {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !m.info.Types[b.Y].IsNil() {
+		return nil
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	return m.info.ObjectOf(id)
 }
 
 // exportEmpties exports the EmptiesFact of fn, if it has one.
@@ -678,10 +740,5 @@ func (m *Model) nilGuarded(parent, block ast.Node, obj types.Object) bool {
 	if !ok || is.Body != block || is.Else != nil || obj == nil {
 		return false
 	}
-	cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
-	if !ok || cond.Op != token.NEQ {
-		return false
-	}
-	id, ok := ast.Unparen(cond.X).(*ast.Ident)
-	return ok && m.info.Uses[id] == obj && m.info.Types[cond.Y].IsNil()
+	return m.nonNilChecked(is.Cond) == obj
 }

@@ -142,6 +142,13 @@ func fromRepository(w http.ResponseWriter, r *http.Request, users *repo.Users) {
 	json.NewEncoder(w).Encode(full) // want `secret fields models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
 	cols, _ := users.Columns(1)
 	json.NewEncoder(w).Encode(cols) // want `secret field models.User → .PasswordHash as "password_hash" to the client` `token field`
+	cleared, err := users.Cleared(1)
+	if err != nil {
+		return
+	}
+	json.NewEncoder(w).Encode(cleared)
+	some, _ := users.ClearedOr(1)
+	json.NewEncoder(w).Encode(some) // want `secret field \*models.User → .PasswordHash as "password_hash" to the client`
 	either, _ := users.Either(1, false)
 	json.NewEncoder(w).Encode(either) // want `secret fields \*models.User → .PasswordHash as "password_hash" and .Account.Salt as "salt"` `token field`
 }

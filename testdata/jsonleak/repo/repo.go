@@ -173,3 +173,27 @@ func (r *Users) Flags() (users []models.User, err error) {
 	}
 	return
 }
+
+// Cleared blanks the hash before its successful return; its error
+// return, whose user callers do not use, does not.
+func (r *Users) Cleared(id uint) (u models.User, err error) {
+	err = r.db.Omit("api_token").First(&u, id).Error
+	if err != nil {
+		return
+	}
+	u.PasswordHash = ""
+	return
+}
+
+// ClearedOr returns a user without an email with its hash.
+func (r *Users) ClearedOr(id uint) (*models.User, error) {
+	var u models.User
+	if err := r.db.Omit("api_token").First(&u, id).Error; err != nil {
+		return &u, err
+	}
+	if u.Email == "" {
+		return &u, nil
+	}
+	u.PasswordHash = ""
+	return &u, nil
+}

@@ -141,21 +141,41 @@ func (m *Model) fieldSlots(e ast.Expr, s Scope) (slots []*Slot, assigned []Assig
 		return nil, nil
 	}
 	for fa := range m.host.Fields(v) {
-		if len(fa.Path) != 1 || fa.Rhs == nil || !isPos(s.Node, fa.Stmt.Pos()) {
+		if fa.Rhs == nil || !isPos(s.Node, fa.Stmt.Pos()) {
 			continue
 		}
-		f, _, _ := types.LookupFieldOrMethod(v.Type(), true, v.Pkg(), fa.Path[0])
-		field, ok := f.(*types.Var)
-		if !ok || !field.IsField() || !types.IsInterface(field.Type()) {
+		steps, ok := interfacePath(v, fa.Path)
+		if !ok {
 			continue
 		}
 		if p, elem, ok := m.paramOf(fa.Rhs, s); ok {
-			slots = append(slots, &Slot{Steps: []string{"." + field.Name()}, Param: p, Elem: elem})
+			slots = append(slots, &Slot{Steps: steps, Param: p, Elem: elem})
 		} else {
-			assigned = append(assigned, Assigned{Steps: []string{"." + field.Name()}, Expr: fa.Rhs})
+			assigned = append(assigned, Assigned{Steps: steps, Expr: fa.Rhs})
 		}
 	}
 	return slots, assigned
+}
+
+// interfacePath returns the steps of path, a chain of fields from v
+// (resp.Data.List), when it ends at an interface-typed field through
+// struct fields that are not.
+func interfacePath(v *types.Var, path []string) ([]string, bool) {
+	t := v.Type()
+	var steps []string
+	for i, name := range path {
+		f, _, _ := types.LookupFieldOrMethod(t, true, v.Pkg(), name)
+		field, ok := f.(*types.Var)
+		if !ok || !field.IsField() {
+			return nil, false
+		}
+		steps = append(steps, "."+field.Name())
+		t = field.Type()
+		if types.IsInterface(t) {
+			return steps, i == len(path)-1
+		}
+	}
+	return nil, false
 }
 
 // Assigned is a value put under an interface-typed field of a body, at

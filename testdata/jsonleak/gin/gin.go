@@ -103,6 +103,36 @@ func assignedMap(c *gin.Context) {
 	c.JSON(http.StatusOK, &body) // want `secret field \*envelope → .Data\["accounts"\]\[i\].Salt`
 }
 
+// A list envelope whose nested Data.List is filled by assignment, by
+// the handler or by a helper given the list.
+type page struct {
+	Total int `json:"total"`
+	List  any `json:"list"`
+}
+
+type listEnvelope struct {
+	Code int  `json:"code"`
+	Data page `json:"data"`
+}
+
+func assignedNested(c *gin.Context) {
+	var body listEnvelope
+	body.Data.List = get[[]models.Account]()
+	c.JSON(http.StatusOK, body) // want `secret field listEnvelope → .Data.List\[i\].Salt as "salt"`
+}
+
+func pageOK(c *gin.Context, list any, total int) {
+	var res listEnvelope
+	res.Data.List = list
+	res.Data.Total = total
+	c.JSON(http.StatusOK, res)
+}
+
+func pagedAccounts(c *gin.Context) {
+	pageOK(c, get[[]models.Account](), 1) // want `gin.pageOK sends the secret field \[\]models.Account → .Salt as "salt"`
+	pageOK(c, get[[]models.Public](), 1)
+}
+
 func assignedPublic(c *gin.Context) {
 	body := envelope{}
 	body.Data = get[[]models.Public]()

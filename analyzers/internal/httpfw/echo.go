@@ -18,9 +18,13 @@ const (
 	pathEchoV5 = "github.com/labstack/echo/v5"
 )
 
-// echoRouter: Use adds middleware that runs after routing, Pre before it
-// (echo.go).
-var echoRouter = Router{Middleware: []string{"Use", "Pre"}, Groups: []string{"Group"}}
+// echoRouter: Echo.Use adds middleware that runs after routing, Pre
+// before it, for every route (ServeHTTP, echo.go); Group.Use appends to
+// the group's middleware, which Group.Add and Group.Group copy (group.go).
+func echoRouter(path string) Router {
+	return Router{Middleware: []string{"Use", "Pre"}, Groups: []string{"Group"},
+		Order: ordered(Copied, path, "Group")}
+}
 
 // echo is v4's or v5's spec. Handlers take the Context interface in v4,
 // *Context in v5; Context.Bind and the DefaultBinder decode bodies
@@ -37,7 +41,7 @@ func echo(f Framework) spec {
 			},
 			responses: []responseType{{path: pathEchoV4, name: "Context", param: true}, {path: pathEchoV4, name: "Response"}},
 			info:      echoInfo(pathEchoV4),
-			router:    echoRouter,
+			router:    echoRouter(pathEchoV4),
 		}
 	}
 	return spec{
@@ -50,7 +54,7 @@ func echo(f Framework) spec {
 		},
 		responses: []responseType{{path: pathEchoV5, name: "Context", param: true}, {path: pathEchoV5, name: "Response"}},
 		info:      echoInfo(pathEchoV5),
-		router:    echoRouter,
+		router:    echoRouter(pathEchoV5),
 	}
 }
 

@@ -31,7 +31,7 @@ func fiber(f Framework) spec {
 			responses: []responseType{{path: pathFiberV2, name: "Ctx", param: true}},
 			cookies:   []cookieType{cookie},
 			info:      fiberInfo(pathFiberV2),
-			router:    Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
+			router:    fiberRouter(pathFiberV2),
 		}
 	}
 	cookie.path = pathFiberV3
@@ -46,8 +46,16 @@ func fiber(f Framework) spec {
 		responses: []responseType{{path: pathFiberV3, name: "Ctx", param: true}, {path: pathFiberV3, name: "Res"}},
 		cookies:   []cookieType{cookie},
 		info:      fiberInfo(pathFiberV3),
-		router:    Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
+		router:    fiberRouter(pathFiberV3),
 	}
+}
+
+// fiberRouter: App.Use and Group.Use (app.go, group.go) register their
+// handlers as a route of the app's stack, which a request runs through
+// in registration order (register and next, router.go).
+func fiberRouter(path string) Router {
+	return Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next",
+		Order: ordered(Stacked, path, "App", "Group", "Router")}
 }
 
 // fasthttp's calls and its RequestCtx (fiber v2's c.Context()) act on

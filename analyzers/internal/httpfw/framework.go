@@ -2,6 +2,7 @@ package httpfw
 
 import (
 	"fmt"
+	"maps"
 	"sync"
 )
 
@@ -56,14 +57,15 @@ type registry struct {
 	infos     map[Framework]Info
 	names     map[Framework]string
 	paths     map[string]Framework
-	router    map[string]bool // Router.Middleware of every spec
-	methods   map[string]bool // Router.Methods of every spec
-	groups    map[string]bool // Router.Groups of every spec
-	next      map[string]bool // Router.Next of every spec
-	params    []typeName      // handlerParams of every spec
-	routes    []RouteType     // Router.Routes of every spec
-	cors      map[string]CORS // CORS middleware constructors by full name
-	corsNames map[string]bool // and by name
+	router    map[string]bool  // Router.Middleware of every spec
+	methods   map[string]bool  // Router.Methods of every spec
+	groups    map[string]bool  // Router.Groups of every spec
+	next      map[string]bool  // Router.Next of every spec
+	order     map[string]Order // Router.Order of every spec
+	params    []typeName       // handlerParams of every spec
+	routes    []RouteType      // Router.Routes of every spec
+	cors      map[string]CORS  // CORS middleware constructors by full name
+	corsNames map[string]bool  // and by name
 }
 
 var reg = sync.OnceValue(func() *registry { return index(specs()) })
@@ -81,6 +83,7 @@ func index(specs []spec) *registry {
 		methods:   make(map[string]bool),
 		groups:    make(map[string]bool),
 		next:      make(map[string]bool),
+		order:     make(map[string]Order),
 		cors:      make(map[string]CORS),
 		corsNames: make(map[string]bool),
 	}
@@ -123,6 +126,7 @@ func index(specs []spec) *registry {
 		if s.router.Next != "" {
 			r.next[s.router.Next] = true
 		}
+		maps.Copy(r.order, s.router.Order)
 		r.params = append(r.params, s.handlerParams...)
 		r.routes = append(r.routes, s.router.Routes...)
 		for _, d := range s.decoders {

@@ -20,8 +20,12 @@ func gin() spec {
 			{path: pathGin, name: "Context", param: true},
 			{path: pathGin, name: "ResponseWriter", records: true},
 		},
-		info:   ginInfo,
-		router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
+		info: ginInfo,
+		// RouterGroup.Use appends to the group's Handlers; Group and
+		// handle copy them then (combineHandlers, routergroup.go),
+		// and Engine.Use is RouterGroup.Use (gin.go).
+		router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next",
+			Order: ordered(Copied, pathGin, "Engine", "RouterGroup", "IRoutes")},
 	}
 }
 

@@ -10,6 +10,7 @@ const (
 	pathHertzApp      = "github.com/cloudwego/hertz/pkg/app"
 	pathHertzProtocol = "github.com/cloudwego/hertz/pkg/protocol"
 	pathHertzSSE      = "github.com/cloudwego/hertz/pkg/protocol/sse"
+	pathHertzRoute    = "github.com/cloudwego/hertz/pkg/route"
 )
 
 func hertz() spec {
@@ -23,8 +24,10 @@ func hertz() spec {
 		},
 		responses: []responseType{{path: pathHertzApp, name: "RequestContext", param: true, afterContext: true}},
 		info:      hertzInfo,
-		// route/engine.go, routergroup.go: Use and Group, as gin.
-		router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next"},
+		// route/engine.go, routergroup.go: Use and Group, as gin,
+		// and the copies of combineHandlers.
+		router: Router{Middleware: []string{"Use"}, Groups: []string{"Group"}, Next: "Next",
+			Order: ordered(Copied, pathHertzRoute, "Engine", "RouterGroup", "IRoutes")},
 	}
 }
 

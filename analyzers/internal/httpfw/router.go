@@ -6,14 +6,16 @@ import "go/types"
 // methods that add middleware to a router or group, the method of a
 // route that restricts its HTTP methods, the struct types that describe
 // a route, the methods of a router that make a group of its routes
-// (r.Group("/admin")), and the method of the handler's context that runs
-// the next handler (c.Next()).
+// (r.Group("/admin")), the method of the handler's context that runs
+// the next handler (c.Next()), and the Order of the types that declare
+// a Use method whose order matters, by package path and name.
 type Router struct {
 	Middleware []string
 	Methods    string
 	Routes     []RouteType
 	Groups     []string
 	Next       string
+	Order      map[string]Order
 }
 
 // UseMethod is the name of the method that puts middleware in use on a

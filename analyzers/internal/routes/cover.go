@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // coveredCall reports whether a call that receives the handler as
@@ -23,7 +25,7 @@ func (m *Model) coveredCall(call *ast.CallExpr, idx int, s *seen) bool {
 		}
 	}
 	if x := m.receiver(call); x != nil {
-		return m.coveredChain(x, s)
+		return m.coveredChain(x, at(call), s)
 	}
 	return false
 }
@@ -41,14 +43,14 @@ func (m *Model) receiver(call *ast.CallExpr) ast.Expr {
 }
 
 // coveredChain reports whether the router, group or chain x has a
-// covering middleware: given to a call that built it (r.With(mw),
-// e.Group("/a", mw), alice.New(mw)), to the router it derives from, or in
-// use on the variable or field that holds it.
-func (m *Model) coveredChain(x ast.Expr, s *seen) bool {
+// covering middleware that reaches a route at p: given to a call that
+// built it (r.With(mw), e.Group("/a", mw), alice.New(mw)), to the router
+// it derives from, or in use on the variable or field that holds it.
+func (m *Model) coveredChain(x ast.Expr, p point, s *seen) bool {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.CallExpr:
 		if IsConversion(m.pass.TypesInfo, x) {
-			return m.coveredChain(x.Args[0], s)
+			return m.coveredChain(x.Args[0], p, s)
 		}
 		for _, a := range x.Args {
 			if m.coversAny(a) {
@@ -56,64 +58,84 @@ func (m *Model) coveredChain(x ast.Expr, s *seen) bool {
 			}
 		}
 		if recv := m.receiver(x); recv != nil {
-			return m.coveredChain(recv, s)
+			if httpfw.MakesGroup(ast.Unparen(x.Fun).(*ast.SelectorExpr).Sel.Name) {
+				p.made = x
+			}
+			return m.coveredChain(recv, p, s)
 		}
 	case *ast.StarExpr:
-		return m.coveredChain(x.X, s)
+		return m.coveredChain(x.X, p, s)
 	case *ast.UnaryExpr:
-		return m.coveredChain(x.X, s)
+		return m.coveredChain(x.X, p, s)
 	case *ast.Ident, *ast.SelectorExpr:
 		if obj := m.object(x); obj != nil {
-			return m.coveredRouter(obj, s)
+			return m.coveredRouter(obj, p, s)
 		}
 	}
 	return false
 }
 
 // coveredRouter reports whether the router held in obj has a covering
-// middleware: in use on it, on the router it was derived from, on the
-// router that a Group or Route function receives it from, or on every
-// router it is mounted on.
-func (m *Model) coveredRouter(obj types.Object, s *seen) bool {
-	switch s.routers[obj] {
-	case inProgress, uncovered:
-		return false
-	case covered:
-		return true
+// middleware that reaches a route at p: in use on it, on the router it
+// was derived from, on the router that a Group or Route function
+// receives it from, or on every router it is mounted on.
+func (m *Model) coveredRouter(obj types.Object, p point, s *seen) bool {
+	key := routerAt{obj, p}
+	if ok, done := s.routers[key]; done || s.walking[obj] {
+		return ok
 	}
-	s.routers[obj] = inProgress
-	ok := m.routerCovered(obj, s)
-	s.routers[obj] = uncovered
-	if ok {
-		s.routers[obj] = covered
-	}
+	s.walking[obj] = true
+	ok := m.usesCover(obj, p, s) || m.coveredWhereServed(obj, s)
+	delete(s.walking, obj)
+	s.routers[key] = ok
 	return ok
 }
 
-func (m *Model) routerCovered(obj types.Object, s *seen) bool {
+// usesCover reports whether a covering middleware in use on the router
+// in obj, or on the router it derives from, reaches a route at p.
+func (m *Model) usesCover(obj types.Object, p point, s *seen) bool {
 	for _, mw := range m.uses[obj] {
-		if (mw.always || !m.always) && m.covers(mw.expr) {
+		if m.coversAt(mw, mw.call, p) {
 			return true
 		}
 	}
 	// A router handed to a function of the package has what that
-	// function puts in use on its parameter (useMiddlewares(e)).
+	// function puts in use on its parameter (useMiddlewares(e)), from
+	// that call on.
 	for _, cur := range m.refs[obj] {
-		if p := m.paramOf(cur); p != nil {
-			for _, mw := range m.uses[p] {
-				if (mw.always || !m.always) && m.covers(mw.expr) {
+		if param := m.paramOf(cur); param != nil {
+			call := cur.Parent().Node().(*ast.CallExpr)
+			for _, mw := range m.uses[param] {
+				if m.coversAt(mw, call, p) {
 					return true
 				}
 			}
 		}
 	}
 	for _, rhs := range m.defs[obj] {
-		if m.coveredChain(rhs, s) {
+		if m.coveredChain(rhs, p, s) {
 			return true
 		}
 	}
+	return false
+}
+
+// coveredWhereServed reports whether the router in obj is covered
+// wherever it goes, at any point: by the router that a Group or Route
+// function receives it from, or on every router it is mounted on. It is
+// found once a walk, which follows each value once.
+func (m *Model) coveredWhereServed(obj types.Object, s *seen) bool {
+	if ok, done := s.served[obj]; done {
+		return ok
+	}
+	ok := m.servedCovered(obj, s)
+	s.served[obj] = ok
+	return ok
+}
+
+func (m *Model) servedCovered(obj types.Object, s *seen) bool {
 	if v, ok := obj.(*types.Var); ok {
-		if p, ok := m.params[v]; ok && m.coveredParam(p, s) {
+		if param, ok := m.params[v]; ok && m.coveredParam(param, s) {
 			return true
 		}
 	}
@@ -126,6 +148,12 @@ func (m *Model) routerCovered(obj types.Object, s *seen) bool {
 		}
 	}
 	return n > 0 && !w.Served()
+}
+
+// coversAt reports whether mw, put in use by the call use, is one the
+// model looks for and reaches a route at p.
+func (m *Model) coversAt(mw middleware, use *ast.CallExpr, p point) bool {
+	return (mw.always || !m.always) && m.reaches(use, mw.order, p) && m.covers(mw.expr)
 }
 
 // paramOf returns the parameter of a function of this package that the
@@ -173,11 +201,11 @@ func (m *Model) coveredParam(p param, s *seen) bool {
 		}
 		switch k, _ := site.ParentEdge(); k {
 		case edge.CallExpr_Fun:
-			if p.index >= len(call.Args) || !m.coveredChain(call.Args[p.index], s) {
+			if p.index >= len(call.Args) || !m.coveredChain(call.Args[p.index], at(call), s) {
 				return false
 			}
 		case edge.CallExpr_Args:
-			if recv := m.receiver(call); recv == nil || !m.coveredChain(recv, s) {
+			if recv := m.receiver(call); recv == nil || !m.coveredChain(recv, at(call), s) {
 				return false
 			}
 		default:

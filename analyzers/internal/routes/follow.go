@@ -10,25 +10,25 @@ import (
 )
 
 // seen guards the walks against cycles, and remembers what routers are
-// covered: a handler registered twice on one router is covered twice.
+// covered at a point: a handler registered twice on one router is
+// covered twice.
 type seen struct {
 	objs    map[types.Object]bool
-	routers map[types.Object]coverage
+	routers map[routerAt]bool     // whether a router is covered at a point
+	walking map[types.Object]bool // routers whose coverage is being found
+	served  map[types.Object]bool // see coveredWhereServed
 	groups  map[types.Object]bool // routers whose group is being found (see groupOfObject)
 }
 
-// coverage is what coveredRouter knows of a router.
-type coverage uint8
-
-const (
-	unknown coverage = iota
-	inProgress
-	covered
-	uncovered
-)
+// routerAt is a router, seen from a point of its routes.
+type routerAt struct {
+	obj types.Object
+	at  point
+}
 
 func newSeen() *seen {
-	return &seen{objs: make(map[types.Object]bool), routers: make(map[types.Object]coverage)}
+	return &seen{objs: make(map[types.Object]bool), routers: make(map[routerAt]bool), walking: make(map[types.Object]bool),
+		served: make(map[types.Object]bool)}
 }
 
 // Func returns where a handler of this package, a function declaration

@@ -64,7 +64,7 @@ func (m *index) indexForwards(calls []inspector.Cursor) {
 				continue
 			}
 			if obj := m.object(chainRouter(sel.X)); obj != nil {
-				m.uses[obj] = append(m.uses[obj], middleware{a, m.unconditional(cur)})
+				m.uses[obj] = append(m.uses[obj], middleware{expr: a, always: m.unconditional(cur), call: call})
 			}
 		}
 	}

@@ -262,7 +262,7 @@ func (m *Model) Deferrals(d Deferred) Where {
 
 // registers adds to w the routes that call registers on the router x.
 func (m *Model) registers(call *ast.CallExpr, x ast.Expr, g Group, s *seen, w *Where) {
-	if m.coveredChain(x, s) {
+	if m.coveredChain(x, at(call), s) {
 		w.Covered = append(w.Covered, Route{Call: call, Group: g})
 	} else {
 		w.Routes = append(w.Routes, Route{Call: call, Group: g})

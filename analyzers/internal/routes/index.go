@@ -37,6 +37,7 @@ func (m *index) build() {
 	m.listed = make(map[*types.TypeName][]types.Type)
 	m.decls = make(map[*types.Func]*ast.FuncDecl)
 	m.forwarded = make(map[ast.Expr][]ast.Expr)
+	m.calls = make(map[*ast.CallExpr]inspector.Cursor)
 	info := m.pass.TypesInfo
 	if m.insp == nil {
 		return
@@ -76,6 +77,7 @@ func (m *index) build() {
 			case *ast.CallExpr:
 				m.indexCall(cur, n)
 				calls = append(calls, cur)
+				m.calls[n] = cur
 			case *ast.AssignStmt:
 				if n.Tok == token.DEFINE {
 					m.addStmt(cur, n.Lhs)
@@ -267,13 +269,13 @@ func (m *index) indexCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case *ast.SelectorExpr:
 		if httpfw.AddsMiddleware(fun.Sel.Name) {
 			if obj := m.object(chainRouter(fun.X)); obj != nil {
-				always := true
-				for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-					always = Unconditional(fn.Node(), call)
-					break
+				mw := middleware{always: m.unconditional(cur), call: call}
+				if sel, ok := info.Selections[fun]; ok {
+					mw.order = httpfw.UseOrder(sel.Obj().(*types.Func))
 				}
 				for _, a := range call.Args {
-					m.uses[obj] = append(m.uses[obj], middleware{a, always})
+					mw.expr = a
+					m.uses[obj] = append(m.uses[obj], mw)
 				}
 			}
 		}

@@ -22,6 +22,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // A Model answers where the handlers of one package are served. It reads
@@ -45,12 +47,13 @@ type index struct {
 	uses      map[types.Object][]middleware          // middleware given to X.Use and X.Pre
 	defs      map[types.Object][]ast.Expr            // values assigned to variables and fields
 	params    map[*types.Var]param
-	idents    map[types.Object]*ast.Ident      // where the package's variables are declared
-	stmts     map[types.Object]ast.Stmt        // where local variables are declared (see DefStmt)
-	dispatch  map[string][]*types.Func         // methods of interfaces in use, by name (see funcRefs)
-	listed    map[*types.TypeName][]types.Type // interfaces whose literals list a type's values (see addListed)
-	decls     map[*types.Func]*ast.FuncDecl    // the package's function declarations (non-test files)
-	forwarded map[ast.Expr][]ast.Expr          // see Forwarded
+	idents    map[types.Object]*ast.Ident        // where the package's variables are declared
+	stmts     map[types.Object]ast.Stmt          // where local variables are declared (see DefStmt)
+	dispatch  map[string][]*types.Func           // methods of interfaces in use, by name (see funcRefs)
+	listed    map[*types.TypeName][]types.Type   // interfaces whose literals list a type's values (see addListed)
+	decls     map[*types.Func]*ast.FuncDecl      // the package's function declarations (non-test files)
+	forwarded map[ast.Expr][]ast.Expr            // see Forwarded
+	calls     map[*ast.CallExpr]inspector.Cursor // the package's calls (non-test files)
 }
 
 // New returns the model of pass's package. covers reports whether a
@@ -76,7 +79,9 @@ func (m *Model) Always() *Model {
 // A middleware given to X.Use or X.Pre.
 type middleware struct {
 	expr   ast.Expr
-	always bool // the call is in no if, switch, select or loop of its function
+	always bool          // the call is in no if, switch, select or loop of its function
+	call   *ast.CallExpr // the call that puts it in use
+	order  httpfw.Order  // which routes of X it reaches (see reaches)
 }
 
 // Where says where a handler is served, as far as its package shows.

@@ -138,7 +138,7 @@ func (r *run) checkValue(ev *respmodel.Event, v *jsonvalue.Value) {
 			leaks = append(leaks, prefixed(a.Steps, r.withoutBlanked(r.walk.leaks(node{a.Type, false}), a.Type, a.Cleared))...)
 		}
 	}
-	if v.Echoed {
+	if v.Echoed || v.Loaded {
 		leaks = append(leaks, r.walk.echoed(node{v.Type(), false})...)
 	}
 	if ht := v.HelperType(); ht != nil {
@@ -320,7 +320,11 @@ func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
 	}
 	if r.echoedOnly(leaks) {
 		// json:"-" would stop the request from filling it.
-		fr.text = text + ", as the request sent it: respond with a DTO that leaves it out, or clear it before the write"
+		how := ", as the request sent it"
+		if !r.value.Echoed {
+			how = ", as stored"
+		}
+		fr.text = text + how + ": respond with a DTO that leaves it out, or clear it before the write"
 	} else {
 		fr.text = text + `: respond with a DTO that leaves it out, or tag the field json:"-"`
 	}
@@ -338,7 +342,7 @@ func (r *run) fieldReport(root types.Type, leaks []*leak) *fieldReport {
 }
 
 // echoedOnly reports whether every leak is a request's password that a
-// value decoded from the request writes back.
+// value decoded from the request, or loaded from storage, writes back.
 func (r *run) echoedOnly(leaks []*leak) bool {
 	for _, l := range leaks {
 		if !r.walk.dropped(l) {

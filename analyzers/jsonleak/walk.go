@@ -325,7 +325,7 @@ func (w *walker) dropped(l *leak) bool {
 
 // echoed returns the leaks of n that dropped leaves out: the plain
 // passwords of a request body, which a value decoded from the request
-// and written back holds.
+// and written back holds, as does one a query loaded.
 func (w *walker) echoed(n node) []*leak {
 	if n.t == nil {
 		return nil

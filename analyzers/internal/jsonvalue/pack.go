@@ -21,7 +21,8 @@ type Decoder interface {
 }
 
 // Pack writes what the callers of a helper in other packages see of v:
-// its exported fields but Echoed (their own decode decides), without
+// its exported fields but Echoed and Loaded (their own decode decides),
+// without
 // its syntax and types.
 func (v *Value) Pack(e Encoder) {
 	e.Int(int64(v.Param))

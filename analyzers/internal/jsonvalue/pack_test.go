@@ -9,11 +9,11 @@ import (
 
 // sampleValue returns a JSON value with every field set, and what the
 // callers of a helper in another package should see of it: the same
-// without its syntax and types, and not Echoed.
+// without its syntax and types, and neither Echoed nor Loaded.
 func sampleValue() (in, want *Value) {
 	id := ast.NewIdent("x")
 	str := types.Typ[types.String]
-	in = &Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
+	in = &Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true, Loaded: true,
 		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &Value{}}},
 		typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil},
 		assigned: []Assigned{{Steps: []string{".Data"}, Expr: id}}}

@@ -41,6 +41,11 @@ type Value struct {
 	// request body into before the write, so it holds what the request
 	// sent, passwords included. It is not carried to callers.
 	Echoed bool
+	// Loaded: the value written is a variable that gorm queries fill
+	// (every fill of it before the write), so a plain password of a type
+	// the package also decodes requests into holds what is stored,
+	// unless the query left it out (Cleared). Not carried to callers.
+	Loaded bool
 	// Slots are the places in a body built by a composite literal where
 	// the literal puts a parameter of the enclosing function under an
 	// interface type: Response{Code: 0, Data: data}. At a call site, each
@@ -204,6 +209,9 @@ func (m *Model) resolveJSON(e ast.Expr, s Scope) *Value {
 			if obj, ok := m.info.Uses[id].(*types.Var); ok {
 				v.Cleared = append(v.Cleared, m.emptyAt(obj, s, at, 0)...)
 				v.Echoed = v.Echoed || m.decodedBefore(obj, s, at)
+				if _, ok := m.queried(obj, s, at); ok && s.Node != nil {
+					v.Loaded = true
+				}
 			}
 		}
 		e = ast.Unparen(e)

@@ -40,7 +40,7 @@ func sampleEvent() (in, want *Event) {
 		Kind: SetCookie, Framework: httpfw.EchoV4, Header: "Set-Cookie", headerParam: 3, Value: sampleValue(1, built), File: &file, Cookie: cookie,
 		Body: BodyJSON, Identity: IdentitySession,
 		// jsonvalue's TestPack checks what of a JSON value is packed.
-		JSON: &jsonvalue.Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true,
+		JSON: &jsonvalue.Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true, Loaded: true,
 			Slots: []*jsonvalue.Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}},
 		Via: "pkg.Helper", Reader: "pkg.reader", Stage: Sent, Before: Done,
 		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done, always: true,
@@ -63,7 +63,7 @@ func sampleEvent() (in, want *Event) {
 	}
 	f := strip(file)
 	j := *in.JSON
-	j.Echoed = false // the caller's own decode decides
+	j.Echoed, j.Loaded = false, false // the caller's own decode decides
 	want = &Event{
 		Kind: in.Kind, Framework: in.Framework, Header: in.Header, headerParam: in.headerParam, Value: strip(in.Value), File: &f, Cookie: &c,
 		Body: in.Body, Identity: in.Identity, JSON: &j, Via: in.Via, Reader: in.Reader, Stage: in.Stage, Before: in.Before,

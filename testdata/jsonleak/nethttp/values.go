@@ -170,6 +170,17 @@ func echoRequest(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(form)
 }
 
+// The same type loaded by a query holds the stored password, unless the
+// query leaves it out.
+func storedSignup(w http.ResponseWriter, r *http.Request) {
+	var u UserSignup
+	db.Where("email = ?", r.FormValue("email")).First(&u)
+	json.NewEncoder(w).Encode(u) // want `sends the secret field UserSignup → .Password as "password" to the client, as stored: respond with a DTO that leaves it out, or clear it before the write`
+	var v UserSignup
+	db.Omit("password").First(&v)
+	json.NewEncoder(w).Encode(v)
+}
+
 // A stand-in that fills the secret with a constant sends it: only zero
 // values count as empty.
 func findStandIn() models.User {

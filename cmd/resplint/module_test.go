@@ -45,3 +45,27 @@ func TestDotlessModule(t *testing.T) {
 		t.Errorf("want one report, at shown's write (main.go:19), got:\n%s", out)
 	}
 }
+
+// A module that requires the main module and imports its packages back
+// (a module cycle, as ccfos/nightingale and flashcatcloud/ibex): once
+// built, so that its packages have export data, every package is
+// analysed, and a helper's facts reach the main module's handler, both
+// from the command and from go vet.
+func TestModuleCycle(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(fixture(t, "modcycle"), "a")
+	wantCode(t, goCommand(t, dir, "build", "./..."), 0)
+	const want = `h/h.go:12:2: header "Content-Type" is set after ibex.Fail at line 11 sent the response header`
+
+	res := resplint(t, dir, "./...")
+	wantCode(t, res, 3)
+	out := strings.TrimSpace(res.stdout + res.stderr)
+	if lines := strings.Split(out, "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], want) {
+		t.Errorf("want one report, %s..., got:\n%s", want, out)
+	}
+
+	res = goCommand(t, dir, "vet", "-vettool="+binary, "./...")
+	if res.code == 0 || !strings.Contains(res.stderr, want) {
+		t.Errorf("go vet: exit status %d, want a report %s...:\n%s", res.code, want, res.stderr)
+	}
+}

@@ -326,7 +326,9 @@ func (s *stream) release(p *packages.Package) {
 // The types of a package type-checked from source go too, and so do
 // those its export data gave it (see compact): no package left imports
 // them, and no package read from export data refers to them, as every
-// importer of a package read from source is read from source too.
+// importer of a package read from source is read from source too (an
+// importer compacted may refer to them: see readCompiled; but it is
+// done too).
 func (s *stream) dropFacts(p *packages.Package) {
 	for _, o := range s.state[p].outcomes {
 		o.DropFacts()

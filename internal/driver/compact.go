@@ -27,7 +27,7 @@ func (s *stream) compact(p *packages.Package) {
 	if file == "" {
 		return
 	}
-	pkg, err := s.l.readCompiled(p.PkgPath, file)
+	pkg, err := s.l.readCompiled(p.PkgPath, file, sourceDeps(p, s.ld.fromSource))
 	if err != nil {
 		return
 	}
@@ -50,10 +50,43 @@ func (s *stream) compact(p *packages.Package) {
 // source, from its export data file, into the view: no package read
 // from export data so far refers to it, as each importer of a package
 // read from source is read from source too.
-func (l *loader) readCompiled(path, file string) (*types.Package, error) {
+//
+// The export data refers to the packages path imports, directly or not;
+// deps are the types of those read from source, which its importers
+// already hold. They go into the view first, so that the types read
+// refer to them and not to copies of their own: a dependency analysed
+// from source may import a package asked for (a module that requires
+// the main module, which requires it back), and packages asked for are
+// not compacted, so the view has no types of them.
+func (l *loader) readCompiled(path, file string, deps []*types.Package) (*types.Package, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	for _, dep := range deps {
+		l.view[dep.Path()] = dep
+	}
 	return l.readExport(path, file)
+}
+
+// sourceDeps returns the types of the packages p imports, directly or
+// not, that are type-checked from source. No package read from export
+// data imports one, so the walk stops at those.
+func sourceDeps(p *packages.Package, fromSource map[*packages.Package]bool) []*types.Package {
+	var deps []*types.Package
+	seen := make(map[*packages.Package]bool)
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		for _, q := range p.Imports {
+			if !seen[q] && fromSource[q] {
+				seen[q] = true
+				if q.Types != nil {
+					deps = append(deps, q.Types)
+				}
+				visit(q)
+			}
+		}
+	}
+	visit(p)
+	return deps
 }
 
 // forget drops the types of the package path from the view, if they are

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"os/exec"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -174,5 +175,74 @@ func TestFinish(t *testing.T) {
 		if p.Types != nil {
 			t.Errorf("%s keeps its types", p.PkgPath)
 		}
+	}
+}
+
+// A module may require the main module and import its packages back (a
+// module cycle: ccfos/nightingale requires flashcatcloud/ibex, which
+// imports nightingale's packages). Its packages that do are read from
+// source like every importer of a package asked for, and compacted; the
+// types their export data gives them must refer to the types of the
+// packages asked for that their importers hold, not to copies, or
+// *router.Router is not *router.Router in ibex and alert.
+func TestCompactModuleCycle(t *testing.T) {
+	writeModule(t, map[string]string{
+		"a/go.mod":           "module example.com/a\n\ngo 1.22\n\nrequire example.com/b v0.0.0\n\nreplace example.com/b => ../b\n",
+		"a/router/router.go": "package router\n\ntype Router struct{ Name string }\n\nfunc New() *Router { return &Router{Name: \"center\"} }\n",
+		"a/alert/alert.go":   "package alert\n\nimport (\n\t\"example.com/a/router\"\n\t\"example.com/b/ibex\"\n)\n\nfunc Start() { ibex.WriteRun(router.New()) }\n",
+		"b/go.mod":           "module example.com/b\n\ngo 1.22\n\nrequire example.com/a v0.0.0\n\nreplace example.com/a => ../a\n",
+		"b/srv/srv.go":       "package srv\n\nimport \"example.com/a/router\"\n\nfunc WriteConfig(r *router.Router) string { return r.Name }\n",
+		"b/ibex/ibex.go":     "package ibex\n\nimport (\n\t\"example.com/a/router\"\n\t\"example.com/b/srv\"\n)\n\nfunc WriteRun(r *router.Router) string { return srv.WriteConfig(r) }\n",
+	})
+	t.Chdir("a")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("RESPLINT_CACHE", "off")
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	all := []*analysis.Analyzer{newWriterAnalyzer(map[string]*atomic.Int32{})}
+	Prepare(all)
+	plan, err := unit.NewPlan(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromB := func(p *packages.Package) bool { return strings.HasPrefix(p.PkgPath, "example.com/b/") }
+	ld, err := load([]string{"./..."}, Config{}, fromB, nil, plan.Factful())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compacted []string
+	for p := range ld.compiled {
+		compacted = append(compacted, p.PkgPath)
+	}
+	slices.Sort(compacted)
+	if want := []string{"example.com/b/ibex", "example.com/b/srv"}; !slices.Equal(compacted, want) {
+		t.Fatalf("packages to compact %q, want %q", compacted, want)
+	}
+	s := newStream(plan, ld, false)
+	res := s.run()
+	for _, b := range res.Broken {
+		t.Errorf("not analysed: %s (dependency %q): %v", b.PkgPath, b.Dep, b.Errors)
+	}
+	var analysed []string
+	for _, a := range res.analyses {
+		analysed = append(analysed, a.pkg.PkgPath)
+	}
+	slices.Sort(analysed)
+	if want := []string{"example.com/a/alert", "example.com/a/router", "example.com/b/ibex", "example.com/b/srv"}; !slices.Equal(analysed, want) {
+		t.Errorf("analysed %q, want %q", analysed, want)
+	}
+	// alert finds the fact of ibex.WriteRun, computed from source, on
+	// the types ibex's export data gave it.
+	var got []string
+	for _, d := range res.Diagnostics() {
+		got = append(got, d.Message)
+	}
+	if want := []string{"calls writer WriteRun"}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	for path := range s.l.view {
+		t.Errorf("the view still holds %s after the run", path)
 	}
 }

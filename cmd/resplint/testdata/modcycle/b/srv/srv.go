@@ -1,0 +1,5 @@
+package srv
+
+import "example.com/a/router"
+
+func Config(r *router.Router) string { return r.Name }

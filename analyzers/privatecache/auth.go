@@ -22,9 +22,9 @@ import (
 // serve goes to signed-in users only, and a shared cache that stores it
 // serves it to anyone (gated.go).
 
-// AuthFact is exported for a middleware, or a function that returns one,
-// that learns who the user is, and for a function that finds the user
-// for middleware (finds): By is byAuthorization when it does so from
+// AuthFact is exported for a middleware, or a function that returns one
+// or puts one in use on a router it is given, that learns who the user
+// is, and for a function that finds the user for middleware (finds): By is byAuthorization when it does so from
 // the Authorization header (or basic auth) and from nothing else,
 // byHeader when it does so from request headers that the client adds
 // itself and from nothing else, and otherwise says what it reads.

@@ -53,7 +53,8 @@ func (f *KeysFact) String() string {
 }
 
 // StoresFact is exported for a middleware, or a function that returns
-// one, that stores request or context values: the keys, as keyIDs.
+// one or puts one in use on a router it is given, that stores request or
+// context values: the keys, as keyIDs.
 type StoresFact struct {
 	Keys []string
 }

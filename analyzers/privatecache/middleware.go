@@ -22,7 +22,9 @@ import (
 // responses of what it wraps or returns: a middleware
 // (func(http.Handler) http.Handler, func(echo.HandlerFunc)
 // echo.HandlerFunc), a gin or fiber handler used as middleware, or a
-// function that returns one of these.
+// function that returns one of these; or on the responses of the routes
+// of a router it is given, by putting such middleware in use on it
+// (func InitMiddleware(r *gin.Engine) { r.Use(NoCache) }).
 type CacheFact struct {
 	CacheControl string
 	Own          bool
@@ -217,7 +219,8 @@ func (mw *middleware) newProp(own func(ast.Node) string, imported func(*types.Fu
 }
 
 // node returns the value of a function or function literal: its own,
-// or that of a function it returns.
+// that of a function it returns, or that of the middleware a function
+// declaration puts in use on the routers it is given.
 func (p *prop) node(n ast.Node) string {
 	if v, ok := p.memo[n]; ok {
 		return v
@@ -236,6 +239,13 @@ func (p *prop) node(n ast.Node) string {
 			_, lit := x.(*ast.FuncLit)
 			return v == "" && !lit
 		})
+	}
+	if d, ok := n.(*ast.FuncDecl); ok && v == "" {
+		for _, e := range p.mw.routes.PutInUse(d) {
+			if v = p.expr(e, 0); v != "" {
+				break
+			}
+		}
 	}
 	p.memo[n] = v
 	return v

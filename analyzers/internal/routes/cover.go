@@ -6,17 +6,18 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // coveredCall reports whether a call that receives the handler as
 // argument idx applies a covering middleware to it: the called function
-// is one, another argument is one, or the router or chain it is a method
+// is one (not one that puts middleware in use on the router it is given,
+// which covers only what comes after it: see handedCover), another
+// argument is one, or the router or chain it is a method
 // of uses one.
 func (m *Model) coveredCall(call *ast.CallExpr, idx int, s *seen) bool {
-	if m.covers(call.Fun) {
+	if m.covers(call.Fun) && !m.routerParam(call, idx) {
 		return true
 	}
 	for i, a := range call.Args {
@@ -92,25 +93,16 @@ func (m *Model) coveredRouter(obj types.Object, p point, s *seen) bool {
 }
 
 // usesCover reports whether a covering middleware in use on the router
-// in obj, or on the router it derives from, reaches a route at p.
+// in obj, put there by a function it is handed to, or in use on the
+// router it derives from, reaches a route at p.
 func (m *Model) usesCover(obj types.Object, p point, s *seen) bool {
 	for _, mw := range m.uses[obj] {
 		if m.coversAt(mw, mw.call, p) {
 			return true
 		}
 	}
-	// A router handed to a function of the package has what that
-	// function puts in use on its parameter (useMiddlewares(e)), from
-	// that call on.
-	for _, cur := range m.refs[obj] {
-		if param := m.paramOf(cur); param != nil {
-			call := cur.Parent().Node().(*ast.CallExpr)
-			for _, mw := range m.uses[param] {
-				if m.coversAt(mw, call, p) {
-					return true
-				}
-			}
-		}
+	if m.handedCover(obj, nil, p, 0) {
+		return true
 	}
 	for _, rhs := range m.defs[obj] {
 		if m.coveredChain(rhs, p, s) {
@@ -154,25 +146,6 @@ func (m *Model) servedCovered(obj types.Object, s *seen) bool {
 // model looks for and reaches a route at p.
 func (m *Model) coversAt(mw middleware, use *ast.CallExpr, p point) bool {
 	return (mw.always || !m.always) && m.reaches(use, mw.order, p) && m.covers(mw.expr)
-}
-
-// paramOf returns the parameter of a function of this package that the
-// argument at cur is given to, or nil.
-func (m *Model) paramOf(cur inspector.Cursor) *types.Var {
-	k, i := cur.ParentEdge()
-	if k != edge.CallExpr_Args {
-		return nil
-	}
-	call := cur.Parent().Node().(*ast.CallExpr)
-	fn := typeutil.StaticCallee(m.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() != m.pass.Pkg || call.Ellipsis.IsValid() {
-		return nil
-	}
-	params := fn.Type().(*types.Signature).Params()
-	if i >= params.Len() || fn.Type().(*types.Signature).Variadic() && i >= params.Len()-1 {
-		return nil
-	}
-	return params.At(i)
 }
 
 // coveredParam reports whether a router parameter is covered wherever its

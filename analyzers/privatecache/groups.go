@@ -83,7 +83,7 @@ type groups struct {
 type group struct {
 	node   ast.Node
 	obj    types.Object // the variable or field that holds the router, if any
-	made   string       // FactRoute.Group of a group made by the function via calls at node
+	made   []string     // FactRoute.Group of each group made by the function via calls at node
 	via    string
 	parent any // for a made group, the key of the router the call hands it
 	routes []entry
@@ -373,14 +373,17 @@ func (gs *groups) deferRoute(d *routes.Deferred, r FactRoute) {
 func (gs *groups) add(r routes.Route, e entry) {
 	var key any = r.Group.Key()
 	node, obj := r.Group.Node, r.Group.Obj
-	if e.group != "" { // made by the function called: reported at the call
-		key, node, obj = [2]any{r.Call, e.group}, r.Call, nil
+	if e.group != "" { // made by the function called: reported at the call, once
+		key, node, obj = r.Call, r.Call, nil
 	}
 	g := gs.byKey[key]
 	if g == nil {
-		g = &group{node: node, obj: obj, made: e.group, via: e.via, parent: r.Group.Key()}
+		g = &group{node: node, obj: obj, via: e.via, parent: r.Group.Key()}
 		gs.byKey[key] = g
 		gs.order = append(gs.order, g)
+	}
+	if e.group != "" && !slices.Contains(g.made, e.group) {
+		g.made = append(g.made, e.group)
 	}
 	g.routes = append(g.routes, e)
 }
@@ -394,7 +397,7 @@ func (gs *groups) report(m *routes.Model) {
 	var order []*group
 	seen := make(map[*group]bool)
 	for _, g := range gs.order {
-		if p := gs.byKey[g.parent]; g.made != "" && p != nil && p.made == "" {
+		if p := gs.byKey[g.parent]; len(g.made) > 0 && p != nil && len(p.made) == 0 {
 			p.routes = append(p.routes, g.routes...)
 			seen[g] = true
 		}

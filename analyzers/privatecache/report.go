@@ -72,13 +72,18 @@ func reportGroup(pass *analysis.Pass, g *group, fixes []analysis.SuggestedFix) {
 		msg = fmt.Sprintf("%d routes of this router or group send per-user responses without Cache-Control private or no-store (%s reads %s, and %d more): %s; add one middleware that sets Cache-Control: private, no-store to it",
 			len(g.routes), first.fact.Handler, first.fact.Identity, len(g.routes)-1, why)
 	}
-	if g.made != "" {
-		routes := "1 route"
-		if len(g.routes) > 1 {
-			routes = fmt.Sprintf("%d routes", len(g.routes))
-		}
+	routes := "1 route"
+	if len(g.routes) > 1 {
+		routes = fmt.Sprintf("%d routes", len(g.routes))
+	}
+	switch {
+	case len(g.made) == 1:
 		msg = fmt.Sprintf("%s of the %s that %s makes on this router send per-user responses without Cache-Control private or no-store (%s reads %s): %s; add a middleware that sets Cache-Control: private, no-store to that %s",
-			routes, g.made, g.via, first.fact.Handler, first.fact.Identity, why, strings.Fields(g.made)[0])
+			routes, g.made[0], g.via, first.fact.Handler, first.fact.Identity, why, strings.Fields(g.made[0])[0])
+	case len(g.made) > 1:
+		slices.Sort(g.made)
+		msg = fmt.Sprintf("%s of the %d groups that %s makes on this router (%s) send per-user responses without Cache-Control private or no-store (%s reads %s): %s; add a middleware that sets Cache-Control: private, no-store to this router before the call, or to each group",
+			routes, len(g.made), g.via, strings.Join(g.made, ", "), first.fact.Handler, first.fact.Identity, why)
 	}
 	var rel []analysis.RelatedInformation
 	for _, e := range g.routes {

@@ -68,6 +68,15 @@ func GinTree(e *gin.Engine) { // want GinTree:`registers per-user routes on para
 	ginAccount(e)
 }
 
+// GinSections makes two groups on the router it is given: one report at
+// its call names both.
+func GinSections(e *gin.Engine) { // want GinSections:`registers per-user routes on parameter 0: api.GinOrders, api.GinProfile`
+	account := e.Group("/account")
+	account.GET("/profile", api.GinProfile)
+	orders := e.Group("/orders")
+	orders.GET("", api.GinOrders)
+}
+
 func ginAccount(e *gin.Engine) {
 	account := e.Group("/account")
 	account.GET("/profile", api.GinProfile)

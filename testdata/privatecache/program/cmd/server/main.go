@@ -26,6 +26,9 @@ func main() {
 	tree := gin.New()
 	router.GinTree(tree) // want `2 routes of the group "/account" that router.GinTree makes on this router send per-user responses without Cache-Control private or no-store \(api.GinOrders reads the cookie "session"\)`
 	http.Handle("/tree/", tree)
+	sections := gin.New()
+	router.GinSections(sections) // want `2 routes of the 2 groups that router.GinSections makes on this router \(group "/account", group "/orders"\) send per-user responses without Cache-Control private or no-store \(api.Gin(Orders|Profile) reads`
+	http.Handle("/sections/", sections)
 	covered := gin.New()
 	covered.Use(mw.GinNoStore)
 	router.GinTree(covered)

@@ -34,6 +34,11 @@ func (m *Model) handedCover(obj types.Object, use *ast.CallExpr, p point, depth 
 		}
 		from := cmp.Or(use, call)
 		if param == nil {
+			if p.reg == call || p.made == call {
+				// Routes another package's function registers are
+				// judged there, in the order of its own calls.
+				continue
+			}
 			arg := cur.Node().(ast.Expr)
 			mw := middleware{expr: call, always: m.unconditional(cur), call: call, order: useOrder(m.pass.TypesInfo.TypeOf(arg))}
 			if m.coversAt(mw, from, p) {

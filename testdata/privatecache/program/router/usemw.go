@@ -35,6 +35,15 @@ func GinUse() {
 	cookie.GET("/export", api.GinExport) // want `api.GinExport reads the user through middleware on its route and serves a response with validators on this route`
 }
 
+// GinLateCache registers its group, then puts a caching middleware in
+// use: the group's routes, judged here in this order, do not get it,
+// wherever the function is called from.
+func GinLateCache(e *gin.Engine) { // want GinLateCache:`registers per-user routes on parameter 0: api.GinProfile` GinLateCache:`wraps with Cache-Control "public, max-age=3600"`
+	account := e.Group("/account")
+	account.GET("/profile", api.GinProfile)
+	e.Use(mw.GinPublic)
+}
+
 func Echo4Use() {
 	e := echo.New()
 	mw.Echo4UseNoStore(e)

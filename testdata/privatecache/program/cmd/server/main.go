@@ -29,6 +29,9 @@ func main() {
 	sections := gin.New()
 	router.GinSections(sections) // want `2 routes of the 2 groups that router.GinSections makes on this router \(group "/account", group "/orders"\) send per-user responses without Cache-Control private or no-store \(api.Gin(Orders|Profile) reads`
 	http.Handle("/sections/", sections)
+	late := gin.New()
+	router.GinLateCache(late) // want `1 route of the group "/account" that router.GinLateCache makes on this router send per-user responses without Cache-Control private or no-store`
+	http.Handle("/late/", late)
 	covered := gin.New()
 	covered.Use(mw.GinNoStore)
 	router.GinTree(covered)

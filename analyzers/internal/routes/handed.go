@@ -46,6 +46,9 @@ func (m *Model) handedCover(obj types.Object, use *ast.CallExpr, p point, depth 
 			}
 			continue
 		}
+		if m.reassigned(param) {
+			continue
+		}
 		for _, mw := range m.uses[param] {
 			if m.coversAt(mw, from, p) {
 				return true
@@ -96,7 +99,7 @@ func (m *Model) PutInUse(d *ast.FuncDecl) []ast.Expr {
 	for _, field := range d.Type.Params.List {
 		for _, name := range field.Names {
 			v, ok := m.pass.TypesInfo.Defs[name].(*types.Var)
-			if !ok || useMethod(v.Type()) == nil {
+			if !ok || useMethod(v.Type()) == nil || m.reassigned(v) {
 				continue
 			}
 			for _, mw := range m.uses[v] {
@@ -110,6 +113,13 @@ func (m *Model) PutInUse(d *ast.FuncDecl) []ast.Expr {
 		}
 	}
 	return out
+}
+
+// reassigned reports whether the function gives its router parameter v
+// another value (g = g.Group("/panel")): what it puts in use on v after
+// that is not on the router it was given.
+func (m *Model) reassigned(v *types.Var) bool {
+	return len(m.defs[v]) > 0
 }
 
 // routerParam reports whether argument idx of call goes to a parameter

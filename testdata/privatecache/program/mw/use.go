@@ -27,3 +27,10 @@ func GinUseCookieAuth(g *gin.RouterGroup) { // want GinUseCookieAuth:`authentica
 func Echo4UseNoStore(e *echo4.Echo) { // want Echo4UseNoStore:`wraps with Cache-Control "no-store"`
 	e.Use(Echo4NoStore)
 }
+
+// GinUseSubgroup puts no-store in use on a group it makes, in the
+// variable that held the group it was given: not on that group.
+func GinUseSubgroup(g *gin.RouterGroup) {
+	g = g.Group("/admin")
+	g.Use(GinNoStore)
+}

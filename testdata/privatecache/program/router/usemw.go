@@ -27,6 +27,10 @@ func GinUse() {
 	v3.GET("/profile", api.GinProfile)
 	mw.GinUseNoStore(late)
 
+	v4 := gin.New().Group("/api/v4") // want `api.GinProfile reads the cookie "session" but the responses of its route "GET /profile" carry no Cache-Control private or no-store`
+	mw.GinUseSubgroup(v4)
+	v4.GET("/profile", api.GinProfile)
+
 	bearer := gin.New().Group("/bearer")
 	mw.GinUseBearer(bearer)
 	bearer.GET("/me", api.GinMe)

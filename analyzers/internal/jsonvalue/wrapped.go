@@ -84,58 +84,74 @@ func (m *Model) wrapperParam(lit *ast.FuncLit, h *types.Var) int {
 
 // calledSlots resolves sl, a Called slot, at call, a call of the
 // wrapper: one slot for each value the function passed as the argument
-// returns as the result, on a return that does not answer an error,
-// with what the value is empty in there. The function is a literal or a
-// function of the package; other functions are not followed.
+// returns as the result, with what the value is empty in there. The
+// function is a literal, a function of the package, or one of another
+// package with a ReturnsFact.
 func (m *Model) calledSlots(sl *Slot, call *ast.CallExpr) []*Slot {
 	if sl.Param >= len(call.Args) {
 		return nil
 	}
-	ft, body, s := m.funcArg(call.Args[sl.Param])
-	if body == nil {
-		return nil
-	}
-	failed := m.errorReturns(ft, body, nil)
 	var out []*Slot
-	ast.Inspect(body, func(x ast.Node) bool {
-		switch x := x.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if failed[x] || sl.Result >= len(x.Results) || len(x.Results) != ft.Results.NumFields() {
-				return false
-			}
-			e := x.Results[sl.Result]
-			if tv, ok := m.info.Types[e]; ok && !tv.IsNil() && tv.Value == nil {
-				out = append(out, &Slot{Steps: sl.Steps, Param: -1, Elem: -1, value: m.jsonValue(e, s)})
+	add := func(v *Value) { out = append(out, &Slot{Steps: sl.Steps, Param: -1, Elem: -1, value: v}) }
+	fn, ft, body, s := m.funcArg(call.Args[sl.Param])
+	if body != nil {
+		m.returnsOf(ft, body, sl.Result, func(e ast.Expr, _ *ast.ReturnStmt) { add(m.jsonValue(e, s)) })
+		return out
+	}
+	if fn != nil {
+		for _, f := range m.importedReturns(fn) {
+			if f.Result == sl.Result {
+				add(&Value{Param: -1, Cleared: f.Cleared, typ: f.typ})
 			}
 		}
-		return true
-	})
+	}
 	return out
 }
 
-// funcArg returns the type, body and scope of the function e is: a
-// literal, or a function or method of the package.
-func (m *Model) funcArg(e ast.Expr) (*ast.FuncType, *ast.BlockStmt, Scope) {
+// funcArg returns the function e names, and its type, body and scope
+// when it is a literal or a function or method of the package.
+func (m *Model) funcArg(e ast.Expr) (*types.Func, *ast.FuncType, *ast.BlockStmt, Scope) {
 	var id *ast.Ident
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return x.Type, x.Body, m.host.Scope(x)
+		return nil, x.Type, x.Body, m.host.Scope(x)
 	case *ast.Ident:
 		id = x
 	case *ast.SelectorExpr:
 		id = x.Sel // pkg.F, or a method value h.List
 	default:
-		return nil, nil, Scope{}
+		return nil, nil, nil, Scope{}
 	}
 	fn, ok := m.info.Uses[id].(*types.Func)
 	if !ok {
-		return nil, nil, Scope{}
+		return nil, nil, nil, Scope{}
 	}
-	d, ok := m.decls[fn.Origin()]
-	if !ok {
-		return nil, nil, Scope{}
+	fn = fn.Origin()
+	if d, ok := m.decls[fn]; ok {
+		return fn, d.Type, d.Body, m.host.Scope(d)
 	}
-	return d.Type, d.Body, m.host.Scope(d)
+	return fn, nil, nil, Scope{}
+}
+
+// returnsOf calls f with each value that the function of type ft and
+// body returns as its result i, but nil and constants, on the returns
+// that do not answer an error (see errorReturns): a wrapper writes an
+// error then.
+func (m *Model) returnsOf(ft *ast.FuncType, body *ast.BlockStmt, i int, f func(e ast.Expr, ret *ast.ReturnStmt)) {
+	failed := m.errorReturns(ft, body, nil)
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if failed[x] || i >= len(x.Results) || len(x.Results) != ft.Results.NumFields() {
+				return false
+			}
+			e := x.Results[i]
+			if tv, ok := m.info.Types[e]; ok && !tv.IsNil() && tv.Value == nil {
+				f(e, x)
+			}
+		}
+		return true
+	})
 }

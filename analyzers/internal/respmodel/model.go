@@ -20,14 +20,15 @@ import (
 
 // Analyzer computes the response model of a package. Its result is a
 // *Result; it exports HelperFact, WrapperFact, FactoryFact, StoreFact,
-// StoreVarFact, StoreUseFact, and jsonvalue's BlanksFact and EmptiesFact.
+// StoreVarFact, StoreUseFact, and jsonvalue's BlanksFact, EmptiesFact,
+// FillsFact and ReturnsFact.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(WrapperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact), new(jsonvalue.FillsFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(WrapperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact), new(jsonvalue.FillsFact), new(jsonvalue.ReturnsFact)},
 }
 
 // model holds the state of one run over one package.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"resplint.test/jsonleak/envelopes"
 	"resplint.test/jsonleak/helpers"
 	"resplint.test/jsonleak/models"
 )
@@ -90,4 +91,11 @@ func routesWrapped(r *gin.Engine) {
 	r.GET("/fail", wrapHandler(failing))
 	r.GET("/me/clean", wrapHandler(me))
 	r.GET("/status", wrapStatus(listUsers))
+}
+
+// Handlers of another package are checked with what they return, as
+// their ReturnsFact says.
+func routesWrappedThere(r *gin.Engine, h *envelopes.Handlers) {
+	r.GET("/public", wrapHandler(h.Public))
+	r.GET("/me", wrapHandler(h.Me)) // want `gin.wrapHandler sends the secret field \*models.User → .PasswordHash`
 }

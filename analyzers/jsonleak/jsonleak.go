@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	r.copies()
 	for _, f := range r.res.Funcs {
-		for _, ev := range f.Events {
+		for _, ev := range slices.Concat(f.Events, f.Wrapped) {
 			if ev.Kind == respmodel.WriteBody && ev.Body == respmodel.BodyJSON && ev.JSON != nil {
 				r.check(ev)
 			}

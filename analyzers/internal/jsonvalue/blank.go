@@ -282,7 +282,8 @@ func (m *Model) declBlanks(d *ast.FuncDecl, depth int) []Blank {
 }
 
 // exportValueFacts exports the BlanksFact of an exported function that
-// blanks fields, and its EmptiesFact, in the user's own code: sanitizers
+// blanks fields, and its EmptiesFact, FillsFact and ReturnsFact, in the
+// user's own code: sanitizers
 // (u.HideSecrets()) and repositories live beside the models they clean
 // and load. The thousands of field-resetting
 // methods of the standard library and of modules in the module cache
@@ -298,6 +299,7 @@ func (m *Model) exportValueFacts(d *ast.FuncDecl) {
 	}
 	m.exportEmpties(fn)
 	m.exportFills(fn)
+	m.exportReturns(fn)
 }
 
 // exportAllValueFacts exports the value facts of every function of the

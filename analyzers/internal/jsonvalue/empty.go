@@ -444,7 +444,7 @@ func (m *Model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 	}
 	s := m.host.Scope(d)
 	known := false
-	failed := m.errorReturns(d, named)
+	failed := m.errorReturns(d.Type, d.Body, named)
 	ast.Inspect(d.Body, func(x ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.FuncLit:
@@ -485,12 +485,13 @@ func (m *Model) declEmpties(d *ast.FuncDecl, depth int) [][][]string {
 	return out
 }
 
-// errorReturns returns the return statements of d, a function whose
-// last result is an error, that return a non-nil one: the error variable
-// in the body of an "if err != nil" that checks it, as the named result
-// of a bare return or the last result of one.
-func (m *Model) errorReturns(d *ast.FuncDecl, named []ast.Expr) map[*ast.ReturnStmt]bool {
-	res := d.Type.Results
+// errorReturns returns the return statements of body, that of a
+// function of type ft whose last result is an error, that return a
+// non-nil one: the error variable in the body of an "if err != nil" that
+// checks it, as the named result of a bare return or the last result of
+// one.
+func (m *Model) errorReturns(ft *ast.FuncType, body *ast.BlockStmt, named []ast.Expr) map[*ast.ReturnStmt]bool {
+	res := ft.Results
 	if res == nil || res.NumFields() < 2 {
 		return nil
 	}
@@ -499,7 +500,7 @@ func (m *Model) errorReturns(d *ast.FuncDecl, named []ast.Expr) map[*ast.ReturnS
 		return nil
 	}
 	out := make(map[*ast.ReturnStmt]bool)
-	ast.Inspect(d.Body, func(x ast.Node) bool {
+	ast.Inspect(body, func(x ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			return false

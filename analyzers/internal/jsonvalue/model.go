@@ -14,8 +14,11 @@
 // event as it meets one; the Model asks respmodel (Host) for the
 // package's assignments and constants. A body that is the result of a
 // call holds what the function puts in the envelope it returns
-// (returned.go, FillsFact). BlanksFact, EmptiesFact and FillsFact are
-// exported by respmodel's analyzer, which lists them in its FactTypes.
+// (returned.go, FillsFact). A wrapper's closure that writes what a
+// function it is given returns is resolved at the wrapper's calls with
+// what that function returns (wrapped.go, ReturnsFact). BlanksFact,
+// EmptiesFact, FillsFact and ReturnsFact are exported by respmodel's
+// analyzer, which lists them in its FactTypes.
 package jsonvalue
 
 import (
@@ -135,8 +138,8 @@ func (m *Model) NoteDecode(call *ast.CallExpr, stack []ast.Node) { m.noteDecode(
 // nil entry is a decode whose target type is unknown.
 func (m *Model) Decoded() []types.Type { return m.decodedTypes(m.insp) }
 
-// ExportFacts exports the BlanksFact, EmptiesFact and FillsFact of a
-// function declaration, if it has them.
+// ExportFacts exports the BlanksFact, EmptiesFact, FillsFact and
+// ReturnsFact of a function declaration, if it has them.
 func (m *Model) ExportFacts(d *ast.FuncDecl) { m.exportValueFacts(d) }
 
 // ExportAllFacts exports them for every function of the package, for a

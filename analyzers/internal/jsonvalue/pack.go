@@ -37,6 +37,8 @@ func (v *Value) Pack(e Encoder) {
 		e.Strings(s.Steps)
 		e.Int(int64(s.Param))
 		e.Int(int64(s.Elem))
+		e.Bool(s.Called)
+		e.Int(int64(s.Result))
 	}
 }
 
@@ -52,7 +54,7 @@ func Unpack(d Decoder) *Value {
 	if n := d.Len(); n > 0 {
 		v.Slots = make([]*Slot, n)
 		for i := range v.Slots {
-			v.Slots[i] = &Slot{Steps: d.Strings(), Param: int(d.Int()), Elem: int(d.Int())}
+			v.Slots[i] = &Slot{Steps: d.Strings(), Param: int(d.Int()), Elem: int(d.Int()), Called: d.Bool(), Result: int(d.Int())}
 		}
 	}
 	return v

@@ -14,11 +14,11 @@ func sampleValue() (in, want *Value) {
 	id := ast.NewIdent("x")
 	str := types.Typ[types.String]
 	in = &Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true, Loaded: true,
-		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2, value: &Value{}}},
+		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2, Called: true, Result: 3, value: &Value{}}},
 		typ:   str, expr: id, helperTyp: types.NewPointer(str), blanked: map[*ast.Ident][][]string{id: nil},
 		assigned: []Assigned{{Steps: []string{".Data"}, Expr: id}}}
 	want = &Value{Param: in.Param, Fixed: in.Fixed, Marshalled: in.Marshalled, Cleared: in.Cleared,
-		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}}
+		Slots: []*Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2, Called: true, Result: 3}}}
 	return in, want
 }
 

@@ -94,6 +94,12 @@ type Slot struct {
 	// Elem >= 0: the slot holds element Elem of the variadic parameter
 	// (data[0] of data ...any).
 	Elem int
+	// Called: the slot holds result Result of a call of parameter Param
+	// of the function declaring the closure that writes the body (a
+	// wrapper's data, err := h(ctx)). At the wrapper's call sites it
+	// holds what the function passed returns (wrapped.go).
+	Called bool
+	Result int
 
 	value *Value
 }
@@ -110,6 +116,9 @@ func (m *Model) jsonValue(e ast.Expr, s Scope) *Value {
 	v := m.resolveJSON(e, s)
 	slots, assigned := m.fieldSlots(e, s)
 	v.Slots = append(m.slots(v.expr, s, nil, 0), slots...)
+	if sl := m.calledSlot(v.expr, nil, s); sl != nil {
+		v.Slots = append(v.Slots, sl) // c.JSON(200, data)
+	}
 	v.assigned = assigned
 	v.blanked = m.blankedIn(v.expr, s, e.Pos(), 0)
 	switch x := v.expr.(type) {
@@ -155,6 +164,8 @@ func (m *Model) fieldSlots(e ast.Expr, s Scope) (slots []*Slot, assigned []Assig
 		}
 		if p, elem, ok := m.paramOf(fa.Rhs, s); ok {
 			slots = append(slots, &Slot{Steps: steps, Param: p, Elem: elem})
+		} else if sl := m.calledSlot(fa.Rhs, steps, s); sl != nil {
+			slots = append(slots, sl)
 		} else {
 			assigned = append(assigned, Assigned{Steps: steps, Expr: fa.Rhs})
 		}
@@ -264,6 +275,10 @@ func (m *Model) slots(e ast.Expr, s Scope, steps []string, depth int) []*Slot {
 		if types.IsInterface(slotType) {
 			if p, elem, ok := m.paramOf(value, s); ok {
 				out = append(out, &Slot{Steps: steps, Param: p, Elem: elem})
+				return
+			}
+			if sl := m.calledSlot(value, steps, s); sl != nil {
+				out = append(out, sl)
 				return
 			}
 		}
@@ -456,7 +471,9 @@ func (m *Model) substJSON(v *Value, call *ast.CallExpr, s Scope) *Value {
 		out.Fixed = true
 		out.Slots = nil
 		for _, sl := range v.Slots {
-			if r := m.substSlot(sl, call, s); r != nil {
+			if sl.Called {
+				out.Slots = append(out.Slots, m.calledSlots(sl, call)...)
+			} else if r := m.substSlot(sl, call, s); r != nil {
 				out.Slots = append(out.Slots, r)
 			}
 		}
@@ -490,6 +507,9 @@ func (m *Model) substSlot(sl *Slot, call *ast.CallExpr, s Scope) *Slot {
 	if p, elem, ok := m.paramOf(call.Args[i], s); ok {
 		out.Param, out.Elem = p, elem
 		return out
+	}
+	if c := m.calledSlot(call.Args[i], sl.Steps, s); c != nil {
+		return c // response.OK(c, data) in a wrapper's closure
 	}
 	out.value = m.jsonValue(call.Args[i], s)
 	return out

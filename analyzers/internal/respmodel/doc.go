@@ -27,6 +27,9 @@
 // A JSON body event carries a jsonvalue.Value: what the serialised value
 // holds, and cannot hold, is package jsonvalue's model, which this one
 // asks at each JSON write and whose facts (BlanksFact, EmptiesFact,
-// FillsFact) its analyzer exports. Result.Decoded lists what the package
-// decodes request bodies into.
+// FillsFact, ReturnsFact) its analyzer exports. A wrapper, which returns a closure
+// writing what a function it is given returns, exports the closure's
+// JSON bodies (WrapperFact); its callers see them with the functions they
+// pass, in Func.Wrapped. Result.Decoded lists what the package decodes
+// request bodies into.
 package respmodel

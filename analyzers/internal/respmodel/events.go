@@ -163,6 +163,10 @@ type Func struct {
 	Node    ast.Node // *ast.FuncDecl or *ast.FuncLit
 	Handler httpfw.Framework
 	Events  []*Event
+	// Wrapped are the JSON bodies written by the closures that the
+	// wrappers it calls return, with the functions it passes them
+	// (wrapped.go).
+	Wrapped []*Event
 }
 
 // FuncBody returns the body of a function declaration or literal, or nil.

@@ -19,15 +19,16 @@ import (
 )
 
 // Analyzer computes the response model of a package. Its result is a
-// *Result; it exports HelperFact, FactoryFact, StoreFact, StoreVarFact,
-// StoreUseFact, and jsonvalue's BlanksFact and EmptiesFact.
+// *Result; it exports HelperFact, WrapperFact, FactoryFact, StoreFact,
+// StoreVarFact, StoreUseFact, and jsonvalue's BlanksFact, EmptiesFact,
+// FillsFact and ReturnsFact.
 var Analyzer = &analysis.Analyzer{
 	Name:       "respmodel",
 	Doc:        "compute resplint's framework-neutral response events",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(HelperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact), new(jsonvalue.FillsFact)},
+	FactTypes:  []analysis.Fact{new(HelperFact), new(WrapperFact), new(FactoryFact), new(StoreFact), new(StoreVarFact), new(StoreUseFact), new(jsonvalue.BlanksFact), new(jsonvalue.EmptiesFact), new(jsonvalue.FillsFact), new(jsonvalue.ReturnsFact)},
 }
 
 // model holds the state of one run over one package.
@@ -41,6 +42,7 @@ type model struct {
 	funcs     map[ast.Node]inspector.Cursor // the package's functions, for summary
 	summaries map[ast.Node]*summary
 	imported  map[*types.Func]*summary // what functions of other packages do, from their facts
+	wrappers  map[*types.Func][]*Event // what the closures wrappers return write (wrapped.go)
 	escapes   map[types.Object]bool    // see optionsEscape
 	deferred  []deferredStore          // stores left to package main (storeprogram.go)
 	storeUse  *storeUse                // see storeUses
@@ -53,8 +55,9 @@ type model struct {
 // summary is what one function does.
 type summary struct {
 	events  []*Event
-	factory *Cookie // the cookie it returns, for factories
-	exit    Stage   // the stage it leaves its response at when it returns
+	wrapped []*Event // see Func.Wrapped
+	factory *Cookie  // the cookie it returns, for factories
+	exit    Stage    // the stage it leaves its response at when it returns
 }
 
 // scope is the function whose body is being read.
@@ -79,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs:     make(map[ast.Node]inspector.Cursor),
 		summaries: make(map[ast.Node]*summary),
 		imported:  make(map[*types.Func]*summary),
+		wrappers:  make(map[*types.Func][]*Event),
 	}
 	m.json = jsonvalue.New(pass, insp, jsonHost{m}, m.decls, ownCode(pass))
 	res := &Result{}
@@ -114,13 +118,16 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, n := range funcs {
 		sum := m.summary(n)
-		f := &Func{Node: n, Events: sum.events}
+		f := &Func{Node: n, Events: sum.events, Wrapped: sum.wrapped}
 		if sig, ok := m.info.TypeOf(sigExpr(n)).(*types.Signature); ok {
 			f.Handler = httpfw.HandlerKind(sig)
 		}
 		res.Funcs = append(res.Funcs, f)
 		if d, ok := n.(*ast.FuncDecl); ok {
 			m.exportFacts(d, sum)
+			if fn, ok := m.info.Defs[d.Name].(*types.Func); ok {
+				m.exportWrapperFact(fn)
+			}
 			m.json.ExportFacts(d)
 		}
 	}
@@ -175,6 +182,7 @@ func (m *model) summary(n ast.Node) *summary {
 				evs = slices.DeleteFunc(evs, func(ev *Event) bool { return ev.Kind == WriteStatus })
 			}
 			sum.events = append(sum.events, evs...)
+			sum.wrapped = append(sum.wrapped, m.wrappedEvents(x, s, append(stack, x))...)
 		case *ast.CompositeLit:
 			if ev := m.optionsEvent(x, s, append(stack, x)); ev != nil {
 				sum.events = append(sum.events, ev)
@@ -379,10 +387,7 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 	}
 	helper, _, exit := m.callee(fn)
 	var out []*Event
-	via := fn.Name()
-	if fn.Pkg() != nil {
-		via = fn.Pkg().Name() + "." + via
-	}
+	via := viaName(fn)
 	logger := returnsLogger(fn)
 	for _, h := range helper {
 		if h.Kind == ReadIdentity && logger {
@@ -394,6 +399,14 @@ func (m *model) callEvents(call *ast.CallExpr, s *scope, stack []ast.Node) []*Ev
 		}
 	}
 	return out
+}
+
+// viaName names fn in the events it performs for its callers.
+func viaName(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // returnsLogger reports whether fn builds a logger: its results are

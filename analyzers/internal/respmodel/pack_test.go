@@ -41,7 +41,7 @@ func sampleEvent() (in, want *Event) {
 		Body: BodyJSON, Identity: IdentitySession,
 		// jsonvalue's TestPack checks what of a JSON value is packed.
 		JSON: &jsonvalue.Value{Param: 5, Fixed: true, Marshalled: true, Cleared: [][]string{{".Password"}, {"[i]", ".Token"}}, Echoed: true, Loaded: true,
-			Slots: []*jsonvalue.Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2}}},
+			Slots: []*jsonvalue.Slot{{Steps: []string{".Data"}, Param: 1, Elem: 2, Called: true, Result: 1}}},
 		Via: "pkg.Helper", Reader: "pkg.reader", Stage: Sent, Before: Done,
 		call: call, node: call, generic: cookie, bodyTyp: str, callEnd: Done, always: true,
 	}

@@ -3,6 +3,8 @@
 package envelopes
 
 import (
+	"github.com/gin-gonic/gin"
+
 	"resplint.test/jsonleak/models"
 	"resplint.test/jsonleak/repo"
 )
@@ -80,4 +82,25 @@ func Loaded(users *repo.Users, id uint) *Response {
 // Empty puts nothing.
 func Empty() *Response {
 	return &Response{Data: nil, Msg: "ok"}
+}
+
+// Handlers return what wrappers in other packages write (ReturnsFact).
+type Handlers struct{ Users *repo.Users }
+
+// Public returns a user loaded without its secrets.
+func (h *Handlers) Public(c *gin.Context) (interface{}, error) {
+	u, err := h.Users.Public(1)
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// Me returns the user it loads, or only an error.
+func (h *Handlers) Me(c *gin.Context) (interface{}, error) {
+	u, err := h.Users.WithoutToken(1)
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
 }

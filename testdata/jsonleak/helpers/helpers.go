@@ -89,3 +89,17 @@ func GinSuccess(c *gin.Context, res any) {
 	resp.Response = res
 	c.JSON(http.StatusOK, &resp)
 }
+
+// Wrap turns a function that returns its data into a handler that
+// encodes it: its callers in other packages are checked with what the
+// function they pass returns.
+func Wrap(h func(r *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := h(r)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		json.NewEncoder(w).Encode(v)
+	}
+}

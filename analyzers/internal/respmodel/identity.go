@@ -2,6 +2,7 @@ package respmodel
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 
@@ -88,6 +89,18 @@ func (m *model) identityEvent(ev *Event, a httpfw.Call, call *ast.CallExpr, s *s
 		return nil
 	}
 	return []*Event{ev}
+}
+
+// headerIndexEvent returns the identity read of a request header by
+// indexing the map (r.Header["Authorization"]) with a constant name, as
+// Header.Values reads it.
+func (m *model) headerIndexEvent(x *ast.IndexExpr) *Event {
+	tv := m.info.Types[x.Index]
+	if tv.Value == nil || tv.Value.Kind() != constant.String || !IsRequestHeader(m.info, x.X) {
+		return nil
+	}
+	return &Event{Kind: ReadIdentity, Identity: IdentityHeader, Framework: httpfw.NetHTTP, node: x,
+		Value: knownStr(constant.StringVal(tv.Value))}
 }
 
 // requestHeader reports whether a call of an http.Header method reads a

@@ -187,6 +187,10 @@ func (m *model) summary(n ast.Node) *summary {
 			if ev := m.optionsEvent(x, s, append(stack, x)); ev != nil {
 				sum.events = append(sum.events, ev)
 			}
+		case *ast.IndexExpr:
+			if ev := m.headerIndexEvent(x); ev != nil {
+				sum.events = append(sum.events, ev)
+			}
 		case *ast.AssignStmt:
 			sum.events = append(sum.events, m.headerAssigns(x, s)...)
 			addDef(x)
@@ -322,7 +326,7 @@ func (m *model) namedResultCookie(fn ast.Node, v *types.Var, s *scope, ret *ast.
 }
 
 // bodyNodes are the nodes summary looks at.
-var bodyNodes = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil), (*ast.ReturnStmt)(nil)}
+var bodyNodes = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.IndexExpr)(nil)}
 
 // inspectBody calls f, in preorder, for the nodes of the body of fn that
 // are of the types of bodyNodes, as ast.PreorderStack(body, nil, f) would

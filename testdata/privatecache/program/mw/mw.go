@@ -116,6 +116,23 @@ func bearerUser(c *gin.Context) string {
 	return strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
 }
 
+// GinBearerIndex and BearerIndex read the header by indexing the map.
+func GinBearerIndex(c *gin.Context) { // want GinBearerIndex:`authenticates by Authorization` GinBearerIndex:`stores "user"`
+	var token string
+	if v := c.Request.Header["Authorization"]; len(v) > 0 {
+		token = v[0]
+	}
+	c.Set("user", token)
+	c.Next()
+}
+
+func BearerIndex(next http.Handler) http.Handler { // want BearerIndex:`authenticates by Authorization` BearerIndex:`stores mw\.userKey`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token := strings.Join(r.Header["Authorization"], "")
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, token)))
+	})
+}
+
 func GinCookieAuth(c *gin.Context) { // want GinCookieAuth:`authenticates by the cookie "session"` GinCookieAuth:`stores "user"`
 	s, _ := c.Cookie("session")
 	c.Set("user", s)

@@ -275,12 +275,13 @@ func (c *funcCheck) asksWritten() bool {
 // responses without return, the first one's report is at the second,
 // and the second's at the next write: each missing return is reported
 // once, at the first write it lets through that is not reported yet.
+// Two that fall through to the same write from exclusive branches are
+// both reported there.
 func (c *funcCheck) write(e *respmodel.Event) {
 	if done := e.DoneBy(); done != nil {
-		if !c.reportReturn(e, done) && !c.returnAt[e.Pos()] {
-			if last := e.LastDoneBy(); last != nil && last != done {
-				c.reportReturn(e, last)
-			}
+		first := c.reportReturn(e, done)
+		if last := e.LastDoneBy(); last != nil && last != done && (first || !c.returnAt[e.Pos()]) {
+			c.reportReturn(e, last)
 		}
 		return
 	}

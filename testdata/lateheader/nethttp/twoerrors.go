@@ -39,5 +39,5 @@ func eitherErrorThenError(w http.ResponseWriter, r *http.Request) {
 	case "b":
 		http.Error(w, "b", http.StatusNotFound)
 	}
-	http.Error(w, "c", http.StatusInternalServerError) // want `http.Error responds after http.Error at line \d+, which completed the response and does not return`
+	http.Error(w, "c", http.StatusInternalServerError) // want `http.Error responds after http.Error at line 38, which completed the response and does not return` `after http.Error at line 40`
 }

@@ -50,8 +50,22 @@ type gormQuery struct {
 // function of scope s, only by gorm queries, and returns what each of
 // them leaves empty (the paths all of them do).
 func (m *Model) queried(obj types.Object, s Scope, at token.Pos) ([][]string, bool) {
+	return m.queriedJoin(obj, s, at, true)
+}
+
+// queriedJoin is queried; with join, an assignment that appends other
+// variables the queries fill (list = append(pinned, list...)) holds what
+// they hold as well.
+func (m *Model) queriedJoin(obj types.Object, s Scope, at token.Pos, join bool) ([][]string, bool) {
 	var set [][]string // what a literal the query fills sets itself: User{ID: id}
+	var joined [][][]string
 	for a := range m.host.Assigns(obj) {
+		if join && !a.Opaque && a.Rhs != nil && a.Stmt.Pos() < at {
+			if sets, ok := m.appended(obj, a.Rhs, s, a.Stmt.Pos()); ok {
+				joined = append(joined, sets...)
+				continue
+			}
+		}
 		if a.Opaque || a.Rhs != nil && !m.isFresh(a.Rhs) {
 			lit := compositeLit(ast.Unparen(a.Rhs))
 			if a.Opaque || lit == nil {
@@ -70,7 +84,7 @@ func (m *Model) queried(obj types.Object, s Scope, at token.Pos) ([][]string, bo
 	if len(loads) == 0 || m.passedOn(obj, s, at, func(call *ast.CallExpr) bool { return m.gormLoad(call, obj) }) {
 		return nil, false
 	}
-	var sets [][][]string
+	sets := joined
 	for _, call := range loads {
 		sets = append(sets, m.gormEmpty(call, obj.Type()))
 	}
@@ -81,6 +95,36 @@ func (m *Model) queried(obj types.Object, s Scope, at token.Pos) ([][]string, bo
 		}
 	}
 	return out, true
+}
+
+// appended returns, for e = append(x, y...) whose arguments are obj and
+// other variables that gorm queries fill before at, what each of those
+// leaves empty.
+func (m *Model) appended(obj types.Object, e ast.Expr, s Scope, at token.Pos) ([][][]string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !m.builtin(call, "append") {
+		return nil, false
+	}
+	var sets [][][]string
+	for _, arg := range call.Args {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		v := m.info.Uses[id]
+		if v == obj {
+			continue
+		}
+		if v == nil {
+			return nil, false
+		}
+		empty, ok := m.queriedJoin(v, s, at, false)
+		if !ok {
+			return nil, false
+		}
+		sets = append(sets, empty)
+	}
+	return sets, true
 }
 
 // isFresh reports whether e is a new empty value: T{}, &T{}, new(T), nil.

@@ -64,6 +64,12 @@ func omitted(w http.ResponseWriter, r *http.Request) {
 	var list []*models.User
 	q.Find(&list)
 	json.NewEncoder(w).Encode(list)
+	// Two lists the queries load without the secrets, joined.
+	var pinned, rest []models.User
+	db.Select("id", "email").Where("pinned").Find(&pinned)
+	db.Omit("password_hash", "api_token").Find(&rest)
+	rest = append(pinned, rest...)
+	json.NewEncoder(w).Encode(rest)
 	// Model only names the table of a count: total is written, not page.
 	var page []models.User
 	var total int64
@@ -117,6 +123,11 @@ func loadedInFull(w http.ResponseWriter, r *http.Request) {
 	db.Omit("password_hash", "api_token").First(&decoded, 1)
 	json.NewDecoder(r.Body).Decode(&decoded)
 	json.NewEncoder(w).Encode(decoded) // want `secret fields models.User → .PasswordHash` `token field`
+	var first, more []models.User
+	db.Omit("password_hash", "api_token").Find(&first)
+	db.Find(&more)
+	first = append(first, more...)
+	json.NewEncoder(w).Encode(first) // want `secret field \[\]models.User → .PasswordHash` `token field`
 	var updated models.User
 	db.Omit("password_hash", "api_token").First(&updated, 1)
 	db.Model(&updated).Update("password_hash", "x")

@@ -81,18 +81,7 @@ func TestCompactForget(t *testing.T) {
 		"app.go":           "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/app/needed\"\n)\n\nfunc handle(w http.ResponseWriter) { needed.WriteJSON(w, 1) }\n",
 		"needed/needed.go": "package needed\n\nimport \"net/http\"\n\nfunc WriteJSON(w http.ResponseWriter, v any) {\n\tif n, ok := v.(int); ok {\n\t\tw.WriteHeader(n)\n\t}\n}\n",
 	})
-	t.Setenv("GOFLAGS", "-mod=mod")
-	t.Setenv("RESPLINT_CACHE", "off")
-	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-
-	all := []*analysis.Analyzer{newWriterAnalyzer(map[string]*atomic.Int32{})}
-	Prepare(all)
-	plan, err := unit.NewPlan(all)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := builtPlan(t)
 	const needed = "example.com/app/needed"
 	ld, err := load([]string{"."}, Config{}, func(p *packages.Package) bool { return p.PkgPath == needed }, nil, plan.Factful())
 	if err != nil {
@@ -195,18 +184,7 @@ func TestCompactModuleCycle(t *testing.T) {
 		"b/ibex/ibex.go":     "package ibex\n\nimport (\n\t\"example.com/a/router\"\n\t\"example.com/b/srv\"\n)\n\nfunc WriteRun(r *router.Router) string { return srv.WriteConfig(r) }\n",
 	})
 	t.Chdir("a")
-	t.Setenv("GOFLAGS", "-mod=mod")
-	t.Setenv("RESPLINT_CACHE", "off")
-	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-
-	all := []*analysis.Analyzer{newWriterAnalyzer(map[string]*atomic.Int32{})}
-	Prepare(all)
-	plan, err := unit.NewPlan(all)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := builtPlan(t)
 	fromB := func(p *packages.Package) bool { return strings.HasPrefix(p.PkgPath, "example.com/b/") }
 	ld, err := load([]string{"./..."}, Config{}, fromB, nil, plan.Factful())
 	if err != nil {
@@ -245,4 +223,22 @@ func TestCompactModuleCycle(t *testing.T) {
 	for path := range s.l.view {
 		t.Errorf("the view still holds %s after the run", path)
 	}
+}
+
+// builtPlan builds the module in the current directory, as a CI job's go
+// build does, and returns the plan of an analyzer with facts.
+func builtPlan(t *testing.T) *unit.Plan {
+	t.Helper()
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("RESPLINT_CACHE", "off")
+	if out, err := exec.Command("go", "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	all := []*analysis.Analyzer{newWriterAnalyzer(map[string]*atomic.Int32{})}
+	Prepare(all)
+	plan, err := unit.NewPlan(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }

@@ -298,7 +298,27 @@ func (m *model) tupleCookie(e ast.Expr, i int, s *scope) *Cookie {
 	if fn == nil || cookieResult(fn.Type().(*types.Signature)) != i {
 		return nil
 	}
+	if c := m.requestCookie(fn, call, i, s); c != nil {
+		return c
+	}
 	return m.factoryCookie(call, s)
+}
+
+// requestCookie returns the cookie a request cookie read gives (r.Cookie,
+// echo's c.Cookie): its name and value only, as the Cookie header
+// carries them (net/http's readCookies sets no other field), so that it
+// set again on the response has none of the attributes.
+func (m *model) requestCookie(fn *types.Func, call *ast.CallExpr, i int, s *scope) *Cookie {
+	a, ok := httpfw.Lookup(fn)
+	if !ok || a.Op != httpfw.ReadCookie || a.Arg < 0 || a.Arg >= len(call.Args) {
+		return nil
+	}
+	f, typ := cookieType(fn.Type().(*types.Signature).Results().At(i).Type())
+	c := newCookie(f, StructSyntax, typ)
+	c.Name = m.eval(call.Args[a.Arg], s.params)
+	c.Value = unknown(call)
+	c.syn.decl = call
+	return c
 }
 
 // namedResultCookie returns the cookie that a bare return of fn returns

@@ -70,3 +70,15 @@ func echoFactory(c echo.Context) error {
 	c.SetCookie(safe)
 	return nil
 }
+
+// The request's cookie, set again after a change, carries none of the
+// flags it was set with.
+func extend(c echo.Context) error {
+	ck, err := c.Cookie("session")
+	if err != nil {
+		return err
+	}
+	ck.Expires = time.Now().Add(time.Hour)
+	c.SetCookie(ck) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
+	return c.NoContent(http.StatusNoContent)
+}

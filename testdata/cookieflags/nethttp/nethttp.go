@@ -92,7 +92,11 @@ func negatives(w http.ResponseWriter, r *http.Request, secure bool) {
 		c.Secure = true
 	}
 	http.SetCookie(w, c)
-	http.SetCookie(w, cookieFrom(r))
+}
+
+// The request's cookie, set again as it came, has none of its flags.
+func resend(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, cookieFrom(r)) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
 }
 
 func cookieFrom(r *http.Request) *http.Cookie {
@@ -234,4 +238,31 @@ func plainHTTP(w http.ResponseWriter, r *http.Request, cfg settings) {
 	if r.Method == http.MethodPost {
 		http.SetCookie(w, &http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
 	}
+}
+
+// A cookie read from the request carries its name and value only: set
+// again on the response, it has none of the attributes it was set with.
+func extendSession(w http.ResponseWriter, r *http.Request) {
+	c, err := r.Cookie("session")
+	if err != nil {
+		return
+	}
+	c.MaxAge = 3600
+	http.SetCookie(w, c) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
+}
+
+// Set again with its flags, or deleted, it is not reported here.
+func extendSessionFlagged(w http.ResponseWriter, r *http.Request) {
+	c, err := r.Cookie("session")
+	if err != nil {
+		return
+	}
+	c.MaxAge = 3600
+	c.HttpOnly = true
+	c.Secure = true
+	c.SameSite = http.SameSiteLaxMode
+	http.SetCookie(w, c)
+	d, _ := r.Cookie("session")
+	d.MaxAge = -1
+	http.SetCookie(w, d)
 }

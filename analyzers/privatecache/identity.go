@@ -48,8 +48,9 @@ func quiet(category string, src source) bool {
 	return src != fromSession
 }
 
-// identity returns the first read among events that identifies the user,
-// or nil; where the reads learn it from (the lowest source among them);
+// identity returns the first read among events that identifies the user
+// from the lowest source, or nil; that source (where the reads learn it
+// from);
 // and whether every such read is of a context or request value, which
 // middleware fills. A read inside a helper call that answers with an error status
 // does not count: such helpers (remark42's rest.SendErrorJSON) read the
@@ -78,8 +79,8 @@ func (c *checker) identity(events []*respmodel.Event) (first *respmodel.Event, s
 			continue
 		}
 		if ev.Kind == respmodel.ReadIdentity && c.identifies(ev) && !(ev.Via != "" && errorCalls[ev.Node()]) {
-			if first == nil {
-				first = ev
+			if first == nil || readSource(ev) < readSource(first) {
+				first = ev // the read that decides, for the message
 			}
 			src = min(src, readSource(ev))
 			context = context && (ev.Identity == respmodel.IdentityContext || ev.Identity == respmodel.IdentityLocal)

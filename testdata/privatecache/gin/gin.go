@@ -22,6 +22,14 @@ func session(c *gin.Context) {
 	c.String(http.StatusOK, "hello %s", sid) // want `handler reads the cookie "session" but writes`
 }
 
+// The message names the read that decides, the cookie, not the query
+// token before it (part of the URL a cache keys on).
+func tokenThenCookie(c *gin.Context) {
+	tok := c.Query("token")
+	sid, _ := c.Cookie("session")
+	c.String(http.StatusOK, "%s %s", tok, sid) // want `handler reads the cookie "session" but writes`
+}
+
 func bearer(c *gin.Context) {
 	tok := c.GetHeader("Authorization")
 	c.Data(http.StatusOK, "text/plain", []byte(tok)) // Authorization only: RFC 9111 section 3.5

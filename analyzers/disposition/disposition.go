@@ -178,12 +178,8 @@ func handlerParams(sig *types.Signature) bool {
 }
 
 func isRequest(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Name() == "Request" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http"
+	_, ok := t.(*types.Pointer)
+	return ok && httpfw.IsNamed(t, httpfw.PathNetHTTP, "Request")
 }
 
 // responseParam returns the index of the first parameter of sig that

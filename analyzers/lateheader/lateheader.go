@@ -201,13 +201,7 @@ func (c *funcCheck) defaultStatus(sent *respmodel.Event) bool {
 // function literal, that ends with a return statement and does not hold
 // pos: once n runs, the function returns before reaching pos.
 func returnsBefore(fn, n ast.Node, pos token.Pos) bool {
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := respmodel.FuncBody(fn)
 	if body == nil {
 		return false
 	}

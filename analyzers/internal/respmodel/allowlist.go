@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/resplint/resplint/analyzers/internal/funcs"
+	"github.com/resplint/resplint/analyzers/internal/httpfw"
 )
 
 // allowlisted reports whether the local variable obj, at use, has passed
@@ -136,12 +137,8 @@ func leaves(info *types.Info, st ast.Stmt) bool {
 
 // isRegexp reports whether t is *regexp.Regexp.
 func isRegexp(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Name() == "Regexp" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "regexp"
+	_, ok := t.(*types.Pointer)
+	return ok && httpfw.IsNamed(t, "regexp", "Regexp")
 }
 
 // safeRegexp reports whether re is compiled, with regexp.MustCompile or

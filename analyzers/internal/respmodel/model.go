@@ -325,13 +325,7 @@ func (m *model) requestCookie(fn *types.Func, call *ast.CallExpr, i int, s *scop
 // in its named result v, or nil. With one assignment to v, every bare
 // return gives that cookie or nil.
 func (m *model) namedResultCookie(fn ast.Node, v *types.Var, s *scope, ret *ast.ReturnStmt) *Cookie {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := FuncType(fn)
 	if ft == nil || ft.Results == nil {
 		return nil
 	}

@@ -157,7 +157,7 @@ func (m *index) middlewareSlot(call *ast.CallExpr) types.Type {
 	if UseKind(t) == 0 {
 		return nil
 	}
-	use := method(t, "Use")
+	use := method(t, httpfw.UseMethod)
 	sig := s.Obj().Type().(*types.Signature)
 	if !sig.Variadic() || sig.Params().Len() == 0 {
 		return nil

@@ -99,7 +99,7 @@ func (m *Model) PutInUse(d *ast.FuncDecl) []ast.Expr {
 	for _, field := range d.Type.Params.List {
 		for _, name := range field.Names {
 			v, ok := m.pass.TypesInfo.Defs[name].(*types.Var)
-			if !ok || useMethod(v.Type()) == nil || m.reassigned(v) {
+			if !ok || !isRouter(v.Type()) || m.reassigned(v) {
 				continue
 			}
 			for _, mw := range m.uses[v] {
@@ -133,21 +133,18 @@ func (m *Model) routerParam(call *ast.CallExpr, idx int) bool {
 	if !ok || idx >= sig.Params().Len() || sig.Variadic() && idx >= sig.Params().Len()-1 {
 		return false
 	}
-	return useMethod(sig.Params().At(idx).Type()) != nil
+	return isRouter(sig.Params().At(idx).Type())
 }
 
-// useMethod returns the Use method of a router type, or nil for another
-// type.
-func useMethod(t types.Type) *types.Func {
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Use")
-	fn, _ := obj.(*types.Func)
-	return fn
-}
+// isRouter reports whether t is a router or group whose Use takes
+// middleware (UseKind): not *gorm.DB, whose Use takes a plugin.
+func isRouter(t types.Type) bool { return UseKind(t) != 0 }
 
 // useOrder is the order of the middleware put in use on a router of
 // type t (see reaches).
 func useOrder(t types.Type) httpfw.Order {
-	if use := useMethod(t); use != nil {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, httpfw.UseMethod)
+	if use, ok := obj.(*types.Func); ok {
 		return httpfw.UseOrder(use)
 	}
 	return httpfw.Unordered

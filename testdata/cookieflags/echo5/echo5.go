@@ -29,3 +29,24 @@ func plainHTTP(c *echo.Context) error {
 	c.SetCookie(&http.Cookie{Name: "session", Value: "v", HttpOnly: true, SameSite: http.SameSiteLaxMode}) // want `cookie "session" is set without Secure`
 	return nil
 }
+
+// The request's cookie, set again after a change, carries none of the
+// flags it was set with; set again with them, it is not reported.
+func extend(c *echo.Context) error {
+	ck, err := c.Cookie("session")
+	if err != nil {
+		return err
+	}
+	ck.MaxAge = 3600
+	c.SetCookie(ck) // want `cookie "session" is set without HttpOnly` `cookie "session" is set without Secure` `cookie "session" is set without SameSite`
+	again, err := c.Cookie("session")
+	if err != nil {
+		return err
+	}
+	again.MaxAge = 3600
+	again.HttpOnly = true
+	again.Secure = true
+	again.SameSite = http.SameSiteLaxMode
+	c.SetCookie(again)
+	return c.NoContent(http.StatusNoContent)
+}
